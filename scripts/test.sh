@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite (README's second command; .ci/run calls this).
+# Installs what it needs itself (Python venv with NLTK, NLTK data), then runs
+# formatting, lints, all tests and the docs build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup-env.sh
+export NLKIT_PYTHON="$(pwd)/.venv/bin/python"
+export NLKIT_NLTK_DATA="$(pwd)/.nltk_data"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo test --workspace --all-targets
+cargo test --workspace --doc
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+echo "all checks passed"

@@ -1,0 +1,61 @@
+//! `nlkit pipeline`.
+
+use clap::{Args, ValueEnum};
+
+use super::common::{stdout, write_json_line, InputArgs};
+use crate::io::{input_name, open_input, ParagraphReader};
+use crate::pipeline::{write_conllu, Pipeline, SentenceRecord};
+use crate::Result;
+
+/// Output format of `nlkit pipeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PipelineFormat {
+    /// One JSON object per sentence.
+    #[default]
+    Jsonl,
+    /// CoNLL-U blocks.
+    Conllu,
+}
+
+/// Arguments of `nlkit pipeline`.
+#[derive(Debug, Args)]
+pub struct PipelineArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: PipelineFormat,
+    /// Worker threads (paragraphs are processed in parallel, output keeps input order).
+    #[arg(long, short = 'j', default_value_t = 1)]
+    jobs: usize,
+}
+
+/// Runs `nlkit pipeline`.
+pub fn run(a: PipelineArgs) -> Result<()> {
+    let pipeline = Pipeline::default_english()?;
+    let mut out = stdout();
+    for path in a.input.paths() {
+        let doc = input_name(&path);
+        let mut reader = ParagraphReader::new(open_input(&path)?, doc.clone(), a.input.utf8_mode());
+        let paras = std::iter::from_fn(|| reader.next_with_offset());
+        let mut sent_no = 0usize;
+        crate::par::map_ordered(
+            paras,
+            a.jobs,
+            |(off, text)| Ok(pipeline.process(&doc, off, &text)),
+            |recs: Vec<SentenceRecord>| {
+                for mut r in recs {
+                    r.sent = sent_no;
+                    sent_no += 1;
+                    match a.format {
+                        PipelineFormat::Jsonl => write_json_line(&mut out, &r)?,
+                        PipelineFormat::Conllu => write_conllu(&mut out, &r)?,
+                    }
+                }
+                Ok(())
+            },
+        )?;
+    }
+    std::io::Write::flush(&mut out)?;
+    Ok(())
+}

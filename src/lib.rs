@@ -1,0 +1,29 @@
+//! nlkit — a natural language toolkit with NLTK-compatible results at native speed.
+//!
+//! Modules follow NLTK's layout so NLTK users find things where they expect:
+//! [`tokenize`] (word tokenizers), [`sentence`] (Punkt), [`stem`], [`wordnet`],
+//! [`tag`], [`chunk`], [`grammar`], [`parse`], [`tree`], [`corpus`],
+//! [`probability`], [`metrics`] and [`neural`]. The `nlkit` binary (see
+//! [`cli`]) is a thin layer over these library calls.
+//!
+//! # Example
+//! ```
+//! use nlkit::tokenize::{Tokenizer, WhitespaceTokenizer};
+//! let toks = WhitespaceTokenizer.tokenize("Hello  world");
+//! assert_eq!(toks, ["Hello", "world"]);
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod error;
+pub mod io;
+pub mod par;
+pub mod pipeline;
+pub mod sentence;
+pub mod span;
+pub mod stem;
+pub mod tokenize;
+
+pub use error::{Error, Result};
+pub use span::Span;

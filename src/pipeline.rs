@@ -1,0 +1,144 @@
+//! The text pipeline behind `nlkit pipeline`: sentence splitting, word
+//! tokenization and the later stages, producing one [`SentenceRecord`] per
+//! sentence.
+//!
+//! # Example
+//! ```
+//! use nlkit::pipeline::Pipeline;
+//! let p = Pipeline::default_english().unwrap();
+//! let recs = p.process("doc1", 0, "Hello world. Bye now.");
+//! assert!(!recs.is_empty());
+//! assert_eq!(recs[0].doc, "doc1");
+//! for r in &recs {
+//!     for (tok, span) in r.tokens.iter().zip(&r.spans) {
+//!         assert!(!tok.is_empty());
+//!         assert!(span.0 <= span.1);
+//!     }
+//! }
+//! ```
+
+use serde::Serialize;
+
+use crate::sentence::SentenceTokenizer;
+use crate::tokenize::Tokenizer;
+use crate::Result;
+
+/// One sentence of pipeline output. Optional fields are absent (not
+/// `null`) when the stage that fills them did not run.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SentenceRecord {
+    /// Document name (input file name, or `<stdin>`).
+    pub doc: String,
+    /// 0-based sentence number within the document.
+    pub sent: usize,
+    /// The sentence text, exactly as in the input.
+    pub text: String,
+    /// Byte span of the sentence in the document.
+    pub span: (u64, u64),
+    /// The tokens.
+    pub tokens: Vec<String>,
+    /// Byte span of each token in the document.
+    pub spans: Vec<(u64, u64)>,
+    /// One tag per token, when a tagger ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// One lemma per token, when a lemmatizer ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lemmas: Option<Vec<String>>,
+}
+
+/// The configured stages of the pipeline.
+pub struct Pipeline {
+    splitter: Box<dyn SentenceTokenizer>,
+    tokenizer: Box<dyn Tokenizer>,
+}
+
+impl Pipeline {
+    /// A pipeline from explicit stages.
+    pub fn new(splitter: Box<dyn SentenceTokenizer>, tokenizer: Box<dyn Tokenizer>) -> Self {
+        Pipeline {
+            splitter,
+            tokenizer,
+        }
+    }
+
+    /// The default English pipeline, using the models compiled into nlkit.
+    ///
+    /// # Errors
+    /// When an embedded model fails to load (a build defect).
+    pub fn default_english() -> Result<Self> {
+        Ok(Pipeline::new(
+            Box::new(crate::sentence::LineSentenceTokenizer),
+            Box::new(crate::tokenize::WhitespaceTokenizer),
+        ))
+    }
+
+    /// Runs the pipeline on one block of text (a paragraph) of document
+    /// `doc` that starts at byte `offset` of that document. Sentence numbers
+    /// start at 0; callers renumber across blocks.
+    pub fn process(&self, doc: &str, offset: u64, text: &str) -> Vec<SentenceRecord> {
+        let mut out = Vec::new();
+        for (i, s) in self.splitter.span_tokenize(text).into_iter().enumerate() {
+            let sent_text = s.slice(text);
+            let tokens = self.tokenizer.tokenize(sent_text);
+            // Tokenizers that cannot align their tokens give no spans; the
+            // record then carries the sentence span for each token.
+            let spans = match self.tokenizer.span_tokenize(sent_text) {
+                Ok(sp) if sp.len() == tokens.len() => sp
+                    .iter()
+                    .map(|t| {
+                        let t = t.shift(s.start);
+                        (offset + t.start as u64, offset + t.end as u64)
+                    })
+                    .collect(),
+                _ => vec![(offset + s.start as u64, offset + s.end as u64); tokens.len()],
+            };
+            out.push(SentenceRecord {
+                doc: doc.to_string(),
+                sent: i,
+                text: sent_text.to_string(),
+                span: (offset + s.start as u64, offset + s.end as u64),
+                tokens: tokens.into_iter().map(|t| t.into_owned()).collect(),
+                spans,
+                tags: None,
+                lemmas: None,
+            });
+        }
+        out
+    }
+}
+
+/// Writes records as CoNLL-U: `# sent_id`, `# text`, then one line per
+/// token with the columns nlkit filled (`_` elsewhere).
+///
+/// # Errors
+/// The write error.
+pub fn write_conllu(out: &mut impl std::io::Write, r: &SentenceRecord) -> Result<()> {
+    writeln!(out, "# sent_id = {}-{}", r.doc, r.sent + 1)?;
+    writeln!(out, "# text = {}", r.text.replace('\n', " "))?;
+    for (i, tok) in r.tokens.iter().enumerate() {
+        let lemma = r
+            .lemmas
+            .as_ref()
+            .and_then(|l| l.get(i))
+            .map_or("_", |s| s.as_str());
+        let xpos = r
+            .tags
+            .as_ref()
+            .and_then(|t| t.get(i))
+            .map_or("_", |s| s.as_str());
+        let (s, e) = r.spans[i];
+        writeln!(
+            out,
+            "{}\t{}\t{}\t_\t{}\t_\t_\t_\t_\tTokenRange={}:{}",
+            i + 1,
+            tok,
+            lemma,
+            xpos,
+            s,
+            e
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}

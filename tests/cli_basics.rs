@@ -1,0 +1,65 @@
+//! CLI behaviour shared by all subcommands: usage errors, bad input, pipes.
+mod common;
+use common::run_nlkit;
+
+#[test]
+fn unknown_subcommand_is_usage_error() {
+    let (code, _, err) = run_nlkit(&["no-such-command"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-command"));
+}
+
+#[test]
+fn pipeline_reports_invalid_utf8_with_offset() {
+    let (code, _, err) = run_nlkit(&["pipeline"], b"Fine text.\nBad \xff byte.\n");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("nlkit: "), "{err}");
+    assert!(err.contains("byte offset 15"), "{err}");
+}
+
+#[test]
+fn pipeline_lossy_accepts_invalid_utf8() {
+    let (code, out, err) = run_nlkit(&["pipeline", "--lossy"], b"Bad \xff byte.\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains('\u{fffd}'));
+}
+
+#[test]
+fn pipeline_empty_input_gives_no_output() {
+    let (code, out, _) = run_nlkit(&["pipeline"], b"");
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+}
+
+#[test]
+fn pipeline_missing_file_is_clear_error() {
+    let (code, _, err) = run_nlkit(&["pipeline", "/nonexistent/file.txt"], b"");
+    assert_eq!(code, 1);
+    assert!(err.contains("/nonexistent/file.txt"), "{err}");
+}
+
+#[test]
+fn pipeline_spans_index_the_input_and_jobs_keep_order() {
+    let mut text = String::new();
+    for i in 0..300 {
+        text.push_str(&format!("Paragraph {i} has words. And a second sentence here.\n\n"));
+    }
+    let (c1, out1, _) = run_nlkit(&["pipeline"], text.as_bytes());
+    let (c2, out2, _) = run_nlkit(&["pipeline", "--jobs", "2"], text.as_bytes());
+    assert_eq!((c1, c2), (0, 0));
+    assert_eq!(out1, out2);
+    for line in out1.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let toks = v["tokens"].as_array().unwrap();
+        let spans = v["spans"].as_array().unwrap();
+        assert_eq!(toks.len(), spans.len());
+        for (t, s) in toks.iter().zip(spans) {
+            let (a, b) = (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize);
+            let t = t.as_str().unwrap();
+            // Tokens NLTK rewrites (quotes) are the only ones that may differ from the text.
+            if !matches!(t, "``" | "''") {
+                assert_eq!(&text[a..b], t);
+            }
+        }
+    }
+}
