@@ -13,9 +13,10 @@
 //! assert_eq!(toks, ["Hello", "world"]);
 //! ```
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 pub mod cli;
+pub mod data;
 pub mod error;
 pub mod io;
 pub mod par;
