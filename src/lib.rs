@@ -16,15 +16,21 @@
 #![deny(unsafe_code)]
 
 pub mod cli;
+pub mod corpus;
 pub mod data;
 pub mod error;
 pub mod io;
+pub mod metrics;
 pub mod par;
 pub mod pipeline;
+pub mod probability;
 pub mod sentence;
 pub mod span;
 pub mod stem;
+pub mod tag;
 pub mod tokenize;
+pub mod tree;
+pub mod wordnet;
 
 pub use error::{Error, Result};
 pub use span::Span;

@@ -11,6 +11,10 @@
 
 use crate::Span;
 
+pub mod punkt;
+
+pub use punkt::{PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktTrainer};
+
 /// A sentence splitter: text in, sentence spans out.
 pub trait SentenceTokenizer: Send + Sync {
     /// Byte spans of the sentences of `text`.

@@ -6,7 +6,8 @@
 //! `span_tokenize` does (nlkit's offsets are UTF-8 byte offsets, NLTK's are
 //! character offsets).
 //!
-//! [`by_name`] builds a tokenizer from the names the CLI accepts.
+//! [`by_name`] builds a tokenizer from the names the CLI accepts, with the
+//! options in a [`TokenizerConfig`].
 //!
 //! # Example
 //! ```
@@ -20,6 +21,27 @@
 use std::borrow::Cow;
 
 use crate::{Result, Span};
+
+mod detok;
+mod html_entities;
+mod mwe;
+mod regexp;
+mod subword;
+mod toktok;
+mod treebank;
+mod tweet;
+mod uax29;
+mod word;
+
+pub use detok::TreebankWordDetokenizer;
+pub use mwe::MWETokenizer;
+pub use regexp::{RegexpTokenizer, WordPunctTokenizer};
+pub use subword::{train_subword, SubwordModel, SubwordTokenizer, SubwordTrainConfig};
+pub use toktok::ToktokTokenizer;
+pub use treebank::{align_tokens, NLTKWordTokenizer, TreebankWordTokenizer};
+pub use tweet::{reduce_lengthening, remove_handles, replace_html_entities, TweetOptions, TweetTokenizer};
+pub use uax29::Uax29Tokenizer;
+pub use word::{word_tokenize, WordTokenizer};
 
 /// A word tokenizer: one pipeline stage that turns text into tokens.
 pub trait Tokenizer: Send + Sync {
@@ -72,23 +94,115 @@ pub fn is_py_whitespace(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
-/// Names accepted by [`by_name`] (for error messages and `--help`).
-pub const TOKENIZER_NAMES: &str = "whitespace";
+/// The tokenizer names [`by_name`] accepts (for error messages and `--help`).
+/// `regexp:PATTERN` and `subword:FILE` carry their argument after the colon.
+pub const TOKENIZER_NAMES: &str =
+    "word, treebank, whitespace, wordpunct, tweet, toktok, regexp:PATTERN, mwe, uax29, subword:FILE";
 
-/// Builds the tokenizer the CLI calls `name`.
+/// Options for the tokenizers [`by_name`] builds; each tokenizer reads only
+/// its own fields, the rest are ignored.
 ///
-/// # Errors
-/// [`crate::Error::UnknownName`] for an unknown name.
+/// `Default` gives NLTK's defaults: `TweetTokenizer()` (preserve case, match
+/// phone numbers), `RegexpTokenizer(pattern)` (no gaps, discard empty
+/// tokens), `MWETokenizer()` with no expressions and separator `_`.
 ///
 /// # Example
 /// ```
-/// let t = nlkit::tokenize::by_name("whitespace").unwrap();
-/// assert_eq!(t.tokenize("a b"), ["a", "b"]);
-/// assert!(nlkit::tokenize::by_name("nope").is_err());
+/// use nlkit::tokenize::{by_name, TokenizerConfig};
+/// let mut cfg = TokenizerConfig::default();
+/// cfg.tweet.preserve_case = false;
+/// let t = by_name("tweet", &cfg).unwrap();
+/// assert_eq!(t.tokenize("LOL :D"), ["lol", ":D"]);
 /// ```
-pub fn by_name(name: &str) -> Result<Box<dyn Tokenizer>> {
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct TokenizerConfig {
+    /// Options of `tweet` ([`TweetTokenizer`]).
+    pub tweet: TweetOptions,
+    /// `regexp:PATTERN`: the pattern matches the separators, not the tokens
+    /// (NLTK's `gaps=True`).
+    pub regexp_gaps: bool,
+    /// `regexp:PATTERN` with gaps: drop empty tokens (NLTK's
+    /// `discard_empty`, default true).
+    pub regexp_discard_empty: bool,
+    /// `mwe`: the multi-word expressions, each a sequence of tokens.
+    pub mwes: Vec<Vec<String>>,
+    /// `mwe`: the string put between the words of a merged expression
+    /// (default `_`).
+    pub mwe_separator: String,
+    /// `word`: a `punkt_tab` language folder for the sentence step instead
+    /// of the embedded model.
+    pub punkt: Option<std::path::PathBuf>,
+    /// `word`: tokenize each text as one sentence (NLTK's
+    /// `word_tokenize(..., preserve_line=True)`).
+    pub preserve_line: bool,
+}
+
+impl Default for TokenizerConfig {
+    fn default() -> Self {
+        TokenizerConfig {
+            tweet: TweetOptions::default(),
+            regexp_gaps: false,
+            regexp_discard_empty: true,
+            mwes: Vec::new(),
+            mwe_separator: "_".to_string(),
+            punkt: None,
+            preserve_line: false,
+        }
+    }
+}
+
+/// Builds the tokenizer the CLI calls `name`, configured by `config`.
+///
+/// Names: `whitespace`, `wordpunct`, `tweet`, `toktok`, `regexp:PATTERN`,
+/// `mwe` (NLTK's `MWETokenizer` applied to the whitespace tokens of the
+/// text), `uax29`, `subword:FILE` (a Hugging Face `tokenizer.json`).
+///
+/// # Errors
+/// [`crate::Error::UnknownName`] for an unknown name,
+/// [`crate::Error::Regex`] for a malformed `regexp:` pattern, and the load
+/// errors of `subword:FILE`.
+///
+/// # Example
+/// ```
+/// use nlkit::tokenize::{by_name, TokenizerConfig};
+/// let cfg = TokenizerConfig::default();
+/// let t = by_name("whitespace", &cfg).unwrap();
+/// assert_eq!(t.tokenize("a b"), ["a", "b"]);
+/// let t = by_name(r"regexp:\w+", &cfg).unwrap();
+/// assert_eq!(t.tokenize("a, b!"), ["a", "b"]);
+/// assert!(by_name("nope", &cfg).is_err());
+/// assert!(by_name("regexp:(", &cfg).is_err());
+/// ```
+pub fn by_name(name: &str, config: &TokenizerConfig) -> Result<Box<dyn Tokenizer>> {
+    if let Some(pattern) = name.strip_prefix("regexp:") {
+        return Ok(Box::new(RegexpTokenizer::with_options(
+            pattern,
+            config.regexp_gaps,
+            config.regexp_discard_empty,
+        )?));
+    }
+    if let Some(file) = name.strip_prefix("subword:") {
+        return Ok(Box::new(SubwordTokenizer::from_file(file)?));
+    }
     match name {
         "whitespace" => Ok(Box::new(WhitespaceTokenizer)),
+        "wordpunct" => Ok(Box::new(WordPunctTokenizer::new())),
+        "tweet" => Ok(Box::new(TweetTokenizer::with_options(config.tweet))),
+        "toktok" => Ok(Box::new(ToktokTokenizer::new())),
+        "mwe" => Ok(Box::new(MWETokenizer::new(
+            config.mwes.iter().cloned(),
+            &config.mwe_separator,
+        ))),
+        "uax29" => Ok(Box::new(Uax29Tokenizer)),
+        "treebank" => Ok(Box::new(TreebankWordTokenizer::new())),
+        "word" => {
+            let t = match &config.punkt {
+                Some(dir) => WordTokenizer::from_punkt_dir(dir)?,
+                None => WordTokenizer::new(),
+            };
+            Ok(Box::new(t.preserve_line(config.preserve_line)))
+        }
         _ => Err(crate::Error::UnknownName {
             kind: "tokenizer",
             name: name.to_string(),

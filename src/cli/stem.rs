@@ -1,0 +1,62 @@
+//! `nlkit stem`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::common::{stdout, write_line, InputArgs};
+use crate::stem::{Stemmer, StemmerSpec};
+use crate::Result;
+
+/// Arguments of `nlkit stem`.
+#[derive(Debug, Args)]
+pub struct StemArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// porter, porter:original, porter:martin, lancaster, lancaster:strip-prefix,
+    /// snowball:LANG, rslp, cistem, cistem:case-insensitive or regexp:PATTERN.
+    #[arg(long, short = 'a', default_value = "porter")]
+    algorithm: String,
+    /// Snowball only: leave the language's stop words unchanged (NLTK's ignore_stopwords).
+    #[arg(long)]
+    ignore_stopwords: bool,
+    /// Stem every whitespace-separated token of each line (default: each line is one word).
+    #[arg(long)]
+    tokens: bool,
+    /// regexp only: words shorter than this many characters are left unchanged.
+    #[arg(long, default_value_t = 0)]
+    min: usize,
+    /// NLTK data folder for stop words and RSLP rules (default: NLTK's search path).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Worker threads (output keeps input order).
+    #[arg(long, short = 'j', default_value_t = 1)]
+    jobs: usize,
+}
+
+/// Runs `nlkit stem`.
+pub fn run(a: StemArgs) -> Result<()> {
+    let mut spec = StemmerSpec::parse(&a.algorithm)?;
+    if let StemmerSpec::Regexp(_, min) = &mut spec {
+        *min = a.min;
+    }
+    let stemmer = spec.build(a.ignore_stopwords, a.data.as_deref())?;
+    let stem_line = |line: String| -> Result<String> {
+        if a.tokens {
+            let mut out = String::with_capacity(line.len());
+            for (i, tok) in line.split_whitespace().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&stemmer.stem(tok));
+            }
+            Ok(out)
+        } else {
+            Ok(stemmer.stem(&line).into_owned())
+        }
+    };
+    let mut out = stdout();
+    crate::par::map_ordered(a.input.lines(), a.jobs, stem_line, |s| write_line(&mut out, &s))?;
+    std::io::Write::flush(&mut out)?;
+    Ok(())
+}

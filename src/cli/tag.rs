@@ -1,0 +1,150 @@
+//! `nlkit tag`: part-of-speech tag each input line.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::common::{stdout, write_json_line, write_line, InputArgs};
+use crate::tag::{PerceptronTagger, Tagger};
+use crate::Result;
+
+/// Output tagset of `nlkit tag`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Tagset {
+    /// The model's own tags (Penn Treebank for the default model).
+    #[default]
+    Ptb,
+    /// Penn Treebank tags mapped to NLTK's 12 universal tags (`map_tag`).
+    Universal,
+    /// Universal Dependencies UPOS tags, from nlkit's embedded UPOS model.
+    Upos,
+}
+
+/// Output format of `nlkit tag`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TagFormat {
+    /// `word/TAG` tokens joined by one space.
+    #[default]
+    Text,
+    /// `[["word","TAG"],...]` per line.
+    Jsonl,
+    /// One CoNLL-U block per line (ID, FORM, UPOS or XPOS).
+    Conllu,
+}
+
+/// Which model to tag with.
+#[derive(Debug, Clone, Args)]
+pub struct ModelArgs {
+    /// An nlkit tagger model file (from `nlkit train-tagger`); default: the
+    /// embedded English model.
+    #[arg(long, value_name = "FILE", conflicts_with = "nltk_model")]
+    pub model: Option<PathBuf>,
+    /// NLTK's `averaged_perceptron_tagger_eng` folder (tags as `nltk.pos_tag`).
+    #[arg(long, value_name = "DIR")]
+    pub nltk_model: Option<PathBuf>,
+}
+
+/// A loaded tagger: embedded (static) or from a file.
+pub(crate) enum LoadedTagger {
+    Static(&'static PerceptronTagger),
+    Owned(Box<PerceptronTagger>),
+}
+
+impl LoadedTagger {
+    pub(crate) fn get(&self) -> &PerceptronTagger {
+        match self {
+            LoadedTagger::Static(t) => t,
+            LoadedTagger::Owned(t) => t,
+        }
+    }
+}
+
+impl ModelArgs {
+    /// Loads the chosen model; `upos` picks the embedded UPOS model when no
+    /// model is given.
+    pub(crate) fn load(&self, upos: bool) -> Result<LoadedTagger> {
+        Ok(match (&self.model, &self.nltk_model) {
+            (Some(m), _) => LoadedTagger::Owned(Box::new(PerceptronTagger::load(m)?)),
+            (None, Some(d)) => LoadedTagger::Owned(Box::new(PerceptronTagger::load_nltk(d)?)),
+            (None, None) if upos => LoadedTagger::Static(crate::tag::default_english_upos()?),
+            (None, None) => LoadedTagger::Static(crate::tag::default_english_xpos()?),
+        })
+    }
+}
+
+/// Arguments of `nlkit tag`.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    model: ModelArgs,
+    /// Output tagset.
+    #[arg(long, value_enum, default_value_t)]
+    tagset: Tagset,
+    /// Lines are already tokenized: tokens are the whitespace-separated fields.
+    #[arg(long)]
+    pretokenized: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: TagFormat,
+    /// Worker threads (output keeps input order).
+    #[arg(long, short = 'j', default_value_t = 1)]
+    jobs: usize,
+}
+
+/// Runs `nlkit tag`.
+pub fn run(a: TagArgs) -> Result<()> {
+    let tagger = a.model.load(a.tagset == Tagset::Upos)?;
+    let tagger = tagger.get();
+    let tokenizer: Box<dyn crate::tokenize::Tokenizer> = if a.pretokenized {
+        Box::new(crate::tokenize::WhitespaceTokenizer)
+    } else {
+        crate::tokenize::by_name("word", &crate::tokenize::TokenizerConfig::default())?
+    };
+    let tagset = a.tagset;
+    let format = a.format;
+    let mut out = stdout();
+    let mut line_no = 0usize;
+    crate::par::map_ordered(
+        a.input.lines(),
+        a.jobs,
+        |line: String| {
+            let toks = tokenizer.tokenize(&line);
+            let words: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
+            let tags = tagger.tag(&words);
+            let tags: Vec<&str> = match tagset {
+                Tagset::Universal => tags.into_iter().map(crate::tag::TagsetMapping::en_ptb_map).collect(),
+                _ => tags,
+            };
+            let pairs: Vec<(String, String)> = words
+                .iter()
+                .zip(tags)
+                .map(|(w, t)| (w.to_string(), t.to_string()))
+                .collect();
+            Ok(pairs)
+        },
+        |pairs: Vec<(String, String)>| {
+            line_no += 1;
+            match format {
+                TagFormat::Text => {
+                    let s: Vec<String> = pairs.iter().map(|(w, t)| format!("{w}/{t}")).collect();
+                    write_line(&mut out, &s.join(" "))
+                }
+                TagFormat::Jsonl => write_json_line(&mut out, &pairs),
+                TagFormat::Conllu => {
+                    use std::io::Write;
+                    writeln!(out, "# sent_id = {line_no}")?;
+                    for (i, (w, t)) in pairs.iter().enumerate() {
+                        let (upos, xpos) = if tagset == Tagset::Ptb { ("_", t.as_str()) } else { (t.as_str(), "_") };
+                        writeln!(out, "{}\t{w}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\t_", i + 1)?;
+                    }
+                    writeln!(out)?;
+                    Ok(())
+                }
+            }
+        },
+    )?;
+    std::io::Write::flush(&mut out)?;
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! `nlkit train-tagger`: train a tagger and save it in nlkit's model format.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use crate::corpus::conllu::Column;
+use crate::tag::{FeatureSet, PerceptronTagger, TrainConfig};
+use crate::{Error, Result};
+
+/// Training algorithm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Algorithm {
+    /// NLTK's averaged perceptron.
+    Perceptron,
+    /// Supervised HMM with Viterbi decoding (not implemented yet).
+    Hmm,
+    /// Unigram/bigram/trigram backoff tagger (not implemented yet).
+    Ngram,
+    /// Brill transformation-based learning (not implemented yet).
+    Brill,
+}
+
+/// Feature templates for the perceptron.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Features {
+    /// NLTK's 14 templates (the model then behaves as NLTK's trainer's).
+    #[default]
+    Nltk,
+    /// NLTK's templates plus affix, shape and conjunction features (nlkit's default models).
+    Extended,
+}
+
+/// Tag column of CoNLL-U input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColumnArg {
+    /// Column 5 (Penn Treebank tags in English UD treebanks).
+    #[default]
+    Xpos,
+    /// Column 4 (Universal POS tags).
+    Upos,
+}
+
+impl From<ColumnArg> for Column {
+    fn from(c: ColumnArg) -> Self {
+        match c {
+            ColumnArg::Xpos => Column::Xpos,
+            ColumnArg::Upos => Column::Upos,
+        }
+    }
+}
+
+/// Arguments of `nlkit train-tagger`.
+#[derive(Debug, Args)]
+pub struct TrainTaggerArgs {
+    /// Training algorithm.
+    #[arg(long, value_enum, default_value = "perceptron")]
+    algorithm: Algorithm,
+    /// Training data: CoNLL-U (`.conllu`) or word/TAG lines (one sentence per line).
+    #[arg(long, value_name = "FILE")]
+    train: PathBuf,
+    /// CoNLL-U tag column.
+    #[arg(long, value_enum, default_value_t)]
+    column: ColumnArg,
+    /// Development data (same format as --train): accuracy is printed and stored in the model.
+    #[arg(long, value_name = "FILE")]
+    dev: Option<PathBuf>,
+    /// Training iterations.
+    #[arg(long, default_value_t = 5)]
+    iterations: usize,
+    /// Shuffling seed.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Perceptron feature templates.
+    #[arg(long, value_enum, default_value_t)]
+    features: Features,
+    /// Drop averaged weights with absolute value below this (smaller model).
+    #[arg(long, default_value_t = 0.0)]
+    prune: f64,
+    /// Free-text description stored in the model.
+    #[arg(long, default_value = "")]
+    description: String,
+    /// Licence stored in the model (that of the training data).
+    #[arg(long, default_value = "")]
+    license: String,
+    /// Output model file.
+    #[arg(short = 'o', long, value_name = "MODEL")]
+    output: PathBuf,
+}
+
+/// Reads tagged sentences: CoNLL-U when the name ends in `.conllu`,
+/// word/TAG lines otherwise.
+pub(crate) fn read_tagged(path: &Path, column: Column) -> Result<Vec<Vec<(String, String)>>> {
+    if path.extension().is_some_and(|e| e == "conllu") {
+        let mut out = Vec::new();
+        for s in crate::corpus::conllu::open(path)? {
+            let s = s?;
+            if !s.words.is_empty() {
+                out.push(s.tagged(column));
+            }
+        }
+        Ok(out)
+    } else {
+        let name = crate::io::input_name(path);
+        let reader = crate::io::LineReader::new(
+            crate::io::open_input(path)?,
+            name.clone(),
+            crate::io::Utf8Mode::Strict,
+        );
+        let mut out = Vec::new();
+        for (i, line) in reader.enumerate() {
+            let s = crate::tag::parse_word_tag_line(&line?, &name, i + 1)?;
+            if !s.is_empty() {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Runs `nlkit train-tagger`.
+pub fn run(a: TrainTaggerArgs) -> Result<()> {
+    if a.algorithm != Algorithm::Perceptron {
+        return Err(Error::InvalidInput(format!(
+            "train-tagger: algorithm `{:?}` is not implemented yet (use --algorithm perceptron)",
+            a.algorithm
+        )));
+    }
+    let column: Column = a.column.into();
+    let train = read_tagged(&a.train, column)?;
+    let dev = a.dev.as_deref().map(|d| read_tagged(d, column)).transpose()?;
+    let cfg = TrainConfig {
+        iterations: a.iterations,
+        seed: a.seed,
+        feature_set: match a.features {
+            Features::Nltk => FeatureSet::Nltk,
+            Features::Extended => FeatureSet::Extended,
+        },
+        prune_below: a.prune,
+        progress: std::io::stderr().is_terminal(),
+        ..TrainConfig::default()
+    };
+    let mut tagger = PerceptronTagger::train(&train, &cfg)?;
+    let meta = tagger.meta_mut();
+    meta.description = a.description;
+    meta.license = a.license;
+    meta.training_data = a.train.display().to_string();
+    meta.tagset = match a.column {
+        ColumnArg::Xpos => "xpos".into(),
+        ColumnArg::Upos => "upos".into(),
+    };
+    if let Some(dev) = &dev {
+        let ev = crate::tag::evaluate(&tagger, dev, |w| tagger.knows(w));
+        eprintln!(
+            "dev accuracy: {:.2}% ({} tokens; unknown words {:.2}%)",
+            ev.accuracy,
+            ev.tokens,
+            ev.unknown_accuracy.unwrap_or(0.0)
+        );
+        tagger.meta_mut().dev_accuracy = Some((ev.accuracy * 100.0).round() / 100.0);
+    }
+    tagger.save(&a.output)
+}

@@ -1,0 +1,334 @@
+//! The NLTK corpora nlkit can read, opened with the settings of NLTK's
+//! `nltk.corpus` loaders (root folder, file-id pattern, encodings,
+//! categories), and [`Corpus`], one uniform view over every reader.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{
+    BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot, Encoding,
+    FileIdSpec, Items, PlaintextCorpusReader, TaggedCorpusReader, WordListCorpusReader,
+};
+use crate::data::Resource;
+use crate::sentence::SentenceTokenizer;
+use crate::tree::Tree;
+use crate::{Error, Result};
+
+/// The reader family of a corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorpusKind {
+    /// Plain text (`PlaintextCorpusReader`).
+    Plaintext,
+    /// Tagged text (`TaggedCorpusReader`).
+    Tagged,
+    /// Bracketed parse trees (`BracketParseCorpusReader`).
+    Bracket,
+    /// CoNLL chunking columns (`ConllChunkCorpusReader`).
+    Conll,
+    /// Word lists (`WordListCorpusReader`).
+    WordList,
+    /// The CMU pronouncing dictionary.
+    CmuDict,
+}
+
+/// NLTK corpus ids with a reader in nlkit, and their reader family.
+pub const KNOWN_CORPORA: &[(&str, CorpusKind)] = &[
+    ("abc", CorpusKind::Plaintext),
+    ("brown", CorpusKind::Tagged),
+    ("cmudict", CorpusKind::CmuDict),
+    ("conll2000", CorpusKind::Conll),
+    ("conll2002", CorpusKind::Conll),
+    ("gazetteers", CorpusKind::WordList),
+    ("genesis", CorpusKind::Plaintext),
+    ("inaugural", CorpusKind::Plaintext),
+    ("movie_reviews", CorpusKind::Plaintext),
+    ("names", CorpusKind::WordList),
+    ("state_union", CorpusKind::Plaintext),
+    ("stopwords", CorpusKind::WordList),
+    ("treebank", CorpusKind::Bracket),
+    ("udhr2", CorpusKind::Plaintext),
+    ("webtext", CorpusKind::Plaintext),
+    ("words", CorpusKind::WordList),
+];
+
+/// Any corpus nlkit can read, with NLTK's view methods. Views a corpus
+/// does not have return [`Error::InvalidInput`].
+#[derive(Debug)]
+pub enum Corpus {
+    /// A plain-text corpus.
+    Plaintext(PlaintextCorpusReader),
+    /// A tagged corpus.
+    Tagged(TaggedCorpusReader),
+    /// A treebank.
+    Bracket(BracketParseCorpusReader),
+    /// A CoNLL chunking corpus.
+    Conll(ConllChunkCorpusReader),
+    /// A word list.
+    WordList(WordListCorpusReader),
+    /// The CMU pronouncing dictionary.
+    CmuDict(CmuDictCorpusReader),
+}
+
+/// The Punkt English model from the NLTK data path (NLTK's `PunktTokenizer()`),
+/// when the sentence splitter can load it.
+fn punkt_english(data_dir: Option<&Path>) -> Option<Arc<dyn SentenceTokenizer>> {
+    let _ = data_dir;
+    None
+}
+
+/// Opens NLTK corpus `id` (e.g. `brown`) from `data_dir`, or from NLTK's
+/// search path when `None`, with NLTK's settings for that corpus.
+///
+/// # Errors
+/// [`Error::UnknownName`] for a corpus nlkit has no reader for;
+/// [`Error::MissingResource`] (with the `nlkit download` command) when it is
+/// not installed; [`Error::Format`] for a corrupt zip or category file.
+///
+/// # Example
+/// ```no_run
+/// let brown = nlkit::corpus::open_corpus("brown", None).unwrap();
+/// assert_eq!(brown.fileids()[0], "ca01");
+/// ```
+pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
+    use Encoding::*;
+    let find = |name: &str| Resource::find(name, data_dir);
+    let pat = FileIdSpec::Pattern;
+    let plaintext = |root: CorpusRoot| -> Result<Corpus> {
+        let mut r = PlaintextCorpusReader::from_root(root)?;
+        if let Some(st) = punkt_english(data_dir) {
+            r = r.with_sent_tokenizer(st);
+        }
+        Ok(Corpus::Plaintext(r))
+    };
+    match id {
+        "abc" => plaintext(CorpusRoot::with_encodings(
+            find("corpora/abc")?,
+            pat(r"(?!\.).*\.txt"),
+            &[("science", Latin1), ("rural", Utf8)],
+        )?),
+        "genesis" => plaintext(CorpusRoot::with_encodings(
+            find("corpora/genesis")?,
+            pat(r"(?!\.).*\.txt"),
+            &[("finnish|french|german", Latin1), ("swedish", Cp865), (".*", Utf8Raw)],
+        )?),
+        "inaugural" => plaintext(CorpusRoot::new(find("corpora/inaugural")?, pat(r"(?!\.).*\.txt"), Latin1)?),
+        "state_union" => plaintext(CorpusRoot::new(find("corpora/state_union")?, pat(r"(?!\.).*\.txt"), Latin2)?),
+        "webtext" => plaintext(CorpusRoot::new(
+            find("corpora/webtext")?,
+            pat(r"(?!README|\.).*\.txt"),
+            Latin2,
+        )?),
+        "udhr2" => plaintext(CorpusRoot::new(find("corpora/udhr2")?, pat(r".*\.txt"), Utf8)?),
+        "movie_reviews" => {
+            let root = CorpusRoot::new(find("corpora/movie_reviews")?, pat(r"(?!\.).*\.txt"), Ascii)?;
+            let cats = Categories::from_pattern(root.fileids(), r"(neg|pos)/.*")?;
+            match plaintext(root)? {
+                Corpus::Plaintext(r) => Ok(Corpus::Plaintext(r.with_categories(cats))),
+                other => Ok(other),
+            }
+        }
+        "brown" => {
+            let root = CorpusRoot::new(find("corpora/brown")?, pat(r"c[a-z]\d\d"), Ascii)?;
+            let cats = Categories::from_file(&root, "cats.txt")?;
+            Ok(Corpus::Tagged(TaggedCorpusReader::new(root, "/").with_categories(cats)))
+        }
+        "treebank" => Ok(Corpus::Bracket(BracketParseCorpusReader::new(CorpusRoot::new(
+            find("corpora/treebank/combined")?,
+            pat(r"wsj_.*\.mrg"),
+            Ascii,
+        )?))),
+        "conll2000" => Ok(Corpus::Conll(ConllChunkCorpusReader::new(
+            CorpusRoot::new(find("corpora/conll2000")?, FileIdSpec::List(&["train.txt", "test.txt"]), Ascii)?,
+            &["NP", "VP", "PP"],
+        ))),
+        "conll2002" => Ok(Corpus::Conll(ConllChunkCorpusReader::new(
+            CorpusRoot::new(find("corpora/conll2002")?, pat(r".*\.(test|train).*"), Utf8)?,
+            &["LOC", "PER", "ORG", "MISC"],
+        ))),
+        "words" => Ok(Corpus::WordList(WordListCorpusReader::new(CorpusRoot::new(
+            find("corpora/words")?,
+            pat(r"(?!README|\.).*"),
+            Ascii,
+        )?))),
+        "names" => Ok(Corpus::WordList(WordListCorpusReader::new(CorpusRoot::new(
+            find("corpora/names")?,
+            pat(r"(?!\.).*\.txt"),
+            Ascii,
+        )?))),
+        "gazetteers" => Ok(Corpus::WordList(WordListCorpusReader::new(CorpusRoot::new(
+            find("corpora/gazetteers")?,
+            pat(r"(?!LICENSE|\.).*\.txt"),
+            Latin2,
+        )?))),
+        "stopwords" => Ok(Corpus::WordList(WordListCorpusReader::stopwords(CorpusRoot::new(
+            find("corpora/stopwords")?,
+            pat(r"(?!README|\.).*"),
+            Utf8,
+        )?))),
+        "cmudict" => Ok(Corpus::CmuDict(CmuDictCorpusReader::new(CorpusRoot::new(
+            find("corpora/cmudict")?,
+            FileIdSpec::List(&["cmudict"]),
+            Utf8,
+        )?))),
+        _ => Err(Error::UnknownName {
+            kind: "corpus",
+            name: id.to_string(),
+            expected: KNOWN_CORPORA.iter().map(|c| c.0).collect::<Vec<_>>().join(", "),
+        }),
+    }
+}
+
+/// Opens a folder (or `.zip`) of UTF-8 text files as a plain-text corpus:
+/// every file whose path has no component starting with `.`.
+///
+/// # Errors
+/// I/O errors; a missing path.
+pub fn open_path(path: &Path) -> Result<Corpus> {
+    let res = Resource::open(path)?;
+    let root = CorpusRoot::new(res, FileIdSpec::Pattern(r"(?!\.)(?!.*/\.).*"), Encoding::Utf8)?;
+    Ok(Corpus::Plaintext(PlaintextCorpusReader::from_root(root)?))
+}
+
+fn no_view<'a, T: 'a>(corpus: &str, view: &str, available: &str) -> Items<'a, T> {
+    Box::new(std::iter::once(Err(Error::InvalidInput(format!(
+        "corpus `{corpus}` has no `{view}` view (available: {available})"
+    )))))
+}
+
+impl Corpus {
+    /// The corpus root (files, encodings).
+    pub fn root(&self) -> &CorpusRoot {
+        match self {
+            Corpus::Plaintext(r) => r.root(),
+            Corpus::Tagged(r) => r.root(),
+            Corpus::Bracket(r) => r.root(),
+            Corpus::Conll(r) => r.root(),
+            Corpus::WordList(r) => r.root(),
+            Corpus::CmuDict(r) => r.root(),
+        }
+    }
+
+    fn name(&self) -> String {
+        self.root().resource().name().to_string()
+    }
+
+    /// The views this corpus has, for messages and `--help`.
+    pub fn views(&self) -> &'static str {
+        match self {
+            Corpus::Plaintext(r) if r.categories().is_some() => "words, sents, categories, fileids",
+            Corpus::Plaintext(_) => "words, sents, fileids",
+            Corpus::Tagged(_) => "words, sents, tagged, categories, fileids",
+            Corpus::Bracket(_) => "words, sents, tagged, parsed, fileids",
+            Corpus::Conll(_) => "words, sents, tagged, iob, fileids",
+            Corpus::WordList(_) => "words, fileids",
+            Corpus::CmuDict(_) => "words, entries, fileids",
+        }
+    }
+
+    /// File ids, as NLTK's `fileids()`.
+    pub fn fileids(&self) -> Vec<String> {
+        match self {
+            Corpus::WordList(r) => r.fileids(),
+            other => other.root().fileids().to_vec(),
+        }
+    }
+
+    fn cats(&self) -> Result<&Categories> {
+        let c = match self {
+            Corpus::Plaintext(r) => r.categories(),
+            Corpus::Tagged(r) => r.categories(),
+            _ => None,
+        };
+        c.ok_or_else(|| Error::InvalidInput(format!("corpus `{}` has no categories", self.name())))
+    }
+
+    /// Categories of the corpus or of the given files (NLTK's `categories()`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for an uncategorized corpus.
+    pub fn categories(&self, fileids: Option<&[String]>) -> Result<Vec<String>> {
+        self.cats()?.categories(fileids)
+    }
+
+    /// File ids in the given categories (NLTK's `fileids(categories=...)`).
+    ///
+    /// # Errors
+    /// An uncategorized corpus, an unknown category.
+    pub fn fileids_in(&self, categories: &[String]) -> Result<Vec<String>> {
+        self.cats()?.fileids(categories)
+    }
+
+    /// Resolves `--fileids` / `--categories` into a file selection (NLTK's
+    /// `_resolve`): at most one of them may be given.
+    ///
+    /// # Errors
+    /// Both given; unknown categories.
+    pub fn resolve(&self, fileids: &[String], categories: &[String]) -> Result<Option<Vec<String>>> {
+        match (fileids.is_empty(), categories.is_empty()) {
+            (true, true) => Ok(None),
+            (false, true) => Ok(Some(fileids.to_vec())),
+            (true, false) => Ok(Some(self.fileids_in(categories)?)),
+            (false, false) => Err(Error::InvalidInput("Specify fileids or categories, not both".into())),
+        }
+    }
+
+    /// Words (NLTK's `words()`).
+    pub fn words<'a>(&'a self, sel: Option<&[String]>) -> Items<'a, String> {
+        match self {
+            Corpus::Plaintext(r) => r.words(sel),
+            Corpus::Tagged(r) => r.words(sel),
+            Corpus::Bracket(r) => r.words(sel),
+            Corpus::Conll(r) => r.words(sel),
+            Corpus::WordList(r) => r.words(sel),
+            Corpus::CmuDict(r) => r.words(),
+        }
+    }
+
+    /// Sentences (NLTK's `sents()`).
+    pub fn sents<'a>(&'a self, sel: Option<&[String]>) -> Items<'a, Vec<String>> {
+        match self {
+            Corpus::Plaintext(r) => r.sents(sel),
+            Corpus::Tagged(r) => r.sents(sel),
+            Corpus::Bracket(r) => r.sents(sel),
+            Corpus::Conll(r) => r.sents(sel),
+            _ => no_view(&self.name(), "sents", self.views()),
+        }
+    }
+
+    /// Tagged words (NLTK's `tagged_words()`); a missing tag is `""`.
+    pub fn tagged_words<'a>(&'a self, sel: Option<&[String]>) -> Items<'a, (String, String)> {
+        match self {
+            Corpus::Tagged(r) => Box::new(
+                r.tagged_words(sel)
+                    .map(|x| x.map(|(w, t)| (w, t.unwrap_or_default()))),
+            ),
+            Corpus::Bracket(r) => r.tagged_words(sel),
+            Corpus::Conll(r) => r.tagged_words(sel),
+            _ => no_view(&self.name(), "tagged", self.views()),
+        }
+    }
+
+    /// Parse trees (NLTK's `parsed_sents()`).
+    pub fn parsed_sents<'a>(&'a self, sel: Option<&[String]>) -> Items<'a, Tree> {
+        match self {
+            Corpus::Bracket(r) => r.parsed_sents(sel),
+            _ => no_view(&self.name(), "parsed", self.views()),
+        }
+    }
+
+    /// `(word, pos, iob)` rows (NLTK's `iob_words()`).
+    pub fn iob_words<'a>(&'a self, sel: Option<&[String]>) -> Items<'a, (String, String, String)> {
+        match self {
+            Corpus::Conll(r) => r.iob_words(sel),
+            _ => no_view(&self.name(), "iob", self.views()),
+        }
+    }
+
+    /// CMU dictionary entries.
+    pub fn entries(&self) -> Items<'_, (String, Vec<String>)> {
+        match self {
+            Corpus::CmuDict(r) => r.entries(),
+            _ => no_view(&self.name(), "entries", self.views()),
+        }
+    }
+}

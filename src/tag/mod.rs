@@ -1,0 +1,130 @@
+//! Part-of-speech tagging, as in NLTK's `nltk.tag`.
+//!
+//! * [`Tagger`]: the one trait of the tagging stage (NLTK's `TaggerI`):
+//!   one tag per token of a sentence.
+//! * [`PerceptronTagger`]: NLTK's averaged perceptron. It loads NLTK's own
+//!   English model ([`PerceptronTagger::load_nltk`]) and then tags exactly as
+//!   `nltk.pos_tag`; it trains with NLTK's algorithm and saves to nlkit's
+//!   versioned model format ([`model`]).
+//! * [`default_english_xpos`] / [`default_english_upos`]: nlkit's own default
+//!   English models (Penn Treebank tags and Universal POS tags), trained by
+//!   nlkit on UD English-EWT and compiled into the binary, so tagging needs
+//!   no download.
+//! * [`map_tag`]: NLTK's `map_tag` from Penn Treebank tags to the universal
+//!   tagset of Petrov, Das & McDonald (the `universal_tagset` package).
+//!
+//! Differences from NLTK are listed in `docs/differences.md` (Taggers).
+//!
+//! # Example
+//! ```
+//! use nlkit::tag::{default_english_xpos, Tagger};
+//! let tagger = default_english_xpos().unwrap();
+//! let tags = tagger.tag(&["The", "cat", "sat", "on", "the", "mat", "."]);
+//! assert_eq!(tags, ["DT", "NN", "VBD", "IN", "DT", "NN", "."]);
+//! ```
+
+use std::sync::OnceLock;
+
+mod eval;
+mod features;
+mod fxhash;
+mod mapping;
+pub mod model;
+mod perceptron;
+mod pyunicode;
+
+pub use eval::{evaluate, Evaluation};
+pub use features::{normalize, FeatureSet};
+pub use mapping::{map_tag, TagsetMapping};
+pub use model::ModelMeta;
+pub use perceptron::{nltk_model_files, PerceptronTagger, TrainConfig, END, START};
+
+use crate::{Error, Result};
+
+/// A part-of-speech tagger: one stage of the pipeline (NLTK's `TaggerI`).
+///
+/// `tag` returns one tag per token, in order; the tags borrow from the
+/// tagger (they are the names of its tagset).
+///
+/// # Example
+/// ```
+/// use nlkit::tag::{Tagger, default_english_upos};
+/// let t = default_english_upos().unwrap();
+/// assert_eq!(t.tag(&["I", "run"]), ["PRON", "VERB"]);
+/// ```
+pub trait Tagger: Send + Sync {
+    /// Tags one sentence of tokens.
+    fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str>;
+
+    /// Tags several sentences (NLTK's `tag_sents`).
+    fn tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Vec<Vec<&'t str>> {
+        sentences.iter().map(|s| self.tag(s)).collect()
+    }
+}
+
+static XPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_xpos.bin");
+static UPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_upos.bin");
+
+fn embedded(
+    cell: &'static OnceLock<std::result::Result<PerceptronTagger, String>>,
+    bytes: &'static [u8],
+    name: &str,
+) -> Result<&'static PerceptronTagger> {
+    cell.get_or_init(|| PerceptronTagger::from_bytes(bytes).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| Error::Model(format!("embedded model {name}: {e}")))
+}
+
+/// nlkit's default English tagger for Penn Treebank tags (UD English-EWT
+/// XPOS), compiled into the binary and decoded once, on first use.
+///
+/// # Errors
+/// [`Error::Model`] only if the embedded model is defective (a build bug).
+///
+/// # Example
+/// ```
+/// use nlkit::tag::Tagger;
+/// let t = nlkit::tag::default_english_xpos().unwrap();
+/// assert_eq!(t.tag(&["Dogs", "bark"]), ["NNS", "VBP"]);
+/// ```
+pub fn default_english_xpos() -> Result<&'static PerceptronTagger> {
+    static CELL: OnceLock<std::result::Result<PerceptronTagger, String>> = OnceLock::new();
+    embedded(&CELL, XPOS_BYTES, "en_ewt_xpos")
+}
+
+/// nlkit's default English tagger for Universal POS tags (UD English-EWT
+/// UPOS), compiled into the binary and decoded once, on first use.
+///
+/// # Errors
+/// [`Error::Model`] only if the embedded model is defective (a build bug).
+pub fn default_english_upos() -> Result<&'static PerceptronTagger> {
+    static CELL: OnceLock<std::result::Result<PerceptronTagger, String>> = OnceLock::new();
+    embedded(&CELL, UPOS_BYTES, "en_ewt_upos")
+}
+
+/// Reads word/TAG training data: one sentence per line, tokens separated by
+/// whitespace, each token `word/TAG` split at its **last** `/` (so `1/2/CD`
+/// is the word `1/2` tagged `CD`), as NLTK's `str2tuple`.
+///
+/// # Errors
+/// [`Error::Format`] (file and line) for a token with no `/`, an empty word
+/// or an empty tag.
+///
+/// # Example
+/// ```
+/// let s = nlkit::tag::parse_word_tag_line("The/DT 1/2/CD", "mem", 1).unwrap();
+/// assert_eq!(s[1], ("1/2".to_string(), "CD".to_string()));
+/// ```
+pub fn parse_word_tag_line(line: &str, file: &str, line_no: usize) -> Result<Vec<(String, String)>> {
+    line.split(crate::tokenize::is_py_whitespace)
+        .filter(|t| !t.is_empty())
+        .map(|tok| match tok.rsplit_once('/') {
+            Some((w, t)) if !w.is_empty() && !t.is_empty() => Ok((w.to_string(), t.to_string())),
+            _ => Err(Error::format(
+                file,
+                line_no,
+                format!("token `{tok}` is not word/TAG"),
+            )),
+        })
+        .collect()
+}

@@ -1,0 +1,199 @@
+//! nlkit's tagger model file format (version 1).
+//!
+//! ```text
+//! offset  size  content
+//! 0       8     magic  b"NLKITTAG"
+//! 8       4     format version, u32 little-endian (this code: 1)
+//! 12      4     length N of the metadata, u32 little-endian
+//! 16      N     metadata: UTF-8 JSON (ModelMeta: description, tagset,
+//!               training data, licence, accuracy, …), readable with `head`
+//! 16+N    …     body: zlib-compressed (with its Adler-32 checksum) postcard
+//!               encoding of: feature set, classes (sorted), tag dictionary
+//!               (word, class id), weight scale S, features (sorted) and for
+//!               each feature its (class id, weight × S as i32) pairs
+//! ```
+//!
+//! Weights are stored as integers in thousandths (S = 1000). NLTK rounds
+//! averaged weights to three decimals, so this is lossless for NLTK's own
+//! models and for ours: `i as f64 / 1000.0` is the same `f64` as Python's
+//! `round(w, 3)`. A loader refuses any other magic or version with a
+//! message naming both versions, and a corrupt or truncated file with a
+//! clear error, never a panic.
+
+use std::io::{Read, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::features::FeatureSet;
+use super::perceptron::{FxMap, PerceptronTagger, TableBuilder};
+use crate::{Error, Result};
+
+/// The file's first bytes.
+pub const MAGIC: &[u8; 8] = b"NLKITTAG";
+/// The format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+const SCALE: f64 = 1000.0;
+
+/// Descriptive metadata stored in the model file's readable header.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ModelMeta {
+    /// Free text: what the model is.
+    pub description: String,
+    /// The tagset (e.g. `ptb` for XPOS of English, `ud` for UPOS).
+    pub tagset: String,
+    /// The training data.
+    pub training_data: String,
+    /// Licence of the model (inherited from the training data).
+    pub license: String,
+    /// Training iterations.
+    pub iterations: u32,
+    /// Shuffling seed.
+    pub seed: u64,
+    /// Number of training tokens.
+    pub train_tokens: u64,
+    /// Accuracy on the development set, when measured (percent).
+    pub dev_accuracy: Option<f64>,
+    /// The nlkit version that wrote the model.
+    pub nlkit_version: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Body {
+    feature_set: FeatureSet,
+    classes: Vec<String>,
+    tagdict: Vec<(String, u16)>,
+    scale: u32,
+    features: Vec<String>,
+    rows: Vec<Vec<(u16, i32)>>,
+}
+
+fn corrupt(what: impl std::fmt::Display) -> Error {
+    Error::Model(format!("corrupt or truncated nlkit tagger model: {what}"))
+}
+
+/// Encodes a tagger.
+pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
+    let mut tagdict: Vec<(String, u16)> = t.tagdict.iter().map(|(w, &c)| (w.to_string(), c)).collect();
+    tagdict.sort();
+    let mut feats: Vec<(&str, u32)> = t.features.iter().map(|(f, &r)| (&**f, r)).collect();
+    feats.sort_unstable();
+    let mut rows = Vec::with_capacity(feats.len());
+    for (f, r) in &feats {
+        let r = *r as usize;
+        let (a, b) = (t.row_start[r] as usize, t.row_start[r + 1] as usize);
+        let mut row = Vec::with_capacity(b - a);
+        for (c, w) in t.entry_class[a..b].iter().zip(&t.entry_weight[a..b]) {
+            let q = (w * SCALE).round();
+            if q / SCALE != *w || q.abs() > i32::MAX as f64 {
+                return Err(Error::Model(format!(
+                    "weight {w} of feature `{f}` is not a multiple of 0.001; \
+                     nlkit's model format stores NLTK-style rounded weights only"
+                )));
+            }
+            row.push((*c, q as i32));
+        }
+        rows.push(row);
+    }
+    let body = Body {
+        feature_set: t.feature_set,
+        classes: t.classes.iter().map(|c| c.to_string()).collect(),
+        tagdict,
+        scale: SCALE as u32,
+        features: feats.iter().map(|(f, _)| f.to_string()).collect(),
+        rows,
+    };
+    let mut meta = t.meta.clone();
+    if meta.nlkit_version.is_empty() {
+        meta.nlkit_version = env!("CARGO_PKG_VERSION").to_string();
+    }
+    let meta_json = serde_json::to_vec(&meta).map_err(|e| Error::Json {
+        context: "encoding model metadata".into(),
+        source: e,
+    })?;
+    let raw = postcard::to_stdvec(&body).map_err(|e| Error::Model(format!("encoding model: {e}")))?;
+    let mut out = Vec::with_capacity(raw.len() / 3 + 64);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(meta_json.len() as u32).to_le_bytes());
+    out.extend_from_slice(&meta_json);
+    let mut enc = flate2::write::ZlibEncoder::new(out, flate2::Compression::best());
+    enc.write_all(&raw)?;
+    Ok(enc.finish()?)
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
+}
+
+/// Reads only the header of a model: its format version and metadata.
+///
+/// # Errors
+/// [`Error::Model`] when the bytes are not an nlkit tagger model of this
+/// format version.
+pub fn read_meta(bytes: &[u8]) -> Result<ModelMeta> {
+    Ok(header(bytes)?.0)
+}
+
+fn header(bytes: &[u8]) -> Result<(ModelMeta, usize)> {
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err(Error::Model(
+            "not an nlkit tagger model (bad magic; NLTK's JSON models are loaded with --nltk-model DIR)"
+                .into(),
+        ));
+    }
+    let version = u32_at(bytes, 8).ok_or_else(|| corrupt("header ends early"))?;
+    if version != FORMAT_VERSION {
+        return Err(Error::Model(format!(
+            "tagger model format version {version} is not supported: this nlkit reads version {FORMAT_VERSION}"
+        )));
+    }
+    let n = u32_at(bytes, 12).ok_or_else(|| corrupt("header ends early"))? as usize;
+    let meta_bytes = bytes
+        .get(16..16usize.saturating_add(n))
+        .ok_or_else(|| corrupt("metadata ends early"))?;
+    let meta: ModelMeta = serde_json::from_slice(meta_bytes).map_err(|e| corrupt(format!("metadata: {e}")))?;
+    Ok((meta, 16 + n))
+}
+
+/// Decodes a tagger.
+pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
+    let (meta, at) = header(bytes)?;
+    let mut raw = Vec::new();
+    flate2::read::ZlibDecoder::new(&bytes[at..])
+        .read_to_end(&mut raw)
+        .map_err(|e| corrupt(format!("body: {e}")))?;
+    let body: Body = postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?;
+    let n_classes = body.classes.len();
+    if n_classes == 0 || body.features.len() != body.rows.len() || body.scale == 0 {
+        return Err(corrupt("inconsistent body"));
+    }
+    if body.classes.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(corrupt("classes not sorted"));
+    }
+    let mut tagdict: FxMap<Box<str>, u16> = FxMap::default();
+    tagdict.reserve(body.tagdict.len());
+    for (w, c) in body.tagdict {
+        if c as usize >= n_classes {
+            return Err(corrupt("tag dictionary class out of range"));
+        }
+        tagdict.insert(w.into_boxed_str(), c);
+    }
+    let scale = f64::from(body.scale);
+    let mut tb = TableBuilder::default();
+    for (f, row) in body.features.iter().zip(body.rows) {
+        if row.iter().any(|&(c, _)| c as usize >= n_classes) {
+            return Err(corrupt("weight class out of range"));
+        }
+        tb.push_row(f, row.into_iter().map(|(c, q)| (c, f64::from(q) / scale)));
+    }
+    let mut t = PerceptronTagger::from_table(
+        body.classes.into_iter().map(String::into_boxed_str).collect(),
+        tagdict,
+        tb,
+        body.feature_set,
+    );
+    t.meta = meta;
+    Ok(t)
+}

@@ -1,0 +1,611 @@
+//! The Penn Treebank word tokenizers: NLTK's `TreebankWordTokenizer` and the
+//! improved `NLTKWordTokenizer` that `nltk.word_tokenize` runs on each
+//! sentence.
+//!
+//! Both are a fixed sequence of regular-expression substitutions followed by a
+//! split on whitespace, reproduced here step by step with NLTK 3.10.4's
+//! semantics: the same order, the same non-overlapping leftmost matches, the
+//! same character classes (`\w`, `\s`, `\d` as Python's `regex` engine that
+//! NLTK 3.10.4 compiles its patterns with, and Python `re`'s `\w` for the
+//! MacIntyre contractions, which NLTK compiles with `re`). Steps without
+//! look-around use the `regex` crate (linear time); the few steps NLTK writes
+//! with look-around or a `$` that also matches before a final newline are
+//! written by hand, also in linear time, so a 10 MB line is tokenized in
+//! linear time.
+//!
+//! `span_tokenize` follows NLTK: the tokens are aligned with the input
+//! (`nltk.tokenize.util.align_tokens`) after the `` `` `` / `''` tokens are
+//! mapped back to the quote characters they came from. Offsets are UTF-8 byte
+//! offsets (NLTK's are character offsets).
+//!
+//! Known, documented difference: Python `re`'s `\w` (used only for the word
+//! boundaries around the MacIntyre contractions such as `cannot`, `gonna`)
+//! is approximated with Rust's `char::is_alphanumeric`, which also counts a
+//! few combining vowel signs as letters.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{is_py_whitespace, Tokenizer};
+use crate::{Error, Result, Span};
+
+/// A substitution step: a compiled pattern and its replacement template
+/// (in the `regex` crate's `$1` syntax).
+struct Rule {
+    re: Regex,
+    rep: &'static str,
+}
+
+impl Rule {
+    fn new(pattern: &str, rep: &'static str) -> Rule {
+        // The patterns are constants of this module, checked by the unit tests.
+        #[allow(clippy::expect_used)]
+        let re = Regex::new(pattern).expect("valid built-in pattern");
+        Rule { re, rep }
+    }
+
+    fn apply(&self, text: &mut String) {
+        if let Cow::Owned(s) = self.re.replace_all(text, self.rep) {
+            *text = s;
+        }
+    }
+}
+
+/// The compiled rules of both tokenizers (compiled once, on first use).
+struct Rules {
+    // NLTKWordTokenizer's starting quotes (the apostrophe step is by hand).
+    nltk_unicode_open: Rule,
+    start_dquote: Rule,
+    backticks: Rule,
+    open_then_quote: Rule,
+    // Punctuation.
+    nltk_final_period_possessive: Rule,
+    comma_colon: Rule,
+    comma_colon_end: Rule,
+    nltk_ellipsis: Rule,
+    tb_ellipsis: Rule,
+    symbols: Rule,
+    nltk_dashes: Rule,
+    final_period: Rule,
+    question_bang: Rule,
+    quote_space: Rule,
+    nltk_star: Rule,
+    parens: Rule,
+    convert_parens: [Rule; 6],
+    double_dash: Rule,
+    // Ending quotes.
+    nltk_unicode_close: Rule,
+    two_single_quotes: Rule,
+    dquote: Rule,
+    nltk_spaces: Rule,
+    clitic_s_m_d: Rule,
+    clitic_ll_re_ve_nt: Rule,
+}
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules {
+        nltk_unicode_open: Rule::new("([«“‘„]|`+)", " $1 "),
+        start_dquote: Rule::new("^\"", "``"),
+        backticks: Rule::new("(``)", " $1 "),
+        open_then_quote: Rule::new(r#"([ (\[{<])("|'')"#, "$1 `` "),
+        nltk_final_period_possessive: Rule::new(
+            r#"([^.])(\.)([\])}>"'»”’ ]*)\s*$"#,
+            "$1 $2 $3 ",
+        ),
+        comma_colon: Rule::new(r"([:,])([^\d])", " $1 $2"),
+        // Python's `$` also matches before a final newline.
+        comma_colon_end: Rule::new(r"([:,])(\n?)\z", " $1 $2"),
+        nltk_ellipsis: Rule::new(r"\.{2,}", " $0 "),
+        tb_ellipsis: Rule::new(r"\.\.\.", " ... "),
+        symbols: Rule::new(r"[;@#$%&]", " $0 "),
+        nltk_dashes: Rule::new(r"[\x{2012}-\x{2015}]", " $0 "),
+        final_period: Rule::new(r#"([^.])(\.)([\])}>"']*)\s*$"#, "$1 $2$3 "),
+        question_bang: Rule::new(r"[?!]", " $0 "),
+        quote_space: Rule::new(r"([^'])' ", "$1 ' "),
+        nltk_star: Rule::new(r"\*", " $0 "),
+        parens: Rule::new(r"[\]\[(){}<>]", " $0 "),
+        convert_parens: [
+            Rule::new(r"\(", "-LRB-"),
+            Rule::new(r"\)", "-RRB-"),
+            Rule::new(r"\[", "-LSB-"),
+            Rule::new(r"\]", "-RSB-"),
+            Rule::new(r"\{", "-LCB-"),
+            Rule::new(r"\}", "-RCB-"),
+        ],
+        double_dash: Rule::new("--", " -- "),
+        nltk_unicode_close: Rule::new("([»”’])", " $1 "),
+        two_single_quotes: Rule::new("''", " '' "),
+        dquote: Rule::new("\"", " '' "),
+        nltk_spaces: Rule::new(r"\s+", " "),
+        clitic_s_m_d: Rule::new(r"([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 "),
+        clitic_ll_re_ve_nt: Rule::new(r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 "),
+    })
+}
+
+/// `\w` of Python's `regex` engine (Unicode's UTS #18 word characters), which
+/// is also the `regex` crate's `\w`.
+pub(crate) fn is_regex_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    static WORD: OnceLock<Option<Regex>> = OnceLock::new();
+    let mut buf = [0u8; 4];
+    WORD.get_or_init(|| Regex::new(r"^\w$").ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
+}
+
+/// `\w` of Python's `re` module for `str` patterns (`str.isalnum()` or `_`),
+/// approximated with Rust's Unicode alphanumerics.
+fn is_re_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Case-insensitive match of `c` against an ASCII lowercase pattern letter, as
+/// Python's `re` does it (`ı`, `İ` match `i`; `ſ` matches `s`; `K` matches `k`).
+fn re_ci_eq(c: char, p: char) -> bool {
+    c.to_ascii_lowercase() == p
+        || match p {
+            'i' => c == 'ı' || c == 'İ',
+            's' => c == 'ſ',
+            'k' => c == '\u{212a}',
+            _ => false,
+        }
+}
+
+/// Case-insensitive match as Python's `regex` engine does it (no dotless-i folding).
+fn regex_ci_eq(c: char, p: char) -> bool {
+    c.to_ascii_lowercase() == p
+        || match p {
+            's' => c == 'ſ',
+            'k' => c == '\u{212a}',
+            'i' => c == 'İ',
+            _ => false,
+        }
+}
+
+/// If `text` starts with `pat` (ASCII lowercase, compared with `eq`), the byte
+/// length of the matched prefix.
+fn ci_prefix(text: &str, pat: &str, eq: fn(char, char) -> bool) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for p in pat.chars() {
+        match chars.next() {
+            Some((_, c)) if eq(c, p) => {}
+            _ => return None,
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
+}
+
+/// NLTKWordTokenizer's `(?i)(?<!\w)(\')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)` →
+/// `\1 `: an opening single quote before a word that is not a clitic gets a
+/// space after it.
+fn split_opening_apostrophe(text: &mut String) {
+    if !text.contains('\'') {
+        return;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut prev: Option<char> = None;
+    let mut changed = false;
+    for (i, c) in text.char_indices() {
+        out.push(c);
+        if c == '\'' && !prev.is_some_and(is_regex_word) {
+            let rest = &text[i + 1..];
+            let next_is_word = rest.chars().next().is_some_and(is_regex_word);
+            if next_is_word && !starts_with_clitic(rest) {
+                out.push(' ');
+                changed = true;
+            }
+        }
+        prev = Some(c);
+    }
+    if changed {
+        *text = out;
+    }
+}
+
+/// `(?i)(?:re|ve|ll|m|t|s|d|n)\b` at the start of `rest`.
+fn starts_with_clitic(rest: &str) -> bool {
+    ["re", "ve", "ll", "m", "t", "s", "d", "n"].iter().any(|alt| {
+        ci_prefix(rest, alt, regex_ci_eq).is_some_and(|n| {
+            // The clitic's letters are word characters, so `\b` after them
+            // means: end of text or a non-word character.
+            !rest[n..].chars().next().is_some_and(is_regex_word)
+        })
+    })
+}
+
+/// How a MacIntyre contraction pattern ends.
+#[derive(Clone, Copy)]
+enum After {
+    /// `\b` (Python `re` word boundary).
+    Boundary,
+    /// `(?=\s)`.
+    Space,
+}
+
+/// NLTK's `CONTRACTIONS2`: `(?i)\b(A)(B)\b` → ` \1 \2 `.
+const CONTRACTIONS2: [(&str, &str, After); 8] = [
+    ("can", "not", After::Boundary),
+    ("d", "'ye", After::Boundary),
+    ("gim", "me", After::Boundary),
+    ("gon", "na", After::Boundary),
+    ("got", "ta", After::Boundary),
+    ("lem", "me", After::Boundary),
+    ("more", "'n", After::Boundary),
+    ("wan", "na", After::Space),
+];
+
+/// NLTK's `CONTRACTIONS3`: `(?i) ('t)(A)\b` → ` \1 \2 `.
+const CONTRACTIONS3: [&str; 2] = ["is", "was"];
+
+/// Python `re`'s `\s` (as `str.isspace()`).
+fn is_re_space(c: char) -> bool {
+    is_py_whitespace(c)
+}
+
+/// One `CONTRACTIONS2` substitution over `text`.
+fn contraction2(text: &mut String, a: &str, b: &str, after: After) {
+    let first = a.as_bytes()[0];
+    // Quick reject: the first letter (either case) must occur.
+    let has_first = text
+        .bytes()
+        .any(|x| x.to_ascii_lowercase() == first || x >= 0x80);
+    if !has_first {
+        return;
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at_boundary = is_re_word(c) && !prev.is_some_and(is_re_word);
+        if at_boundary && re_ci_eq(c, a.chars().next().unwrap_or(' ')) {
+            let rest = &text[i..];
+            if let Some(la) = ci_prefix(rest, a, re_ci_eq) {
+                if let Some(lb) = ci_prefix(&rest[la..], b, re_ci_eq) {
+                    let end = i + la + lb;
+                    let next = text[end..].chars().next();
+                    let ok = match after {
+                        After::Boundary => !next.is_some_and(is_re_word),
+                        After::Space => next.is_some_and(is_re_space),
+                    };
+                    if ok {
+                        out.push_str(&text[copied..i]);
+                        out.push(' ');
+                        out.push_str(&text[i..i + la]);
+                        out.push(' ');
+                        out.push_str(&text[i + la..end]);
+                        out.push(' ');
+                        copied = end;
+                        // Continue after the match.
+                        prev = text[..end].chars().next_back();
+                        while iter.peek().is_some_and(|&(j, _)| j < end) {
+                            iter.next();
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if copied > 0 {
+        out.push_str(&text[copied..]);
+        *text = out;
+    }
+}
+
+/// One `CONTRACTIONS3` substitution: `(?i) ('t)(is)\b` → ` \1 \2 `.
+fn contraction3(text: &mut String, b: &str) {
+    if !text.contains(" '") {
+        return;
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut search = 0;
+    while let Some(rel) = text[search..].find(" '") {
+        let i = search + rel;
+        let rest = &text[i + 1..];
+        let matched = ci_prefix(rest, "'t", re_ci_eq).and_then(|lt| {
+            ci_prefix(&rest[lt..], b, re_ci_eq).and_then(|lb| {
+                let end = i + 1 + lt + lb;
+                (!text[end..].chars().next().is_some_and(is_re_word)).then_some((lt, end))
+            })
+        });
+        match matched {
+            Some((lt, end)) => {
+                out.push_str(&text[copied..i]);
+                out.push(' ');
+                out.push_str(&text[i + 1..i + 1 + lt]);
+                out.push(' ');
+                out.push_str(&text[i + 1 + lt..end]);
+                out.push(' ');
+                copied = end;
+                search = end;
+            }
+            None => search = i + 1,
+        }
+    }
+    if copied > 0 {
+        out.push_str(&text[copied..]);
+        *text = out;
+    }
+}
+
+fn apply_contractions(text: &mut String) {
+    for (a, b, after) in CONTRACTIONS2 {
+        contraction2(text, a, b, after);
+    }
+    for b in CONTRACTIONS3 {
+        contraction3(text, b);
+    }
+}
+
+fn split_py(text: &str) -> Vec<String> {
+    text.split(is_py_whitespace)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// NLTK's `TreebankWordTokenizer`: the Penn Treebank tokenizer (a port of
+/// Robert MacIntyre's sed script).
+///
+/// Splits contractions (`don't` → `do n't`), separates most punctuation,
+/// turns double quotes into `` `` `` and `''`, and splits a period only at the
+/// end of the text.
+///
+/// # Example
+/// ```
+/// use nlkit::tokenize::{Tokenizer, TreebankWordTokenizer};
+/// let t = TreebankWordTokenizer::new();
+/// assert_eq!(
+///     t.tokenize("They'll save and invest more."),
+///     ["They", "'ll", "save", "and", "invest", "more", "."]
+/// );
+/// let text = "\"Hi,\" she said.";
+/// let spans = t.span_tokenize(text).unwrap();
+/// assert_eq!(spans[0].slice(text), "\"");
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TreebankWordTokenizer {
+    /// Replace brackets with PTB symbols (`(` → `-LRB-`), as NLTK's
+    /// `convert_parentheses=True`. Off by default.
+    pub convert_parentheses: bool,
+}
+
+impl TreebankWordTokenizer {
+    /// The tokenizer with NLTK's defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Tokens as owned strings (NLTK's `tokenize`).
+    pub fn tokenize_owned(&self, text: &str) -> Vec<String> {
+        let r = rules();
+        let mut t = text.to_string();
+        r.start_dquote.apply(&mut t);
+        r.backticks.apply(&mut t);
+        r.open_then_quote.apply(&mut t);
+        r.comma_colon.apply(&mut t);
+        r.comma_colon_end.apply(&mut t);
+        r.tb_ellipsis.apply(&mut t);
+        r.symbols.apply(&mut t);
+        r.final_period.apply(&mut t);
+        r.question_bang.apply(&mut t);
+        r.quote_space.apply(&mut t);
+        r.parens.apply(&mut t);
+        if self.convert_parentheses {
+            for rule in &r.convert_parens {
+                rule.apply(&mut t);
+            }
+        }
+        r.double_dash.apply(&mut t);
+        let mut t = format!(" {t} ");
+        r.two_single_quotes.apply(&mut t);
+        r.dquote.apply(&mut t);
+        r.clitic_s_m_d.apply(&mut t);
+        r.clitic_ll_re_ve_nt.apply(&mut t);
+        apply_contractions(&mut t);
+        split_py(&t)
+    }
+}
+
+impl Tokenizer for TreebankWordTokenizer {
+    fn tokenize<'a>(&self, text: &'a str) -> Vec<Cow<'a, str>> {
+        self.tokenize_owned(text)
+            .into_iter()
+            .map(Cow::Owned)
+            .collect()
+    }
+
+    fn span_tokenize(&self, text: &str) -> Result<Vec<Span>> {
+        align_rewritten(self.tokenize_owned(text), text)
+    }
+}
+
+/// NLTK's `NLTKWordTokenizer`: the improved Treebank tokenizer that
+/// `nltk.word_tokenize` applies to each sentence.
+///
+/// Compared with [`TreebankWordTokenizer`] it also splits Unicode quotes
+/// (`«»“”‘’„`), dashes U+2012–U+2015, `*`, runs of two or more periods,
+/// and opening single quotes (`'Hello'` → `'`, `Hello`, `'`).
+///
+/// # Example
+/// ```
+/// use nlkit::tokenize::{NLTKWordTokenizer, Tokenizer};
+/// let t = NLTKWordTokenizer::new();
+/// assert_eq!(
+///     t.tokenize("Good muffins cost $3.88 (roughly 3,36 euros)"),
+///     ["Good", "muffins", "cost", "$", "3.88", "(", "roughly", "3,36", "euros", ")"]
+/// );
+/// assert_eq!(t.tokenize("“Don't”"), ["“", "Do", "n't", "”"]);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NLTKWordTokenizer {
+    /// Replace brackets with PTB symbols (`(` → `-LRB-`), as NLTK's
+    /// `convert_parentheses=True`. Off by default.
+    pub convert_parentheses: bool,
+}
+
+impl NLTKWordTokenizer {
+    /// The tokenizer with NLTK's defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Tokens as owned strings (NLTK's `tokenize`).
+    pub fn tokenize_owned(&self, text: &str) -> Vec<String> {
+        let r = rules();
+        let mut t = text.to_string();
+        r.nltk_unicode_open.apply(&mut t);
+        r.start_dquote.apply(&mut t);
+        r.backticks.apply(&mut t);
+        r.open_then_quote.apply(&mut t);
+        split_opening_apostrophe(&mut t);
+        r.nltk_final_period_possessive.apply(&mut t);
+        r.comma_colon.apply(&mut t);
+        r.comma_colon_end.apply(&mut t);
+        r.nltk_ellipsis.apply(&mut t);
+        r.symbols.apply(&mut t);
+        r.nltk_dashes.apply(&mut t);
+        r.final_period.apply(&mut t);
+        r.question_bang.apply(&mut t);
+        r.quote_space.apply(&mut t);
+        r.nltk_star.apply(&mut t);
+        r.parens.apply(&mut t);
+        if self.convert_parentheses {
+            for rule in &r.convert_parens {
+                rule.apply(&mut t);
+            }
+        }
+        r.double_dash.apply(&mut t);
+        let mut t = format!(" {t} ");
+        r.nltk_unicode_close.apply(&mut t);
+        r.two_single_quotes.apply(&mut t);
+        r.dquote.apply(&mut t);
+        r.nltk_spaces.apply(&mut t);
+        r.clitic_s_m_d.apply(&mut t);
+        r.clitic_ll_re_ve_nt.apply(&mut t);
+        apply_contractions(&mut t);
+        split_py(&t)
+    }
+}
+
+impl Tokenizer for NLTKWordTokenizer {
+    fn tokenize<'a>(&self, text: &'a str) -> Vec<Cow<'a, str>> {
+        self.tokenize_owned(text)
+            .into_iter()
+            .map(Cow::Owned)
+            .collect()
+    }
+
+    fn span_tokenize(&self, text: &str) -> Result<Vec<Span>> {
+        align_rewritten(self.tokenize_owned(text), text)
+    }
+}
+
+/// The span step of NLTK's Treebank `span_tokenize`: quote tokens
+/// (`"`, `` `` ``, `''`) are replaced, in order, by the quote sequences
+/// (`` `` ``, `''`, `"`) found in `text`, then the tokens are aligned.
+fn align_rewritten(mut tokens: Vec<String>, text: &str) -> Result<Vec<Span>> {
+    if text.contains('"') || text.contains("''") {
+        let mut quotes = find_quotes(text).into_iter();
+        for tok in tokens.iter_mut() {
+            if tok == "\"" || tok == "``" || tok == "''" {
+                match quotes.next() {
+                    Some(q) => q.clone_into(tok),
+                    None => {
+                        return Err(Error::InvalidInput(
+                            "cannot align quote tokens with the text".into(),
+                        ))
+                    }
+                }
+            }
+        }
+    }
+    align_tokens(&tokens, text)
+}
+
+/// The matches of `` ``|'{2}|" `` in `text`, left to right.
+fn find_quotes(text: &str) -> Vec<&'static str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'`' if b.get(i + 1) == Some(&b'`') => {
+                out.push("``");
+                i += 2;
+            }
+            b'\'' if b.get(i + 1) == Some(&b'\'') => {
+                out.push("''");
+                i += 2;
+            }
+            b'"' => {
+                out.push("\"");
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// NLTK's `nltk.tokenize.util.align_tokens`: the span of each token, searched
+/// for in `sentence` left to right, each after the end of the previous one.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when a token does not occur in the rest of the text.
+///
+/// # Example
+/// ```
+/// let spans = nlkit::tokenize::align_tokens(&["a", "b"], "a  b").unwrap();
+/// assert_eq!(spans, [nlkit::Span::new(0, 1), nlkit::Span::new(3, 4)]);
+/// ```
+pub fn align_tokens<S: AsRef<str>>(tokens: &[S], sentence: &str) -> Result<Vec<Span>> {
+    let mut point = 0;
+    let mut out = Vec::with_capacity(tokens.len());
+    for tok in tokens {
+        let tok = tok.as_ref();
+        let found = sentence.get(point..).and_then(|rest| rest.find(tok));
+        match found {
+            Some(rel) => {
+                let start = point + rel;
+                point = start + tok.len();
+                out.push(Span::new(start, point));
+            }
+            None => {
+                return Err(Error::InvalidInput(format!(
+                    "token `{tok}` not found in the text after byte {point}"
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_compile() {
+        let _ = rules();
+        assert!(is_regex_word('\u{0301}'));
+        assert!(!is_regex_word('²'));
+    }
+
+    #[test]
+    fn contractions() {
+        let t = TreebankWordTokenizer::new();
+        assert_eq!(t.tokenize_owned("I cannot go"), ["I", "can", "not", "go"]);
+        assert_eq!(t.tokenize_owned("wanna go"), ["wan", "na", "go"]);
+        assert_eq!(t.tokenize_owned("wanna"), ["wan", "na"]);
+        assert_eq!(t.tokenize_owned("'Tis so"), ["'T", "is", "so"]);
+    }
+}
