@@ -6,16 +6,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn is_broken_pipe(e: &nlkit::Error) -> bool {
-    let mut src: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(s) = src {
-        if let Some(io) = s.downcast_ref::<std::io::Error>() {
-            if io.kind() == std::io::ErrorKind::BrokenPipe {
-                return true;
-            }
-        }
-        src = s.source();
+    use std::io::ErrorKind::BrokenPipe;
+    match e {
+        nlkit::Error::RawIo(io) | nlkit::Error::Io { source: io, .. } => io.kind() == BrokenPipe,
+        nlkit::Error::Json { source, .. } => source.io_error_kind() == Some(BrokenPipe),
+        _ => false,
     }
-    false
 }
 
 fn main() -> ExitCode {

@@ -62,14 +62,17 @@ impl Pipeline {
         }
     }
 
-    /// The default English pipeline, using the models compiled into nlkit.
+    /// The default English pipeline, using the models compiled into nlkit:
+    /// Punkt sentences (our embedded English model), then NLTK's improved
+    /// Treebank word tokenizer on each sentence (what `nltk.word_tokenize`
+    /// does).
     ///
     /// # Errors
     /// When an embedded model fails to load (a build defect).
     pub fn default_english() -> Result<Self> {
         Ok(Pipeline::new(
-            Box::new(crate::sentence::LineSentenceTokenizer),
-            Box::new(crate::tokenize::WhitespaceTokenizer),
+            Box::new(crate::sentence::punkt::PunktSentenceTokenizer::default_english()),
+            Box::new(crate::tokenize::NLTKWordTokenizer::new()),
         ))
     }
 

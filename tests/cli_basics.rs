@@ -63,3 +63,33 @@ fn pipeline_spans_index_the_input_and_jobs_keep_order() {
         }
     }
 }
+
+#[test]
+fn closed_pipe_exits_quietly() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut text = String::new();
+    for i in 0..20000 {
+        text.push_str(&format!("Sentence number {i} is here.\n\n"));
+    }
+    let mut child = Command::new(common::nlkit_bin())
+        .arg("pipeline")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut sin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = sin.write_all(text.as_bytes());
+    });
+    // Read one line, then close our end of the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = [0u8; 64];
+    let _ = std::io::Read::read(&mut stdout, &mut buf).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -87,10 +87,11 @@ def main():
     args = ap.parse_args()
     binary = args.nlkit
     if binary is None:
-        for cand in ("target/release/nlkit", "target/debug/nlkit"):
-            if os.path.exists(os.path.join(V.ROOT, cand)):
-                binary = os.path.join(V.ROOT, cand)
-                break
+        # The most recently built binary.
+        cands = [os.path.join(V.ROOT, c) for c in ("target/release/nlkit", "target/debug/nlkit")]
+        cands = [c for c in cands if os.path.exists(c)]
+        if cands:
+            binary = max(cands, key=os.path.getmtime)
     if binary is None:
         raise SystemExit("build nlkit first (cargo build --release)")
 

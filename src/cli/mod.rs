@@ -9,12 +9,19 @@ use clap::{Parser, Subcommand};
 use crate::Result;
 
 pub mod common;
+mod detokenize;
+mod corpus;
 mod download;
 mod eval_tagger;
+mod lemmatize;
 mod pipeline;
+mod sentences;
 mod stem;
 mod tag;
+mod tokenize;
+mod train_punkt;
 mod train_tagger;
+mod wordnet;
 
 /// nlkit: NLTK's tools at native speed.
 #[derive(Debug, Parser)]
@@ -28,18 +35,32 @@ pub struct Cli {
 /// nlkit's subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print a view of an NLTK corpus (words, sents, tagged, parsed, iob, entries, categories, fileids), one item per line.
+    Corpus(corpus::CorpusArgs),
+    /// Join space-separated tokens back into text (NLTK's TreebankWordDetokenizer), one line per line.
+    Detokenize(detokenize::DetokenizeArgs),
     /// Download and install NLTK data packages (index.xml, NLTK's data-folder layout), or list their status.
     Download(download::DownloadArgs),
     /// Evaluate a tagger on gold-tagged data: accuracy, known/unknown words, per-tag P/R/F1, confusion matrix.
     EvalTagger(eval_tagger::EvalTaggerArgs),
+    /// Lemmatize words (one per line, or `word<TAB>TAG` with --tagged) with NLTK's WordNet lemmatizer.
+    Lemmatize(lemmatize::LemmatizeArgs),
     /// Run the text pipeline: sentences, tokens (and tags, lemmas where available), one JSON record per sentence.
     Pipeline(pipeline::PipelineArgs),
+    /// Split text into sentences with Punkt (NLTK's sent_tokenize; embedded English model or --punkt DIR).
+    Sentences(sentences::SentencesArgs),
     /// Stem words (one per line) or every token of each line (--tokens) with an NLTK stemmer.
     Stem(stem::StemArgs),
     /// Part-of-speech tag each input line (default: nlkit's embedded English model).
     Tag(tag::TagArgs),
+    /// Split each input line into tokens (word, treebank, tweet, ...): one output line per input line.
+    Tokenize(tokenize::TokenizeArgs),
+    /// Train a Punkt sentence splitter (NLTK's PunktTrainer) and write a punkt_tab folder.
+    TrainPunkt(train_punkt::TrainPunktArgs),
     /// Train a part-of-speech tagger (averaged perceptron) and save it in nlkit's model format.
     TrainTagger(train_tagger::TrainTaggerArgs),
+    /// Look words or synset names up in WordNet: synsets with definitions, examples, lemmas, hypernyms.
+    Wordnet(wordnet::WordnetArgs),
 }
 
 /// Runs a parsed command line.
@@ -48,11 +69,18 @@ pub enum Command {
 /// Whatever the subcommand's library calls return.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::Corpus(a) => corpus::run(a),
+        Command::Detokenize(a) => detokenize::run(a),
         Command::Download(a) => download::run(a),
         Command::EvalTagger(a) => eval_tagger::run(a),
+        Command::Lemmatize(a) => lemmatize::run(a),
         Command::Pipeline(a) => pipeline::run(a),
+        Command::Sentences(a) => sentences::run(a),
         Command::Stem(a) => stem::run(a),
         Command::Tag(a) => tag::run(a),
+        Command::Tokenize(a) => tokenize::run(a),
+        Command::TrainPunkt(a) => train_punkt::run(a),
         Command::TrainTagger(a) => train_tagger::run(a),
+        Command::Wordnet(a) => wordnet::run(a),
     }
 }

@@ -72,8 +72,21 @@ pub enum Corpus {
 /// The Punkt English model from the NLTK data path (NLTK's `PunktTokenizer()`),
 /// when the sentence splitter can load it.
 fn punkt_english(data_dir: Option<&Path>) -> Option<Arc<dyn SentenceTokenizer>> {
-    let _ = data_dir;
-    None
+    use crate::sentence::{PunktParameters, PunktSentenceTokenizer};
+    let res = Resource::find("tokenizers/punkt_tab/english", data_dir).ok()?;
+    let names = ["abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"];
+    let mut texts = Vec::with_capacity(4);
+    for n in names {
+        texts.push((res.location().join(n), res.read_to_string(n).ok()?));
+    }
+    let params = PunktParameters::from_strs([
+        (&texts[0].0, &texts[0].1),
+        (&texts[1].0, &texts[1].1),
+        (&texts[2].0, &texts[2].1),
+        (&texts[3].0, &texts[3].1),
+    ])
+    .ok()?;
+    Some(Arc::new(PunktSentenceTokenizer::new(params)))
 }
 
 /// Opens NLTK corpus `id` (e.g. `brown`) from `data_dir`, or from NLTK's

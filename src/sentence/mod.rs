@@ -29,6 +29,12 @@ pub trait SentenceTokenizer: Send + Sync {
     }
 }
 
+impl<T: SentenceTokenizer + ?Sized> SentenceTokenizer for &T {
+    fn span_tokenize(&self, text: &str) -> Vec<Span> {
+        (**self).span_tokenize(text)
+    }
+}
+
 /// NLTK's `LineTokenizer(blanklines="discard")` used as a sentence splitter:
 /// each non-blank line is one sentence.
 #[derive(Debug, Clone, Copy, Default)]

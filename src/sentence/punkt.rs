@@ -452,6 +452,41 @@ impl PunktParameters {
         Ok(())
     }
 
+    /// Writes the folder atomically: into a temporary folder beside `dir`,
+    /// then renamed to `dir`, so `dir` is either complete or absent. An
+    /// existing `dir` is replaced only with `overwrite`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when `dir` exists and `overwrite` is false;
+    /// [`Error::Io`] when writing or renaming fails.
+    pub fn save_dir_atomic(&self, dir: &Path, overwrite: bool) -> Result<()> {
+        if dir.exists() && !overwrite {
+            return Err(Error::InvalidInput(format!(
+                "{} already exists (use --force to replace it)",
+                dir.display()
+            )));
+        }
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".punkt_tab.")
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        self.save_dir(tmp.path())?;
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let tmp_path = tmp.keep();
+        std::fs::rename(&tmp_path, dir).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&tmp_path);
+            Error::io(dir, e)
+        })?;
+        Ok(())
+    }
+
     /// The contents of the four `punkt_tab` files, in the order of
     /// [`PUNKT_TAB_FILES`].
     pub fn to_strs(&self) -> [String; 4] {

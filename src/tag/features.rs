@@ -13,8 +13,9 @@ use super::pyunicode;
 pub enum FeatureSet {
     /// Exactly NLTK 3.10.4's 14 templates.
     Nltk,
-    /// NLTK's templates plus suffixes of length 1, 2 and 4, prefixes of
-    /// length 2 and 3, word shape, and a few word/tag conjunctions.
+    /// NLTK's templates plus suffixes of length 1, 2, 4 and 5, prefixes of
+    /// length 2 and 3, word shape, capitalisation, digit/hyphen/length, and
+    /// a few word/tag conjunctions (27 templates in all).
     Extended,
 }
 
@@ -174,6 +175,10 @@ pub(crate) fn for_each_feature(
             "no"
         };
         add(&["i cap", cap]);
+        let digit = if word.chars().any(|c| c.is_ascii_digit()) { "y" } else { "n" };
+        let hyphen = if word.contains('-') { "y" } else { "n" };
+        let len = word.chars().count().min(8).to_string();
+        add(&["i digit+hyphen+len", digit, hyphen, &len]);
     }
 }
 

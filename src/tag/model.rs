@@ -181,12 +181,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
         tagdict.insert(w.into_boxed_str(), c);
     }
     let scale = f64::from(body.scale);
-    let mut tb = TableBuilder::default();
-    for (f, row) in body.features.iter().zip(body.rows) {
+    let n_entries = body.rows.iter().map(Vec::len).sum();
+    let mut tb = TableBuilder::with_capacity(body.features.len(), n_entries);
+    for (f, row) in body.features.into_iter().zip(body.rows) {
         if row.iter().any(|&(c, _)| c as usize >= n_classes) {
             return Err(corrupt("weight class out of range"));
         }
-        tb.push_row(f, row.into_iter().map(|(c, q)| (c, f64::from(q) / scale)));
+        tb.push_row_owned(f.into_boxed_str(), row.into_iter().map(|(c, q)| (c, f64::from(q) / scale)));
     }
     let mut t = PerceptronTagger::from_table(
         body.classes.into_iter().map(String::into_boxed_str).collect(),

@@ -135,7 +135,26 @@ pub(crate) struct TableBuilder {
 }
 
 impl TableBuilder {
+    pub(crate) fn with_capacity(features: usize, entries: usize) -> Self {
+        let mut map = FxMap::default();
+        map.reserve(features);
+        TableBuilder {
+            features: map,
+            row_start: Vec::with_capacity(features + 1),
+            entry_class: Vec::with_capacity(entries),
+            entry_weight: Vec::with_capacity(entries),
+        }
+    }
+
     pub(crate) fn push_row(&mut self, feature: &str, row: impl IntoIterator<Item = (u16, f64)>) {
+        self.push_row_owned(feature.into(), row);
+    }
+
+    pub(crate) fn push_row_owned(
+        &mut self,
+        feature: Box<str>,
+        row: impl IntoIterator<Item = (u16, f64)>,
+    ) {
         let start = self.entry_class.len();
         for (c, w) in row {
             self.entry_class.push(c);
@@ -146,7 +165,7 @@ impl TableBuilder {
         }
         self.row_start.push(start as u32);
         let id = self.features.len() as u32;
-        self.features.insert(feature.into(), id);
+        self.features.insert(feature, id);
     }
 
     fn finish(mut self) -> (FxMap<Box<str>, u32>, Vec<u32>, Vec<u16>, Vec<f64>) {

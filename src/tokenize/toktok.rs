@@ -56,17 +56,6 @@ pub(crate) fn is_decimal_digit(c: char) -> bool {
         .is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
 }
 
-/// Replaces each char for which `f` gives `Some` by that string.
-fn map_chars(s: &str, f: impl Fn(char) -> Option<&'static str>, out: &mut String) {
-    out.clear();
-    for c in s.chars() {
-        match f(c) {
-            Some(r) => out.push_str(r),
-            None => out.push(c),
-        }
-    }
-}
-
 /// Puts `pre` before and `post` after every char of `set`.
 fn surround(s: &str, set: &str, pre: &str, post: &str, out: &mut String) {
     out.clear();

@@ -399,3 +399,33 @@ fn col_log_likelihood(count_a: u64, count_b: u64, count_ab: u64, n: u64) -> f64 
     let likelihood = summand1 + summand2 - summand3 - summand4;
     -2.0 * likelihood
 }
+
+impl PunktTrainer {
+    /// Reads a whole file (`-` = stdin) and trains on it without finalizing,
+    /// as NLTK's `train(text, finalize=False)`. Returns the bytes read.
+    ///
+    /// # Errors
+    /// [`crate::Error::Io`], or [`crate::Error::InvalidUtf8`] in strict mode.
+    pub fn train_file(&mut self, path: &std::path::Path, mode: crate::io::Utf8Mode) -> crate::Result<u64> {
+        use std::io::Read;
+        let mut buf = Vec::new();
+        crate::io::open_input(path)?
+            .read_to_end(&mut buf)
+            .map_err(|e| crate::Error::io(path, e))?;
+        let n = buf.len() as u64;
+        let text = match String::from_utf8(buf) {
+            Ok(s) => s,
+            Err(e) => match mode {
+                crate::io::Utf8Mode::Lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                crate::io::Utf8Mode::Strict => {
+                    return Err(crate::Error::InvalidUtf8 {
+                        source_name: crate::io::input_name(path),
+                        offset: e.utf8_error().valid_up_to() as u64,
+                    })
+                }
+            },
+        };
+        self.train(&text, false);
+        Ok(n)
+    }
+}
