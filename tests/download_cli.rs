@@ -29,7 +29,10 @@ fn download(index: &str, dir: &Path, extra: &[&str]) -> (i32, String, String) {
 fn assert_errors(stderr: &str, n: usize) {
     let lines: Vec<_> = stderr.lines().collect();
     assert_eq!(lines.len(), n, "stderr: {stderr}");
-    assert!(lines.iter().all(|l| l.starts_with("nlkit: ")), "stderr: {stderr}");
+    assert!(
+        lines.iter().all(|l| l.starts_with("nlkit: ")),
+        "stderr: {stderr}"
+    );
 }
 
 fn assert_clean(dir: &Path) {
@@ -44,7 +47,9 @@ fn assert_clean(dir: &Path) {
 
 #[test]
 fn installs_lists_and_reports_status() {
-    let Some(shared) = common::shared_data() else { return };
+    let Some(shared) = common::shared_data() else {
+        return;
+    };
     let server = serve_nltk(&shared.join("nltk_server"));
     let index = server.url("/index.xml");
     let data = tempfile::tempdir().unwrap();
@@ -52,14 +57,34 @@ fn installs_lists_and_reports_status() {
     let (code, out, err) = download(&index, data.path(), &["--list"]);
     assert_eq!(code, 0, "{err}");
     let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
-    assert_eq!(rows.len(), 30);
-    assert!(rows.iter().all(|r| r.len() == 4 && r[3] == "not installed"), "{out}");
+    let packages = std::fs::read_to_string(shared.join("nltk_server/index.xml"))
+        .unwrap()
+        .matches("<package ")
+        .count();
+    assert_eq!(rows.len(), packages);
+    assert!(
+        rows.iter().all(|r| r.len() == 4 && r[3] == "not installed"),
+        "{out}"
+    );
     assert!(rows.contains(&vec!["brown", "Brown Corpus", "3314357", "not installed"]));
 
-    let (code, out, err) = download(&index, data.path(), &["stopwords", "punkt_tab", "brown", "--jobs", "3"]);
+    let (code, out, err) = download(
+        &index,
+        data.path(),
+        &["stopwords", "punkt_tab", "brown", "--jobs", "3"],
+    );
     assert_eq!((code, err.as_str()), (0, ""));
-    assert_eq!(out.lines().filter(|l| l.starts_with("installed ")).count(), 3, "{out}");
-    for f in ["corpora/brown.zip", "corpora/brown/cats.txt", "corpora/stopwords/english", "tokenizers/punkt_tab/english/collocations.tab"] {
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("installed ")).count(),
+        3,
+        "{out}"
+    );
+    for f in [
+        "corpora/brown.zip",
+        "corpora/brown/cats.txt",
+        "corpora/stopwords/english",
+        "tokenizers/punkt_tab/english/collocations.tab",
+    ] {
         assert!(data.path().join(f).is_file(), "{f}");
     }
 
@@ -84,12 +109,20 @@ fn installs_lists_and_reports_status() {
 /// What nlkit installs, real NLTK reads, and NLTK's own downloader calls installed.
 #[test]
 fn nltk_reads_what_nlkit_installed() {
-    let Some(shared) = common::shared_data() else { return };
-    let Some(python) = common::nltk_python() else { return };
+    let Some(shared) = common::shared_data() else {
+        return;
+    };
+    let Some(python) = common::nltk_python() else {
+        return;
+    };
     let mirror = shared.join("nltk_server");
     let server = serve_nltk(&mirror);
     let data = tempfile::tempdir().unwrap();
-    let (code, _, err) = download(&server.url("/index.xml"), data.path(), &["brown", "stopwords", "punkt_tab", "--jobs", "2"]);
+    let (code, _, err) = download(
+        &server.url("/index.xml"),
+        data.path(),
+        &["brown", "stopwords", "punkt_tab", "--jobs", "2"],
+    );
     assert_eq!(code, 0, "{err}");
 
     let script = r#"
@@ -106,11 +139,18 @@ print(nltk.sent_tokenize("Mr. Smith went to Washington. He arrived at 5 p.m. on 
             .env("NLTK_DATA", nltk_data)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let ours = run(data.path());
-    assert!(ours.lines().next().unwrap().parse::<usize>().unwrap() > 1_000_000, "{ours}");
+    assert!(
+        ours.lines().next().unwrap().parse::<usize>().unwrap() > 1_000_000,
+        "{ours}"
+    );
     // The oracle: the same script on NLTK's own data folder.
     if let Some(reference) = common::nltk_data() {
         assert_eq!(ours, run(&reference));
@@ -123,12 +163,22 @@ print(nltk.sent_tokenize("Mr. Smith went to Washington. He arrived at 5 p.m. on 
         .replace(support::UPSTREAM, &format!("file://{}/", mirror.display()));
     std::fs::write(idx.path().join("index.xml"), xml).unwrap();
     let status_script = format!(
-        "import nltk, warnings\nwarnings.simplefilter('ignore')\nd = nltk.downloader.Downloader(server_index_url='file://{}/index.xml')\nfor i in ['brown','stopwords','punkt_tab','wordnet']: print(i, d.status(i, download_dir={:?}))",
+        "import nltk, warnings\nwarnings.simplefilter('ignore')\nnltk.data.path.append({:?})\nd = nltk.downloader.Downloader(server_index_url='file://{}/index.xml')\nfor i in ['brown','stopwords','punkt_tab','wordnet']: print(i, d.status(i, download_dir={:?}))",
+        idx.path().display().to_string(),
         idx.path().display(),
         data.path().display().to_string()
     );
-    let out = Command::new(&python).arg("-c").arg(&status_script).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(&python)
+        .arg("-c")
+        .arg(&status_script)
+        .env("NLTK_DATA", data.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "brown installed\nstopwords installed\npunkt_tab installed\nwordnet not installed\n"
@@ -147,7 +197,17 @@ fn tiny(s: &Server) -> Vec<u8> {
         .collect();
     let zip = build_zip(&[Entry::File("tiny/data.bin", &body)]);
     s.put("/tiny.zip", zip.clone());
-    s.put("/index.xml", one_package_index("tiny", "corpora", &s.url("/tiny.zip"), &zip, body.len() as u64).into_bytes());
+    s.put(
+        "/index.xml",
+        one_package_index(
+            "tiny",
+            "corpora",
+            &s.url("/tiny.zip"),
+            &zip,
+            body.len() as u64,
+        )
+        .into_bytes(),
+    );
     zip
 }
 
@@ -155,15 +215,34 @@ fn tiny(s: &Server) -> Vec<u8> {
 fn recovers_from_dropped_connection_and_500() {
     let s = Server::start(None);
     let zip = tiny(&s);
-    s.fault("/tiny.zip", Fault::Status { code: 500, times: 1 });
+    s.fault(
+        "/tiny.zip",
+        Fault::Status {
+            code: 500,
+            times: 1,
+        },
+    );
     let data = tempfile::tempdir().unwrap();
     let (code, _, err) = download(&s.url("/index.xml"), data.path(), &["tiny"]);
     assert_eq!((code, err.as_str()), (0, ""));
-    s.fault("/tiny.zip", Fault::DropAfter { bytes: 100_000, times: 1 });
+    s.fault(
+        "/tiny.zip",
+        Fault::DropAfter {
+            bytes: 100_000,
+            times: 1,
+        },
+    );
     let (code, _, err) = download(&s.url("/index.xml"), data.path(), &["tiny", "--force"]);
     assert_eq!((code, err.as_str()), (0, ""));
-    assert_eq!(std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(), zip);
-    assert!(s.requests().iter().any(|(_, r)| *r == Some(100_000)), "{:?}", s.requests());
+    assert_eq!(
+        std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(),
+        zip
+    );
+    assert!(
+        s.requests().iter().any(|(_, r)| *r == Some(100_000)),
+        "{:?}",
+        s.requests()
+    );
 }
 
 #[test]
@@ -173,19 +252,26 @@ fn failures_give_one_message_each_and_exit_1() {
     let data = tempfile::tempdir().unwrap();
 
     // Wrong md5.
-    let bad = one_package_index("tiny", "corpora", &s.url("/tiny.zip"), &zip, 0).replace(&support::md5_hex(&zip), &"0".repeat(32));
+    let bad = one_package_index("tiny", "corpora", &s.url("/tiny.zip"), &zip, 0)
+        .replace(&support::md5_hex(&zip), &"0".repeat(32));
     s.put("/bad.xml", bad.into_bytes());
     let (code, out, err) = download(&s.url("/bad.xml"), data.path(), &["tiny"]);
     assert_eq!((code, out.as_str()), (1, ""));
     assert_errors(&err, 1);
-    assert!(err.contains("tiny: md5 checksum mismatch") && err.contains("nothing was installed"), "{err}");
+    assert!(
+        err.contains("tiny: md5 checksum mismatch") && err.contains("nothing was installed"),
+        "{err}"
+    );
     assert_clean(data.path());
 
     // Unknown id plus a good one: one message, exit 1, the good one installed.
     let (code, _, err) = download(&s.url("/index.xml"), data.path(), &["nope", "tiny"]);
     assert_eq!(code, 1);
     assert_errors(&err, 1);
-    assert!(err.contains("unknown package or collection `nope`"), "{err}");
+    assert!(
+        err.contains("unknown package or collection `nope`"),
+        "{err}"
+    );
     assert!(data.path().join("corpora/tiny/data.bin").is_file());
 
     // Two failures, two messages.
@@ -198,17 +284,39 @@ fn failures_give_one_message_each_and_exit_1() {
 fn stalled_server_times_out() {
     let s = Server::start(None);
     tiny(&s);
-    s.fault("/tiny.zip", Fault::Stall { bytes: 5_000, times: 100 });
+    s.fault(
+        "/tiny.zip",
+        Fault::Stall {
+            bytes: 5_000,
+            times: 100,
+        },
+    );
     let data = tempfile::tempdir().unwrap();
     let t = std::time::Instant::now();
     let d = data.path().display().to_string();
     let index = s.url("/index.xml");
-    let (code, _, err) = nlkit(&["download", "tiny", "--index-url", &index, "--dir", &d, "--timeout", "0.5", "--retries", "1", "--backoff-ms", "10"]);
+    let (code, _, err) = nlkit(&[
+        "download",
+        "tiny",
+        "--index-url",
+        &index,
+        "--dir",
+        &d,
+        "--timeout",
+        "0.5",
+        "--retries",
+        "1",
+        "--backoff-ms",
+        "10",
+    ]);
     assert_eq!(code, 1);
     assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
     assert_errors(&err, 1);
     assert!(err.contains("tiny: ") && err.contains("timed out"), "{err}");
-    assert!(!data.path().join("corpora/tiny").exists() && !data.path().join("corpora/tiny.zip").exists());
+    assert!(
+        !data.path().join("corpora/tiny").exists()
+            && !data.path().join("corpora/tiny.zip").exists()
+    );
 }
 
 #[test]
@@ -217,7 +325,10 @@ fn hostile_inputs_are_refused() {
     let data = tempfile::tempdir().unwrap();
     // Index with an escaping id.
     let zip = build_zip(&[Entry::File("x/a", b"a")]);
-    s.put("/evil-index.xml", one_package_index("../../evil", "corpora", &s.url("/x.zip"), &zip, 0).into_bytes());
+    s.put(
+        "/evil-index.xml",
+        one_package_index("../../evil", "corpora", &s.url("/x.zip"), &zip, 0).into_bytes(),
+    );
     let (code, _, err) = download(&s.url("/evil-index.xml"), data.path(), &["../../evil"]);
     assert_eq!(code, 1);
     assert_errors(&err, 1);
@@ -226,14 +337,33 @@ fn hostile_inputs_are_refused() {
 
     // Archive with traversal, symlink, bomb.
     let cases: Vec<(Vec<u8>, u64, &str)> = vec![
-        (build_zip(&[Entry::File("evil/../../x", b"x")]), 0, "contains `..`"),
-        (build_zip(&[Entry::File("/etc/evil", b"x")]), 0, "is an absolute path"),
-        (build_zip(&[Entry::Symlink("evil/l", "/etc/passwd")]), 0, "is a symbolic link"),
-        (build_zip(&[Entry::File("evil/zeros", &vec![0u8; 2 << 20])]), 10, "unpacks to more than"),
+        (
+            build_zip(&[Entry::File("evil/../../x", b"x")]),
+            0,
+            "contains `..`",
+        ),
+        (
+            build_zip(&[Entry::File("/etc/evil", b"x")]),
+            0,
+            "is an absolute path",
+        ),
+        (
+            build_zip(&[Entry::Symlink("evil/l", "/etc/passwd")]),
+            0,
+            "is a symbolic link",
+        ),
+        (
+            build_zip(&[Entry::File("evil/zeros", &vec![0u8; 2 << 20])]),
+            10,
+            "unpacks to more than",
+        ),
     ];
     for (zip, unzipped, msg) in cases {
         s.put("/evil.zip", zip.clone());
-        s.put("/index.xml", one_package_index("evil", "corpora", &s.url("/evil.zip"), &zip, unzipped).into_bytes());
+        s.put(
+            "/index.xml",
+            one_package_index("evil", "corpora", &s.url("/evil.zip"), &zip, unzipped).into_bytes(),
+        );
         let (code, _, err) = download(&s.url("/index.xml"), data.path(), &["evil"]);
         assert_eq!(code, 1, "{msg}");
         assert_errors(&err, 1);
@@ -254,7 +384,14 @@ fn bad_arguments() {
     assert_eq!(code, 1);
     assert_errors(&err, 1);
     assert!(err.contains("no-such-index.xml"), "{err}");
-    let (code, _, err) = nlkit(&["download", "x", "--dir", &d, "--index-url", "ftp://example.org/index.xml"]);
+    let (code, _, err) = nlkit(&[
+        "download",
+        "x",
+        "--dir",
+        &d,
+        "--index-url",
+        "ftp://example.org/index.xml",
+    ]);
     assert_eq!(code, 1);
     assert!(err.contains("unsupported URL"), "{err}");
     let (code, _, err) = nlkit(&["download", "x", "--dir", &d, "--jobs", "0"]);
@@ -265,14 +402,26 @@ fn bad_arguments() {
 /// Two `nlkit download` processes installing into one folder at once.
 #[test]
 fn concurrent_processes_stay_consistent() {
-    let Some(shared) = common::shared_data() else { return };
+    let Some(shared) = common::shared_data() else {
+        return;
+    };
     let server = serve_nltk(&shared.join("nltk_server"));
     let index = server.url("/index.xml");
     let data = tempfile::tempdir().unwrap();
     let d = data.path().display().to_string();
     let spawn = || {
         Command::new(common::nlkit_bin())
-            .args(["download", "--index-url", &index, "--dir", &d, "--force", "--quiet", "--jobs", "2"])
+            .args([
+                "download",
+                "--index-url",
+                &index,
+                "--dir",
+                &d,
+                "--force",
+                "--quiet",
+                "--jobs",
+                "2",
+            ])
             .args(["brown", "stopwords", "names", "punkt_tab"])
             .output()
             .unwrap()
@@ -285,7 +434,17 @@ fn concurrent_processes_stay_consistent() {
     for o in [a, b] {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
-    let (_, out, _) = download(&index, data.path(), &["--status", "brown", "stopwords", "names", "punkt_tab"]);
-    assert_eq!(out.lines().filter(|l| l.ends_with("\tinstalled")).count(), 4, "{out}");
-    assert!(!tree(data.path()).iter().any(|p| p.contains(".nlkit-tmp") || p.contains(".nlkit-old") || p.ends_with(".part")));
+    let (_, out, _) = download(
+        &index,
+        data.path(),
+        &["--status", "brown", "stopwords", "names", "punkt_tab"],
+    );
+    assert_eq!(
+        out.lines().filter(|l| l.ends_with("\tinstalled")).count(),
+        4,
+        "{out}"
+    );
+    assert!(!tree(data.path())
+        .iter()
+        .any(|p| p.contains(".nlkit-tmp") || p.contains(".nlkit-old") || p.ends_with(".part")));
 }

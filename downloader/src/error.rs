@@ -80,7 +80,9 @@ pub enum Error {
         id: String,
     },
     /// The downloaded file does not have the size the index declares.
-    #[error("{id}: downloaded {found} bytes but the index declares {expected}; nothing was installed")]
+    #[error(
+        "{id}: downloaded {found} bytes but the index declares {expected}; nothing was installed"
+    )]
     SizeMismatch {
         /// Package id.
         id: String,
@@ -162,7 +164,9 @@ impl Error {
         match self {
             Error::Http { .. } => true,
             Error::HttpStatus { status, .. } => *status >= 500 || *status == 408 || *status == 429,
-            Error::SizeMismatch { expected, found, .. } => found < expected,
+            Error::SizeMismatch {
+                expected, found, ..
+            } => found < expected,
             _ => false,
         }
     }

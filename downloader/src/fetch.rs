@@ -45,7 +45,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' {
-            if let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(v);
                 i += 3;
                 continue;
@@ -318,7 +321,13 @@ fn open_part(part: &Path, start: u64) -> Result<File> {
     Ok(f)
 }
 
-fn copy_file(id: &str, src: &Path, part: &Path, expected: u64, progress: &dyn Fn(u64)) -> Result<()> {
+fn copy_file(
+    id: &str,
+    src: &Path,
+    part: &Path,
+    expected: u64,
+    progress: &dyn Fn(u64),
+) -> Result<()> {
     let mut input = File::open(src).map_err(io_at(src))?;
     let mut out = open_part(part, 0)?;
     let mut buf = vec![0u8; 64 * 1024];
@@ -338,7 +347,8 @@ fn copy_file(id: &str, src: &Path, part: &Path, expected: u64, progress: &dyn Fn
                 found: pos,
             });
         }
-        out.write_all(buf.get(..n).unwrap_or(&[])).map_err(io_at(part))?;
+        out.write_all(buf.get(..n).unwrap_or(&[]))
+            .map_err(io_at(part))?;
         progress(pos);
     }
     if pos != expected {

@@ -117,7 +117,8 @@ fn is_safe_name(s: &str) -> bool {
         && s != "."
         && s != ".."
         && !s.starts_with('.')
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'))
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'))
 }
 
 impl Index {
@@ -158,7 +159,10 @@ impl Index {
                             let id = attributes.get("id").cloned().unwrap_or_default();
                             check_name(&id, "id", source_name)?;
                             let c = Collection {
-                                name: attributes.get("name").cloned().unwrap_or_else(|| id.clone()),
+                                name: attributes
+                                    .get("name")
+                                    .cloned()
+                                    .unwrap_or_else(|| id.clone()),
                                 id,
                                 items: Vec::new(),
                                 attributes,
@@ -174,9 +178,9 @@ impl Index {
                             let Some(c) = current.as_mut() else {
                                 return Err(bad("<item> outside a <collection>".into()));
                             };
-                            let r = attrs
-                                .get("ref")
-                                .ok_or_else(|| bad(format!("<item> without ref in collection `{}`", c.id)))?;
+                            let r = attrs.get("ref").ok_or_else(|| {
+                                bad(format!("<item> without ref in collection `{}`", c.id))
+                            })?;
                             c.items.push(r.clone());
                         }
                         _ => {}
@@ -196,19 +200,30 @@ impl Index {
             return Err(bad("no <nltk_data> element".into()));
         }
         for (i, p) in index.packages.iter().enumerate() {
-            if index.by_id.insert(p.id.clone(), Entry::Package(i)).is_some() {
+            if index
+                .by_id
+                .insert(p.id.clone(), Entry::Package(i))
+                .is_some()
+            {
                 return Err(bad(format!("duplicate id `{}`", p.id)));
             }
         }
         for (i, c) in index.collections.iter().enumerate() {
-            if index.by_id.insert(c.id.clone(), Entry::Collection(i)).is_some() {
+            if index
+                .by_id
+                .insert(c.id.clone(), Entry::Collection(i))
+                .is_some()
+            {
                 return Err(bad(format!("duplicate id `{}`", c.id)));
             }
         }
         for c in &index.collections {
             for item in &c.items {
                 if !index.by_id.contains_key(item) {
-                    return Err(bad(format!("collection `{}` refers to unknown item `{item}`", c.id)));
+                    return Err(bad(format!(
+                        "collection `{}` refers to unknown item `{item}`",
+                        c.id
+                    )));
                 }
             }
         }
@@ -333,9 +348,7 @@ fn check_name(value: &str, what: &'static str, source_name: &str) -> Result<()> 
 }
 
 fn check_subdir(value: &str, source_name: &str) -> Result<()> {
-    let ok = !value.is_empty()
-        && !value.starts_with('/')
-        && value.split('/').all(is_safe_name);
+    let ok = !value.is_empty() && !value.starts_with('/') && value.split('/').all(is_safe_name);
     if ok {
         Ok(())
     } else {
@@ -343,7 +356,8 @@ fn check_subdir(value: &str, source_name: &str) -> Result<()> {
             source_name: source_name.to_string(),
             what: "subdir",
             value: value.to_string(),
-            reason: "must be a relative path of plain names (no `..`, no absolute path, no backslash)",
+            reason:
+                "must be a relative path of plain names (no `..`, no absolute path, no backslash)",
         })
     }
 }
@@ -375,7 +389,9 @@ fn check_url(value: &str, source_name: &str) -> Result<()> {
         || value.contains('\\')
         || value.chars().any(char::is_control)
     {
-        return Err(unsafe_url("contains `..`, a backslash or control characters"));
+        return Err(unsafe_url(
+            "contains `..`, a backslash or control characters",
+        ));
     }
     Ok(())
 }
@@ -386,9 +402,12 @@ fn package_from(attrs: BTreeMap<String, String>, source_name: &str) -> Result<Pa
         message,
     };
     let get = |k: &str| attrs.get(k).map(String::as_str);
-    let id = get("id").ok_or_else(|| bad("<package> without id".into()))?.to_string();
+    let id = get("id")
+        .ok_or_else(|| bad("<package> without id".into()))?
+        .to_string();
     check_name(&id, "id", source_name)?;
-    let need = |k: &str| get(k).ok_or_else(|| bad(format!("package `{id}` has no `{k}` attribute")));
+    let need =
+        |k: &str| get(k).ok_or_else(|| bad(format!("package `{id}` has no `{k}` attribute")));
     let subdir = need("subdir")?.trim_end_matches('/').to_string();
     check_subdir(&subdir, source_name)?;
     let url = need("url")?.to_string();
@@ -412,18 +431,24 @@ fn package_from(attrs: BTreeMap<String, String>, source_name: &str) -> Result<Pa
                 if v.len() == len && v.bytes().all(|b| b.is_ascii_hexdigit()) {
                     Ok(Some(v))
                 } else {
-                    Err(bad(format!("package `{id}`: `{k}` is not a {len}-digit hex checksum: `{v}`")))
+                    Err(bad(format!(
+                        "package `{id}`: `{k}` is not a {len}-digit hex checksum: `{v}`"
+                    )))
                 }
             }
             None => Ok(None),
         }
     };
-    let checksum = hex("checksum", 32)?.ok_or_else(|| bad(format!("package `{id}` has no `checksum` attribute")))?;
+    let checksum = hex("checksum", 32)?
+        .ok_or_else(|| bad(format!("package `{id}` has no `checksum` attribute")))?;
     let sha256 = match hex("sha256_checksum", 64)? {
         Some(s) => Some(s),
         None => hex("sha256", 64)?,
     };
-    let unzip = matches!(get("unzip").map(str::trim), Some("1") | Some("true") | Some("True"));
+    let unzip = matches!(
+        get("unzip").map(str::trim),
+        Some("1") | Some("true") | Some("True")
+    );
     Ok(Package {
         name: get("name").unwrap_or(&id).to_string(),
         id,
@@ -462,9 +487,16 @@ mod tests {
             ("x", "corpora", "javascript:alert(1)"),
         ] {
             let e = Index::parse(pkg(id, sub, url).as_bytes(), "t").unwrap_err();
-            assert!(matches!(e, Error::UnsafeIndex { .. }), "{id} {sub} {url}: {e}");
+            assert!(
+                matches!(e, Error::UnsafeIndex { .. }),
+                "{id} {sub} {url}: {e}"
+            );
         }
-        assert!(Index::parse(pkg("omw-1.4", "corpora/x", "http://h/x.zip").as_bytes(), "t").is_ok());
+        assert!(Index::parse(
+            pkg("omw-1.4", "corpora/x", "http://h/x.zip").as_bytes(),
+            "t"
+        )
+        .is_ok());
     }
 
     #[test]
@@ -477,9 +509,17 @@ mod tests {
           <collection id="y"><item ref="b"/><item ref="x"/></collection>
           </collections></nltk_data>"#;
         let i = Index::parse(xml.as_bytes(), "t").unwrap();
-        let ids: Vec<_> = i.expand(&["y"]).unwrap().iter().map(|p| p.id.clone()).collect();
+        let ids: Vec<_> = i
+            .expand(&["y"])
+            .unwrap()
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
         assert_eq!(ids, ["b", "a"]);
-        assert!(matches!(i.expand(&["zz"]), Err(Error::UnknownPackage { .. })));
+        assert!(matches!(
+            i.expand(&["zz"]),
+            Err(Error::UnknownPackage { .. })
+        ));
     }
 
     #[test]

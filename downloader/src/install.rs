@@ -348,15 +348,24 @@ fn tree_size(dir: &Path) -> Option<u64> {
 /// Whether every file of the archive exists under `subdir`.
 fn archived_files_in_place(zip: &Path, subdir: &Path) -> bool {
     let Ok(f) = File::open(zip) else { return false };
-    let Ok(mut a) = zip::ZipArchive::new(f) else { return false };
+    let Ok(mut a) = zip::ZipArchive::new(f) else {
+        return false;
+    };
     for i in 0..a.len() {
-        let Ok(e) = a.by_index_raw(i) else { return false };
+        let Ok(e) = a.by_index_raw(i) else {
+            return false;
+        };
         if e.is_dir() {
             continue;
         }
-        let Ok(name) = std::str::from_utf8(e.name_raw()) else { return false };
+        let Ok(name) = std::str::from_utf8(e.name_raw()) else {
+            return false;
+        };
         let mut p = subdir.to_path_buf();
-        for seg in name.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "..") {
+        for seg in name
+            .split('/')
+            .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        {
             p.push(seg);
         }
         match std::fs::symlink_metadata(&p) {

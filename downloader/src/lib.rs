@@ -75,7 +75,8 @@ use fetch::{classify, Fetcher, Source};
 use install::Layout;
 
 /// NLTK's official index.
-pub const DEFAULT_INDEX_URL: &str = "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/index.xml";
+pub const DEFAULT_INDEX_URL: &str =
+    "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/index.xml";
 
 /// Name of the lock file created in the data folder.
 pub const LOCK_FILE: &str = ".nlkit-download.lock";
@@ -88,7 +89,10 @@ pub const LOCK_FILE: &str = ".nlkit-download.lock";
 /// ```
 pub fn md5_hex(bytes: &[u8]) -> String {
     use md5::{Digest, Md5};
-    Md5::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Md5::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// How the downloader behaves: timeouts, retries, parallelism.
@@ -448,9 +452,11 @@ impl Downloader {
         let total_bytes: u64 = pkgs.iter().map(|p| p.size).sum();
         let overall = multi.add(ProgressBar::new(total_bytes));
         overall.set_style(
-            ProgressStyle::with_template("{prefix:>12} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{prefix:>12} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
         );
         overall.set_prefix(format!("{} pkgs", pkgs.len()));
         let done = AtomicU64::new(0);
@@ -494,23 +500,34 @@ impl Downloader {
     }
 
     fn fetch_install(&self, p: &Package, force: bool, progress: &dyn Fn(u64)) -> Result<Action> {
-        self.fetch_install_inner(p, force, progress).map_err(|e| match e {
-            Error::Http { .. } | Error::HttpStatus { .. } | Error::Io { .. } | Error::BadUrl { .. } => Error::Package {
-                id: p.id.clone(),
-                source: Box::new(e),
-            },
-            e => e,
-        })
+        self.fetch_install_inner(p, force, progress)
+            .map_err(|e| match e {
+                Error::Http { .. }
+                | Error::HttpStatus { .. }
+                | Error::Io { .. }
+                | Error::BadUrl { .. } => Error::Package {
+                    id: p.id.clone(),
+                    source: Box::new(e),
+                },
+                e => e,
+            })
     }
 
-    fn fetch_install_inner(&self, p: &Package, force: bool, progress: &dyn Fn(u64)) -> Result<Action> {
+    fn fetch_install_inner(
+        &self,
+        p: &Package,
+        force: bool,
+        progress: &dyn Fn(u64),
+    ) -> Result<Action> {
         if !force && install::package_status(p, &self.dir) == Status::Installed {
             return Ok(Action::UpToDate);
         }
         let layout = Layout::new(&self.dir, p);
         std::fs::create_dir_all(&layout.subdir).map_err(io_at(&layout.subdir))?;
         clean_leftovers(&layout.subdir, &p.id);
-        let resumed = std::fs::metadata(&layout.part).map(|m| m.len() > 0).unwrap_or(false);
+        let resumed = std::fs::metadata(&layout.part)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
         let fetched = self
             .fetcher
             .download(&p.id, &p.url, &layout.part, p.size, progress)
@@ -520,8 +537,12 @@ impl Downloader {
                 let _ = std::fs::remove_file(&layout.part);
             }
             // A leftover .part from another version of the package: start over once.
-            if resumed && !e.is_transient() && matches!(e, Error::Checksum { .. } | Error::SizeMismatch { .. }) {
-                self.fetcher.download(&p.id, &p.url, &layout.part, p.size, progress)?;
+            if resumed
+                && !e.is_transient()
+                && matches!(e, Error::Checksum { .. } | Error::SizeMismatch { .. })
+            {
+                self.fetcher
+                    .download(&p.id, &p.url, &layout.part, p.size, progress)?;
                 if let Err(e) = install::verify(p, &layout.part) {
                     let _ = std::fs::remove_file(&layout.part);
                     return Err(e);
@@ -540,7 +561,9 @@ impl Downloader {
 
 /// Removes temporary folders a crashed run left for package `id`.
 fn clean_leftovers(subdir: &Path, id: &str) {
-    let Ok(rd) = std::fs::read_dir(subdir) else { return };
+    let Ok(rd) = std::fs::read_dir(subdir) else {
+        return;
+    };
     let tmp = format!(".nlkit-tmp-{id}-");
     let old = format!(".nlkit-old-{id}-");
     for e in rd.flatten() {

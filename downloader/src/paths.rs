@@ -16,7 +16,9 @@ use crate::error::{Error, Result};
 
 fn home() -> Option<PathBuf> {
     let var = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
-    std::env::var_os(var).filter(|h| !h.is_empty()).map(PathBuf::from)
+    std::env::var_os(var)
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
 }
 
 fn expand_user(p: &str) -> PathBuf {
@@ -75,7 +77,11 @@ pub fn search_path() -> Vec<PathBuf> {
 
 /// Whether `dir` exists and a file can be created in it.
 pub fn is_writable(dir: &Path) -> bool {
-    dir.is_dir() && tempfile::Builder::new().prefix(".nlkit-w").tempfile_in(dir).is_ok()
+    dir.is_dir()
+        && tempfile::Builder::new()
+            .prefix(".nlkit-w")
+            .tempfile_in(dir)
+            .is_ok()
 }
 
 /// NLTK's default download folder: the first existing, writable folder of
@@ -97,5 +103,7 @@ pub fn default_download_dir() -> Result<PathBuf> {
             return Ok(d);
         }
     }
-    home().map(|h| h.join("nltk_data")).ok_or(Error::NoDownloadDir)
+    home()
+        .map(|h| h.join("nltk_data"))
+        .ok_or(Error::NoDownloadDir)
 }

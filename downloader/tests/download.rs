@@ -37,7 +37,9 @@ fn assert_nothing_installed(dir: &Path, allow_part: bool) {
 
 #[test]
 fn installs_shared_packages_in_nltk_layout() {
-    let Some(mirror) = support::nltk_server_dir(&repo_root()) else { return };
+    let Some(mirror) = support::nltk_server_dir(&repo_root()) else {
+        return;
+    };
     let server = serve_nltk(&mirror);
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&server.url("/index.xml"), data.path(), fast()).unwrap();
@@ -46,7 +48,10 @@ fn installs_shared_packages_in_nltk_layout() {
         assert_eq!(dl.status(id).unwrap(), Status::NotInstalled);
     }
     let done = dl.download(&ids).into_result().unwrap();
-    assert!(done.iter().all(|(_, a)| *a == Action::Installed), "{done:?}");
+    assert!(
+        done.iter().all(|(_, a)| *a == Action::Installed),
+        "{done:?}"
+    );
     let d = data.path();
     for f in [
         "corpora/stopwords.zip",
@@ -68,7 +73,9 @@ fn installs_shared_packages_in_nltk_layout() {
         assert_eq!(dl.status(id).unwrap(), Status::Installed, "{id}");
     }
     // No temporary folders or .part files left.
-    assert!(!tree(d).iter().any(|p| p.contains(".nlkit-tmp") || p.contains(".nlkit-old") || p.ends_with(".part")));
+    assert!(!tree(d)
+        .iter()
+        .any(|p| p.contains(".nlkit-tmp") || p.contains(".nlkit-old") || p.ends_with(".part")));
     // A second run does nothing.
     let again = dl.download(&["brown"]).into_result().unwrap();
     assert_eq!(again[0].1, Action::UpToDate);
@@ -90,12 +97,17 @@ fn installs_shared_packages_in_nltk_layout() {
 
 #[test]
 fn list_covers_every_package() {
-    let Some(mirror) = support::nltk_server_dir(&repo_root()) else { return };
+    let Some(mirror) = support::nltk_server_dir(&repo_root()) else {
+        return;
+    };
     let server = serve_nltk(&mirror);
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&server.url("/index.xml"), data.path(), fast()).unwrap();
     let list = dl.list();
-    assert_eq!(list.len(), dl.index().packages().len() + dl.index().collections().len());
+    assert_eq!(
+        list.len(),
+        dl.index().packages().len() + dl.index().collections().len()
+    );
     let wn = list.iter().find(|e| e.id == "wordnet").unwrap();
     assert_eq!(wn.size, 10772475);
     assert_eq!(wn.status, Status::NotInstalled);
@@ -113,10 +125,16 @@ fn tiny_server() -> (Server, Vec<u8>) {
             (x >> 32) as u8
         })
         .collect();
-    let zip = build_zip(&[Entry::File("tiny/README", b"tiny corpus\n"), Entry::File("tiny/data.bin", &body)]);
+    let zip = build_zip(&[
+        Entry::File("tiny/README", b"tiny corpus\n"),
+        Entry::File("tiny/data.bin", &body),
+    ]);
     let s = Server::start(None);
     let unzipped = 12 + body.len() as u64;
-    s.put("/index.xml", one_package_index("tiny", "corpora", &s.url("/tiny.zip"), &zip, unzipped).into_bytes());
+    s.put(
+        "/index.xml",
+        one_package_index("tiny", "corpora", &s.url("/tiny.zip"), &zip, unzipped).into_bytes(),
+    );
     s.put("/tiny.zip", zip.clone());
     (s, zip)
 }
@@ -124,13 +142,26 @@ fn tiny_server() -> (Server, Vec<u8>) {
 #[test]
 fn dropped_connection_resumes_with_range() {
     let (s, zip) = tiny_server();
-    s.fault("/tiny.zip", Fault::DropAfter { bytes: 50_000, times: 1 });
+    s.fault(
+        "/tiny.zip",
+        Fault::DropAfter {
+            bytes: 50_000,
+            times: 1,
+        },
+    );
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     dl.download(&["tiny"]).into_result().unwrap();
     assert_eq!(dl.status("tiny").unwrap(), Status::Installed);
-    assert_eq!(std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(), zip);
-    let reqs: Vec<_> = s.requests().into_iter().filter(|(p, _)| p == "/tiny.zip").collect();
+    assert_eq!(
+        std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(),
+        zip
+    );
+    let reqs: Vec<_> = s
+        .requests()
+        .into_iter()
+        .filter(|(p, _)| p == "/tiny.zip")
+        .collect();
     assert_eq!(reqs.len(), 2, "{reqs:?}");
     assert_eq!(reqs[1].1, Some(50_000), "second request resumes: {reqs:?}");
 }
@@ -139,25 +170,45 @@ fn dropped_connection_resumes_with_range() {
 fn interrupted_part_file_is_resumed_by_next_run() {
     let (s, zip) = tiny_server();
     // Drops on every attempt of the first run: the run fails, keeping the .part.
-    s.fault("/tiny.zip", Fault::DropAfter { bytes: 30_000, times: 3 });
+    s.fault(
+        "/tiny.zip",
+        Fault::DropAfter {
+            bytes: 30_000,
+            times: 3,
+        },
+    );
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     let err = dl.download(&["tiny"]).into_result().unwrap_err();
-    assert!(matches!(err, Error::Package { .. } | Error::SizeMismatch { .. }), "{err}");
+    assert!(
+        matches!(err, Error::Package { .. } | Error::SizeMismatch { .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("tiny"), "{err}");
     assert_nothing_installed(data.path(), true);
     assert_eq!(dl.status("tiny").unwrap(), Status::Partial);
-    let part = std::fs::metadata(data.path().join("corpora/tiny.zip.part")).unwrap().len();
+    let part = std::fs::metadata(data.path().join("corpora/tiny.zip.part"))
+        .unwrap()
+        .len();
     assert_eq!(part, 90_000);
     dl.download(&["tiny"]).into_result().unwrap();
-    assert_eq!(std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(), zip);
+    assert_eq!(
+        std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(),
+        zip
+    );
     assert_eq!(s.requests().last().unwrap().1, Some(90_000));
 }
 
 #[test]
 fn http_500_then_success() {
     let (s, _) = tiny_server();
-    s.fault("/tiny.zip", Fault::Status { code: 500, times: 2 });
+    s.fault(
+        "/tiny.zip",
+        Fault::Status {
+            code: 500,
+            times: 2,
+        },
+    );
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     dl.download(&["tiny"]).into_result().unwrap();
@@ -167,7 +218,13 @@ fn http_500_then_success() {
 #[test]
 fn persistent_500_fails_after_bounded_retries() {
     let (s, _) = tiny_server();
-    s.fault("/tiny.zip", Fault::Status { code: 503, times: 100 });
+    s.fault(
+        "/tiny.zip",
+        Fault::Status {
+            code: 503,
+            times: 100,
+        },
+    );
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     let err = dl.download(&["tiny"]).into_result().unwrap_err();
@@ -175,19 +232,37 @@ fn persistent_500_fails_after_bounded_retries() {
         matches!(&err, Error::Package { id, source } if id == "tiny" && matches!(**source, Error::HttpStatus { status: 503, .. })),
         "{err}"
     );
-    assert_eq!(s.requests().iter().filter(|(p, _)| p == "/tiny.zip").count(), 3);
+    assert_eq!(
+        s.requests()
+            .iter()
+            .filter(|(p, _)| p == "/tiny.zip")
+            .count(),
+        3
+    );
     assert_nothing_installed(data.path(), false);
 }
 
 #[test]
 fn not_found_is_not_retried() {
     let (s, _) = tiny_server();
-    s.fault("/tiny.zip", Fault::Status { code: 404, times: 100 });
+    s.fault(
+        "/tiny.zip",
+        Fault::Status {
+            code: 404,
+            times: 100,
+        },
+    );
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     let err = dl.download(&["tiny"]).into_result().unwrap_err();
     assert!(err.to_string().contains("HTTP status 404"), "{err}");
-    assert_eq!(s.requests().iter().filter(|(p, _)| p == "/tiny.zip").count(), 1);
+    assert_eq!(
+        s.requests()
+            .iter()
+            .filter(|(p, _)| p == "/tiny.zip")
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -199,7 +274,16 @@ fn wrong_md5_installs_nothing() {
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     let err = dl.download(&["tiny"]).into_result().unwrap_err();
-    assert!(matches!(err, Error::Checksum { algorithm: "md5", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Checksum {
+                algorithm: "md5",
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(err.to_string().contains("nothing was installed"));
     assert_nothing_installed(data.path(), false);
 }
@@ -208,19 +292,37 @@ fn wrong_md5_installs_nothing() {
 fn wrong_sha256_installs_nothing_and_right_one_passes() {
     let (s, zip) = tiny_server();
     let base = one_package_index("tiny", "corpora", &s.url("/tiny.zip"), &zip, 0);
-    let bad = base.replace("unzip=\"1\"", &format!("unzip=\"1\" sha256_checksum=\"{}\"", "ab".repeat(32)));
+    let bad = base.replace(
+        "unzip=\"1\"",
+        &format!("unzip=\"1\" sha256_checksum=\"{}\"", "ab".repeat(32)),
+    );
     s.put("/index.xml", bad.into_bytes());
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     let err = dl.download(&["tiny"]).into_result().unwrap_err();
-    assert!(matches!(err, Error::Checksum { algorithm: "sha256", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::Checksum {
+                algorithm: "sha256",
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert_nothing_installed(data.path(), false);
     use sha2::Digest;
-    let sha: String = sha2::Sha256::digest(&zip).iter().map(|b| format!("{b:02x}")).collect();
+    let sha: String = sha2::Sha256::digest(&zip)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let good = base.replace("unzip=\"1\"", &format!("unzip=\"1\" sha256=\"{sha}\""));
     s.put("/index.xml", good.into_bytes());
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
-    assert_eq!(dl.index().package("tiny").unwrap().sha256.as_deref(), Some(sha.as_str()));
+    assert_eq!(
+        dl.index().package("tiny").unwrap().sha256.as_deref(),
+        Some(sha.as_str())
+    );
     dl.download(&["tiny"]).into_result().unwrap();
 }
 
@@ -230,7 +332,10 @@ fn truncated_zip_installs_nothing() {
     // The index describes the truncated bytes, so only the zip reader can tell.
     let cut = zip[..zip.len() / 2].to_vec();
     s.put("/tiny.zip", cut.clone());
-    s.put("/index.xml", one_package_index("tiny", "corpora", &s.url("/tiny.zip"), &cut, 0).into_bytes());
+    s.put(
+        "/index.xml",
+        one_package_index("tiny", "corpora", &s.url("/tiny.zip"), &cut, 0).into_bytes(),
+    );
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     let err = dl.download(&["tiny"]).into_result().unwrap_err();
@@ -254,13 +359,26 @@ fn short_body_is_a_size_mismatch() {
 #[test]
 fn stalled_server_times_out_quickly() {
     let (s, _) = tiny_server();
-    s.fault("/tiny.zip", Fault::Stall { bytes: 10_000, times: 100 });
+    s.fault(
+        "/tiny.zip",
+        Fault::Stall {
+            bytes: 10_000,
+            times: 100,
+        },
+    );
     let data = tempfile::tempdir().unwrap();
-    let opts = Options { retries: 1, ..fast() };
+    let opts = Options {
+        retries: 1,
+        ..fast()
+    };
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), opts).unwrap();
     let t = std::time::Instant::now();
     let err = dl.download(&["tiny"]).into_result().unwrap_err();
-    assert!(t.elapsed() < Duration::from_secs(8), "took {:?}", t.elapsed());
+    assert!(
+        t.elapsed() < Duration::from_secs(8),
+        "took {:?}",
+        t.elapsed()
+    );
     assert!(err.to_string().contains("timed out"), "{err}");
     assert_nothing_installed(data.path(), true);
 }
@@ -268,9 +386,18 @@ fn stalled_server_times_out_quickly() {
 #[test]
 fn unreachable_server_fails_cleanly() {
     // Bind then drop to get a closed port.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let data = tempfile::tempdir().unwrap();
-    let err = Downloader::from_url(&format!("http://127.0.0.1:{port}/index.xml"), data.path(), fast()).unwrap_err();
+    let err = Downloader::from_url(
+        &format!("http://127.0.0.1:{port}/index.xml"),
+        data.path(),
+        fast(),
+    )
+    .unwrap_err();
     assert!(matches!(err, Error::Http { .. }), "{err}");
 }
 
@@ -278,7 +405,10 @@ fn hostile(entries: &[Entry], unzipped: u64) -> (Error, tempfile::TempDir) {
     let zip = build_zip(entries);
     let s = Server::start(None);
     s.put("/evil.zip", zip.clone());
-    s.put("/index.xml", one_package_index("evil", "corpora", &s.url("/evil.zip"), &zip, unzipped).into_bytes());
+    s.put(
+        "/index.xml",
+        one_package_index("evil", "corpora", &s.url("/evil.zip"), &zip, unzipped).into_bytes(),
+    );
     let data = tempfile::tempdir().unwrap();
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     let err = dl.download(&["evil"]).into_result().unwrap_err();
@@ -289,8 +419,23 @@ fn hostile(entries: &[Entry], unzipped: u64) -> (Error, tempfile::TempDir) {
 
 #[test]
 fn hostile_zip_path_traversal() {
-    let (err, data) = hostile(&[Entry::File("evil/ok.txt", b"x"), Entry::File("evil/../../escaped.txt", b"pwned")], 0);
-    assert!(matches!(err, Error::UnsafeZip { reason: "contains `..`", .. }), "{err}");
+    let (err, data) = hostile(
+        &[
+            Entry::File("evil/ok.txt", b"x"),
+            Entry::File("evil/../../escaped.txt", b"pwned"),
+        ],
+        0,
+    );
+    assert!(
+        matches!(
+            err,
+            Error::UnsafeZip {
+                reason: "contains `..`",
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(!data.path().join("escaped.txt").exists());
     assert!(!data.path().parent().unwrap().join("escaped.txt").exists());
 }
@@ -298,7 +443,16 @@ fn hostile_zip_path_traversal() {
 #[test]
 fn hostile_zip_absolute_path() {
     let (err, _) = hostile(&[Entry::File("/tmp/nlkit-evil-absolute.txt", b"pwned")], 0);
-    assert!(matches!(err, Error::UnsafeZip { reason: "is an absolute path", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::UnsafeZip {
+                reason: "is an absolute path",
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(!Path::new("/tmp/nlkit-evil-absolute.txt").exists());
 }
 
@@ -311,8 +465,23 @@ fn hostile_zip_other_package_folder() {
 
 #[test]
 fn hostile_zip_symlink() {
-    let (err, _) = hostile(&[Entry::File("evil/a", b"x"), Entry::Symlink("evil/link", "/etc/passwd")], 0);
-    assert!(matches!(err, Error::UnsafeZip { reason: "is a symbolic link", .. }), "{err}");
+    let (err, _) = hostile(
+        &[
+            Entry::File("evil/a", b"x"),
+            Entry::Symlink("evil/link", "/etc/passwd"),
+        ],
+        0,
+    );
+    assert!(
+        matches!(
+            err,
+            Error::UnsafeZip {
+                reason: "is a symbolic link",
+                ..
+            }
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -327,18 +496,35 @@ fn hostile_zip_bomb() {
 fn hostile_index_is_rejected() {
     let s = Server::start(None);
     let zip = build_zip(&[Entry::File("x/a", b"a")]);
-    for (id, subdir) in [("../evil", "corpora"), ("ok", "../../etc"), ("a/b", "corpora"), ("ok", "/abs")] {
-        s.put("/index.xml", one_package_index(id, subdir, &s.url("/x.zip"), &zip, 0).into_bytes());
+    for (id, subdir) in [
+        ("../evil", "corpora"),
+        ("ok", "../../etc"),
+        ("a/b", "corpora"),
+        ("ok", "/abs"),
+    ] {
+        s.put(
+            "/index.xml",
+            one_package_index(id, subdir, &s.url("/x.zip"), &zip, 0).into_bytes(),
+        );
         let data = tempfile::tempdir().unwrap();
         let err = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap_err();
-        assert!(matches!(err, Error::UnsafeIndex { .. }), "{id} {subdir}: {err}");
+        assert!(
+            matches!(err, Error::UnsafeIndex { .. }),
+            "{id} {subdir}: {err}"
+        );
         assert!(err.to_string().contains("unsafe index entry"), "{err}");
         assert!(tree(data.path()).is_empty());
     }
     // A remote index may not point at local files.
-    s.put("/index.xml", one_package_index("ok", "corpora", "file:///etc/passwd", &zip, 0).into_bytes());
+    s.put(
+        "/index.xml",
+        one_package_index("ok", "corpora", "file:///etc/passwd", &zip, 0).into_bytes(),
+    );
     let err = Index::load(&s.url("/index.xml"), &fast()).unwrap_err();
-    assert!(matches!(err, Error::UnsafeIndex { what: "url", .. }), "{err}");
+    assert!(
+        matches!(err, Error::UnsafeIndex { what: "url", .. }),
+        "{err}"
+    );
 }
 
 #[test]
@@ -348,7 +534,10 @@ fn unknown_id_is_reported_and_others_still_install() {
     let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
     let report = dl.download(&["nope", "tiny"]);
     let errs: Vec<_> = report.failures().map(|e| e.to_string()).collect();
-    assert_eq!(errs, ["unknown package or collection `nope` (see `nlkit download --list`)"]);
+    assert_eq!(
+        errs,
+        ["unknown package or collection `nope` (see `nlkit download --list`)"]
+    );
     assert_eq!(dl.status("tiny").unwrap(), Status::Installed);
 }
 
@@ -362,7 +551,10 @@ fn concurrent_runs_share_the_folder_safely() {
             let url = url.clone();
             let dir = data.path().to_path_buf();
             std::thread::spawn(move || {
-                let opts = Options { force: true, ..fast() };
+                let opts = Options {
+                    force: true,
+                    ..fast()
+                };
                 let dl = Downloader::from_url(&url, dir, opts).unwrap();
                 dl.download(&["tiny"]).into_result().map(|_| ())
             })
@@ -373,8 +565,13 @@ fn concurrent_runs_share_the_folder_safely() {
     }
     let dl = Downloader::from_url(&url, data.path(), fast()).unwrap();
     assert_eq!(dl.status("tiny").unwrap(), Status::Installed);
-    assert_eq!(std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(), zip);
-    assert!(!tree(data.path()).iter().any(|p| p.contains(".nlkit-") && !p.ends_with(".lock")));
+    assert_eq!(
+        std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(),
+        zip
+    );
+    assert!(!tree(data.path())
+        .iter()
+        .any(|p| p.contains(".nlkit-") && !p.ends_with(".lock")));
 }
 
 #[test]
@@ -382,7 +579,11 @@ fn file_index_and_plain_path() {
     let dir = tempfile::tempdir().unwrap();
     let zip = build_zip(&[Entry::File("loc/a.txt", b"abc")]);
     std::fs::write(dir.path().join("loc.zip"), &zip).unwrap();
-    std::fs::write(dir.path().join("index.xml"), one_package_index("loc", "misc", "loc.zip", &zip, 3)).unwrap();
+    std::fs::write(
+        dir.path().join("index.xml"),
+        one_package_index("loc", "misc", "loc.zip", &zip, 3),
+    )
+    .unwrap();
     for url in [
         dir.path().join("index.xml").display().to_string(),
         format!("file://{}/index.xml", dir.path().display()),
@@ -390,7 +591,10 @@ fn file_index_and_plain_path() {
         let data = tempfile::tempdir().unwrap();
         let dl = Downloader::from_url(&url, data.path(), fast()).unwrap();
         dl.download(&["loc"]).into_result().unwrap();
-        assert_eq!(std::fs::read_to_string(data.path().join("misc/loc/a.txt")).unwrap(), "abc");
+        assert_eq!(
+            std::fs::read_to_string(data.path().join("misc/loc/a.txt")).unwrap(),
+            "abc"
+        );
         assert_eq!(dl.status("loc").unwrap(), Status::Installed);
     }
 }

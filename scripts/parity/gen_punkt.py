@@ -80,11 +80,174 @@ def gen_tables():
     print("wrote", path)
 
 
+TRICKY = [
+    "",
+    "   ",
+    "Hello world.",
+    "Mr. Smith went to Washington. He arrived at 5 p.m. on Monday.",
+    "(How does it deal with this parenthesis?)  \"It should be part of the previous sentence.\"",
+    "Very bad acting!!! I promise.",
+    "He said \u201cgo home.\u201d Then he left. \u00abOui.\u00bb Non.",
+    "The U.S. Army is here. J. S. Bach wrote it. See p. 5. Fine.",
+    "Wait... what? Yes!! No?! OK.",
+    "It costs $3.50. That is 1. cheap 2. fine.",
+    "e.g. this. i.e. that. etc. Done.",
+    "A. B. C. D. E.",
+    ". . . and then. . . . More.",
+    "Line one.\nLine two.\n\nNew paragraph. End",
+    "Trailing spaces.   \n\n  ",
+    "  Leading spaces. Second.",
+    "Quote: 'single.' Next one. (Paren.) [Bracket.] {Brace.} End.",
+    "Hyphen--dash. Next--one.",
+    "Tab\tseparated. Sentence\u00a0two. Ideographic\u3000space. End.",
+    "Stra\u00dfe. \u00c9t\u00e9 arrive. \u0130stanbul. \u039f\u0394\u039f\u03a3. Done.",
+    "No. 5 is here. Inc. is a word. Dr. No came.",
+    "x.\x1cy. z.",
+    "a.\u0085b. c.",
+]
+
+
+def load_params(d):
+    """Reads a punkt_tab folder as NLTK's load_punkt_params does (without
+    nltk.data's path sandbox, so folders outside NLTK_DATA work)."""
+    from nltk.tabdata import PunktDecoder
+    from nltk.tokenize.punkt import PunktParameters
+
+    dec = PunktDecoder()
+    p = PunktParameters()
+    with open(os.path.join(d, "collocations.tab"), encoding="utf-8") as f:
+        p.collocations = set(dec.tab2tups(f))
+    with open(os.path.join(d, "sent_starters.txt"), encoding="utf-8") as f:
+        p.sent_starters = dec.txt2set(f)
+    with open(os.path.join(d, "abbrev_types.txt"), encoding="utf-8") as f:
+        p.abbrev_types = dec.txt2set(f)
+    with open(os.path.join(d, "ortho_context.tab"), encoding="utf-8") as f:
+        p.ortho_context = dec.tab2intdict(f)
+    return p
+
+
+def byte_spans(tok, text):
+    out = []
+    for s, e in tok.span_tokenize(text):
+        bs = len(text[:s].encode("utf-8"))
+        out.append([bs, bs + len(text[s:e].encode("utf-8"))])
+    return out
+
+
+def fuzz_texts(n, seed):
+    pieces = ["a", "A", "bc", "The", "he", ".", ".", ".", "?", "!", " ", " ", " ", "\n", "\n\n", '"', "'",
+              ")", "(", "-", "--", ",", ";", ":", "5", "3.", "\u2026", "\u201c", "\u201d", "\u00bb", "\u00ab",
+              "\t", "\u00a0", "Dr", "Mr.", "J.", "U.S.", "e.g.", "...", ". . .", "[", "]", "}", "*", "@", "`",
+              "&", "#", "\u2019", "\x1c", "\u00c9", "\u00df", "\u0130", "\u0663", "\u00b2", "_", "etc", "St",
+              "No", "Inc", "p.m.", "\u3000", "\r", ". ", "  ", "\u0085"]
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(n)]
+
+
+def train_nltk(texts):
+    from nltk.tokenize.punkt import PunktTrainer
+
+    t = PunktTrainer()
+    for text in texts:
+        t.train(text, finalize=False)
+    return t.get_params()
+
+
+def write_params(p, d):
+    os.makedirs(d, exist_ok=True)
+    files = {
+        "abbrev_types.txt": sorted(p.abbrev_types),
+        "collocations.tab": sorted("\t".join(c) for c in p.collocations),
+        "sent_starters.txt": sorted(p.sent_starters),
+        "ortho_context.tab": sorted(f"{k}\t{v}" for k, v in p.ortho_context.items()),
+    }
+    for name, lines in files.items():
+        with open(os.path.join(d, name), "w", encoding="utf-8", newline="") as f:
+            f.write("\n".join(lines))
+
+
+def state_union_sample():
+    """The first ~300 KB of the bundled state_union text, cut at a paragraph
+    break (tests/sentence_punkt_trainer.rs applies the same rule)."""
+    with open(os.path.join(ROOT, "corpora/punkt/text/state_union.txt"), encoding="utf-8") as f:
+        text = f.read()
+    b = text.encode("utf-8")
+    k = b.find(b"\n\n", 300_000)
+    return b[:k].decode("utf-8")
+
+
+def webtext_sample(data):
+    """webtext grail.txt, singles.txt and the first ~250 KB of overheard.txt
+    (cut after a newline), decoded as Latin-1, each given to the trainer as
+    one text."""
+    out = []
+    for name in ["grail.txt", "singles.txt", "overheard.txt"]:
+        with open(os.path.join(data, "corpora", "webtext", name), "rb") as f:
+            b = f.read()
+        if name == "overheard.txt":
+            b = b[: b.find(b"\n", 250_000) + 1]
+        out.append(b.decode("latin-1"))
+    return out
+
+
+def gen_cases():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import punkt as parity
+    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+
+    data = os.environ.get("NLTK_DATA", os.path.join(ROOT, ".nltk_data"))
+    outdir = os.path.join(ROOT, "tests", "parity", "punkt")
+    os.makedirs(outdir, exist_ok=True)
+
+    # 1. Shared NLTK English punkt_tab: real texts, tricky texts, fuzz.
+    nltk_tok = PunktSentenceTokenizer(load_params(os.path.join(data, "tokenizers", "punkt_tab", "english")))
+    texts = parity.all_texts()
+    rnd = random.Random(3)
+    sample = rnd.sample(texts, 800)
+    with open(os.path.join(outdir, "nltk_english.jsonl"), "w", encoding="utf-8") as f:
+        for src, group in [("tricky", TRICKY), ("real", sample), ("fuzz", fuzz_texts(400, 7))]:
+            for t in group:
+                rec = {"model": "nltk_english", "source": src, "text": t, "spans": byte_spans(nltk_tok, t)}
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+    # 2. nlkit's embedded model (corpora/punkt/english), run by NLTK.
+    ours = PunktSentenceTokenizer(load_params(os.path.join(ROOT, "corpora", "punkt", "english")))
+    with open(os.path.join(outdir, "embedded_english.jsonl"), "w", encoding="utf-8") as f:
+        for src, group in [("tricky", TRICKY), ("real", rnd.sample(texts, 250)), ("fuzz", fuzz_texts(150, 8))]:
+            for t in group:
+                rec = {"model": "embedded", "source": src, "text": t, "spans": byte_spans(ours, t)}
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+    # 3. NLTK's trainer on two corpora.
+    write_params(train_nltk([state_union_sample()]), os.path.join(outdir, "trained", "state_union_300k"))
+    write_params(train_nltk(webtext_sample(data)), os.path.join(outdir, "trained", "webtext"))
+
+    # 4. The embedded model must be what NLTK's trainer learns from the
+    #    bundled text (nlkit's trainer wrote it).
+    names = ["state_union.txt", "inaugural.txt", "genesis-kjv.txt"]
+    texts = []
+    for n in names:
+        with open(os.path.join(ROOT, "corpora", "punkt", "text", n), encoding="utf-8") as f:
+            texts.append(f.read())
+    p = train_nltk(texts)
+    mine = load_params(os.path.join(ROOT, "corpora", "punkt", "english"))
+    same = (
+        p.abbrev_types == mine.abbrev_types
+        and p.collocations == mine.collocations
+        and p.sent_starters == mine.sent_starters
+        and dict(p.ortho_context) == dict(mine.ortho_context)
+    )
+    print("embedded model == NLTK PunktTrainer on corpora/punkt/text:", same)
+    if not same:
+        sys.exit(1)
+    print("wrote", outdir)
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "cases"
     if cmd == "tables":
         gen_tables()
     elif cmd == "cases":
-        from gen_punkt_cases import main as cases_main  # noqa: F401 (defined below when added)
+        gen_cases()
     else:
         sys.exit(f"unknown subcommand {cmd}")

@@ -94,7 +94,8 @@ def main():
     pairs += [(s, s) for s in rng.sample(all_synsets, 10)]
     for a, b in pairs:
         rows.append({"kind": "similarity", "a": a.name(), "b": b.name(),
-                     "path": a.path_similarity(b), "wup": a.wup_similarity(b),
+                     # floats as repr strings: JSON readers need not round-trip them exactly
+                     "path": fmt(a.path_similarity(b)), "wup": fmt(a.wup_similarity(b)),
                      "lch_hypernyms": names(a.lowest_common_hypernyms(b)),
                      "distance": a.shortest_path_distance(b)})
     write("similarity.jsonl", rows)
@@ -118,6 +119,10 @@ def main():
             } for l in s.lemmas()],
         })
     write("synset_info.jsonl", rows)
+
+
+def fmt(x):
+    return None if x is None else repr(x)
 
 
 def resolve(name):

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
-use nlkit_downloader::{default_download_dir, Action, Downloader, Options, Report, DEFAULT_INDEX_URL};
+use nlkit_downloader::{
+    default_download_dir, Action, Downloader, Options, Report, DEFAULT_INDEX_URL,
+};
 
 use super::common::{stdout, write_line};
 use crate::{Error, Result};
@@ -63,10 +65,13 @@ fn finish(report: Report, quiet: bool, dir: &std::path::Path) -> Result<()> {
     let mut failures = Vec::new();
     for o in report.outcomes {
         match o.result {
-            Ok(Action::Installed) if !quiet => {
-                write_line(&mut out, &format!("installed {} in {}", o.id, dir.display()))?
+            Ok(Action::Installed) if !quiet => write_line(
+                &mut out,
+                &format!("installed {} in {}", o.id, dir.display()),
+            )?,
+            Ok(Action::UpToDate) if !quiet => {
+                write_line(&mut out, &format!("{} is already up to date", o.id))?
             }
-            Ok(Action::UpToDate) if !quiet => write_line(&mut out, &format!("{} is already up to date", o.id))?,
             Ok(_) => {}
             Err(e) => failures.push(e),
         }
@@ -85,18 +90,24 @@ fn finish(report: Report, quiet: bool, dir: &std::path::Path) -> Result<()> {
 /// Runs `nlkit download`.
 pub fn run(a: DownloadArgs) -> Result<()> {
     if !(a.timeout.is_finite() && a.timeout > 0.0) {
-        return Err(Error::InvalidInput(format!("--timeout must be a positive number of seconds, not {}", a.timeout)));
+        return Err(Error::InvalidInput(format!(
+            "--timeout must be a positive number of seconds, not {}",
+            a.timeout
+        )));
     }
     if a.jobs == 0 {
         return Err(Error::InvalidInput("--jobs must be at least 1".into()));
     }
     if a.ids.is_empty() && !a.list && !a.status && !a.update {
         return Err(Error::InvalidInput(
-            "nothing to do: give package or collection ids (see --list), or --status / --update".into(),
+            "nothing to do: give package or collection ids (see --list), or --status / --update"
+                .into(),
         ));
     }
     if !a.ids.is_empty() && (a.list || a.update) {
-        return Err(Error::InvalidInput("--list and --update take no ids".into()));
+        return Err(Error::InvalidInput(
+            "--list and --update take no ids".into(),
+        ));
     }
     let opts = Options {
         read_timeout: Duration::from_secs_f64(a.timeout),
@@ -113,7 +124,10 @@ pub fn run(a: DownloadArgs) -> Result<()> {
     if a.list {
         let mut out = stdout();
         for e in dl.list() {
-            write_line(&mut out, &format!("{}\t{}\t{}\t{}", e.id, e.name, e.size, e.status))?;
+            write_line(
+                &mut out,
+                &format!("{}\t{}\t{}\t{}", e.id, e.name, e.size, e.status),
+            )?;
         }
         std::io::Write::flush(&mut out)?;
         return Ok(());

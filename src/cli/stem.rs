@@ -56,7 +56,9 @@ pub fn run(a: StemArgs) -> Result<()> {
         }
     };
     let mut out = stdout();
-    crate::par::map_ordered(a.input.lines(), a.jobs, stem_line, |s| write_line(&mut out, &s))?;
+    crate::par::map_ordered(a.input.lines(), a.jobs, stem_line, |s| {
+        write_line(&mut out, &s)
+    })?;
     std::io::Write::flush(&mut out)?;
     Ok(())
 }

@@ -85,19 +85,19 @@ pub const PUNKT_TAB_FILES: [&str; 4] = [
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PunktLanguageVars {
-    /// Characters that are candidates for sentence boundaries (`. ? !`).
-    pub sent_end_chars: Vec<char>,
-    /// Sentence-internal punctuation that, after a period-final token,
-    /// indicates an abbreviation (`,:;`).
-    pub internal_punctuation: Vec<char>,
+    sent_end_chars: Vec<char>,
+    internal_punctuation: Vec<char>,
+    /// Per ASCII byte: `ASCII_*` class bits.
+    ascii: [u8; 128],
 }
+
+const ASCII_NON_WORD: u8 = 1;
+const ASCII_SENT_END: u8 = 2;
+const ASCII_NOT_WORD_START: u8 = 4;
 
 impl Default for PunktLanguageVars {
     fn default() -> Self {
-        PunktLanguageVars {
-            sent_end_chars: vec!['.', '?', '!'],
-            internal_punctuation: vec![',', ':', ';'],
-        }
+        Self::new(&['.', '?', '!'], &[',', ':', ';'])
     }
 }
 
@@ -107,6 +107,14 @@ fn is_closing_punct(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | ')' | ']' | '}' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}'
+    )
+}
+
+/// NLTK's `_re_non_word_chars` without the sentence-end characters.
+fn is_non_word_base(c: char) -> bool {
+    matches!(
+        c,
+        ')' | '"' | ';' | '}' | ']' | '*' | ':' | '@' | '\'' | '(' | '{' | '[' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}'
     )
 }
 
@@ -125,32 +133,66 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 }
 
 impl PunktLanguageVars {
+    /// Language variables with the given sentence-end characters (NLTK's
+    /// `sent_end_chars`) and sentence-internal punctuation
+    /// (`internal_punctuation`); everything else as NLTK's defaults.
+    pub fn new(sent_end_chars: &[char], internal_punctuation: &[char]) -> Self {
+        let mut lv = PunktLanguageVars {
+            sent_end_chars: sent_end_chars.to_vec(),
+            internal_punctuation: internal_punctuation.to_vec(),
+            ascii: [0; 128],
+        };
+        for b in 0u8..128 {
+            let c = b as char;
+            let mut f = 0;
+            if lv.sent_end_chars.contains(&c) {
+                f |= ASCII_SENT_END;
+            }
+            if is_non_word_base(c) || (c != '.' && lv.sent_end_chars.contains(&c)) {
+                f |= ASCII_NON_WORD;
+            }
+            if is_not_word_start(c) {
+                f |= ASCII_NOT_WORD_START;
+            }
+            lv.ascii[b as usize] = f;
+        }
+        lv
+    }
+
+    /// Characters that are candidates for sentence boundaries (`. ? !`).
+    pub fn sent_end_chars(&self) -> &[char] {
+        &self.sent_end_chars
+    }
+
+    /// Sentence-internal punctuation that, after a period-final token,
+    /// indicates an abbreviation (`,:;`).
+    pub fn internal_punctuation(&self) -> &[char] {
+        &self.internal_punctuation
+    }
+
+    #[inline]
     fn is_sent_end_char(&self, c: char) -> bool {
-        self.sent_end_chars.contains(&c)
+        match self.ascii.get(c as usize) {
+            Some(f) => f & ASCII_SENT_END != 0,
+            None => self.sent_end_chars.contains(&c),
+        }
     }
 
     /// NLTK's `_re_non_word_chars`: characters that cannot appear within words.
+    #[inline]
     pub fn is_non_word_char(&self, c: char) -> bool {
-        matches!(
-            c,
-            ')' | '"'
-                | ';'
-                | '}'
-                | ']'
-                | '*'
-                | ':'
-                | '@'
-                | '\''
-                | '('
-                | '{'
-                | '['
-                | '\u{2018}'
-                | '\u{2019}'
-                | '\u{201c}'
-                | '\u{201d}'
-                | '\u{ab}'
-                | '\u{bb}'
-        ) || (c != '.' && self.is_sent_end_char(c))
+        match self.ascii.get(c as usize) {
+            Some(f) => f & ASCII_NON_WORD != 0,
+            None => is_non_word_base(c) || (c != '.' && self.sent_end_chars.contains(&c)),
+        }
+    }
+
+    #[inline]
+    fn not_word_start(&self, c: char) -> bool {
+        match self.ascii.get(c as usize) {
+            Some(f) => f & ASCII_NOT_WORD_START != 0,
+            None => false,
+        }
     }
 
     /// Length in bytes of NLTK's `_re_multi_char_punct`
@@ -229,7 +271,7 @@ impl PunktLanguageVars {
             }
             let end = if let Some(l) = self.multi_char_len(s, i) {
                 i + l
-            } else if !is_not_word_start(c) {
+            } else if !self.not_word_start(c) {
                 let mut j = i + c.len_utf8();
                 while j < n {
                     let Some(d) = char_at(s, j) else { break };
@@ -629,9 +671,13 @@ impl<'a> PunktToken<'a> {
 
 /// NLTK's `PunktBaseClass._tokenize_words`: tokens of `text` line by line,
 /// with `parastart` / `linestart` flags.
-pub(crate) fn tokenize_words<'a>(lang: &PunktLanguageVars, text: &'a str, out: &mut Vec<PunktToken<'a>>) {
+pub(crate) fn tokenize_words<'a>(
+    lang: &PunktLanguageVars,
+    text: &'a str,
+    out: &mut Vec<PunktToken<'a>>,
+    spans: &mut Vec<(usize, usize)>,
+) {
     let mut parastart = false;
-    let mut spans = Vec::new();
     let mut base = 0;
     for line in text.split('\n') {
         let line_base = base;
@@ -641,7 +687,7 @@ pub(crate) fn tokenize_words<'a>(lang: &PunktLanguageVars, text: &'a str, out: &
             continue;
         }
         spans.clear();
-        lang.word_token_spans(line, line_base, &mut spans);
+        lang.word_token_spans(line, line_base, spans);
         for (k, &(a, b)) in spans.iter().enumerate() {
             let mut t = PunktToken::new(text.get(a..b).unwrap_or(""));
             if k == 0 {
@@ -656,7 +702,12 @@ pub(crate) fn tokenize_words<'a>(lang: &PunktLanguageVars, text: &'a str, out: &
 
 /// NLTK's `_first_pass_annotation`: type-based sentence break, abbreviation
 /// and ellipsis marks.
-pub(crate) fn first_pass_annotation(lang: &PunktLanguageVars, params: &PunktParameters, t: &mut PunktToken<'_>) {
+pub(crate) fn first_pass_annotation(
+    lang: &PunktLanguageVars,
+    is_abbrev: impl Fn(&str) -> bool,
+    t: &mut PunktToken<'_>,
+    buf: &mut String,
+) {
     let tok = t.tok;
     let mut cs = tok.chars();
     if let (Some(c), None) = (cs.next(), cs.next()) {
@@ -668,9 +719,16 @@ pub(crate) fn first_pass_annotation(lang: &PunktLanguageVars, params: &PunktPara
     if t.is_ellipsis() {
         t.ellipsis = true;
     } else if t.period_final && !tok.ends_with("..") {
-        let stem = chars::lower(&tok[..tok.len() - 1]);
+        let raw = &tok[..tok.len() - 1];
+        let stem: &str = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            raw
+        } else {
+            buf.clear();
+            chars::push_lower(raw, buf);
+            buf
+        };
         let last = stem.rsplit('-').next().unwrap_or("");
-        if params.abbrev_types.contains(&stem) || params.abbrev_types.contains(last) {
+        if is_abbrev(stem) || is_abbrev(last) {
             t.abbr = true;
         } else {
             t.sentbreak = true;
@@ -706,9 +764,49 @@ enum Ortho {
 pub struct PunktSentenceTokenizer {
     params: PunktParameters,
     lang: PunktLanguageVars,
+    /// Copies of the parameters with a fast hasher for lookups.
+    abbrev: HashSet<String, FxBuild>,
+    starters: HashSet<String, FxBuild>,
+    ortho: HashMap<String, u32, FxBuild>,
     /// `collocations` indexed by first type.
-    colloc_index: HashMap<String, HashSet<String>>,
+    colloc_index: HashMap<String, HashSet<String, FxBuild>, FxBuild>,
 }
+
+/// A fast, non-cryptographic hasher (FxHash) for the model's lookup
+/// tables; keys come from the model, so hash flooding is not a concern.
+#[derive(Debug, Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 static DEFAULT_ENGLISH: OnceLock<PunktSentenceTokenizer> = OnceLock::new();
 
@@ -727,11 +825,14 @@ impl PunktSentenceTokenizer {
 
     /// A tokenizer using `params` and the given language variables.
     pub fn with_lang_vars(params: PunktParameters, lang: PunktLanguageVars) -> Self {
-        let mut colloc_index: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut colloc_index: HashMap<String, HashSet<String, FxBuild>, FxBuild> = HashMap::default();
         for (a, b) in &params.collocations {
             colloc_index.entry(a.clone()).or_default().insert(b.clone());
         }
         PunktSentenceTokenizer {
+            abbrev: params.abbrev_types.iter().cloned().collect(),
+            starters: params.sent_starters.iter().cloned().collect(),
+            ortho: params.ortho_context.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             params,
             lang,
             colloc_index,
@@ -825,9 +926,10 @@ impl PunktSentenceTokenizer {
     fn slices_from_text(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut last_break = 0;
+        let mut scratch = Scratch::default();
         self.match_potential_end_contexts(text, |m, ctx_start| {
             let ctx = text.get(ctx_start..m.after_end).unwrap_or("");
-            if self.text_contains_sentbreak(ctx) {
+            if self.text_contains_sentbreak(ctx, &mut scratch) {
                 out.push((last_break, m.end));
                 last_break = m.next_tok.unwrap_or(m.end);
             }
@@ -883,11 +985,12 @@ impl PunktSentenceTokenizer {
 
     /// NLTK's `text_contains_sentbreak`: does any token but the last end a
     /// sentence, after both annotation passes?
-    fn text_contains_sentbreak(&self, text: &str) -> bool {
-        let mut v = Vec::new();
-        tokenize_words(&self.lang, text, &mut v);
+    fn text_contains_sentbreak<'t>(&self, text: &'t str, sc: &mut Scratch<'t>) -> bool {
+        let v = &mut sc.toks;
+        v.clear();
+        tokenize_words(&self.lang, text, v, &mut sc.spans);
         for t in v.iter_mut() {
-            first_pass_annotation(&self.lang, &self.params, t);
+            first_pass_annotation(&self.lang, |s| self.abbrev.contains(s), t, &mut sc.buf);
         }
         for i in 0..v.len() {
             let (a, b) = v.split_at_mut(i + 1);
@@ -927,7 +1030,7 @@ impl PunktSentenceTokenizer {
                 t1.sentbreak = true;
                 return;
             }
-            if t2.first_upper() && self.params.sent_starters.contains(next_typ) {
+            if t2.first_upper() && self.starters.contains(next_typ) {
                 t1.sentbreak = true;
                 return;
             }
@@ -943,7 +1046,7 @@ impl PunktSentenceTokenizer {
             if h == Ortho::Unknown
                 && is_initial
                 && t2.first_upper()
-                && self.params.ortho(next_typ) & ORTHO_LC == 0
+                && self.ortho.get(next_typ).copied().unwrap_or(0) & ORTHO_LC == 0
             {
                 t1.sentbreak = false;
                 t1.abbr = true;
@@ -956,7 +1059,7 @@ impl PunktSentenceTokenizer {
         if matches!(t.tok, ";" | ":" | "," | "." | "!" | "?") {
             return Ortho::NotStarter;
         }
-        let ctx = self.params.ortho(t.type_no_sentperiod());
+        let ctx = self.ortho.get(t.type_no_sentperiod()).copied().unwrap_or(0);
         if t.first_upper() && ctx & ORTHO_LC != 0 && ctx & ORTHO_MID_UC == 0 {
             return Ortho::SentStarter;
         }
@@ -965,6 +1068,14 @@ impl PunktSentenceTokenizer {
         }
         Ortho::Unknown
     }
+}
+
+/// Buffers reused across the candidate contexts of one text.
+#[derive(Default)]
+struct Scratch<'t> {
+    toks: Vec<PunktToken<'t>>,
+    spans: Vec<(usize, usize)>,
+    buf: String,
 }
 
 /// NLTK's `re_boundary_realignment.match(s)`:

@@ -27,6 +27,7 @@ pub mod porter;
 pub mod regexp;
 pub mod rslp;
 pub mod snowball;
+mod snowball_english;
 mod spec;
 pub mod stopwords;
 

@@ -58,12 +58,15 @@ fn parse_step(text: &str, file: &Path) -> Result<Vec<Rule>> {
         let line = line.replace("\t\t", "\t");
         let toks: Vec<&str> = line.split('\t').collect();
         if toks.len() < 4 {
-            return Err(Error::format(file, no + 1, "expected 4 tab-separated fields"));
+            return Err(Error::format(
+                file,
+                no + 1,
+                "expected 4 tab-separated fields",
+            ));
         }
-        let min: i64 = toks[1]
-            .trim()
-            .parse()
-            .map_err(|_| Error::format(file, no + 1, format!("invalid minimum size `{}`", toks[1])))?;
+        let min: i64 = toks[1].trim().parse().map_err(|_| {
+            Error::format(file, no + 1, format!("invalid minimum size `{}`", toks[1]))
+        })?;
         rules.push(Rule {
             suffix: strip_quotes(toks[0]).chars().collect(),
             min,
@@ -114,7 +117,11 @@ impl RslpStemmer {
         };
         for rule in rules {
             let n = rule.suffix.len();
-            let matches = if n == 0 { word.is_empty() } else { word.ends_with(&rule.suffix) };
+            let matches = if n == 0 {
+                word.is_empty()
+            } else {
+                word.ends_with(&rule.suffix)
+            };
             if matches && word.len() as i64 >= n as i64 + rule.min {
                 let w: String = word.iter().collect();
                 if !rule.exceptions.iter().any(|e| *e == w) {

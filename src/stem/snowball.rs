@@ -84,7 +84,11 @@ impl SnowballLanguage {
             .ok_or_else(|| Error::UnknownName {
                 kind: "Snowball language",
                 name: name.to_string(),
-                expected: Self::ALL.iter().map(|l| l.name()).collect::<Vec<_>>().join(", "),
+                expected: Self::ALL
+                    .iter()
+                    .map(|l| l.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
     }
 
@@ -114,6 +118,12 @@ impl SnowballLanguage {
 enum Engine {
     Rust(rust_stemmers::Stemmer),
     Porter(PorterStemmer),
+    English,
+}
+
+/// Python's `c in set` for a one-character string `c`.
+pub(crate) fn is_in(c: char, set: &str) -> bool {
+    set.contains(c)
 }
 
 /// NLTK's `SnowballStemmer`.
@@ -136,9 +146,10 @@ impl SnowballStemmer {
     /// The stemmer for `language`, stemming stop words too
     /// (`SnowballStemmer(language)`).
     pub fn new(language: SnowballLanguage) -> Self {
-        let engine = match language.rust_algorithm() {
-            Some(a) => Engine::Rust(rust_stemmers::Stemmer::create(a)),
-            None => Engine::Porter(PorterStemmer::default()),
+        let engine = match (language, language.rust_algorithm()) {
+            (SnowballLanguage::English, _) => Engine::English,
+            (_, Some(a)) => Engine::Rust(rust_stemmers::Stemmer::create(a)),
+            (_, None) => Engine::Porter(PorterStemmer::default()),
         };
         SnowballStemmer {
             language,
@@ -171,7 +182,10 @@ impl SnowballStemmer {
     }
 
     /// Uses `words` as the stop-word list (words returned unchanged).
-    pub fn with_stopword_list<I: IntoIterator<Item = S>, S: Into<String>>(mut self, words: I) -> Self {
+    pub fn with_stopword_list<I: IntoIterator<Item = S>, S: Into<String>>(
+        mut self,
+        words: I,
+    ) -> Self {
         self.stopwords = words.into_iter().map(Into::into).collect();
         self
     }
@@ -185,14 +199,30 @@ impl SnowballStemmer {
     pub fn stem_word<'a>(&self, word: &'a str) -> Cow<'a, str> {
         let st = match &self.engine {
             Engine::Porter(p) => return Cow::Owned(p.stem_word(word, true)),
+            Engine::English => {
+                let lower = super::py_lower(word);
+                if self.stopwords.contains(lower.as_ref()) || lower.chars().count() <= 2 {
+                    return lower;
+                }
+                return Cow::Owned(super::snowball_english::stem(&lower));
+            }
             Engine::Rust(st) => st,
         };
         match self.language {
-            SnowballLanguage::Arabic | SnowballLanguage::Russian => {
+            SnowballLanguage::Arabic => {
                 if self.stopwords.contains(word) {
                     return Cow::Borrowed(word);
                 }
                 st.stem(word)
+            }
+            SnowballLanguage::Russian => {
+                // NLTK: stop words and words without a character above
+                // U+00FF are returned as given (not lowercased).
+                if self.stopwords.contains(word) || word.chars().all(|c| u32::from(c) <= 255) {
+                    return Cow::Borrowed(word);
+                }
+                let lower = super::py_lower(word);
+                Cow::Owned(st.stem(&lower).into_owned())
             }
             lang => {
                 let lower = super::py_lower(word);
@@ -200,6 +230,17 @@ impl SnowballStemmer {
                     || (lang == SnowballLanguage::English && lower.chars().count() <= 2)
                 {
                     return lower;
+                }
+                if lang == SnowballLanguage::Spanish {
+                    // NLTK's Spanish step 1 also knows the unaccented
+                    // suffixes "acion" and "ucion" and treats them as
+                    // "ación"/"ución"; Snowball's accent removal undoes the
+                    // accent when the suffix stays.
+                    for (plain, accented) in [("acion", "ación"), ("ucion", "ución")] {
+                        if let Some(stem) = lower.strip_suffix(plain) {
+                            return Cow::Owned(st.stem(&format!("{stem}{accented}")).into_owned());
+                        }
+                    }
                 }
                 match lower {
                     Cow::Borrowed(w) => st.stem(w),

@@ -79,7 +79,11 @@ impl StemmerSpec {
     /// # Errors
     /// As the stemmer's constructor; [`Error::InvalidInput`] for
     /// `ignore_stopwords` with a stemmer that has no stop words.
-    pub fn build(&self, ignore_stopwords: bool, data_dir: Option<&Path>) -> Result<Box<dyn Stemmer>> {
+    pub fn build(
+        &self,
+        ignore_stopwords: bool,
+        data_dir: Option<&Path>,
+    ) -> Result<Box<dyn Stemmer>> {
         if ignore_stopwords && !matches!(self, StemmerSpec::Snowball(_)) {
             return Err(Error::InvalidInput(
                 "--ignore-stopwords applies to snowball:LANG stemmers only".into(),

@@ -91,7 +91,7 @@ const EMOTICONS: &str = r"(?:[<>]?[:;=8][\-o\*']?[\)\]\(\[dDpP/:\}\{@\|\\]|[\)\]
 
 /// The first branch of NLTK's `URLS`: a URL with a scheme, or a domain
 /// followed by `/`.
-const URL_WITH_PATH: &str = r#"(?:https?:(?:/{1,3}|[a-z0-9%])|[a-z0-9.\-]{1,255}[.](?:[a-z]{2,13})/)(?:[^\s()<>{}\[\]]+|\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\))+(?:\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\)|[^\s`!()\[\]{};:'".,<>?«»“”‘’])"#;
+const URL_WITH_PATH: &str = r#"(?:https?:(?:/{1,3}|[a-z0-9%\x{130}])|[a-z0-9.\-\x{130}]{1,255}[.](?:[a-z\x{130}]{2,13})/)(?:[^\s()<>{}\[\]]+|\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\))+(?:\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\)|[^\s`!()\[\]{};:'".,<>?«»“”‘’])"#;
 
 const PHONE: &str = r"(?:(?:\+?[01][ *\-.\)]*)?(?:[\(]?\d{3}[ *\-.\)]*)?\d{3}[ *\-.\)]*\d{4})";
 
@@ -159,9 +159,11 @@ fn is_letter_or_number(c: char) -> bool {
     patterns().letter_or_number.is_match(c.encode_utf8(&mut b))
 }
 
-/// `[a-z]` under Python's IGNORECASE: ASCII letters, `ſ` and the Kelvin sign.
+/// `[a-z]` under Python `regex`'s IGNORECASE: ASCII letters, `ſ`, `İ` and
+/// the Kelvin sign. (The `regex` crate's `(?i)[a-z]` lacks `İ`, so the
+/// patterns above name it.)
 fn is_ci_ascii_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '\u{17f}' || c == '\u{212a}'
+    c.is_ascii_alphabetic() || matches!(c, '\u{17f}' | '\u{130}' | '\u{212a}')
 }
 
 fn is_ci_ascii_alnum(c: char) -> bool {

@@ -183,6 +183,23 @@ fn missing(name: &str, searched: &Path) -> Error {
     }
 }
 
+/// Adds the reinstall hint to a format error from the data layer (a
+/// corrupt `wordnet.zip`).
+fn with_hint(e: Error) -> Error {
+    match e {
+        Error::Format {
+            file,
+            line,
+            message,
+        } if !message.contains("nlkit download") => Error::Format {
+            file,
+            line,
+            message: format!("{message}; {REINSTALL}"),
+        },
+        e => e,
+    }
+}
+
 fn split_py(s: &str) -> impl Iterator<Item = &str> {
     s.split(py_isspace).filter(|t| !t.is_empty())
 }
@@ -196,7 +213,7 @@ impl WordNet {
     /// is not installed or incomplete; [`Error::Format`] for a corrupt zip
     /// or `lexnames`.
     pub fn load(data_dir: Option<&Path>) -> Result<WordNet> {
-        let res = Resource::find("corpora/wordnet", data_dir)?;
+        let res = Resource::find("corpora/wordnet", data_dir).map_err(with_hint)?;
         WordNet::from_resource(res)
     }
 
@@ -215,7 +232,7 @@ impl WordNet {
         {
             return WordNet::load(Some(path));
         }
-        WordNet::from_resource(Resource::open(path)?)
+        WordNet::from_resource(Resource::open(path).map_err(with_hint)?)
     }
 
     /// Opens WordNet from an NLTK data resource.
@@ -223,7 +240,7 @@ impl WordNet {
     /// # Errors
     /// As [`WordNet::load`].
     pub fn from_resource(res: Resource) -> Result<WordNet> {
-        let present: HashSet<String> = res.list()?.into_iter().collect();
+        let present: HashSet<String> = res.list().map_err(with_hint)?.into_iter().collect();
         for f in REQUIRED {
             if !present.contains(f) {
                 return Err(missing(&format!("corpora/wordnet/{f}"), res.location()));

@@ -101,8 +101,8 @@ pub fn parity_cases(component: &str) -> Vec<(String, usize, serde_json::Value)> 
             if line.trim().is_empty() {
                 continue;
             }
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{name}:{}: {e}", i + 1));
+            let v: serde_json::Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}:{}: {e}", i + 1));
             out.push((name.clone(), i + 1, v));
         }
     }

@@ -64,12 +64,20 @@ impl Server {
 
     /// Serves `body` at `path` (e.g. `/index.xml`).
     pub fn put(&self, path: &str, body: Vec<u8>) {
-        self.state.files.lock().unwrap().insert(path.to_string(), body);
+        self.state
+            .files
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), body);
     }
 
     /// Injects a fault on `path`.
     pub fn fault(&self, path: &str, f: Fault) {
-        self.state.faults.lock().unwrap().insert(path.to_string(), f);
+        self.state
+            .faults
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), f);
     }
 
     /// Requests seen so far: (path, range start).
@@ -110,7 +118,9 @@ fn handle(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
         let mut faults = st.faults.lock().unwrap();
         let f = faults.get_mut(&path).and_then(|f| {
             let t = match f {
-                Fault::DropAfter { times, .. } | Fault::Status { times, .. } | Fault::Stall { times, .. } => times,
+                Fault::DropAfter { times, .. }
+                | Fault::Status { times, .. }
+                | Fault::Stall { times, .. } => times,
             };
             if *t > 0 {
                 *t -= 1;
@@ -122,7 +132,10 @@ fn handle(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
         f
     };
     if let Some(Fault::Status { code, .. }) = fault {
-        write!(conn, "HTTP/1.1 {code} Injected\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")?;
+        write!(
+            conn,
+            "HTTP/1.1 {code} Injected\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )?;
         return Ok(());
     }
 
@@ -137,7 +150,10 @@ fn handle(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
         }),
     };
     let Some(body) = body else {
-        write!(conn, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")?;
+        write!(
+            conn,
+            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )?;
         return Ok(());
     };
     let len = body.len() as u64;
@@ -152,7 +168,10 @@ fn handle(mut conn: TcpStream, st: &State) -> std::io::Result<()> {
     let part = &body[start as usize..];
     let mut head = format!("HTTP/1.1 {status} OK\r\nContent-Length: {}\r\nAccept-Ranges: bytes\r\nConnection: close\r\n", part.len());
     if status == 206 {
-        head.push_str(&format!("Content-Range: bytes {start}-{}/{len}\r\n", len - 1));
+        head.push_str(&format!(
+            "Content-Range: bytes {start}-{}/{len}\r\n",
+            len - 1
+        ));
     }
     head.push_str("\r\n");
     conn.write_all(head.as_bytes())?;
@@ -197,7 +216,10 @@ pub fn nltk_server_dir(repo_root: &Path) -> Option<PathBuf> {
 pub fn serve_nltk(dir: &Path) -> Server {
     let s = Server::start(Some(dir.to_path_buf()));
     let xml = std::fs::read_to_string(dir.join("index.xml")).unwrap();
-    s.put("/index.xml", xml.replace(UPSTREAM, &format!("{}/", s.base)).into_bytes());
+    s.put(
+        "/index.xml",
+        xml.replace(UPSTREAM, &format!("{}/", s.base)).into_bytes(),
+    );
     s
 }
 
@@ -207,7 +229,13 @@ pub fn md5_hex(b: &[u8]) -> String {
 }
 
 /// A one-package index.
-pub fn one_package_index(id: &str, subdir: &str, url: &str, zip: &[u8], unzipped_size: u64) -> String {
+pub fn one_package_index(
+    id: &str,
+    subdir: &str,
+    url: &str,
+    zip: &[u8],
+    unzipped_size: u64,
+) -> String {
     format!(
         r#"<?xml version="1.0"?>
 <nltk_data><packages>
@@ -227,7 +255,8 @@ pub enum Entry<'a> {
 /// Builds a zip archive in memory from raw entry names (no sanitising).
 pub fn build_zip(entries: &[Entry]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for e in entries {
         match e {
             Entry::File(name, data) => {
@@ -247,11 +276,16 @@ pub fn tree(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             out.push(p.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
-            if std::fs::symlink_metadata(&p).map(|m| m.is_dir()).unwrap_or(false) {
+            if std::fs::symlink_metadata(&p)
+                .map(|m| m.is_dir())
+                .unwrap_or(false)
+            {
                 stack.push(p);
             }
         }

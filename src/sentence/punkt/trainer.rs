@@ -110,7 +110,7 @@ impl PunktTrainer {
     pub fn train(&mut self, text: &str, finalize: bool) {
         self.finalized = false;
         let mut tokens = Vec::new();
-        tokenize_words(&self.lang, text, &mut tokens);
+        tokenize_words(&self.lang, text, &mut tokens, &mut Vec::new());
 
         for t in &tokens {
             *self.type_fdist.entry(t.typ.to_string()).or_insert(0) += 1;
@@ -140,8 +140,9 @@ impl PunktTrainer {
             }
         }
 
+        let mut buf = String::new();
         for t in tokens.iter_mut() {
-            first_pass_annotation(&self.lang, &self.params, t);
+            first_pass_annotation(&self.lang, |s| self.params.abbrev_types.contains(s), t, &mut buf);
         }
 
         self.get_orthography_data(&tokens);
@@ -273,7 +274,7 @@ impl PunktTrainer {
         if self.params.abbrev_types.contains(typ) || count >= self.abbrev_backoff {
             return false;
         }
-        if next.tok.chars().next().is_some_and(|c| self.lang.internal_punctuation.contains(&c)) {
+        if next.tok.chars().next().is_some_and(|c| self.lang.internal_punctuation().contains(&c)) {
             return true;
         }
         if next.first_lower() {

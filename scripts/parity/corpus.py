@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Corpus-reader parity: nlkit vs NLTK 3.10.4 on every corpus of
+../shared/data/nltk_server that nlkit has a reader for.
+
+For each corpus and view it compares fileids, categories, the number of items
+and the first and last 1,000 items (and, for the whole view, how many items
+are identical position by position), then prints a table and the first
+differences.
+
+Usage: scripts/parity/corpus.py [--nlkit target/debug/nlkit] [--data .nltk_data] [corpus ...]
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+VIEWS = {
+    "abc": ["words", "sents"],
+    "brown": ["words", "sents", "tagged", "categories"],
+    "cmudict": ["words", "entries"],
+    "conll2000": ["words", "sents", "tagged", "iob"],
+    "conll2002": ["words", "sents", "tagged", "iob"],
+    "gazetteers": ["words"],
+    "genesis": ["words", "sents"],
+    "inaugural": ["words", "sents"],
+    "movie_reviews": ["words", "sents", "categories"],
+    "names": ["words"],
+    "state_union": ["words", "sents"],
+    "stopwords": ["words"],
+    "treebank": ["words", "sents", "tagged", "parsed"],
+    "udhr2": ["words", "sents"],
+    "webtext": ["words", "sents"],
+    "words": ["words"],
+}
+
+# Extra selections checked with --fileids / --categories.
+EXTRA = [
+    ("stopwords", "words", ["--fileids", "english-extended"]),
+    ("stopwords", "words", ["--fileids", "english", "french"]),
+    ("brown", "tagged", ["--categories", "news", "romance"]),
+    ("movie_reviews", "words", ["--categories", "pos"]),
+    ("brown", "categories", ["--fileids", "ca01", "cr09"]),
+]
+
+
+def nltk_items(corpus_id, view, args):
+    import nltk
+    from nltk.corpus import __dict__ as cd  # noqa: F401
+    reader = getattr(nltk.corpus, corpus_id)
+    kw = {}
+    if args:
+        flag, vals = args[0], args[1:]
+        kw = {"fileids" if flag == "--fileids" else "categories": vals}
+    if view == "words":
+        if corpus_id == "cmudict":
+            return list(reader.words())
+        if corpus_id in ("stopwords",) and "fileids" in kw and len(kw["fileids"]) == 1:
+            return list(reader.words(kw["fileids"][0]))
+        return list(reader.words(**kw))
+    if view == "sents":
+        return [" ".join(s) for s in reader.sents(**kw)]
+    if view == "tagged":
+        return ["%s\t%s" % (w, "" if t is None else t) for w, t in reader.tagged_words(**kw)]
+    if view == "parsed":
+        return [t.pformat(margin=10**9) for t in reader.parsed_sents(**kw)]
+    if view == "iob":
+        return ["%s\t%s\t%s" % x for x in reader.iob_words(**kw)]
+    if view == "entries":
+        return ["%s\t%s" % (w, " ".join(p)) for w, p in reader.entries()]
+    if view == "categories":
+        return list(reader.categories(**kw))
+    if view == "fileids":
+        return list(reader.fileids(**kw))
+    raise ValueError(view)
+
+
+def nlkit_items(nlkit, data, corpus_id, view, args):
+    p = subprocess.run(
+        [nlkit, "corpus", corpus_id, view, "--data", data] + args,
+        capture_output=True,
+    )
+    if p.returncode != 0:
+        return None, p.stderr.decode("utf-8", "replace").strip()
+    out = p.stdout.decode("utf-8")
+    lines = out.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines, None
+
+
+def compare(name, a, b, report):
+    """a = NLTK, b = nlkit."""
+    same = sum(1 for x, y in zip(a, b) if x == y)
+    total = max(len(a), len(b))
+    first_ok = a[:1000] == b[:1000]
+    last_ok = a[-1000:] == b[-1000:]
+    pct = 100.0 * same / total if total else 100.0
+    ok = len(a) == len(b) and same == len(a)
+    print("%-48s %9d %9d %8.3f%%  first1000=%s last1000=%s %s" % (
+        name, len(a), len(b), pct, "ok" if first_ok else "DIFF", "ok" if last_ok else "DIFF",
+        "" if ok else "<--"))
+    if not ok:
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x != y:
+                report.append("%s item %d: NLTK %r vs nlkit %r" % (name, i, x[:200], y[:200]))
+                break
+        else:
+            report.append("%s: lengths differ (NLTK %d, nlkit %d)" % (name, len(a), len(b)))
+    return ok, same, total
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nlkit", default=os.path.join(ROOT, "target/debug/nlkit"))
+    ap.add_argument("--data", default=os.environ.get("NLTK_DATA", os.path.join(ROOT, ".nltk_data")))
+    ap.add_argument("corpora", nargs="*")
+    a = ap.parse_args()
+    os.environ["NLTK_DATA"] = a.data
+    import nltk
+    nltk.data.path[:0] = [a.data]
+    report = []
+    n_ok = n_all = 0
+    items_same = items_total = 0
+    todo = []
+    for cid, views in VIEWS.items():
+        if a.corpora and cid not in a.corpora:
+            continue
+        todo.append((cid, "fileids", []))
+        for v in views:
+            todo.append((cid, v, []))
+    for cid, v, args in EXTRA:
+        if not a.corpora or cid in a.corpora:
+            todo.append((cid, v, args))
+    print("%-48s %9s %9s %9s" % ("corpus view", "NLTK", "nlkit", "same"))
+    for cid, v, args in todo:
+        name = " ".join([cid, v] + args)
+        try:
+            ref = nltk_items(cid, v, args)
+        except Exception as e:  # NLTK cannot read it either
+            print("%-48s NLTK error: %s" % (name, e))
+            continue
+        got, err = nlkit_items(a.nlkit, a.data, cid, v, args)
+        n_all += 1
+        if got is None:
+            print("%-48s nlkit error: %s <--" % (name, err))
+            report.append("%s: nlkit error %s" % (name, err))
+            items_total += len(ref)
+            continue
+        ok, same, total = compare(name, ref, got, report)
+        n_ok += ok
+        items_same += same
+        items_total += total
+    print()
+    print("views identical: %d/%d; items identical: %d/%d (%.4f%%)" % (
+        n_ok, n_all, items_same, items_total, 100.0 * items_same / max(items_total, 1)))
+    for r in report:
+        print("DIFF", r)
+    return 0 if n_ok == n_all else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

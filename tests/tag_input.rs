@@ -1,0 +1,254 @@
+//! Bad and unusual input for the tagger: model files, training data,
+//! CoNLL-U files and the `tag` / `train-tagger` / `eval-tagger` commands.
+mod common;
+
+use std::io::Write;
+
+use common::run_nlkit;
+use nlkit::corpus::conllu::{Column, ConlluReader};
+use nlkit::tag::{default_english_xpos, PerceptronTagger, Tagger, TrainConfig};
+use proptest::prelude::*;
+
+fn tiny_model() -> PerceptronTagger {
+    let sents: Vec<Vec<(String, String)>> = vec![
+        vec![("the".into(), "DT".into()), ("dog".into(), "NN".into())],
+        vec![("a".into(), "DT".into()), ("cat".into(), "NN".into()), ("runs".into(), "VBZ".into())],
+    ];
+    PerceptronTagger::train(&sents, &TrainConfig::default()).unwrap()
+}
+
+#[test]
+fn model_round_trips() {
+    let m = tiny_model();
+    let back = PerceptronTagger::from_bytes(&m.to_bytes().unwrap()).unwrap();
+    assert_eq!(back.tag(&["a", "dog", "runs"]), m.tag(&["a", "dog", "runs"]));
+}
+
+#[test]
+fn truncated_model_is_an_error_at_every_length() {
+    let bytes = tiny_model().to_bytes().unwrap();
+    for n in 0..bytes.len() {
+        let e = PerceptronTagger::from_bytes(&bytes[..n]).unwrap_err().to_string();
+        assert!(
+            e.contains("truncated") || e.contains("bad magic"),
+            "length {n}: {e}"
+        );
+    }
+}
+
+#[test]
+fn corrupt_model_is_an_error() {
+    let mut bytes = tiny_model().to_bytes().unwrap();
+    let last = bytes.len() - 3;
+    bytes[last] ^= 0x5a;
+    let e = PerceptronTagger::from_bytes(&bytes).unwrap_err().to_string();
+    assert!(e.contains("corrupt"), "{e}");
+}
+
+#[test]
+fn other_format_version_names_both_versions() {
+    let mut bytes = tiny_model().to_bytes().unwrap();
+    bytes[8..12].copy_from_slice(&7u32.to_le_bytes());
+    let e = PerceptronTagger::from_bytes(&bytes).unwrap_err().to_string();
+    assert!(e.contains("version 7") && e.contains("version 1"), "{e}");
+}
+
+#[test]
+fn cli_refuses_a_json_file_as_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("m.bin");
+    std::fs::write(&p, b"{\"not\": \"a model\"}").unwrap();
+    let (code, _, err) = run_nlkit(&["tag", "--model", p.to_str().unwrap()], b"a b\n");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("nlkit: ") && err.contains("bad magic"), "{err}");
+}
+
+#[test]
+fn cli_missing_nltk_model_folder_is_clear() {
+    let (code, _, err) = run_nlkit(&["tag", "--nltk-model", "/nonexistent/dir"], b"a\n");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("nlkit: ") && err.contains("nlkit download"), "{err}");
+}
+
+#[test]
+fn empty_lines_give_empty_output_lines() {
+    let (code, out, err) = run_nlkit(&["tag", "--pretokenized"], b"\nThe dog barks .\n\n");
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0], "");
+    assert_eq!(lines[2], "");
+    let (_, out, _) = run_nlkit(&["tag", "--pretokenized", "--format", "jsonl"], b"\n");
+    assert_eq!(out, "[]\n");
+}
+
+#[test]
+fn tokens_with_slashes_split_at_the_last_slash() {
+    let (code, out, err) = run_nlkit(&["tag", "--pretokenized"], b"He ate 1/2 of it\n");
+    assert_eq!(code, 0, "{err}");
+    let toks: Vec<&str> = out.split_whitespace().collect();
+    let (word, tag) = toks[2].rsplit_once('/').unwrap();
+    assert_eq!(word, "1/2");
+    assert!(!tag.is_empty() && !tag.contains('/'));
+    // and word/TAG training data parses the same way
+    let s = nlkit::tag::parse_word_tag_line("1/2/CD and/CC", "x", 1).unwrap();
+    assert_eq!(s[0], ("1/2".to_string(), "CD".to_string()));
+}
+
+#[test]
+fn jsonl_and_universal_output() {
+    let (code, out, err) = run_nlkit(
+        &["tag", "--pretokenized", "--format", "jsonl", "--tagset", "universal"],
+        b"The dog barks .\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Vec<(String, String)> = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v[0], ("The".to_string(), "DET".to_string()));
+    assert_eq!(v[3].1, ".");
+}
+
+#[test]
+fn invalid_utf8_input_is_an_error_unless_lossy() {
+    let (code, _, err) = run_nlkit(&["tag"], b"ok\nbad \xff\n");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("nlkit: ") && err.contains("byte offset"), "{err}");
+    let (code, _, _) = run_nlkit(&["tag", "--lossy"], b"bad \xff\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn jobs_keep_order() {
+    let input: String = (0..500).map(|i| format!("line {i} is here\n")).collect();
+    let (_, one, _) = run_nlkit(&["tag", "--pretokenized"], input.as_bytes());
+    let (_, two, _) = run_nlkit(&["tag", "--pretokenized", "--jobs", "2"], input.as_bytes());
+    assert_eq!(one, two);
+    assert_eq!(one.lines().count(), 500);
+}
+
+#[test]
+fn word_tag_training_data_with_bad_token_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let train = dir.path().join("train.txt");
+    std::fs::write(&train, "the/DT dog/NN\nbad token/NN\n").unwrap();
+    let out = dir.path().join("m.bin");
+    let (code, _, err) = run_nlkit(
+        &["train-tagger", "--train", train.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("train.txt:2") && err.contains("`bad`"), "{err}");
+}
+
+#[test]
+fn unseen_and_unusual_tags_in_training_data_are_classes() {
+    let dir = tempfile::tempdir().unwrap();
+    let train = dir.path().join("train.txt");
+    std::fs::write(&train, "the/DT dog/NN-WEIRD\na/DT cat/NN-WEIRD ./.\n").unwrap();
+    let model = dir.path().join("m.bin");
+    let (code, _, err) = run_nlkit(
+        &["train-tagger", "--train", train.to_str().unwrap(), "-o", model.to_str().unwrap(), "--iterations", "3"],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run_nlkit(&["tag", "--pretokenized", "--model", model.to_str().unwrap()], b"the dog\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("/NN-WEIRD"), "{out}");
+    // gold tags the model never saw just count as errors in evaluation
+    let test = dir.path().join("test.txt");
+    std::fs::write(&test, "the/DT dog/NEVERSEEN\n").unwrap();
+    let (code, out, err) = run_nlkit(
+        &["eval-tagger", "--model", model.to_str().unwrap(), "--test", test.to_str().unwrap(), "--format", "json"],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["tokens"], 2);
+    assert_eq!(v["correct"], 1);
+}
+
+#[test]
+fn unknown_algorithm_is_refused_clearly() {
+    let (code, _, err) = run_nlkit(&["train-tagger", "--algorithm", "hmm", "--train", "x", "-o", "y"], b"");
+    assert_eq!(code, 1);
+    assert!(err.contains("not implemented"), "{err}");
+}
+
+const CONLLU: &str = "# sent_id = 1\n# text = I'm here.\n1-2\tI'm\t_\t_\t_\t_\t_\t_\t_\t_\n1\tI\tI\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n2\t'm\tbe\tAUX\tVBP\t_\t3\tcop\t_\t_\n2.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t3:x\t_\n3\there\there\tADV\tRB\t_\t0\troot\t_\t_\n4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+
+#[test]
+fn conllu_multiword_and_empty_nodes_are_not_tagged() {
+    let sents: Vec<_> = ConlluReader::new(CONLLU.as_bytes(), "x.conllu")
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(sents.len(), 1);
+    assert_eq!(sents[0].forms(), ["I", "'m", "here", "."]);
+    assert_eq!(sents[0].tags(Column::Upos), ["PRON", "AUX", "ADV", "PUNCT"]);
+    assert_eq!(sents[0].text.as_deref(), Some("I'm here."));
+}
+
+#[test]
+fn conllu_malformed_lines_name_file_and_line() {
+    for (bad, line) in [
+        ("1\tI\tI\tPRON\n", 1),
+        ("# c\n1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\nx\ty\t_\t_\t_\t_\t_\t_\t_\t_\n", 3),
+        ("1-x\tI\t_\t_\t_\t_\t_\t_\t_\t_\n", 1),
+        ("1.a\tI\t_\t_\t_\t_\t_\t_\t_\t_\n", 1),
+        ("0\tI\t_\t_\t_\t_\t_\t_\t_\t_\n", 1),
+    ] {
+        let e = ConlluReader::new(bad.as_bytes(), "bad.conllu")
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with(&format!("bad.conllu:{line}:")), "{bad:?}: {e}");
+    }
+}
+
+#[test]
+fn eval_tagger_on_conllu_reports_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.conllu");
+    std::fs::File::create(&p).unwrap().write_all(CONLLU.as_bytes()).unwrap();
+    let (code, out, err) = run_nlkit(&["eval-tagger", "--test", p.to_str().unwrap(), "--column", "xpos"], b"");
+    assert_eq!(code, 0, "{err}");
+    for needle in ["accuracy:", "known words:", "unknown words:", "precision", "confusion matrix"] {
+        assert!(out.contains(needle), "{needle} missing in {out}");
+    }
+    let (code, out, err) = run_nlkit(
+        &["eval-tagger", "--test", p.to_str().unwrap(), "--column", "upos", "--format", "json"],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["tokens"], 4);
+    let bad = dir.path().join("bad.conllu");
+    std::fs::write(&bad, "1\tI\n").unwrap();
+    let (code, _, err) = run_nlkit(&["eval-tagger", "--test", bad.to_str().unwrap()], b"");
+    assert_eq!(code, 1);
+    assert!(err.contains("bad.conllu:1:"), "{err}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn tagging_never_panics(words in proptest::collection::vec("\\PC{0,12}", 0..12)) {
+        let t = default_english_xpos().unwrap();
+        let w: Vec<&str> = words.iter().map(String::as_str).collect();
+        let tags = t.tag(&w);
+        prop_assert_eq!(tags.len(), w.len());
+        prop_assert!(tags.iter().all(|t| !t.is_empty()));
+    }
+
+    #[test]
+    fn model_decoder_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let mut b = b"NLKITTAG\x01\x00\x00\x00".to_vec();
+        b.extend(bytes);
+        let _ = PerceptronTagger::from_bytes(&b);
+    }
+
+    #[test]
+    fn conllu_reader_never_panics(text in "([0-9.\\-]{0,4}(\t[^\t\n]{0,3}){0,10}\n){0,6}") {
+        for r in ConlluReader::new(text.as_bytes(), "p.conllu") {
+            if r.is_err() { break; }
+        }
+    }
+}
