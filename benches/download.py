@@ -49,7 +49,7 @@ def main():
         os.symlink(os.path.abspath(os.path.join(args.mirror, "packages")), os.path.join(mirror, "packages"))
         xml = open(os.path.join(args.mirror, "index.xml"), encoding="utf-8").read()
         ids = re.findall(r'<package id="([^"]+)"', xml)
-        total = sum(int(s) for s in re.findall(r'<package [^>]*?size="(\d+)"', xml))
+        total = sum(int(s) for s in re.findall(r'<package [^>]*?\ssize="(\d+)"', xml))
 
         srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=mirror))
         threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -57,7 +57,7 @@ def main():
         with open(os.path.join(mirror, "index-http.xml"), "w", encoding="utf-8") as f:
             f.write(xml.replace(UPSTREAM, base))
         with open(os.path.join(mirror, "index-file.xml"), "w", encoding="utf-8") as f:
-            f.write(xml.replace(UPSTREAM, "file://" + mirror + "/"))
+            f.write(xml.replace(UPSTREAM, "file://" + os.path.realpath(args.mirror) + "/"))
 
         def fresh():
             d = tempfile.mkdtemp(dir=work)
@@ -83,11 +83,11 @@ def main():
             code = (
                 "import nltk, sys, warnings\n"
                 "warnings.simplefilter('ignore')\n"
-                "nltk.data.path.append(%r)\n"
+                "nltk.data.path += [%r, %r]\n"
                 "dl = nltk.downloader.Downloader(server_index_url='file://%s/index-file.xml')\n"
                 "for i in %r:\n"
                 "    assert dl.download(i, download_dir=%r, quiet=True, raise_on_error=True)\n"
-                % (mirror, mirror, ids, d)
+                % (mirror, os.path.realpath(args.mirror), mirror, ids, d)
             )
             env = dict(os.environ, NLTK_DATA=d)
             subprocess.run([os.path.join(ROOT, ".venv", "bin", "python"), "-c", code], check=True, env=env)

@@ -19,6 +19,7 @@ pub mod cli;
 pub mod corpus;
 pub mod data;
 pub mod error;
+pub mod index;
 pub mod io;
 pub mod metrics;
 pub mod par;

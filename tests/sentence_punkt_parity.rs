@@ -17,15 +17,31 @@ fn check(model: &str, tok: &PunktSentenceTokenizer) -> usize {
             .as_array()
             .expect("spans")
             .iter()
-            .map(|s| (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize))
+            .map(|s| {
+                (
+                    s[0].as_u64().unwrap() as usize,
+                    s[1].as_u64().unwrap() as usize,
+                )
+            })
             .collect();
-        let got: Vec<(usize, usize)> = tok.span_tokenize(text).iter().map(|s| (s.start, s.end)).collect();
+        let got: Vec<(usize, usize)> = tok
+            .span_tokenize(text)
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect();
         checked += 1;
         if got != want {
-            bad.push(format!("{file}:{line}: {text:?}\n  nltk:  {want:?}\n  nlkit: {got:?}"));
+            bad.push(format!(
+                "{file}:{line}: {text:?}\n  nltk:  {want:?}\n  nlkit: {got:?}"
+            ));
         }
     }
-    assert!(bad.is_empty(), "{} of {checked} differ:\n{}", bad.len(), bad[..bad.len().min(10)].join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} of {checked} differ:\n{}",
+        bad.len(),
+        bad[..bad.len().min(10)].join("\n")
+    );
     checked
 }
 
@@ -37,7 +53,9 @@ fn embedded_model_matches_nltk_with_the_same_params() {
 
 #[test]
 fn nltk_english_punkt_tab_matches_nltk() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let tok = PunktSentenceTokenizer::from_dir(&data.join("tokenizers/punkt_tab/english")).unwrap();
     let n = check("nltk_english", &tok);
     assert!(n > 1000, "{n}");
@@ -45,13 +63,18 @@ fn nltk_english_punkt_tab_matches_nltk() {
 
 #[test]
 fn tokenize_and_span_tokenize_agree_and_live_oracle_agrees() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let tok = PunktSentenceTokenizer::from_dir(&data.join("tokenizers/punkt_tab/english")).unwrap();
-    let text = "Mr. Smith bought cheapsite.com for 1.5 million dollars, i.e. he paid a lot for it. \
+    let text =
+        "Mr. Smith bought cheapsite.com for 1.5 million dollars, i.e. he paid a lot for it. \
                 Did he mind? Adam Jones Jr. thinks he didn't. In any case, this isn't true... \
                 Well, with a probability of .9 it isn't.";
     let script = "import sys, json, nltk\nprint(json.dumps(nltk.sent_tokenize(sys.stdin.read())))";
-    let Some(out) = common::run_nltk(script, text) else { return };
+    let Some(out) = common::run_nltk(script, text) else {
+        return;
+    };
     let want: Vec<String> = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(tok.tokenize(text), want);
     let spans = tok.span_tokenize(text);

@@ -16,7 +16,11 @@ fn assert_same(got: &PunktParameters, want_dir: &Path) {
     assert_eq!(a, b, "abbrev_types");
     assert_eq!(got.collocations, want.collocations, "collocations");
     assert_eq!(got.sent_starters, want.sent_starters, "sent_starters");
-    assert_eq!(got.ortho_context.len(), want.ortho_context.len(), "ortho_context size");
+    assert_eq!(
+        got.ortho_context.len(),
+        want.ortho_context.len(),
+        "ortho_context size"
+    );
     for (k, v) in &want.ortho_context {
         assert_eq!(got.ortho_context.get(k), Some(v), "ortho_context[{k:?}]");
     }
@@ -29,15 +33,26 @@ fn bundled(name: &str) -> String {
 #[test]
 fn trainer_matches_nltk_on_state_union_sample() {
     let text = bundled("state_union.txt");
-    let cut = text.as_bytes().windows(2).skip(300_000).position(|w| w == b"\n\n").unwrap() + 300_000;
+    let cut = text
+        .as_bytes()
+        .windows(2)
+        .skip(300_000)
+        .position(|w| w == b"\n\n")
+        .unwrap()
+        + 300_000;
     let mut t = PunktTrainer::new();
     t.train(&text[..cut], true);
-    assert_same(t.get_params(), &common::root().join("tests/parity/punkt/trained/state_union_300k"));
+    assert_same(
+        t.get_params(),
+        &common::root().join("tests/parity/punkt/trained/state_union_300k"),
+    );
 }
 
 #[test]
 fn trainer_matches_nltk_on_webtext_sample() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let mut t = PunktTrainer::new();
     for name in ["grail.txt", "singles.txt", "overheard.txt"] {
         let mut b = std::fs::read(data.join("corpora/webtext").join(name)).unwrap();
@@ -48,7 +63,10 @@ fn trainer_matches_nltk_on_webtext_sample() {
         let latin1: String = b.iter().map(|&c| c as char).collect();
         t.train(&latin1, false);
     }
-    assert_same(t.get_params(), &common::root().join("tests/parity/punkt/trained/webtext"));
+    assert_same(
+        t.get_params(),
+        &common::root().join("tests/parity/punkt/trained/webtext"),
+    );
 }
 
 #[test]
@@ -64,12 +82,19 @@ fn embedded_model_is_our_trainer_output_on_bundled_text() {
 
 #[test]
 fn train_punkt_cli_writes_a_folder_nltk_loads() {
-    let Some(_) = common::nltk_python() else { return };
+    let Some(_) = common::nltk_python() else {
+        return;
+    };
     let tmp = tempfile::tempdir().unwrap();
     let model = tmp.path().join("tokenizers/punkt_tab/mymodel");
     let corpus = common::root().join("corpora/punkt/text/inaugural.txt");
     let (code, _, err) = common::run_nlkit(
-        &["train-punkt", corpus.to_str().unwrap(), "-o", model.to_str().unwrap()],
+        &[
+            "train-punkt",
+            corpus.to_str().unwrap(),
+            "-o",
+            model.to_str().unwrap(),
+        ],
         b"",
     );
     assert_eq!(code, 0, "{err}");
@@ -77,7 +102,9 @@ fn train_punkt_cli_writes_a_folder_nltk_loads() {
         assert!(model.join(f).is_file(), "{f}");
     }
     // No temporary folder left beside it.
-    let leftovers: Vec<_> = std::fs::read_dir(model.parent().unwrap()).unwrap().collect();
+    let leftovers: Vec<_> = std::fs::read_dir(model.parent().unwrap())
+        .unwrap()
+        .collect();
     assert_eq!(leftovers.len(), 1);
 
     let text = "The Hon. Mr. Adams spoke. Then the U.S. Senate met at 10 a.m. and voted. \"Yes.\" (It passed.) Done!";
@@ -86,20 +113,36 @@ fn train_punkt_cli_writes_a_folder_nltk_loads() {
          print(json.dumps(PunktTokenizer('mymodel').tokenize(sys.stdin.read())))",
         tmp.path().to_str().unwrap()
     );
-    let Some(out) = common::run_nltk(&script, text) else { return };
+    let Some(out) = common::run_nltk(&script, text) else {
+        return;
+    };
     let want: Vec<String> = serde_json::from_str(out.trim()).unwrap();
     let ours = PunktSentenceTokenizer::from_dir(&model).unwrap();
     assert_eq!(ours.tokenize(text), want);
 
     // A second run refuses to overwrite without --force, and replaces with it.
     let (code, _, err) = common::run_nlkit(
-        &["train-punkt", corpus.to_str().unwrap(), "-o", model.to_str().unwrap()],
+        &[
+            "train-punkt",
+            corpus.to_str().unwrap(),
+            "-o",
+            model.to_str().unwrap(),
+        ],
         b"",
     );
     assert_eq!(code, 1);
-    assert!(err.starts_with("nlkit: ") && err.contains("--force"), "{err}");
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("--force"),
+        "{err}"
+    );
     let (code, _, err) = common::run_nlkit(
-        &["train-punkt", corpus.to_str().unwrap(), "-o", model.to_str().unwrap(), "--force"],
+        &[
+            "train-punkt",
+            corpus.to_str().unwrap(),
+            "-o",
+            model.to_str().unwrap(),
+            "--force",
+        ],
         b"",
     );
     assert_eq!(code, 0, "{err}");

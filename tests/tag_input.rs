@@ -12,7 +12,11 @@ use proptest::prelude::*;
 fn tiny_model() -> PerceptronTagger {
     let sents: Vec<Vec<(String, String)>> = vec![
         vec![("the".into(), "DT".into()), ("dog".into(), "NN".into())],
-        vec![("a".into(), "DT".into()), ("cat".into(), "NN".into()), ("runs".into(), "VBZ".into())],
+        vec![
+            ("a".into(), "DT".into()),
+            ("cat".into(), "NN".into()),
+            ("runs".into(), "VBZ".into()),
+        ],
     ];
     PerceptronTagger::train(&sents, &TrainConfig::default()).unwrap()
 }
@@ -21,14 +25,19 @@ fn tiny_model() -> PerceptronTagger {
 fn model_round_trips() {
     let m = tiny_model();
     let back = PerceptronTagger::from_bytes(&m.to_bytes().unwrap()).unwrap();
-    assert_eq!(back.tag(&["a", "dog", "runs"]), m.tag(&["a", "dog", "runs"]));
+    assert_eq!(
+        back.tag(&["a", "dog", "runs"]),
+        m.tag(&["a", "dog", "runs"])
+    );
 }
 
 #[test]
 fn truncated_model_is_an_error_at_every_length() {
     let bytes = tiny_model().to_bytes().unwrap();
     for n in 0..bytes.len() {
-        let e = PerceptronTagger::from_bytes(&bytes[..n]).unwrap_err().to_string();
+        let e = PerceptronTagger::from_bytes(&bytes[..n])
+            .unwrap_err()
+            .to_string();
         assert!(
             e.contains("truncated") || e.contains("bad magic"),
             "length {n}: {e}"
@@ -41,7 +50,9 @@ fn corrupt_model_is_an_error() {
     let mut bytes = tiny_model().to_bytes().unwrap();
     let last = bytes.len() - 3;
     bytes[last] ^= 0x5a;
-    let e = PerceptronTagger::from_bytes(&bytes).unwrap_err().to_string();
+    let e = PerceptronTagger::from_bytes(&bytes)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("corrupt"), "{e}");
 }
 
@@ -49,7 +60,9 @@ fn corrupt_model_is_an_error() {
 fn other_format_version_names_both_versions() {
     let mut bytes = tiny_model().to_bytes().unwrap();
     bytes[8..12].copy_from_slice(&7u32.to_le_bytes());
-    let e = PerceptronTagger::from_bytes(&bytes).unwrap_err().to_string();
+    let e = PerceptronTagger::from_bytes(&bytes)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("version 7") && e.contains("version 1"), "{e}");
 }
 
@@ -60,14 +73,20 @@ fn cli_refuses_a_json_file_as_model() {
     std::fs::write(&p, b"{\"not\": \"a model\"}").unwrap();
     let (code, _, err) = run_nlkit(&["tag", "--model", p.to_str().unwrap()], b"a b\n");
     assert_eq!(code, 1);
-    assert!(err.starts_with("nlkit: ") && err.contains("bad magic"), "{err}");
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("bad magic"),
+        "{err}"
+    );
 }
 
 #[test]
 fn cli_missing_nltk_model_folder_is_clear() {
     let (code, _, err) = run_nlkit(&["tag", "--nltk-model", "/nonexistent/dir"], b"a\n");
     assert_eq!(code, 1);
-    assert!(err.starts_with("nlkit: ") && err.contains("nlkit download"), "{err}");
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("nlkit download"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -98,7 +117,14 @@ fn tokens_with_slashes_split_at_the_last_slash() {
 #[test]
 fn jsonl_and_universal_output() {
     let (code, out, err) = run_nlkit(
-        &["tag", "--pretokenized", "--format", "jsonl", "--tagset", "universal"],
+        &[
+            "tag",
+            "--pretokenized",
+            "--format",
+            "jsonl",
+            "--tagset",
+            "universal",
+        ],
         b"The dog barks .\n",
     );
     assert_eq!(code, 0, "{err}");
@@ -111,7 +137,10 @@ fn jsonl_and_universal_output() {
 fn invalid_utf8_input_is_an_error_unless_lossy() {
     let (code, _, err) = run_nlkit(&["tag"], b"ok\nbad \xff\n");
     assert_eq!(code, 1);
-    assert!(err.starts_with("nlkit: ") && err.contains("byte offset"), "{err}");
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("byte offset"),
+        "{err}"
+    );
     let (code, _, _) = run_nlkit(&["tag", "--lossy"], b"bad \xff\n");
     assert_eq!(code, 0);
 }
@@ -132,11 +161,20 @@ fn word_tag_training_data_with_bad_token_names_file_and_line() {
     std::fs::write(&train, "the/DT dog/NN\nbad token/NN\n").unwrap();
     let out = dir.path().join("m.bin");
     let (code, _, err) = run_nlkit(
-        &["train-tagger", "--train", train.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        &[
+            "train-tagger",
+            "--train",
+            train.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
         b"",
     );
     assert_eq!(code, 1);
-    assert!(err.contains("train.txt:2") && err.contains("`bad`"), "{err}");
+    assert!(
+        err.contains("train.txt:2") && err.contains("`bad`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -146,18 +184,37 @@ fn unseen_and_unusual_tags_in_training_data_are_classes() {
     std::fs::write(&train, "the/DT dog/NN-WEIRD\na/DT cat/NN-WEIRD ./.\n").unwrap();
     let model = dir.path().join("m.bin");
     let (code, _, err) = run_nlkit(
-        &["train-tagger", "--train", train.to_str().unwrap(), "-o", model.to_str().unwrap(), "--iterations", "3"],
+        &[
+            "train-tagger",
+            "--train",
+            train.to_str().unwrap(),
+            "-o",
+            model.to_str().unwrap(),
+            "--iterations",
+            "3",
+        ],
         b"",
     );
     assert_eq!(code, 0, "{err}");
-    let (code, out, err) = run_nlkit(&["tag", "--pretokenized", "--model", model.to_str().unwrap()], b"the dog\n");
+    let (code, out, err) = run_nlkit(
+        &["tag", "--pretokenized", "--model", model.to_str().unwrap()],
+        b"the dog\n",
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("/NN-WEIRD"), "{out}");
     // gold tags the model never saw just count as errors in evaluation
     let test = dir.path().join("test.txt");
     std::fs::write(&test, "the/DT dog/NEVERSEEN\n").unwrap();
     let (code, out, err) = run_nlkit(
-        &["eval-tagger", "--model", model.to_str().unwrap(), "--test", test.to_str().unwrap(), "--format", "json"],
+        &[
+            "eval-tagger",
+            "--model",
+            model.to_str().unwrap(),
+            "--test",
+            test.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
         b"",
     );
     assert_eq!(code, 0, "{err}");
@@ -168,7 +225,18 @@ fn unseen_and_unusual_tags_in_training_data_are_classes() {
 
 #[test]
 fn unknown_algorithm_is_refused_clearly() {
-    let (code, _, err) = run_nlkit(&["train-tagger", "--algorithm", "hmm", "--train", "x", "-o", "y"], b"");
+    let (code, _, err) = run_nlkit(
+        &[
+            "train-tagger",
+            "--algorithm",
+            "hmm",
+            "--train",
+            "x",
+            "-o",
+            "y",
+        ],
+        b"",
+    );
     assert_eq!(code, 1);
     assert!(err.contains("not implemented"), "{err}");
 }
@@ -190,7 +258,10 @@ fn conllu_multiword_and_empty_nodes_are_not_tagged() {
 fn conllu_malformed_lines_name_file_and_line() {
     for (bad, line) in [
         ("1\tI\tI\tPRON\n", 1),
-        ("# c\n1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\nx\ty\t_\t_\t_\t_\t_\t_\t_\t_\n", 3),
+        (
+            "# c\n1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\nx\ty\t_\t_\t_\t_\t_\t_\t_\t_\n",
+            3,
+        ),
         ("1-x\tI\t_\t_\t_\t_\t_\t_\t_\t_\n", 1),
         ("1.a\tI\t_\t_\t_\t_\t_\t_\t_\t_\n", 1),
         ("0\tI\t_\t_\t_\t_\t_\t_\t_\t_\n", 1),
@@ -199,7 +270,10 @@ fn conllu_malformed_lines_name_file_and_line() {
             .collect::<Result<Vec<_>, _>>()
             .unwrap_err()
             .to_string();
-        assert!(e.starts_with(&format!("bad.conllu:{line}:")), "{bad:?}: {e}");
+        assert!(
+            e.starts_with(&format!("bad.conllu:{line}:")),
+            "{bad:?}: {e}"
+        );
     }
 }
 
@@ -207,14 +281,40 @@ fn conllu_malformed_lines_name_file_and_line() {
 fn eval_tagger_on_conllu_reports_everything() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("t.conllu");
-    std::fs::File::create(&p).unwrap().write_all(CONLLU.as_bytes()).unwrap();
-    let (code, out, err) = run_nlkit(&["eval-tagger", "--test", p.to_str().unwrap(), "--column", "xpos"], b"");
+    std::fs::File::create(&p)
+        .unwrap()
+        .write_all(CONLLU.as_bytes())
+        .unwrap();
+    let (code, out, err) = run_nlkit(
+        &[
+            "eval-tagger",
+            "--test",
+            p.to_str().unwrap(),
+            "--column",
+            "xpos",
+        ],
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
-    for needle in ["accuracy:", "known words:", "unknown words:", "precision", "confusion matrix"] {
+    for needle in [
+        "accuracy:",
+        "known words:",
+        "unknown words:",
+        "precision",
+        "confusion matrix",
+    ] {
         assert!(out.contains(needle), "{needle} missing in {out}");
     }
     let (code, out, err) = run_nlkit(
-        &["eval-tagger", "--test", p.to_str().unwrap(), "--column", "upos", "--format", "json"],
+        &[
+            "eval-tagger",
+            "--test",
+            p.to_str().unwrap(),
+            "--column",
+            "upos",
+            "--format",
+            "json",
+        ],
         b"",
     );
     assert_eq!(code, 0, "{err}");

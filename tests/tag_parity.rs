@@ -14,7 +14,9 @@ fn strs(v: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn pos_tag_with_nltk_model_matches_nltk() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let tagger =
         PerceptronTagger::load_nltk(&data.join("taggers/averaged_perceptron_tagger_eng")).unwrap();
     let mut n = 0;
@@ -50,7 +52,9 @@ fn map_tag_matches_nltk() {
 
 #[test]
 fn nltk_model_survives_nlkit_format_round_trip() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let tagger =
         PerceptronTagger::load_nltk(&data.join("taggers/averaged_perceptron_tagger_eng")).unwrap();
     let back = PerceptronTagger::from_bytes(&tagger.to_bytes().unwrap()).unwrap();
@@ -66,10 +70,14 @@ fn nltk_model_survives_nlkit_format_round_trip() {
 
 #[test]
 fn nltk_oracle_agrees_on_a_live_sentence() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let script = "import sys, json, nltk\nfor l in sys.stdin:\n    print(json.dumps([t for _, t in nltk.pos_tag(l.split())]))\n";
     let text = "John's big idea isn't all that bad .\nThey refuse to permit us to obtain the refuse permit\n";
-    let Some(out) = common::run_nltk(script, text) else { return };
+    let Some(out) = common::run_nltk(script, text) else {
+        return;
+    };
     let tagger =
         PerceptronTagger::load_nltk(&data.join("taggers/averaged_perceptron_tagger_eng")).unwrap();
     for (line, expected) in text.lines().zip(out.lines()) {

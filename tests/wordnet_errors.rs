@@ -193,12 +193,18 @@ fn malformed_synset_names_are_errors_not_panics() {
     }
 }
 
+/// One WordNet shared by all proptest cases (loading it is the slow part).
+fn shared_wordnet() -> Option<WordNet> {
+    static WN: std::sync::OnceLock<Option<WordNet>> = std::sync::OnceLock::new();
+    WN.get_or_init(|| wordnet_dir().map(|d| WordNet::open(&d).unwrap()))
+        .clone()
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(200))]
     #[test]
     fn lemmatize_and_synsets_never_panic(word in "\\PC{0,40}", pos in 0usize..5) {
-        let Some(dir) = wordnet_dir() else { return Ok(()) };
-        let wn = WordNet::open(&dir).unwrap();
+        let Some(wn) = shared_wordnet() else { return Ok(()) };
         let lem = WordNetLemmatizer::new(wn.clone());
         let p = [Pos::Noun, Pos::Verb, Pos::Adj, Pos::AdjSat, Pos::Adv][pos];
         let l = lem.lemmatize(&word, p).unwrap();

@@ -8,6 +8,9 @@ NLTK 3.10.4:
 - tests/parity/probability/*.jsonl: FreqDist and collocation-finder results
   (scores for every measure, full ranking of the top 50) on fixed word lists
   that are stored in the cases themselves.
+- tests/parity/index/concordance.jsonl: Text.concordance output and
+  FreqDist/collocation_list statistics for the bundled sample, inaugural and
+  treebank.
 
 Usage: NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/gen_corpus.py
 """
@@ -83,6 +86,39 @@ def probability():
     return cases
 
 
+CONCORDANCE_QUERIES = [
+    ("freedom", 80, 25), ("Freedom", 60, 10), ("america", 80, 1000), ("the", 40, 30), ("of", 20, 5),
+    ("nosuchword", 80, 25), ("citizens", 10, 3), ("government", 3, 3), ("peace", 200, 7),
+    (",", 79, 4), ("my", 81, 25),
+]
+
+
+def index_cases():
+    import io
+    import contextlib
+    from nltk.text import Text
+    cases = []
+    # PlaintextCorpusReader.words() is WordPunctTokenizer over the text (NLTK's
+    # path sandbox refuses a reader rooted outside the data folder).
+    with open(os.path.join(ROOT, "corpora/samples/inaugural-2009.txt"), encoding="utf-8") as f:
+        sample = nltk.tokenize.WordPunctTokenizer().tokenize(f.read())
+    sources = [("sample", sample),
+               ("inaugural", nltk.corpus.inaugural.words()),
+               ("treebank", nltk.corpus.treebank.words())]
+    for name, words in sources:
+        text = Text(words)
+        fd = FreqDist(text.tokens)
+        cases.append({"kind": "stats", "source": name, "tokens": len(text.tokens), "types": len(fd),
+                      "most_common": fd.most_common(40), "collocations": text.collocation_list(20)})
+        for word, width, lines in CONCORDANCE_QUERIES:
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                text.concordance(word, width=width, lines=lines)
+            cases.append({"kind": "concordance", "source": name, "word": word, "width": width,
+                          "lines": lines, "output": buf.getvalue()})
+    return cases
+
+
 def write(path, rows):
     with open(os.path.join(ROOT, path), "w", encoding="utf-8") as f:
         for r in rows:
@@ -91,8 +127,10 @@ def write(path, rows):
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["readers", "probability"]
+    which = sys.argv[1:] or ["readers", "probability", "index"]
     if "readers" in which:
         write("tests/parity/corpus/readers.jsonl", readers())
+    if "index" in which:
+        write("tests/parity/index/concordance.jsonl", index_cases())
     if "probability" in which:
         write("tests/parity/probability/collocations.jsonl", probability())

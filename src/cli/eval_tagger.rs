@@ -51,25 +51,49 @@ pub fn run(a: EvalTaggerArgs) -> Result<()> {
             write_line(&mut out, &format!("accuracy: {:.2}%", ev.accuracy))?;
             write_line(
                 &mut out,
-                &format!("known words: {:.2}% of {}", ev.known_accuracy.unwrap_or(0.0), ev.known_tokens),
+                &format!(
+                    "known words: {:.2}% of {}",
+                    ev.known_accuracy.unwrap_or(0.0),
+                    ev.known_tokens
+                ),
             )?;
             write_line(
                 &mut out,
-                &format!("unknown words: {:.2}% of {}", ev.unknown_accuracy.unwrap_or(0.0), ev.unknown_tokens),
+                &format!(
+                    "unknown words: {:.2}% of {}",
+                    ev.unknown_accuracy.unwrap_or(0.0),
+                    ev.unknown_tokens
+                ),
             )?;
             write_line(&mut out, "")?;
-            write_line(&mut out, &format!("{:<8} {:>9} {:>9} {:>9} {:>8}", "tag", "precision", "recall", "f1", "support"))?;
+            write_line(
+                &mut out,
+                &format!(
+                    "{:<8} {:>9} {:>9} {:>9} {:>8}",
+                    "tag", "precision", "recall", "f1", "support"
+                ),
+            )?;
             for s in &ev.per_tag {
                 let p = s.precision.map(|x| x * 100.0);
                 let r = s.recall.map(|x| x * 100.0);
                 let f = s.f1.map(|x| x * 100.0);
                 write_line(
                     &mut out,
-                    &format!("{:<8} {:>9} {:>9} {:>9} {:>8}", s.label, opt(p), opt(r), opt(f), s.support),
+                    &format!(
+                        "{:<8} {:>9} {:>9} {:>9} {:>8}",
+                        s.label,
+                        opt(p),
+                        opt(r),
+                        opt(f),
+                        s.support
+                    ),
                 )?;
             }
             write_line(&mut out, "")?;
-            write_line(&mut out, "confusion matrix (rows: gold, columns: predicted):")?;
+            write_line(
+                &mut out,
+                "confusion matrix (rows: gold, columns: predicted):",
+            )?;
             std::io::Write::write_all(&mut out, ev.matrix.pretty_format().as_bytes())?;
         }
     }

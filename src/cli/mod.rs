@@ -9,17 +9,21 @@ use clap::{Parser, Subcommand};
 use crate::Result;
 
 pub mod common;
-mod detokenize;
+mod concordance;
 mod corpus;
+mod detokenize;
 mod download;
 mod eval_tagger;
+mod index;
 mod lemmatize;
 mod pipeline;
 mod sentences;
+mod stats;
 mod stem;
 mod tag;
 mod tokenize;
 mod train_punkt;
+mod train_subword;
 mod train_tagger;
 mod wordnet;
 
@@ -35,10 +39,16 @@ pub struct Cli {
 /// nlkit's subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// NLTK's Text.concordance for a word, answered from a corpus index (`nlkit index`).
+    Concordance(concordance::ConcordanceArgs),
     /// Print a view of an NLTK corpus (words, sents, tagged, parsed, iob, entries, categories, fileids), one item per line.
     Corpus(corpus::CorpusArgs),
     /// Join space-separated tokens back into text (NLTK's TreebankWordDetokenizer), one line per line.
     Detokenize(detokenize::DetokenizeArgs),
+    /// Build a persistent on-disk index of a corpus (vocabulary FST, positions) for concordance and stats.
+    Index(index::IndexArgs),
+    /// Corpus statistics from an index: tokens, types, most common tokens, collocations.
+    Stats(stats::StatsArgs),
     /// Download and install NLTK data packages (index.xml, NLTK's data-folder layout), or list their status.
     Download(download::DownloadArgs),
     /// Evaluate a tagger on gold-tagged data: accuracy, known/unknown words, per-tag P/R/F1, confusion matrix.
@@ -57,6 +67,8 @@ pub enum Command {
     Tokenize(tokenize::TokenizeArgs),
     /// Train a Punkt sentence splitter (NLTK's PunktTrainer) and write a punkt_tab folder.
     TrainPunkt(train_punkt::TrainPunktArgs),
+    /// Train a BPE or WordPiece subword tokenizer (Hugging Face tokenizer.json) on a corpus.
+    TrainSubword(train_subword::TrainSubwordArgs),
     /// Train a part-of-speech tagger (averaged perceptron) and save it in nlkit's model format.
     TrainTagger(train_tagger::TrainTaggerArgs),
     /// Look words or synset names up in WordNet: synsets with definitions, examples, lemmas, hypernyms.
@@ -69,7 +81,10 @@ pub enum Command {
 /// Whatever the subcommand's library calls return.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::Concordance(a) => concordance::run(a),
         Command::Corpus(a) => corpus::run(a),
+        Command::Index(a) => index::run(a),
+        Command::Stats(a) => stats::run(a),
         Command::Detokenize(a) => detokenize::run(a),
         Command::Download(a) => download::run(a),
         Command::EvalTagger(a) => eval_tagger::run(a),
@@ -80,6 +95,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tag(a) => tag::run(a),
         Command::Tokenize(a) => tokenize::run(a),
         Command::TrainPunkt(a) => train_punkt::run(a),
+        Command::TrainSubword(a) => train_subword::run(a),
         Command::TrainTagger(a) => train_tagger::run(a),
         Command::Wordnet(a) => wordnet::run(a),
     }

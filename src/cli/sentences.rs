@@ -89,7 +89,12 @@ pub fn run(a: SentencesArgs) -> Result<()> {
     Ok(())
 }
 
-fn write_unit(out: &mut impl std::io::Write, a: &SentencesArgs, text: &str, spans: &[Span]) -> Result<()> {
+fn write_unit(
+    out: &mut impl std::io::Write,
+    a: &SentencesArgs,
+    text: &str,
+    spans: &[Span],
+) -> Result<()> {
     match (a.format, a.spans) {
         (LineFormat::Jsonl, false) => {
             let v: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();

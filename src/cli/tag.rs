@@ -114,7 +114,10 @@ pub fn run(a: TagArgs) -> Result<()> {
             let words: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
             let tags = tagger.tag(&words);
             let tags: Vec<&str> = match tagset {
-                Tagset::Universal => tags.into_iter().map(crate::tag::TagsetMapping::en_ptb_map).collect(),
+                Tagset::Universal => tags
+                    .into_iter()
+                    .map(crate::tag::TagsetMapping::en_ptb_map)
+                    .collect(),
                 _ => tags,
             };
             let pairs: Vec<(String, String)> = words
@@ -136,7 +139,11 @@ pub fn run(a: TagArgs) -> Result<()> {
                     use std::io::Write;
                     writeln!(out, "# sent_id = {line_no}")?;
                     for (i, (w, t)) in pairs.iter().enumerate() {
-                        let (upos, xpos) = if tagset == Tagset::Ptb { ("_", t.as_str()) } else { (t.as_str(), "_") };
+                        let (upos, xpos) = if tagset == Tagset::Ptb {
+                            ("_", t.as_str())
+                        } else {
+                            (t.as_str(), "_")
+                        };
                         writeln!(out, "{}\t{w}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\t_", i + 1)?;
                     }
                     writeln!(out)?;

@@ -129,7 +129,11 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
     }
     let column: Column = a.column.into();
     let train = read_tagged(&a.train, column)?;
-    let dev = a.dev.as_deref().map(|d| read_tagged(d, column)).transpose()?;
+    let dev = a
+        .dev
+        .as_deref()
+        .map(|d| read_tagged(d, column))
+        .transpose()?;
     let cfg = TrainConfig {
         iterations: a.iterations,
         seed: a.seed,

@@ -140,7 +140,9 @@ impl ConfusionMatrix {
 
     /// All non-zero cells `(reference, test, count)`.
     pub fn cells(&self) -> impl Iterator<Item = (&str, &str, u64)> {
-        self.counts.iter().map(|((r, t), &c)| (r.as_str(), t.as_str(), c))
+        self.counts
+            .iter()
+            .map(|((r, t), &c)| (r.as_str(), t.as_str(), c))
     }
 
     fn tp_fp_fn(&self, label: &str) -> (u64, u64, u64) {

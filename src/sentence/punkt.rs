@@ -28,6 +28,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -106,7 +107,16 @@ impl Default for PunktLanguageVars {
 fn is_closing_punct(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | ')' | ']' | '}' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}'
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{ab}'
+            | '\u{bb}'
     )
 }
 
@@ -114,7 +124,23 @@ fn is_closing_punct(c: char) -> bool {
 fn is_non_word_base(c: char) -> bool {
     matches!(
         c,
-        ')' | '"' | ';' | '}' | ']' | '*' | ':' | '@' | '\'' | '(' | '{' | '[' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}'
+        ')' | '"'
+            | ';'
+            | '}'
+            | ']'
+            | '*'
+            | ':'
+            | '@'
+            | '\''
+            | '('
+            | '{'
+            | '['
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{ab}'
+            | '\u{bb}'
     )
 }
 
@@ -122,7 +148,21 @@ fn is_non_word_base(c: char) -> bool {
 fn is_not_word_start(c: char) -> bool {
     matches!(
         c,
-        '(' | '"' | '`' | '{' | '[' | ':' | ';' | '&' | '#' | '*' | '@' | ')' | '}' | ']' | '-' | ','
+        '(' | '"'
+            | '`'
+            | '{'
+            | '['
+            | ':'
+            | ';'
+            | '&'
+            | '#'
+            | '*'
+            | '@'
+            | ')'
+            | '}'
+            | ']'
+            | '-'
+            | ','
     )
 }
 
@@ -282,7 +322,9 @@ impl PunktLanguageVars {
                         let k = j + 1;
                         let ends = match char_at(s, k) {
                             None => true,
-                            Some(e) => is_space(e) || self.is_non_word_char(e) || self.multi_char_at(s, k),
+                            Some(e) => {
+                                is_space(e) || self.is_non_word_char(e) || self.multi_char_at(s, k)
+                            }
                         };
                         if ends {
                             break;
@@ -327,10 +369,7 @@ impl PunktLanguageVars {
         let rest = text.get(q..)?;
         let ws = rest.find(|c: char| !is_space(c))?;
         let r = q + ws;
-        let tok_len = text
-            .get(r..)?
-            .find(is_space)
-            .unwrap_or(text.len() - r);
+        let tok_len = text.get(r..)?.find(is_space).unwrap_or(text.len() - r);
         Some(PeriodMatch {
             start: p,
             end: q,
@@ -355,6 +394,44 @@ struct PeriodMatch {
 // Parameters
 // ---------------------------------------------------------------------------
 
+/// A fast, non-cryptographic hasher (FxHash) for the model's lookup
+/// tables ([`PunktParameters`]); keys come from the model, so hash flooding
+/// is not a concern.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hasher builder of [`PunktParameters`]' sets and maps.
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
 /// NLTK's `PunktParameters`: abbreviation types, collocations, frequent
 /// sentence starters and orthographic contexts.
 ///
@@ -371,14 +448,14 @@ struct PeriodMatch {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PunktParameters {
     /// Known abbreviation types (lower case, without the final period).
-    pub abbrev_types: HashSet<String>,
+    pub abbrev_types: HashSet<String, FxBuild>,
     /// Word-type pairs whose first word ends in a period and which are
     /// evidence against a sentence break (e.g. `("s", "bach")`).
-    pub collocations: HashSet<(String, String)>,
+    pub collocations: HashSet<(String, String), FxBuild>,
     /// Word types that often start sentences.
-    pub sent_starters: HashSet<String>,
+    pub sent_starters: HashSet<String, FxBuild>,
     /// Orthographic context flags (`ORTHO_*`) for each word type.
-    pub ortho_context: HashMap<String, u32>,
+    pub ortho_context: HashMap<String, u32, FxBuild>,
 }
 
 /// Splits a file's text into lines the way Python's text-mode file
@@ -463,7 +540,11 @@ impl PunktParameters {
             match (it.next(), it.next(), it.next()) {
                 (Some(a), Some(b), None) => {
                     let v: u32 = b.trim().parse().map_err(|_| {
-                        Error::format(po, i + 1, format!("expected a non-negative integer flag, found {b:?}"))
+                        Error::format(
+                            po,
+                            i + 1,
+                            format!("expected a non-negative integer flag, found {b:?}"),
+                        )
                     })?;
                     p.ortho_context.insert(a.to_string(), v);
                 }
@@ -534,13 +615,26 @@ impl PunktParameters {
     pub fn to_strs(&self) -> [String; 4] {
         let mut abbrev: Vec<&str> = self.abbrev_types.iter().map(String::as_str).collect();
         abbrev.sort_unstable();
-        let mut colloc: Vec<String> = self.collocations.iter().map(|(a, b)| format!("{a}\t{b}")).collect();
+        let mut colloc: Vec<String> = self
+            .collocations
+            .iter()
+            .map(|(a, b)| format!("{a}\t{b}"))
+            .collect();
         colloc.sort_unstable();
         let mut starters: Vec<&str> = self.sent_starters.iter().map(String::as_str).collect();
         starters.sort_unstable();
-        let mut ortho: Vec<String> = self.ortho_context.iter().map(|(k, v)| format!("{k}\t{v}")).collect();
+        let mut ortho: Vec<String> = self
+            .ortho_context
+            .iter()
+            .map(|(k, v)| format!("{k}\t{v}"))
+            .collect();
         ortho.sort_unstable();
-        [abbrev.join("\n"), colloc.join("\n"), starters.join("\n"), ortho.join("\n")]
+        [
+            abbrev.join("\n"),
+            colloc.join("\n"),
+            starters.join("\n"),
+            ortho.join("\n"),
+        ]
     }
 
     fn ortho(&self, typ: &str) -> u32 {
@@ -764,49 +858,9 @@ enum Ortho {
 pub struct PunktSentenceTokenizer {
     params: PunktParameters,
     lang: PunktLanguageVars,
-    /// Copies of the parameters with a fast hasher for lookups.
-    abbrev: HashSet<String, FxBuild>,
-    starters: HashSet<String, FxBuild>,
-    ortho: HashMap<String, u32, FxBuild>,
     /// `collocations` indexed by first type.
     colloc_index: HashMap<String, HashSet<String, FxBuild>, FxBuild>,
 }
-
-/// A fast, non-cryptographic hasher (FxHash) for the model's lookup
-/// tables; keys come from the model, so hash flooding is not a concern.
-#[derive(Debug, Clone, Copy, Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 static DEFAULT_ENGLISH: OnceLock<PunktSentenceTokenizer> = OnceLock::new();
 
@@ -825,14 +879,12 @@ impl PunktSentenceTokenizer {
 
     /// A tokenizer using `params` and the given language variables.
     pub fn with_lang_vars(params: PunktParameters, lang: PunktLanguageVars) -> Self {
-        let mut colloc_index: HashMap<String, HashSet<String, FxBuild>, FxBuild> = HashMap::default();
+        let mut colloc_index: HashMap<String, HashSet<String, FxBuild>, FxBuild> =
+            HashMap::default();
         for (a, b) in &params.collocations {
             colloc_index.entry(a.clone()).or_default().insert(b.clone());
         }
         PunktSentenceTokenizer {
-            abbrev: params.abbrev_types.iter().cloned().collect(),
-            starters: params.sent_starters.iter().cloned().collect(),
-            ortho: params.ortho_context.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             params,
             lang,
             colloc_index,
@@ -887,11 +939,35 @@ impl PunktSentenceTokenizer {
     /// the same name (the trait's [`SentenceTokenizer::span_tokenize`] uses
     /// `true`, NLTK's default).
     pub fn span_tokenize_with(&self, text: &str, realign_boundaries: bool) -> Vec<Span> {
-        let slices = self.slices_from_text(text);
+        self.span_tokenize_counted(text, realign_boundaries, &Cell::new(0))
+    }
+
+    /// [`span_tokenize_with`](Self::span_tokenize_with), also returning a
+    /// deterministic measure of the work done: the number of bytes the
+    /// splitter scanned beyond its single pass over `text` (contexts
+    /// tokenized, look-ahead and look-behind scans). Tests use it to check
+    /// that the work grows linearly with the input.
+    #[doc(hidden)]
+    pub fn span_tokenize_work(&self, text: &str) -> (Vec<Span>, u64) {
+        let work = Cell::new(text.len() as u64);
+        let spans = self.span_tokenize_counted(text, true, &work);
+        (spans, work.get())
+    }
+
+    fn span_tokenize_counted(
+        &self,
+        text: &str,
+        realign_boundaries: bool,
+        work: &Cell<u64>,
+    ) -> Vec<Span> {
+        let slices = self.slices_from_text(text, work);
         let mut out = Vec::with_capacity(slices.len());
         if !realign_boundaries {
+            // NLTK can yield a final slice whose end is before its start (text
+            // ending in a character `\s` keeps but `rstrip()` removes, such as
+            // U+001C); nlkit gives the empty span at its start instead.
             for (a, b) in slices {
-                out.push(Span::new(a, b));
+                out.push(Span::new(a, b.max(a)));
             }
             return out;
         }
@@ -908,6 +984,7 @@ impl PunktSentenceTokenizer {
             };
             match realignment_match(text.get(s2a..s2b).unwrap_or("")) {
                 Some((closing, total)) => {
+                    work.set(work.get() + total as u64);
                     out.push(Span::new(s1a, s2a + closing));
                     realign = total;
                 }
@@ -923,12 +1000,13 @@ impl PunktSentenceTokenizer {
     }
 
     /// NLTK's `_slices_from_text`: unrealigned sentence slices.
-    fn slices_from_text(&self, text: &str) -> Vec<(usize, usize)> {
+    fn slices_from_text(&self, text: &str, work: &Cell<u64>) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut last_break = 0;
         let mut scratch = Scratch::default();
-        self.match_potential_end_contexts(text, |m, ctx_start| {
+        self.match_potential_end_contexts(text, work, |m, ctx_start| {
             let ctx = text.get(ctx_start..m.after_end).unwrap_or("");
+            work.set(work.get() + ctx.len() as u64);
             if self.text_contains_sentbreak(ctx, &mut scratch) {
                 out.push((last_break, m.end));
                 last_break = m.next_tok.unwrap_or(m.end);
@@ -941,7 +1019,12 @@ impl PunktSentenceTokenizer {
     /// NLTK's `_match_potential_end_contexts`: calls `emit(match, start of
     /// the context)` for each candidate boundary whose preceding word does
     /// not overlap the next candidate's.
-    fn match_potential_end_contexts(&self, text: &str, mut emit: impl FnMut(PeriodMatch, usize)) {
+    fn match_potential_end_contexts(
+        &self,
+        text: &str,
+        work: &Cell<u64>,
+        mut emit: impl FnMut(PeriodMatch, usize),
+    ) {
         let mut prev_slice = (0usize, 0usize);
         let mut prev_match: Option<PeriodMatch> = None;
         let mut on_match = |m: PeriodMatch| {
@@ -951,7 +1034,12 @@ impl PunktSentenceTokenizer {
                 .iter()
                 .rposition(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'))
                 .unwrap_or(0);
-            let start = if idx != 0 { idx + prev_slice.1 + 1 } else { prev_slice.0 };
+            work.set(work.get() + (before.len() - idx) as u64 + (m.after_end - m.start) as u64);
+            let start = if idx != 0 {
+                idx + prev_slice.1 + 1
+            } else {
+                prev_slice.0
+            };
             let word = (start, m.start);
             if let Some(pm) = prev_match {
                 if prev_slice.1 <= word.0 {
@@ -965,7 +1053,10 @@ impl PunktSentenceTokenizer {
         if ascii_ends && self.lang.sent_end_chars.len() == 3 {
             let e: Vec<u8> = self.lang.sent_end_chars.iter().map(|&c| c as u8).collect();
             for p in memchr::memchr3_iter(e[0], e[1], e[2], text.as_bytes()) {
-                if let Some(m) = self.lang.period_context_at(text, p, text.as_bytes()[p] as char) {
+                if let Some(m) = self
+                    .lang
+                    .period_context_at(text, p, text.as_bytes()[p] as char)
+                {
                     on_match(m);
                 }
             }
@@ -990,7 +1081,12 @@ impl PunktSentenceTokenizer {
         v.clear();
         tokenize_words(&self.lang, text, v, &mut sc.spans);
         for t in v.iter_mut() {
-            first_pass_annotation(&self.lang, |s| self.abbrev.contains(s), t, &mut sc.buf);
+            first_pass_annotation(
+                &self.lang,
+                |s| self.params.abbrev_types.contains(s),
+                t,
+                &mut sc.buf,
+            );
         }
         for i in 0..v.len() {
             let (a, b) = v.split_at_mut(i + 1);
@@ -1030,7 +1126,7 @@ impl PunktSentenceTokenizer {
                 t1.sentbreak = true;
                 return;
             }
-            if t2.first_upper() && self.starters.contains(next_typ) {
+            if t2.first_upper() && self.params.sent_starters.contains(next_typ) {
                 t1.sentbreak = true;
                 return;
             }
@@ -1046,7 +1142,14 @@ impl PunktSentenceTokenizer {
             if h == Ortho::Unknown
                 && is_initial
                 && t2.first_upper()
-                && self.ortho.get(next_typ).copied().unwrap_or(0) & ORTHO_LC == 0
+                && self
+                    .params
+                    .ortho_context
+                    .get(next_typ)
+                    .copied()
+                    .unwrap_or(0)
+                    & ORTHO_LC
+                    == 0
             {
                 t1.sentbreak = false;
                 t1.abbr = true;
@@ -1059,7 +1162,12 @@ impl PunktSentenceTokenizer {
         if matches!(t.tok, ";" | ":" | "," | "." | "!" | "?") {
             return Ortho::NotStarter;
         }
-        let ctx = self.ortho.get(t.type_no_sentperiod()).copied().unwrap_or(0);
+        let ctx = self
+            .params
+            .ortho_context
+            .get(t.type_no_sentperiod())
+            .copied()
+            .unwrap_or(0);
         if t.first_upper() && ctx & ORTHO_LC != 0 && ctx & ORTHO_MID_UC == 0 {
             return Ortho::SentStarter;
         }

@@ -27,7 +27,9 @@ pub mod porter;
 pub mod regexp;
 pub mod rslp;
 pub mod snowball;
+mod snowball_arabic;
 mod snowball_english;
+mod snowball_nltk;
 mod spec;
 pub mod stopwords;
 

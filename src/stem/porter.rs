@@ -115,7 +115,7 @@ fn is_cons(w: &[char], i: usize) -> bool {
         negate = !negate;
         j -= 1;
     }
-    (!is_vowel(w[j])) != negate
+    is_vowel(w[j]) == negate
 }
 
 /// The measure `m` of `w` (number of vowel→consonant transitions).
@@ -214,7 +214,7 @@ impl PorterStemmer {
         } else {
             Cow::Borrowed(word)
         };
-        if self.nltk() {
+        if self.nltk() && (3..=8).contains(&lowered.len()) {
             if let Some((_, s)) = IRREGULAR.iter().find(|(w, _)| *w == lowered) {
                 return (*s).to_string();
             }
@@ -320,7 +320,7 @@ impl PorterStemmer {
         }
     }
 
-    fn step1c(&self, w: &mut Vec<char>) {
+    fn step1c(&self, w: &mut [char]) {
         if !ends_with(w, "y") {
             return;
         }
@@ -341,13 +341,13 @@ impl PorterStemmer {
             replace_suffix(w, 4, "al");
             return self.step2(w);
         }
-        const RULES: &[(&str, &str)] = &[
+        const NLTK: &[(&str, &str)] = &[
             ("ational", "ate"),
             ("tional", "tion"),
             ("enci", "ence"),
             ("anci", "ance"),
             ("izer", "ize"),
-            ("bli", "ble"), // "abli" -> "able" in the original algorithm
+            ("bli", "ble"),
             ("alli", "al"),
             ("entli", "ent"),
             ("eli", "e"),
@@ -362,17 +362,61 @@ impl PorterStemmer {
             ("aliti", "al"),
             ("iviti", "ive"),
             ("biliti", "ble"),
-            ("fulli", "ful"), // NLTK only
-            ("logi", "log"),  // NLTK and Martin only
+            ("fulli", "ful"),
+            ("logi", "log"),
         ];
-        let mut rules: Vec<(&str, &str)> = RULES[..20].to_vec();
-        match self.mode {
-            PorterMode::OriginalAlgorithm => rules[5] = ("abli", "able"),
-            PorterMode::NltkExtensions => rules.extend_from_slice(&RULES[20..22]),
-            PorterMode::MartinExtensions => rules.push(RULES[21]),
-        }
+        const MARTIN: &[(&str, &str)] = &[
+            ("ational", "ate"),
+            ("tional", "tion"),
+            ("enci", "ence"),
+            ("anci", "ance"),
+            ("izer", "ize"),
+            ("bli", "ble"),
+            ("alli", "al"),
+            ("entli", "ent"),
+            ("eli", "e"),
+            ("ousli", "ous"),
+            ("ization", "ize"),
+            ("ation", "ate"),
+            ("ator", "ate"),
+            ("alism", "al"),
+            ("iveness", "ive"),
+            ("fulness", "ful"),
+            ("ousness", "ous"),
+            ("aliti", "al"),
+            ("iviti", "ive"),
+            ("biliti", "ble"),
+            ("logi", "log"),
+        ];
+        const ORIGINAL: &[(&str, &str)] = &[
+            ("ational", "ate"),
+            ("tional", "tion"),
+            ("enci", "ence"),
+            ("anci", "ance"),
+            ("izer", "ize"),
+            ("abli", "able"),
+            ("alli", "al"),
+            ("entli", "ent"),
+            ("eli", "e"),
+            ("ousli", "ous"),
+            ("ization", "ize"),
+            ("ation", "ate"),
+            ("ator", "ate"),
+            ("alism", "al"),
+            ("iveness", "ive"),
+            ("fulness", "ful"),
+            ("ousness", "ous"),
+            ("aliti", "al"),
+            ("iviti", "ive"),
+            ("biliti", "ble"),
+        ];
+        let rules = match self.mode {
+            PorterMode::NltkExtensions => NLTK,
+            PorterMode::MartinExtensions => MARTIN,
+            PorterMode::OriginalAlgorithm => ORIGINAL,
+        };
         let nltk = self.nltk();
-        Self::apply_rules(w, &rules, |suffix, stem| {
+        Self::apply_rules(w, rules, |suffix, stem| {
             if nltk && suffix == "logi" {
                 // The 'l' of "logi" stays with the stem for the measure.
                 measure(&w_prefix(stem, 1)) > 0

@@ -124,7 +124,7 @@ impl RslpStemmer {
             };
             if matches && word.len() as i64 >= n as i64 + rule.min {
                 let w: String = word.iter().collect();
-                if !rule.exceptions.iter().any(|e| *e == w) {
+                if !rule.exceptions.contains(&w) {
                     word.truncate(word.len() - n);
                     word.extend(rule.replacement.chars());
                     break;

@@ -119,6 +119,9 @@ enum Engine {
     Rust(rust_stemmers::Stemmer),
     Porter(PorterStemmer),
     English,
+    /// A port of NLTK's own code (input lowercased, not a stop word).
+    Nltk(fn(&str) -> String),
+    Arabic(super::snowball_arabic::ArabicStemmer),
 }
 
 /// Python's `c in set` for a one-character string `c`.
@@ -148,6 +151,9 @@ impl SnowballStemmer {
     pub fn new(language: SnowballLanguage) -> Self {
         let engine = match (language, language.rust_algorithm()) {
             (SnowballLanguage::English, _) => Engine::English,
+            (SnowballLanguage::Arabic, _) => Engine::Arabic(Default::default()),
+            (SnowballLanguage::Danish, _) => Engine::Nltk(super::snowball_nltk::danish),
+            (SnowballLanguage::Hungarian, _) => Engine::Nltk(super::snowball_nltk::hungarian),
             (_, Some(a)) => Engine::Rust(rust_stemmers::Stemmer::create(a)),
             (_, None) => Engine::Porter(PorterStemmer::default()),
         };
@@ -206,15 +212,19 @@ impl SnowballStemmer {
                 }
                 return Cow::Owned(super::snowball_english::stem(&lower));
             }
+            Engine::Nltk(f) => {
+                let lower = super::py_lower(word);
+                if self.stopwords.contains(lower.as_ref()) {
+                    return lower;
+                }
+                return Cow::Owned(f(&lower));
+            }
+            Engine::Arabic(a) => {
+                return Cow::Owned(a.stem(word, |w| self.stopwords.contains(w)));
+            }
             Engine::Rust(st) => st,
         };
         match self.language {
-            SnowballLanguage::Arabic => {
-                if self.stopwords.contains(word) {
-                    return Cow::Borrowed(word);
-                }
-                st.stem(word)
-            }
             SnowballLanguage::Russian => {
                 // NLTK: stop words and words without a character above
                 // U+00FF are returned as given (not lowercased).
@@ -230,6 +240,33 @@ impl SnowballStemmer {
                     || (lang == SnowballLanguage::English && lower.chars().count() <= 2)
                 {
                     return lower;
+                }
+                if lang == SnowballLanguage::Portuguese {
+                    // NLTK's Portuguese step 1 deletes "ança(s)" in R2 (as
+                    // older Snowball did); "ância(s)" has the same rule and
+                    // the same regions, so stem that form instead.
+                    for (plain, alias) in [("ança", "ância"), ("anças", "âncias")] {
+                        if let Some(stem) = lower.strip_suffix(plain) {
+                            let out = st.stem(&format!("{stem}{alias}")).into_owned();
+                            if out.chars().count() <= stem.chars().count() {
+                                return Cow::Owned(out);
+                            }
+                        }
+                    }
+                }
+                if lang == SnowballLanguage::Italian {
+                    // NLTK's Italian step 1 replaces "enza"/"enze" with "te"
+                    // (Snowball: "ente"); after the final-vowel step that is
+                    // "…t" where Snowball gives "…ent".
+                    for suffix in ["enza", "enze"] {
+                        if let Some(stem) = lower.strip_suffix(suffix) {
+                            let out = st.stem(&lower).into_owned();
+                            if out.strip_prefix(stem) == Some("ent") {
+                                return Cow::Owned(format!("{stem}t"));
+                            }
+                            return Cow::Owned(out);
+                        }
+                    }
                 }
                 if lang == SnowballLanguage::Spanish {
                     // NLTK's Spanish step 1 also knows the unaccented

@@ -381,17 +381,15 @@ pub(crate) fn stem(lower: &str) -> String {
     }
 
     // Step 5
-    if ends(&r2, "l") && at_end(&word, 2) == Some('l') {
-        cut(&mut word, 1);
-    } else if ends(&r2, "e") {
-        cut(&mut word, 1);
-    } else if ends(&r1, "e")
-        && word.len() >= 4
-        && (v(word[word.len() - 2])
-            || is_in(word[word.len() - 2], "wxY")
-            || !v(word[word.len() - 3])
-            || v(word[word.len() - 4]))
-    {
+    let drop_last = (ends(&r2, "l") && at_end(&word, 2) == Some('l'))
+        || ends(&r2, "e")
+        || (ends(&r1, "e")
+            && word.len() >= 4
+            && (v(word[word.len() - 2])
+                || is_in(word[word.len() - 2], "wxY")
+                || !v(word[word.len() - 3])
+                || v(word[word.len() - 4])));
+    if drop_last {
         cut(&mut word, 1);
     }
     word.into_iter()

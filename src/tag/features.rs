@@ -175,7 +175,11 @@ pub(crate) fn for_each_feature(
             "no"
         };
         add(&["i cap", cap]);
-        let digit = if word.chars().any(|c| c.is_ascii_digit()) { "y" } else { "n" };
+        let digit = if word.chars().any(|c| c.is_ascii_digit()) {
+            "y"
+        } else {
+            "n"
+        };
         let hyphen = if word.contains('-') { "y" } else { "n" };
         let len = word.chars().count().min(8).to_string();
         add(&["i digit+hyphen+len", digit, hyphen, &len]);

@@ -45,9 +45,15 @@ impl TagsetMapping {
             let coarse = UNIVERSAL_TAGS
                 .iter()
                 .find(|t| **t == coarse)
-                .ok_or_else(|| Error::format(file, i + 1, format!("unexpected coarse tag `{coarse}`")))?;
+                .ok_or_else(|| {
+                    Error::format(file, i + 1, format!("unexpected coarse tag `{coarse}`"))
+                })?;
             if map.insert(fine.to_string(), *coarse).is_some() {
-                return Err(Error::format(file, i + 1, format!("multiple entries for `{fine}`")));
+                return Err(Error::format(
+                    file,
+                    i + 1,
+                    format!("multiple entries for `{fine}`"),
+                ));
             }
         }
         Ok(TagsetMapping { map })

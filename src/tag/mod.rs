@@ -85,7 +85,7 @@ fn embedded(
 /// ```
 /// use nlkit::tag::Tagger;
 /// let t = nlkit::tag::default_english_xpos().unwrap();
-/// assert_eq!(t.tag(&["Dogs", "bark"]), ["NNS", "VBP"]);
+/// assert_eq!(t.tag(&["They", "bark", "."]), ["PRP", "VBP", "."]);
 /// ```
 pub fn default_english_xpos() -> Result<&'static PerceptronTagger> {
     static CELL: OnceLock<std::result::Result<PerceptronTagger, String>> = OnceLock::new();
@@ -115,7 +115,11 @@ pub fn default_english_upos() -> Result<&'static PerceptronTagger> {
 /// let s = nlkit::tag::parse_word_tag_line("The/DT 1/2/CD", "mem", 1).unwrap();
 /// assert_eq!(s[1], ("1/2".to_string(), "CD".to_string()));
 /// ```
-pub fn parse_word_tag_line(line: &str, file: &str, line_no: usize) -> Result<Vec<(String, String)>> {
+pub fn parse_word_tag_line(
+    line: &str,
+    file: &str,
+    line_no: usize,
+) -> Result<Vec<(String, String)>> {
     line.split(crate::tokenize::is_py_whitespace)
         .filter(|t| !t.is_empty())
         .map(|tok| match tok.rsplit_once('/') {

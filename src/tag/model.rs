@@ -74,7 +74,8 @@ fn corrupt(what: impl std::fmt::Display) -> Error {
 
 /// Encodes a tagger.
 pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
-    let mut tagdict: Vec<(String, u16)> = t.tagdict.iter().map(|(w, &c)| (w.to_string(), c)).collect();
+    let mut tagdict: Vec<(String, u16)> =
+        t.tagdict.iter().map(|(w, &c)| (w.to_string(), c)).collect();
     tagdict.sort();
     let mut feats: Vec<(&str, u32)> = t.features.iter().map(|(f, &r)| (&**f, r)).collect();
     feats.sort_unstable();
@@ -111,7 +112,8 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
         context: "encoding model metadata".into(),
         source: e,
     })?;
-    let raw = postcard::to_stdvec(&body).map_err(|e| Error::Model(format!("encoding model: {e}")))?;
+    let raw =
+        postcard::to_stdvec(&body).map_err(|e| Error::Model(format!("encoding model: {e}")))?;
     let mut out = Vec::with_capacity(raw.len() / 3 + 64);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -153,7 +155,8 @@ fn header(bytes: &[u8]) -> Result<(ModelMeta, usize)> {
     let meta_bytes = bytes
         .get(16..16usize.saturating_add(n))
         .ok_or_else(|| corrupt("metadata ends early"))?;
-    let meta: ModelMeta = serde_json::from_slice(meta_bytes).map_err(|e| corrupt(format!("metadata: {e}")))?;
+    let meta: ModelMeta =
+        serde_json::from_slice(meta_bytes).map_err(|e| corrupt(format!("metadata: {e}")))?;
     Ok((meta, 16 + n))
 }
 
@@ -187,10 +190,16 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
         if row.iter().any(|&(c, _)| c as usize >= n_classes) {
             return Err(corrupt("weight class out of range"));
         }
-        tb.push_row_owned(f.into_boxed_str(), row.into_iter().map(|(c, q)| (c, f64::from(q) / scale)));
+        tb.push_row_owned(
+            f.into_boxed_str(),
+            row.into_iter().map(|(c, q)| (c, f64::from(q) / scale)),
+        );
     }
     let mut t = PerceptronTagger::from_table(
-        body.classes.into_iter().map(String::into_boxed_str).collect(),
+        body.classes
+            .into_iter()
+            .map(String::into_boxed_str)
+            .collect(),
         tagdict,
         tb,
         body.feature_set,

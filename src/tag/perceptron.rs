@@ -113,8 +113,7 @@ impl Default for TrainConfig {
 
 /// NLTK's JSON model file names inside the model folder, for language `lang`.
 pub fn nltk_model_files(lang: &str) -> [String; 3] {
-    ["weights", "tagdict", "classes"]
-        .map(|a| format!("averaged_perceptron_tagger_{lang}.{a}.json"))
+    ["weights", "tagdict", "classes"].map(|a| format!("averaged_perceptron_tagger_{lang}.{a}.json"))
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
@@ -124,6 +123,9 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
         source: e,
     })
 }
+
+/// Feature index, row starts, class ids and weights.
+type TableParts = (FxMap<Box<str>, u32>, Vec<u32>, Vec<u16>, Vec<f64>);
 
 /// A builder of the interned weight table.
 #[derive(Default)]
@@ -168,7 +170,7 @@ impl TableBuilder {
         self.features.insert(feature, id);
     }
 
-    fn finish(mut self) -> (FxMap<Box<str>, u32>, Vec<u32>, Vec<u16>, Vec<f64>) {
+    fn finish(mut self) -> TableParts {
         self.row_start.push(self.entry_class.len() as u32);
         (
             self.features,
@@ -288,7 +290,10 @@ impl PerceptronTagger {
         let mut feats: Vec<(&String, &HashMap<String, f64>)> = weights.iter().collect();
         feats.sort_by(|a, b| a.0.cmp(b.0));
         let meta = ModelMeta {
-            description: format!("NLTK averaged_perceptron_tagger_{lang}, read from {}", dir.display()),
+            description: format!(
+                "NLTK averaged_perceptron_tagger_{lang}, read from {}",
+                dir.display()
+            ),
             ..ModelMeta::default()
         };
         Self::from_parts(
@@ -373,8 +378,11 @@ impl PerceptronTagger {
                         |f| {
                             if let Some(&row) = self.features.get(f) {
                                 let r = row as usize;
-                                let (a, b) = (self.row_start[r] as usize, self.row_start[r + 1] as usize);
-                                for (c, w) in self.entry_class[a..b].iter().zip(&self.entry_weight[a..b]) {
+                                let (a, b) =
+                                    (self.row_start[r] as usize, self.row_start[r + 1] as usize);
+                                for (c, w) in
+                                    self.entry_class[a..b].iter().zip(&self.entry_weight[a..b])
+                                {
                                     scores[*c as usize] += *w;
                                 }
                             }

@@ -68,12 +68,14 @@ impl RegexpTokenizer {
     /// [`Error::Regex`] for a malformed or unsupported pattern, or one with
     /// more than one capturing group.
     pub fn with_options(pattern: &str, gaps: bool, discard_empty: bool) -> Result<Self> {
-        let translated = format!("(?ms){}", translate_python_pattern(pattern));
+        let translated = translate_python_pattern(pattern);
         let regex_err = |message: String| Error::Regex {
             pattern: pattern.to_string(),
             message,
         };
         let (engine, groups) = match regex::RegexBuilder::new(&translated)
+            .multi_line(true)
+            .dot_matches_new_line(true)
             .size_limit(64 << 20)
             .build()
         {
@@ -81,7 +83,7 @@ impl RegexpTokenizer {
                 let g = re.captures_len() - 1;
                 (Engine::Std(re), g)
             }
-            Err(std_err) => match fancy_regex::RegexBuilder::new(&translated)
+            Err(std_err) => match fancy_regex::RegexBuilder::new(&format!("(?ms){translated}"))
                 .backtrack_limit(1_000_000)
                 .build()
             {
@@ -192,21 +194,22 @@ impl RegexpTokenizer {
         }
     }
 
-    /// Spans of the pieces between matches (NLTK's `regexp_span_tokenize`
-    /// and `re.split`), with empty pieces dropped when `discard_empty`.
+    /// Spans of the pieces between matches, as NLTK's
+    /// `regexp_span_tokenize` gives them (it skips empty pieces between
+    /// matches but keeps an empty last piece), then filtered by
+    /// `discard_empty`.
     fn gap_spans(&self, text: &str, hits: &[Hit]) -> Vec<Span> {
         let mut out = Vec::new();
         let mut left = 0;
         for h in hits {
-            let piece = Span::new(left, h.whole.start);
-            if !(self.discard_empty && piece.is_empty()) {
-                out.push(piece);
+            if h.whole.start != left {
+                out.push(Span::new(left, h.whole.start));
             }
             left = h.whole.end;
         }
-        let last = Span::new(left, text.len());
-        if !(self.discard_empty && last.is_empty()) {
-            out.push(last);
+        out.push(Span::new(left, text.len()));
+        if self.discard_empty {
+            out.retain(|s| !s.is_empty());
         }
         out
     }

@@ -317,6 +317,40 @@ fn final_period_2(a: &str) -> Option<(usize, usize, char, usize)> {
     None
 }
 
+/// The length in bytes of the input at the start of `rest` that became
+/// `tok`: the token's characters, where `&amp;`, `&#9;` and `&#124;` stand
+/// for `&`, a tab and `|`, and the quote pairs `` ` ` `` / `' '` may have
+/// whitespace between them.
+fn align(tok: &str, rest: &str) -> Option<usize> {
+    const REWRITES: [(&str, char); 3] = [("&amp;", '&'), ("&#9;", '\t'), ("&#124;", '|')];
+    let quote_pair = tok == "``" || tok == "''";
+    let mut ti = 0;
+    let mut j = 0;
+    while ti < tok.len() {
+        let t = tok.get(ti..)?;
+        let r = rest.get(j..)?;
+        let rc = r.chars().next()?;
+        if let Some((from, _)) = REWRITES
+            .iter()
+            .find(|(from, to)| t.starts_with(from) && rc == *to)
+        {
+            ti += from.len();
+            j += rc.len_utf8();
+            continue;
+        }
+        let tc = t.chars().next()?;
+        if tc == rc {
+            ti += tc.len_utf8();
+            j += rc.len_utf8();
+        } else if quote_pair && ti > 0 && is_py_whitespace(rc) {
+            j += rc.len_utf8();
+        } else {
+            return None;
+        }
+    }
+    Some(j)
+}
+
 impl Tokenizer for ToktokTokenizer {
     fn tokenize<'a>(&self, text: &'a str) -> Vec<Cow<'a, str>> {
         self.rewrite(text)
@@ -340,22 +374,7 @@ impl Tokenizer for ToktokTokenizer {
             };
             cur += skipped;
             let rest = text.get(cur..).unwrap_or("");
-            let original = match tok {
-                "&amp;" if rest.starts_with('&') => Some(1),
-                "&#9;" if rest.starts_with('\t') => Some(1),
-                "&#124;" if rest.starts_with('|') => Some(1),
-                _ if rest.starts_with(tok) => Some(tok.len()),
-                "``" | "''" => {
-                    let q = if tok == "``" { '`' } else { '\'' };
-                    rest.strip_prefix(q).and_then(|r| {
-                        let inner = r.trim_start_matches(is_py_whitespace);
-                        inner
-                            .starts_with(q)
-                            .then(|| rest.len() - inner.len() + q.len_utf8())
-                    })
-                }
-                _ => None,
-            };
+            let original = align(tok, rest);
             match original {
                 Some(len) => {
                     spans.push(Span::new(cur, cur + len));

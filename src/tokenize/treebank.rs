@@ -31,98 +31,39 @@ use regex::Regex;
 use super::{is_py_whitespace, Tokenizer};
 use crate::{Error, Result, Span};
 
-/// A substitution step: a compiled pattern and its replacement template
-/// (in the `regex` crate's `$1` syntax).
-struct Rule {
-    re: Regex,
-    rep: &'static str,
-}
+mod passes;
 
-impl Rule {
-    fn new(pattern: &str, rep: &'static str) -> Rule {
-        // The patterns are constants of this module, checked by the unit tests.
-        #[allow(clippy::expect_used)]
-        let re = Regex::new(pattern).expect("valid built-in pattern");
-        Rule { re, rep }
+use passes::ByteSet;
+
+const SYMBOLS: ByteSet = ByteSet::new(b";@#$%&");
+const QUESTION_BANG: ByteSet = ByteSet::new(b"?!");
+const BRACKETS: ByteSet = ByteSet::new(b"[](){}<>");
+/// NLTKWordTokenizer pads `*` and then the brackets: one scan does both.
+const STAR_BRACKETS: ByteSet = ByteSet::new(b"*[](){}<>");
+const CLITICS_S_M_D: [&str; 7] = ["'s", "'S", "'m", "'M", "'d", "'D", "'"];
+const CLITICS_LL_RE_VE_NT: [&str; 8] = ["'ll", "'LL", "'re", "'RE", "'ve", "'VE", "n't", "N'T"];
+
+/// NLTK's `CONVERT_PARENTHESES`.
+fn convert_parentheses(t: &mut String) {
+    for (from, to) in [
+        ("(", "-LRB-"),
+        (")", "-RRB-"),
+        ("[", "-LSB-"),
+        ("]", "-RSB-"),
+        ("{", "-LCB-"),
+        ("}", "-RCB-"),
+    ] {
+        passes::replace_literal(t, from, to);
     }
-
-    fn apply(&self, text: &mut String) {
-        if let Cow::Owned(s) = self.re.replace_all(text, self.rep) {
-            *text = s;
-        }
-    }
 }
 
-/// The compiled rules of both tokenizers (compiled once, on first use).
-struct Rules {
-    // NLTKWordTokenizer's starting quotes (the apostrophe step is by hand).
-    nltk_unicode_open: Rule,
-    start_dquote: Rule,
-    backticks: Rule,
-    open_then_quote: Rule,
-    // Punctuation.
-    nltk_final_period_possessive: Rule,
-    comma_colon: Rule,
-    comma_colon_end: Rule,
-    nltk_ellipsis: Rule,
-    tb_ellipsis: Rule,
-    symbols: Rule,
-    nltk_dashes: Rule,
-    final_period: Rule,
-    question_bang: Rule,
-    quote_space: Rule,
-    nltk_star: Rule,
-    parens: Rule,
-    convert_parens: [Rule; 6],
-    double_dash: Rule,
-    // Ending quotes.
-    nltk_unicode_close: Rule,
-    two_single_quotes: Rule,
-    dquote: Rule,
-    nltk_spaces: Rule,
-    clitic_s_m_d: Rule,
-    clitic_ll_re_ve_nt: Rule,
-}
-
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| Rules {
-        nltk_unicode_open: Rule::new("([«“‘„]|`+)", " $1 "),
-        start_dquote: Rule::new("^\"", "``"),
-        backticks: Rule::new("(``)", " $1 "),
-        open_then_quote: Rule::new(r#"([ (\[{<])("|'')"#, "$1 `` "),
-        nltk_final_period_possessive: Rule::new(
-            r#"([^.])(\.)([\])}>"'»”’ ]*)\s*$"#,
-            "$1 $2 $3 ",
-        ),
-        comma_colon: Rule::new(r"([:,])([^\d])", " $1 $2"),
-        // Python's `$` also matches before a final newline.
-        comma_colon_end: Rule::new(r"([:,])(\n?)\z", " $1 $2"),
-        nltk_ellipsis: Rule::new(r"\.{2,}", " $0 "),
-        tb_ellipsis: Rule::new(r"\.\.\.", " ... "),
-        symbols: Rule::new(r"[;@#$%&]", " $0 "),
-        nltk_dashes: Rule::new(r"[\x{2012}-\x{2015}]", " $0 "),
-        final_period: Rule::new(r#"([^.])(\.)([\])}>"']*)\s*$"#, "$1 $2$3 "),
-        question_bang: Rule::new(r"[?!]", " $0 "),
-        quote_space: Rule::new(r"([^'])' ", "$1 ' "),
-        nltk_star: Rule::new(r"\*", " $0 "),
-        parens: Rule::new(r"[\]\[(){}<>]", " $0 "),
-        convert_parens: [
-            Rule::new(r"\(", "-LRB-"),
-            Rule::new(r"\)", "-RRB-"),
-            Rule::new(r"\[", "-LSB-"),
-            Rule::new(r"\]", "-RSB-"),
-            Rule::new(r"\{", "-LCB-"),
-            Rule::new(r"\}", "-RCB-"),
-        ],
-        double_dash: Rule::new("--", " -- "),
-        nltk_unicode_close: Rule::new("([»”’])", " $1 "),
-        two_single_quotes: Rule::new("''", " '' "),
-        dquote: Rule::new("\"", " '' "),
-        nltk_spaces: Rule::new(r"\s+", " "),
-        clitic_s_m_d: Rule::new(r"([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 "),
-        clitic_ll_re_ve_nt: Rule::new(r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 "),
-    })
+/// `" " + text + " "`.
+fn pad_ends(t: String) -> String {
+    let mut out = String::with_capacity(t.len() + 2);
+    out.push(' ');
+    out.push_str(&t);
+    out.push(' ');
+    out
 }
 
 /// `\w` of Python's `regex` engine (Unicode's UTS #18 word characters), which
@@ -134,6 +75,20 @@ pub(crate) fn is_regex_word(c: char) -> bool {
     static WORD: OnceLock<Option<Regex>> = OnceLock::new();
     let mut buf = [0u8; 4];
     WORD.get_or_init(|| Regex::new(r"^\w$").ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
+}
+
+/// `\d` of Python's `regex` engine (Unicode decimal digits, `Nd`), which is
+/// also the `regex` crate's `\d`.
+pub(crate) fn is_regex_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    static DIGIT: OnceLock<Option<Regex>> = OnceLock::new();
+    let mut buf = [0u8; 4];
+    DIGIT
+        .get_or_init(|| Regex::new(r"^\d$").ok())
         .as_ref()
         .is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
 }
@@ -337,6 +292,26 @@ fn contraction3(text: &mut String, b: &str) {
 }
 
 fn apply_contractions(text: &mut String) {
+    // Prefilter: one scan for the contractions, ASCII case-insensitively,
+    // unless the text holds one of the few non-ASCII letters that Python's
+    // `re` folds onto ASCII letters.
+    static FINDER: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let special = !text.is_ascii() && text.contains(['ı', 'İ', 'ſ', '\u{212a}']);
+    if !special {
+        let finder = FINDER.get_or_init(|| {
+            let words = CONTRACTIONS2
+                .iter()
+                .map(|(a, b, _)| format!("{a}{b}"))
+                .chain(CONTRACTIONS3.iter().map(|b| format!("'t{b}")));
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .ok()
+        });
+        if finder.as_ref().is_some_and(|f| !f.is_match(text.as_str())) {
+            return;
+        }
+    }
     for (a, b, after) in CONTRACTIONS2 {
         contraction2(text, a, b, after);
     }
@@ -386,30 +361,27 @@ impl TreebankWordTokenizer {
 
     /// Tokens as owned strings (NLTK's `tokenize`).
     pub fn tokenize_owned(&self, text: &str) -> Vec<String> {
-        let r = rules();
         let mut t = text.to_string();
-        r.start_dquote.apply(&mut t);
-        r.backticks.apply(&mut t);
-        r.open_then_quote.apply(&mut t);
-        r.comma_colon.apply(&mut t);
-        r.comma_colon_end.apply(&mut t);
-        r.tb_ellipsis.apply(&mut t);
-        r.symbols.apply(&mut t);
-        r.final_period.apply(&mut t);
-        r.question_bang.apply(&mut t);
-        r.quote_space.apply(&mut t);
-        r.parens.apply(&mut t);
+        passes::start_dquote(&mut t);
+        passes::replace_literal(&mut t, "``", " `` ");
+        passes::open_then_quote(&mut t);
+        passes::comma_colon(&mut t);
+        passes::comma_colon_end(&mut t);
+        passes::replace_literal(&mut t, "...", " ... ");
+        passes::pad_bytes(&mut t, &SYMBOLS);
+        passes::final_period(&mut t, false);
+        passes::pad_bytes(&mut t, &QUESTION_BANG);
+        passes::quote_space(&mut t);
+        passes::pad_bytes(&mut t, &BRACKETS);
         if self.convert_parentheses {
-            for rule in &r.convert_parens {
-                rule.apply(&mut t);
-            }
+            convert_parentheses(&mut t);
         }
-        r.double_dash.apply(&mut t);
-        let mut t = format!(" {t} ");
-        r.two_single_quotes.apply(&mut t);
-        r.dquote.apply(&mut t);
-        r.clitic_s_m_d.apply(&mut t);
-        r.clitic_ll_re_ve_nt.apply(&mut t);
+        passes::replace_literal(&mut t, "--", " -- ");
+        let mut t = pad_ends(t);
+        passes::replace_literal(&mut t, "''", " '' ");
+        passes::replace_literal(&mut t, "\"", " '' ");
+        passes::clitics(&mut t, &CLITICS_S_M_D);
+        passes::clitics(&mut t, &CLITICS_LL_RE_VE_NT);
         apply_contractions(&mut t);
         split_py(&t)
     }
@@ -460,37 +432,39 @@ impl NLTKWordTokenizer {
 
     /// Tokens as owned strings (NLTK's `tokenize`).
     pub fn tokenize_owned(&self, text: &str) -> Vec<String> {
-        let r = rules();
+        // The steps only ever insert ASCII, so this holds throughout.
+        let ascii = text.is_ascii();
         let mut t = text.to_string();
-        r.nltk_unicode_open.apply(&mut t);
-        r.start_dquote.apply(&mut t);
-        r.backticks.apply(&mut t);
-        r.open_then_quote.apply(&mut t);
+        passes::pad_open_quotes(&mut t, ascii);
+        passes::start_dquote(&mut t);
+        passes::replace_literal(&mut t, "``", " `` ");
+        passes::open_then_quote(&mut t);
         split_opening_apostrophe(&mut t);
-        r.nltk_final_period_possessive.apply(&mut t);
-        r.comma_colon.apply(&mut t);
-        r.comma_colon_end.apply(&mut t);
-        r.nltk_ellipsis.apply(&mut t);
-        r.symbols.apply(&mut t);
-        r.nltk_dashes.apply(&mut t);
-        r.final_period.apply(&mut t);
-        r.question_bang.apply(&mut t);
-        r.quote_space.apply(&mut t);
-        r.nltk_star.apply(&mut t);
-        r.parens.apply(&mut t);
-        if self.convert_parentheses {
-            for rule in &r.convert_parens {
-                rule.apply(&mut t);
-            }
+        passes::final_period(&mut t, true);
+        passes::comma_colon(&mut t);
+        passes::comma_colon_end(&mut t);
+        passes::pad_dot_runs(&mut t);
+        passes::pad_bytes(&mut t, &SYMBOLS);
+        if !ascii {
+            passes::pad_chars(&mut t, |c| ('\u{2012}'..='\u{2015}').contains(&c));
         }
-        r.double_dash.apply(&mut t);
-        let mut t = format!(" {t} ");
-        r.nltk_unicode_close.apply(&mut t);
-        r.two_single_quotes.apply(&mut t);
-        r.dquote.apply(&mut t);
-        r.nltk_spaces.apply(&mut t);
-        r.clitic_s_m_d.apply(&mut t);
-        r.clitic_ll_re_ve_nt.apply(&mut t);
+        passes::final_period(&mut t, false);
+        passes::pad_bytes(&mut t, &QUESTION_BANG);
+        passes::quote_space(&mut t);
+        passes::pad_bytes(&mut t, &STAR_BRACKETS);
+        if self.convert_parentheses {
+            convert_parentheses(&mut t);
+        }
+        passes::replace_literal(&mut t, "--", " -- ");
+        let mut t = pad_ends(t);
+        if !ascii {
+            passes::pad_chars(&mut t, |c| matches!(c, '»' | '”' | '’'));
+        }
+        passes::replace_literal(&mut t, "''", " '' ");
+        passes::replace_literal(&mut t, "\"", " '' ");
+        passes::collapse_spaces(&mut t);
+        passes::clitics(&mut t, &CLITICS_S_M_D);
+        passes::clitics(&mut t, &CLITICS_LL_RE_VE_NT);
         apply_contractions(&mut t);
         split_py(&t)
     }
@@ -594,8 +568,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rules_compile() {
-        let _ = rules();
+    fn word_classes() {
+        assert!(is_regex_digit('٣'));
+        assert!(!is_regex_digit('²'));
         assert!(is_regex_word('\u{0301}'));
         assert!(!is_regex_word('²'));
     }

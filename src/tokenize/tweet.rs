@@ -95,25 +95,24 @@ const URL_WITH_PATH: &str = r#"(?:https?:(?:/{1,3}|[a-z0-9%\x{130}])|[a-z0-9.\-\
 
 const PHONE: &str = r"(?:(?:\+?[01][ *\-.\)]*)?(?:[\(]?\d{3}[ *\-.\)]*)?\d{3}[ *\-.\)]*\d{4})";
 
-/// NLTK's `REGEXPS[1:]` (after `URLS`).
-fn rest_patterns() -> [&'static str; 9] {
-    [
-        EMOTICONS,
-        r"<[^>\s]+>",
-        r"[\-]+>|<[\-]+",
-        r"(?:@[\w_]+)",
-        r"(?:#+[\w_]+[\w'_\-]*[\w_]+)",
-        r"[\w.+\-]{1,64}@[\w\-]{1,63}\.(?:[\w\-]\.?){1,251}[\w\-]",
-        r"\S(?:[\x{1f3fb}-\x{1f3ff}]?(?:\x{200d}\S[\x{1f3fb}-\x{1f3ff}]?)+|[\x{1f3fb}-\x{1f3ff}])",
-        r"(?:[\x{1F1E6}-\x{1F1FF}]{2}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0065}\x{E006E}\x{E0067}\x{E007F}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0073}\x{E0063}\x{E0074}\x{E007F}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0077}\x{E006C}\x{E0073}\x{E007F})",
-        r"(?:[^\W\d_](?:[^\W\d_]|['\-_])+[^\W\d_])|(?:[+\-]?\d+[,/.:-]\d+[+\-]?)|(?:[\w_]+)|(?:\.(?:[^\S\r\n]*\.){1,})|(?:\S)",
-    ]
-}
+/// NLTK's `REGEXPS[1:]` (after `URLS`), less the HTML-tag branch
+/// `<[^>\s]+>` (third), which [`TweetTokenizer`] matches by hand so that a
+/// long run of `<a<a<a…` stays linear.
+const AFTER_TAG: [&str; 7] = [
+    r"[\-]+>|<[\-]+",
+    r"(?:@[\w_]+)",
+    r"(?:#+[\w_]+[\w'_\-]*[\w_]+)",
+    r"[\w.+\-]{1,64}@[\w\-]{1,63}\.(?:[\w\-]\.?){1,251}[\w\-]",
+    r"\S(?:[\x{1f3fb}-\x{1f3ff}]?(?:\x{200d}\S[\x{1f3fb}-\x{1f3ff}]?)+|[\x{1f3fb}-\x{1f3ff}])",
+    r"(?:[\x{1F1E6}-\x{1F1FF}]{2}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0065}\x{E006E}\x{E0067}\x{E007F}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0073}\x{E0063}\x{E0074}\x{E007F}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0077}\x{E006C}\x{E0073}\x{E007F})",
+    r"(?:[^\W\d_](?:[^\W\d_]|['\-_])+[^\W\d_])|(?:[+\-]?\d+[,/.:-]\d+[+\-]?)|(?:[\w_]+)|(?:\.(?:[^\S\r\n]*\.){1,})|(?:\S)",
+];
 
 struct Patterns {
     url: regex::Regex,
-    rest_phone: regex::Regex,
-    rest: regex::Regex,
+    phone_emoticon: regex::Regex,
+    emoticon_at: regex::Regex,
+    after_tag: regex::Regex,
     emoticon: regex::Regex,
     word_char: regex::Regex,
     letter_or_number: regex::Regex,
@@ -131,11 +130,11 @@ fn build(pattern: &str) -> regex::Regex {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let rest = rest_patterns().join("|");
         Patterns {
             url: build(&format!("(?i)^(?:{URL_WITH_PATH})")),
-            rest_phone: build(&format!("(?i)^(?:{PHONE}|{rest})")),
-            rest: build(&format!("(?i)^(?:{rest})")),
+            phone_emoticon: build(&format!("(?i)^(?:{PHONE}|{EMOTICONS})")),
+            emoticon_at: build(&format!("(?i)^(?:{EMOTICONS})")),
+            after_tag: build(&format!("(?i)^(?:{})", AFTER_TAG.join("|"))),
             emoticon: build(&format!("(?i){EMOTICONS}")),
             word_char: build(r"^\w$"),
             letter_or_number: build(r"^[\p{L}\p{N}]$"),
@@ -294,16 +293,20 @@ fn digit_value(c: char, base: u32) -> Option<u32> {
 /// `ValueError`; `Ok(None)` for a value too large for any code point.
 #[allow(clippy::result_unit_err)]
 fn py_int(s: &str, base: u32) -> std::result::Result<Option<i64>, ()> {
-    let s = s.trim_matches(crate::tokenize::is_py_whitespace);
+    let s = s.trim_matches(char::is_whitespace);
     let (neg, mut s) = match s.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
     let mut after_prefix = false;
     if base == 16 {
-        if let Some(r) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-            s = r;
-            after_prefix = true;
+        // The prefix may be spelt with any Unicode zero (`０x41`).
+        let mut it = s.chars();
+        if let (Some(z), Some('x' | 'X')) = (it.next(), it.next()) {
+            if digit_value(z, 10) == Some(0) {
+                s = it.as_str();
+                after_prefix = true;
+            }
         }
     }
     if after_prefix {
@@ -639,12 +642,29 @@ impl TweetTokenizer {
     }
 
     /// Byte ranges of the tokens in the prepared text `t`.
+    ///
+    /// At each non-space position the branches are tried in NLTK's order
+    /// (URL with path, naked domain, phone, emoticon, HTML tag, the rest),
+    /// the first that matches wins, as in a backtracking engine. Prechecks
+    /// use look-ahead positions cached across tokens, so the whole scan is
+    /// linear.
     fn token_ranges(&self, t: &str) -> Vec<(usize, usize)> {
         let pats = patterns();
-        let rest_re = if self.opts.match_phone_numbers {
-            &pats.rest_phone
+        let before_tag = if self.opts.match_phone_numbers {
+            &pats.phone_emoticon
         } else {
-            &pats.rest
+            &pats.emoticon_at
+        };
+        let bytes = t.as_bytes();
+        // Cached "next position at or after" values; valid while >= p.
+        let mut run_end = 0usize; // end of the current non-space run
+        let mut next_slash = 0usize;
+        let mut next_dot = 0usize;
+        let mut next_tag_stop = 0usize; // next `>` or whitespace
+        let find_from = |from: usize, f: &dyn Fn(char) -> bool| -> usize {
+            t.get(from..)
+                .and_then(|s| s.find(f))
+                .map_or(t.len(), |i| from + i)
         };
         let mut out = Vec::new();
         let mut p = 0;
@@ -653,28 +673,49 @@ impl TweetTokenizer {
             let skip = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
             p += skip;
             let rest = &rest[skip..];
-            if rest.is_empty() {
+            let Some(first) = rest.chars().next() else {
                 break;
+            };
+            if run_end <= p {
+                run_end = find_from(p, &char::is_whitespace);
             }
-            let run_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let run = &rest[..run_len];
-            let first = rest.chars().next().unwrap_or(' ');
+            if next_slash < p {
+                next_slash = find_from(p, &|c| c == '/');
+            }
+            if next_dot < p {
+                next_dot = find_from(p, &|c| c == '.');
+            }
             let mut end = None;
             // URLS, first branch (needs a scheme or a `/`).
-            if (run.contains('/') || run.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("http")))
-                && (is_ci_ascii_alnum(first) || first == '.' || first == '-')
+            if (is_ci_ascii_alnum(first) || first == '.' || first == '-')
+                && (next_slash < run_end
+                    || rest.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("http")))
             {
                 end = pats.url.find(rest).map(|m| p + m.end());
             }
             // URLS, naked-domain branch.
-            if end.is_none() && is_ci_ascii_alnum(first) && run.contains('.') {
+            if end.is_none() && is_ci_ascii_alnum(first) && next_dot < run_end {
                 end = naked_domain(t, p);
             }
+            if end.is_none() {
+                end = before_tag.find(rest).map(|m| p + m.end());
+            }
+            // `<[^>\s]+>`
+            if end.is_none() && first == '<' {
+                if next_tag_stop <= p {
+                    next_tag_stop = find_from(p + 1, &|c| c == '>' || c.is_whitespace());
+                }
+                if next_tag_stop > p + 1 && bytes.get(next_tag_stop) == Some(&b'>') {
+                    end = Some(next_tag_stop + 1);
+                }
+            }
+            let min_end = p + first.len_utf8();
             let end = end
-                .or_else(|| rest_re.find(rest).map(|m| p + m.end()))
-                .unwrap_or(p + first.len_utf8());
-            out.push((p, end.max(p + first.len_utf8())));
-            p = end.max(p + first.len_utf8());
+                .or_else(|| pats.after_tag.find(rest).map(|m| p + m.end()))
+                .unwrap_or(min_end)
+                .max(min_end);
+            out.push((p, end));
+            p = end;
         }
         out
     }

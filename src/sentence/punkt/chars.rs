@@ -41,7 +41,10 @@ pub(crate) fn is_space(c: char) -> bool {
 #[inline]
 pub(crate) fn is_py_space(c: char) -> bool {
     if c.is_ascii() {
-        matches!(c, '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f' | ' ')
+        matches!(
+            c,
+            '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f' | ' '
+        )
     } else {
         in_ranges(table::PY_SPACE, c)
     }
@@ -134,7 +137,12 @@ mod tests {
 
     #[test]
     fn python_classes() {
-        assert!(!is_space('\u{1c}') && is_py_space('\u{1c}') && is_space('\u{a0}') && !is_space('\u{200b}'));
+        assert!(
+            !is_space('\u{1c}')
+                && is_py_space('\u{1c}')
+                && is_space('\u{a0}')
+                && !is_space('\u{200b}')
+        );
         assert!(is_word_nondigit('é') && !is_word_nondigit('5') && !is_word_nondigit('-'));
         assert!(is_digit('٣') && !is_digit('²'));
         assert!(is_upper('É') && is_lower('ß'));

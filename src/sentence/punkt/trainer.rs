@@ -3,8 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    first_pass_annotation, tokenize_words, PunktLanguageVars, PunktParameters, PunktToken, NUMBER_TYPE, ORTHO_BEG_LC,
-    ORTHO_BEG_UC, ORTHO_MID_LC, ORTHO_MID_UC, ORTHO_UNK_LC, ORTHO_UNK_UC,
+    first_pass_annotation, tokenize_words, FxBuild, PunktLanguageVars, PunktParameters, PunktToken,
+    NUMBER_TYPE, ORTHO_BEG_LC, ORTHO_BEG_UC, ORTHO_MID_LC, ORTHO_MID_UC, ORTHO_UNK_LC,
+    ORTHO_UNK_UC,
 };
 
 /// NLTK's `PunktTrainer` with its default settings: learns abbreviation
@@ -32,11 +33,11 @@ use super::{
 pub struct PunktTrainer {
     lang: PunktLanguageVars,
     params: PunktParameters,
-    type_fdist: HashMap<String, u64>,
+    type_fdist: HashMap<String, u64, FxBuild>,
     type_n: u64,
     num_period_toks: u64,
-    collocation_fdist: HashMap<(String, String), u64>,
-    sent_starter_fdist: HashMap<String, u64>,
+    collocation_fdist: HashMap<(String, String), u64, FxBuild>,
+    sent_starter_fdist: HashMap<String, u64, FxBuild>,
     sentbreak_count: u64,
     finalized: bool,
     /// NLTK's `ABBREV`: score cut-off for abbreviations.
@@ -83,11 +84,11 @@ impl PunktTrainer {
         PunktTrainer {
             lang,
             params: PunktParameters::default(),
-            type_fdist: HashMap::new(),
+            type_fdist: HashMap::default(),
             type_n: 0,
             num_period_toks: 0,
-            collocation_fdist: HashMap::new(),
-            sent_starter_fdist: HashMap::new(),
+            collocation_fdist: HashMap::default(),
+            sent_starter_fdist: HashMap::default(),
             sentbreak_count: 0,
             finalized: true,
             abbrev: 0.3,
@@ -121,7 +122,7 @@ impl PunktTrainer {
         }
 
         // Unique types, in order of first occurrence.
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str, FxBuild> = HashSet::default();
         let mut unique: Vec<String> = Vec::new();
         for t in &tokens {
             if seen.insert(&t.typ) {
@@ -142,7 +143,12 @@ impl PunktTrainer {
 
         let mut buf = String::new();
         for t in tokens.iter_mut() {
-            first_pass_annotation(&self.lang, |s| self.params.abbrev_types.contains(s), t, &mut buf);
+            first_pass_annotation(
+                &self.lang,
+                |s| self.params.abbrev_types.contains(s),
+                t,
+                &mut buf,
+            );
         }
 
         self.get_orthography_data(&tokens);
@@ -154,13 +160,21 @@ impl PunktTrainer {
                 continue;
             }
             if self.is_rare_abbrev_type(t1, t2) {
-                self.params.abbrev_types.insert(t1.type_no_period().to_string());
+                self.params
+                    .abbrev_types
+                    .insert(t1.type_no_period().to_string());
             }
             if t1.sentbreak && !(t1.is_number() || t1.is_initial()) && t2.is_alpha() {
-                *self.sent_starter_fdist.entry(t2.typ.to_string()).or_insert(0) += 1;
+                *self
+                    .sent_starter_fdist
+                    .entry(t2.typ.to_string())
+                    .or_insert(0) += 1;
             }
             if self.is_potential_collocation(t1, t2) {
-                let key = (t1.type_no_period().to_string(), t2.type_no_sentperiod().to_string());
+                let key = (
+                    t1.type_no_period().to_string(),
+                    t2.type_no_sentperiod().to_string(),
+                );
                 *self.collocation_fdist.entry(key).or_insert(0) += 1;
             }
         }
@@ -274,7 +288,12 @@ impl PunktTrainer {
         if self.params.abbrev_types.contains(typ) || count >= self.abbrev_backoff {
             return false;
         }
-        if next.tok.chars().next().is_some_and(|c| self.lang.internal_punctuation().contains(&c)) {
+        if next
+            .tok
+            .chars()
+            .next()
+            .is_some_and(|c| self.lang.internal_punctuation().contains(&c))
+        {
             return true;
         }
         if next.first_lower() {
@@ -299,7 +318,7 @@ impl PunktTrainer {
     /// collocations, from the data gathered so far.
     pub fn finalize_training(&mut self) {
         let n = self.type_n;
-        let mut starters = HashSet::new();
+        let mut starters = HashSet::default();
         if self.sentbreak_count > 0 {
             for (typ, &at_break) in &self.sent_starter_fdist {
                 if typ.is_empty() {
@@ -311,7 +330,8 @@ impl PunktTrainer {
                 }
                 let ll = col_log_likelihood(self.sentbreak_count, typ_count, at_break, n);
                 if ll >= self.sent_starter
-                    && (n as f64) / (self.sentbreak_count as f64) > (typ_count as f64) / (at_break as f64)
+                    && (n as f64) / (self.sentbreak_count as f64)
+                        > (typ_count as f64) / (at_break as f64)
                 {
                     starters.insert(typ.clone());
                 }
@@ -319,7 +339,7 @@ impl PunktTrainer {
         }
         self.params.sent_starters = starters;
 
-        let mut collocs = HashSet::new();
+        let mut collocs = HashSet::default();
         for ((typ1, typ2), &col_count) in &self.collocation_fdist {
             if self.params.sent_starters.contains(typ2) {
                 continue;
@@ -332,7 +352,9 @@ impl PunktTrainer {
                 && col_count <= typ1_count.min(typ2_count)
             {
                 let ll = col_log_likelihood(typ1_count, typ2_count, col_count, n);
-                if ll >= self.collocation && (n as f64) / (typ1_count as f64) > (typ2_count as f64) / (col_count as f64) {
+                if ll >= self.collocation
+                    && (n as f64) / (typ1_count as f64) > (typ2_count as f64) / (col_count as f64)
+                {
                     collocs.insert((typ1.clone(), typ2.clone()));
                 }
             }
@@ -377,7 +399,11 @@ fn col_log_likelihood(count_a: u64, count_b: u64, count_ab: u64, n: u64) -> f64 
     let (ca, cb, cab, nn) = (count_a as i64, count_b as i64, count_ab as i64, n as i64);
     let p = cb as f64 / nn as f64;
     let p1 = cab as f64 / ca as f64;
-    let p2 = if nn - ca == 0 { 1.0 } else { (cb - cab) as f64 / (nn - ca) as f64 };
+    let p2 = if nn - ca == 0 {
+        1.0
+    } else {
+        (cb - cab) as f64 / (nn - ca) as f64
+    };
 
     let summand1 = match (py_log(p), py_log(1.0 - p)) {
         (Some(lp), Some(lq)) => cab as f64 * lp + (ca - cab) as f64 * lq,
@@ -407,7 +433,11 @@ impl PunktTrainer {
     ///
     /// # Errors
     /// [`crate::Error::Io`], or [`crate::Error::InvalidUtf8`] in strict mode.
-    pub fn train_file(&mut self, path: &std::path::Path, mode: crate::io::Utf8Mode) -> crate::Result<u64> {
+    pub fn train_file(
+        &mut self,
+        path: &std::path::Path,
+        mode: crate::io::Utf8Mode,
+    ) -> crate::Result<u64> {
         use std::io::Read;
         let mut buf = Vec::new();
         crate::io::open_input(path)?

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Tagging and training speed: nlkit vs NLTK 3.10.4, same input, same run.
+
+1. Tagging pre-tokenized text with NLTK's own English model: nltk.pos_tag per
+   sentence vs `nlkit tag --nltk-model DIR --pretokenized` (single job) on the
+   gold-tokenized sentences of UD English-EWT dev+test, repeated --repeat times.
+   nlkit's time is reported with and without process start + model load (an
+   empty-input run is subtracted).
+2. The same with nlkit's embedded default model (`nlkit tag --pretokenized`).
+3. Training (skip with --no-train): NLTK's PerceptronTagger.train on EWT train
+   XPOS (5 iterations) vs `nlkit train-tagger --features nltk --iterations 5`,
+   and nlkit's default-model recipe (--features extended --iterations 15).
+
+Usage: cargo build --release && NLTK_DATA=.nltk_data .venv/bin/python benches/tag.py
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts/parity"))
+from tag import read_conllu_forms  # noqa: E402
+
+
+def run(cmd, inp=b""):
+    t = time.perf_counter()
+    subprocess.run(cmd, input=inp, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t
+
+
+def best(f, n=3):
+    return min(f() for _ in range(n))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nlkit", default=os.path.join(ROOT, "target/release/nlkit"))
+    ap.add_argument("--shared", default=os.environ.get("NLKIT_SHARED", os.path.join(ROOT, "../shared/data")))
+    ap.add_argument("--repeat", type=int, default=4)
+    ap.add_argument("--no-train", action="store_true")
+    args = ap.parse_args()
+    nltk_data = os.environ.setdefault("NLTK_DATA", os.path.join(ROOT, ".nltk_data"))
+    import nltk
+    from nltk.tag.perceptron import PerceptronTagger
+
+    ud = os.path.join(args.shared, "ud/en_ewt")
+    sents = []
+    for part in ("dev", "test"):
+        sents += read_conllu_forms(os.path.join(ud, f"en_ewt-ud-{part}.conllu"))
+    sents = [s for s in sents if all(" " not in w for w in s)] * args.repeat
+    n = sum(map(len, sents))
+    inp = "".join(" ".join(s) + "\n" for s in sents).encode()
+    model = os.path.join(nltk_data, "taggers/averaged_perceptron_tagger_eng")
+
+    nltk.pos_tag(["warm", "up"])
+    t0 = time.perf_counter()
+    for s in sents:
+        nltk.pos_tag(s)
+    t_nltk = time.perf_counter() - t0
+    print(f"input: {len(sents)} sentences, {n} tokens (EWT dev+test x{args.repeat})")
+    print(f"nltk.pos_tag:                     {t_nltk:8.3f} s  {n / t_nltk:10.0f} tok/s")
+
+    for label, extra in (("nlkit tag --nltk-model", ["--nltk-model", model]), ("nlkit tag (embedded model)", [])):
+        cmd = [args.nlkit, "tag", "--pretokenized", "--format", "jsonl"] + extra
+        t_full = best(lambda: run(cmd, inp))
+        t_load = best(lambda: run(cmd, b""))
+        net = max(t_full - t_load, 1e-9)
+        print(f"{label + ':':33s} {t_full:8.3f} s  (load {t_load:.3f} s, tagging {net:.3f} s, {n / net:10.0f} tok/s)")
+        print(f"   speed-up vs nltk.pos_tag: {t_nltk / t_full:6.1f}x whole process, {t_nltk / net:6.1f}x tagging only")
+
+    if args.no_train:
+        return
+    train = os.path.join(ud, "en_ewt-ud-train.conllu")
+    tsents, cur = [], []
+    for line in open(train, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if cur:
+                tsents.append(cur)
+                cur = []
+            continue
+        if line.startswith("#"):
+            continue
+        c = line.split("\t")
+        if "-" in c[0] or "." in c[0]:
+            continue
+        cur.append((c[1], c[4]))
+    if cur:
+        tsents.append(cur)
+    tagger = PerceptronTagger(load=False)
+    t0 = time.perf_counter()
+    tagger.train(tsents, nr_iter=5)
+    t_nt = time.perf_counter() - t0
+    print(f"training, EWT train XPOS, 5 iterations: NLTK {t_nt:.1f} s")
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "m.bin")
+        t_rs = run([args.nlkit, "train-tagger", "--train", train, "--column", "xpos", "--features", "nltk", "--iterations", "5", "-o", out])
+        print(f"   nlkit (--features nltk):  {t_rs:.1f} s  ({t_nt / t_rs:.1f}x)")
+        t_rs2 = run([args.nlkit, "train-tagger", "--train", train, "--column", "xpos", "--features", "extended", "--iterations", "15", "--seed", "1", "-o", out])
+        print(f"   nlkit default-model recipe (--features extended --iterations 15): {t_rs2:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+//! `nlkit index CORPUS|DIR [-o INDEX]`: build a persistent corpus index.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::index::{build_index, BuildOptions};
+use crate::io::{LineReader, Utf8Mode};
+use crate::tokenize::{Tokenizer, WordPunctTokenizer};
+use crate::{Error, Result};
+
+/// Arguments of `nlkit index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// NLTK corpus id (brown, inaugural, ...) or a folder of UTF-8 text files.
+    #[arg(value_name = "CORPUS|DIR")]
+    corpus: String,
+    /// Index folder to write (default: `<name>.nlkidx` in the current folder).
+    #[arg(short = 'o', long = "output", value_name = "INDEX")]
+    output: Option<PathBuf>,
+    /// NLTK data folder (default: NLTK's search path).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Memory for one postings pass, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    memory: usize,
+}
+
+/// The default index folder for a corpus id or path.
+pub(crate) fn default_index_path(corpus: &str) -> PathBuf {
+    let name = Path::new(corpus.trim_end_matches('/'))
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "corpus".into());
+    PathBuf::from(format!("{name}.nlkidx"))
+}
+
+/// Words of every text file under `dir` (hidden files skipped), streamed line
+/// by line with NLTK's `WordPunctTokenizer` (as `PlaintextCorpusReader.words`).
+fn folder_words(dir: &Path) -> Result<impl Iterator<Item = Result<String>>> {
+    let res = crate::data::Resource::open(dir)?;
+    let files: Vec<PathBuf> = res
+        .list()?
+        .into_iter()
+        .filter(|f| !f.split('/').any(|c| c.starts_with('.')))
+        .filter_map(|f| res.local_path(&f))
+        .collect();
+    if files.is_empty() {
+        return Err(Error::InvalidInput(format!("{}: no text files to index", dir.display())));
+    }
+    let tok = WordPunctTokenizer::new();
+    Ok(files.into_iter().flat_map(move |p| {
+        let tok = tok.clone();
+        let it: Box<dyn Iterator<Item = Result<String>>> = match crate::io::open_input(&p) {
+            Err(e) => Box::new(std::iter::once(Err(e))),
+            Ok(r) => Box::new(LineReader::new(r, p.display().to_string(), Utf8Mode::Strict).flat_map(
+                move |line| -> Vec<Result<String>> {
+                    match line {
+                        Ok(l) => tok.tokenize(&l).into_iter().map(|t| Ok(t.into_owned())).collect(),
+                        Err(e) => vec![Err(e)],
+                    }
+                },
+            )),
+        };
+        it
+    }))
+}
+
+/// Runs `nlkit index`.
+pub fn run(a: IndexArgs) -> Result<()> {
+    let out = a.output.clone().unwrap_or_else(|| default_index_path(&a.corpus));
+    let opts = BuildOptions {
+        memory_budget: a.memory.max(1) << 20,
+        stopwords: crate::stem::stopwords::words("english", a.data.as_deref()).ok(),
+        source: a.corpus.clone(),
+        progress: true,
+        ..BuildOptions::default()
+    };
+    let p = Path::new(&a.corpus);
+    let summary = if p.is_dir() {
+        build_index(folder_words(p)?, &out, &opts)?
+    } else {
+        let corpus = super::corpus::open(&a.corpus, a.data.as_deref())?;
+        build_index(corpus.words(None), &out, &opts)?
+    };
+    eprintln!(
+        "indexed {} tokens, {} types into {} ({} bytes)",
+        summary.tokens,
+        summary.types,
+        out.display(),
+        summary.bytes
+    );
+    Ok(())
+}
