@@ -8,7 +8,10 @@ HTTP from a threaded Python server on 127.0.0.1 (the index's URLs rewritten
 to it) and from a file:// index. NLTK 3.10.4: `Downloader.download(id)` for
 every id from a file:// index (NLTK refuses loopback HTTP URLs, so file:// is
 the only transport it can be timed on here; it is the cheaper one).
-Each timing is the best of --runs fresh installs.
+Each timing is the best of --runs fresh installs; user and system CPU
+seconds of the child processes are printed too (unpacking ~120 MB into many
+small files is mostly file-system work, so the wall time depends heavily on
+the disk and the machine's load).
 
 Usage (repository root, after `cargo build --release`):
   .venv/bin/python benches/download.py [--runs 3]
@@ -18,6 +21,7 @@ import functools
 import http.server
 import os
 import re
+import resource
 import shutil
 import subprocess
 import tempfile
@@ -64,12 +68,16 @@ def main():
             return d
 
         def best(f):
+            # (wall, user CPU, system CPU) of the fastest run; CPU of the child processes.
             times = []
             for _ in range(args.runs):
                 d = fresh()
+                r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
                 t0 = time.perf_counter()
                 f(d)
-                times.append(time.perf_counter() - t0)
+                wall = time.perf_counter() - t0
+                r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                times.append((wall, r1.ru_utime - r0.ru_utime, r1.ru_stime - r0.ru_stime))
                 shutil.rmtree(d)
             return min(times)
 
@@ -99,8 +107,9 @@ def main():
         for label, index in (("HTTP 127.0.0.1", base + "index-http.xml"), ("file://", "file://" + mirror + "/index-file.xml")):
             for jobs in (1, 4):
                 rows.append(("nlkit --jobs %d, %s" % (jobs, label), best(nlkit(index, jobs))))
-        for label, t in rows:
-            print("%-34s %7.2f s  %6.1f MB/s  NLTK/this %5.1fx" % (label, t, total / 1e6 / t, nltk_t / t))
+        print("%-34s %8s %8s %8s %10s %14s" % ("", "wall", "user", "sys", "MB/s", "NLTK/this wall"))
+        for label, (wall, user, sys_) in rows:
+            print("%-34s %7.2fs %7.2fs %7.2fs %10.1f %13.1fx" % (label, wall, user, sys_, total / 1e6 / wall, nltk_t[0] / wall))
         srv.shutdown()
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -10,7 +10,9 @@ use proptest::prelude::*;
 
 #[test]
 fn readers_match_nltk() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let data = data.to_string_lossy().to_string();
     let mut failures = Vec::new();
     let cases = common::parity_cases("corpus");
@@ -18,7 +20,12 @@ fn readers_match_nltk() {
         let corpus = c["corpus"].as_str().unwrap();
         let view = c["view"].as_str().unwrap();
         let mut args = vec!["corpus", corpus, view, "--data", data.as_str()];
-        let extra: Vec<String> = c["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect();
+        let extra: Vec<String> = c["args"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_string())
+            .collect();
         args.extend(extra.iter().map(String::as_str));
         let (code, out, err) = run_nlkit(&args, b"");
         if code != 0 {
@@ -27,7 +34,11 @@ fn readers_match_nltk() {
         }
         let items: Vec<&str> = out.lines().collect();
         let want = |k: &str| -> Vec<String> {
-            c[k].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect()
+            c[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect()
         };
         let count = c["count"].as_u64().unwrap() as usize;
         let first = want("first");
@@ -36,7 +47,10 @@ fn readers_match_nltk() {
             || items[..first.len().min(items.len())] != first[..]
             || items[items.len().saturating_sub(last.len())..] != last[..]
         {
-            failures.push(format!("{file}:{line} {corpus} {view} {extra:?}: {} items (NLTK {count})", items.len()));
+            failures.push(format!(
+                "{file}:{line} {corpus} {view} {extra:?}: {} items (NLTK {count})",
+                items.len()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -62,7 +76,11 @@ fn corpus_err(dir: &Path, args: &[&str]) -> String {
 #[test]
 fn corrupt_zip_is_a_clear_error() {
     let d = tempfile::tempdir().unwrap();
-    write(d.path(), "corpora/brown.zip", b"PK\x03\x04 this is not really a zip");
+    write(
+        d.path(),
+        "corpora/brown.zip",
+        b"PK\x03\x04 this is not really a zip",
+    );
     let err = corpus_err(d.path(), &["brown", "words"]);
     assert!(err.contains("brown.zip") && err.contains("zip"), "{err}");
 }
@@ -94,7 +112,16 @@ fn malformed_tree_names_file_and_line() {
     assert!(err.contains("wsj_0001.mrg:3"), "{err}");
     assert!(err.contains("malformed tree"), "{err}");
     // words are read with NLTK's regular expressions and still work.
-    let (code, out, _) = run_nlkit(&["corpus", "treebank", "words", "--data", d.path().to_str().unwrap()], b"");
+    let (code, out, _) = run_nlkit(
+        &[
+            "corpus",
+            "treebank",
+            "words",
+            "--data",
+            d.path().to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(code, 0);
     assert_eq!(out, "a\nb\nc\n");
 }
@@ -102,7 +129,11 @@ fn malformed_tree_names_file_and_line() {
 #[test]
 fn malformed_conll_names_file_and_line() {
     let d = tempfile::tempdir().unwrap();
-    write(d.path(), "corpora/conll2000/train.txt", b"He PRP B-NP\nran VBD B-VP\n\nA DT B-NP\nbad NN\n");
+    write(
+        d.path(),
+        "corpora/conll2000/train.txt",
+        b"He PRP B-NP\nran VBD B-VP\n\nA DT B-NP\nbad NN\n",
+    );
     write(d.path(), "corpora/conll2000/test.txt", b"");
     let err = corpus_err(d.path(), &["conll2000", "iob"]);
     assert!(err.contains("train.txt:5"), "{err}");
@@ -113,7 +144,11 @@ fn malformed_conll_names_file_and_line() {
 fn bad_category_file_and_encoding_are_reported() {
     let d = tempfile::tempdir().unwrap();
     write(d.path(), "corpora/brown/ca01", b"The/at cat/nn\n");
-    write(d.path(), "corpora/brown/cats.txt", b"ca01 news\nca99 fiction\n");
+    write(
+        d.path(),
+        "corpora/brown/cats.txt",
+        b"ca01 news\nca99 fiction\n",
+    );
     let err = corpus_err(d.path(), &["brown", "words"]);
     assert!(err.contains("cats.txt:2") && err.contains("ca99"), "{err}");
     write(d.path(), "corpora/brown/cats.txt", b"ca01 news\n");
@@ -151,7 +186,16 @@ fn reads_a_zip_and_a_plain_folder() {
     z.start_file("names/male.txt", opts).unwrap();
     z.write_all(b"Carl").unwrap();
     z.finish().unwrap();
-    let (code, out, err) = run_nlkit(&["corpus", "names", "words", "--data", d.path().to_str().unwrap()], b"");
+    let (code, out, err) = run_nlkit(
+        &[
+            "corpus",
+            "names",
+            "words",
+            "--data",
+            d.path().to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "Ann\nBea\nCarl\n");
     let txt = d.path().join("texts");

@@ -448,3 +448,30 @@ fn concurrent_processes_stay_consistent() {
         .iter()
         .any(|p| p.contains(".nlkit-tmp") || p.contains(".nlkit-old") || p.ends_with(".part")));
 }
+
+/// Offline install straight from the shared mirror folder (`--mirror`), no server.
+#[test]
+fn mirror_folder_installs_offline() {
+    let Some(shared) = common::shared_data() else {
+        return;
+    };
+    let mirror = shared.join("nltk_server");
+    let index = mirror.join("index.xml").display().to_string();
+    let m = mirror.display().to_string();
+    let data = tempfile::tempdir().unwrap();
+    let (code, out, err) = download(
+        &index,
+        data.path(),
+        &["--mirror", &m, "stopwords", "universal_tagset"],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(data.path().join("corpora/stopwords/english").is_file());
+    assert!(data
+        .path()
+        .join("taggers/universal_tagset/en-ptb.map")
+        .is_file());
+    // The status check needs no mirror: it reads the index and the folder.
+    let (_, out, _) = download(&index, data.path(), &["--status", "stopwords"]);
+    assert_eq!(out, "stopwords\tinstalled\n");
+}

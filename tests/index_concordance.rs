@@ -10,7 +10,11 @@ use common::{run_nlkit, run_nlkit_in};
 fn sample_dir(tmp: &Path) -> PathBuf {
     let d = tmp.join("sample");
     std::fs::create_dir_all(&d).unwrap();
-    std::fs::copy(common::root().join("corpora/samples/inaugural-2009.txt"), d.join("inaugural-2009.txt")).unwrap();
+    std::fs::copy(
+        common::root().join("corpora/samples/inaugural-2009.txt"),
+        d.join("inaugural-2009.txt"),
+    )
+    .unwrap();
     d
 }
 
@@ -52,21 +56,37 @@ fn concordance_and_stats_match_nltk() {
             let e: Vec<&str> = extra.iter().map(String::as_str).collect();
             built.insert(source.clone(), build(tmp.path(), &source, &e));
         }
-        let Some(idx) = built[&source].clone() else { continue };
+        let Some(idx) = built[&source].clone() else {
+            continue;
+        };
         let idx = idx.to_string_lossy().to_string();
         match c["kind"].as_str().unwrap() {
             "concordance" => {
                 let width = c["width"].to_string();
                 let lines = c["lines"].to_string();
                 let (code, out, err) = run_nlkit(
-                    &["concordance", &idx, c["word"].as_str().unwrap(), "--width", &width, "--lines", &lines],
+                    &[
+                        "concordance",
+                        &idx,
+                        c["word"].as_str().unwrap(),
+                        "--width",
+                        &width,
+                        "--lines",
+                        &lines,
+                    ],
                     b"",
                 );
                 assert_eq!(code, 0, "{err}");
-                assert_eq!(out, c["output"].as_str().unwrap(), "{file}:{line} {}", c["word"]);
+                assert_eq!(
+                    out,
+                    c["output"].as_str().unwrap(),
+                    "{file}:{line} {}",
+                    c["word"]
+                );
             }
             "stats" => {
-                let (code, out, err) = run_nlkit(&["stats", &idx, "--top", "40", "--format", "json"], b"");
+                let (code, out, err) =
+                    run_nlkit(&["stats", &idx, "--top", "40", "--format", "json"], b"");
                 assert_eq!(code, 0, "{err}");
                 let v: serde_json::Value = serde_json::from_str(&out).unwrap();
                 assert_eq!(v["tokens"], c["tokens"], "{file}:{line}");
@@ -93,11 +113,18 @@ fn tiny_memory_budget_gives_the_same_index() {
     let a = tmp.path().join("a.nlkidx");
     let b = tmp.path().join("b.nlkidx");
     let d = dir.to_string_lossy().to_string();
-    let (c1, _, e1) = run_nlkit(&["index", &d, "-o", a.to_str().unwrap(), "--memory", "1"], b"");
+    let (c1, _, e1) = run_nlkit(
+        &["index", &d, "-o", a.to_str().unwrap(), "--memory", "1"],
+        b"",
+    );
     let (c2, _, e2) = run_nlkit(&["index", &d, "-o", b.to_str().unwrap()], b"");
     assert_eq!((c1, c2), (0, 0), "{e1} {e2}");
     for f in ["index.nlk", "vocab.fst", "keys.fst"] {
-        assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap(), "{f}");
+        assert_eq!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap(),
+            "{f}"
+        );
     }
 }
 
@@ -107,11 +134,18 @@ fn default_index_name_and_missing_index() {
     let dir = sample_dir(tmp.path());
     let (code, _, err) = run_nlkit_in(Some(tmp.path()), &["concordance", "sample", "nation"], b"");
     assert_eq!(code, 1);
-    assert!(err.starts_with("nlkit: ") && err.contains("nlkit index sample"), "{err}");
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("nlkit index sample"),
+        "{err}"
+    );
     let (code, _, err) = run_nlkit_in(Some(tmp.path()), &["index", dir.to_str().unwrap()], b"");
     assert_eq!(code, 0, "{err}");
     assert!(tmp.path().join("sample.nlkidx/index.nlk").exists());
-    let (code, out, err) = run_nlkit_in(Some(tmp.path()), &["concordance", "sample", "nation", "--lines", "2"], b"");
+    let (code, out, err) = run_nlkit_in(
+        Some(tmp.path()),
+        &["concordance", "sample", "nation", "--lines", "2"],
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("Displaying 2 of "), "{out}");
 }
@@ -128,7 +162,10 @@ fn bad_index_files_are_clear_errors() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = sample_dir(tmp.path());
     let idx = tmp.path().join("x.nlkidx");
-    let (code, _, err) = run_nlkit(&["index", dir.to_str().unwrap(), "-o", idx.to_str().unwrap()], b"");
+    let (code, _, err) = run_nlkit(
+        &["index", dir.to_str().unwrap(), "-o", idx.to_str().unwrap()],
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
     let main = idx.join("index.nlk");
     let good = std::fs::read(&main).unwrap();
@@ -160,7 +197,15 @@ fn bad_index_files_are_clear_errors() {
     let other = tmp.path().join("notanindex");
     std::fs::create_dir_all(&other).unwrap();
     std::fs::write(other.join("keep.txt"), b"x").unwrap();
-    let (code, _, err) = run_nlkit(&["index", dir.to_str().unwrap(), "-o", other.to_str().unwrap()], b"");
+    let (code, _, err) = run_nlkit(
+        &[
+            "index",
+            dir.to_str().unwrap(),
+            "-o",
+            other.to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(code, 1);
     assert!(err.contains("not an nlkit index"), "{err}");
     assert!(other.join("keep.txt").exists());
@@ -171,15 +216,34 @@ fn index_of_empty_or_missing_input() {
     let tmp = tempfile::tempdir().unwrap();
     let empty = tmp.path().join("empty");
     std::fs::create_dir_all(&empty).unwrap();
-    let (code, _, err) = run_nlkit(&["index", empty.to_str().unwrap(), "-o", tmp.path().join("e").to_str().unwrap()], b"");
+    let (code, _, err) = run_nlkit(
+        &[
+            "index",
+            empty.to_str().unwrap(),
+            "-o",
+            tmp.path().join("e").to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(code, 1);
     assert!(err.contains("no text files"), "{err}");
     let bad = tmp.path().join("bad");
     std::fs::create_dir_all(&bad).unwrap();
     std::fs::write(bad.join("a.txt"), b"ok\nnot \xff utf8\n").unwrap();
-    let (code, _, err) = run_nlkit(&["index", bad.to_str().unwrap(), "-o", tmp.path().join("b").to_str().unwrap()], b"");
+    let (code, _, err) = run_nlkit(
+        &[
+            "index",
+            bad.to_str().unwrap(),
+            "-o",
+            tmp.path().join("b").to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(code, 1);
-    assert!(err.contains("a.txt") && err.contains("byte offset 7"), "{err}");
+    assert!(
+        err.contains("a.txt") && err.contains("byte offset 7"),
+        "{err}"
+    );
     let (code, _, err) = run_nlkit(&["index", "no_such_corpus_xyz"], b"");
     assert_eq!(code, 1);
     assert!(err.contains("unknown corpus"), "{err}");

@@ -5,7 +5,9 @@ mod common;
 
 use std::collections::HashMap;
 
-use nlkit::probability::{AssocMeasure, BigramCollocationFinder, ConditionalFreqDist, FreqDist, TrigramCollocationFinder};
+use nlkit::probability::{
+    AssocMeasure, BigramCollocationFinder, ConditionalFreqDist, FreqDist, TrigramCollocationFinder,
+};
 use serde_json::Value;
 
 fn close(a: f64, b: f64) -> bool {
@@ -13,7 +15,11 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 fn strs(v: &Value) -> Vec<String> {
-    v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -36,8 +42,11 @@ fn probability_matches_nltk() {
                 let fd: FreqDist<&str> = words.iter().map(String::as_str).collect();
                 assert_eq!(fd.n(), c["N"].as_u64().unwrap(), "{at}");
                 assert_eq!(fd.b() as u64, c["B"].as_u64().unwrap(), "{at}");
-                let mc: Vec<(String, u64)> =
-                    fd.most_common(Some(60)).into_iter().map(|(w, n)| (w.to_string(), n)).collect();
+                let mc: Vec<(String, u64)> = fd
+                    .most_common(Some(60))
+                    .into_iter()
+                    .map(|(w, n)| (w.to_string(), n))
+                    .collect();
                 let want: Vec<(String, u64)> = c["most_common"]
                     .as_array()
                     .unwrap()
@@ -45,17 +54,29 @@ fn probability_matches_nltk() {
                     .map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_u64().unwrap()))
                     .collect();
                 assert_eq!(mc, want, "{at}");
-                let hap: Vec<String> = fd.hapaxes().into_iter().take(200).map(|s| s.to_string()).collect();
+                let hap: Vec<String> = fd
+                    .hapaxes()
+                    .into_iter()
+                    .take(200)
+                    .map(|s| s.to_string())
+                    .collect();
                 assert_eq!(hap, strs(&c["hapaxes"]), "{at}");
                 assert_eq!(fd.freq(&"the"), c["freq_the"].as_f64().unwrap(), "{at}");
                 assert_eq!(fd.max().copied(), c["max"].as_str(), "{at}");
             }
             "cfd" => {
-                let cfd: ConditionalFreqDist<u64, &str> =
-                    words.iter().map(|w| (w.chars().count() as u64, w.as_str())).collect();
+                let cfd: ConditionalFreqDist<u64, &str> = words
+                    .iter()
+                    .map(|w| (w.chars().count() as u64, w.as_str()))
+                    .collect();
                 assert_eq!(cfd.n(), c["N"].as_u64().unwrap(), "{at}");
                 let conds: Vec<u64> = cfd.conditions().into_iter().copied().collect();
-                let want: Vec<u64> = c["conditions"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+                let want: Vec<u64> = c["conditions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_u64().unwrap())
+                    .collect();
                 assert_eq!(conds, want, "{at}");
                 let mc: Vec<(String, u64)> = cfd
                     .get(&3)
@@ -78,7 +99,8 @@ fn probability_matches_nltk() {
                 let filt = c["freq_filter"].as_u64();
                 let wf = c["word_filter"].as_bool().unwrap();
                 let stopset = english_stopwords();
-                let word_filter = |w: &str| w.chars().count() < 3 || stopset.contains(&w.to_lowercase());
+                let word_filter =
+                    |w: &str| w.chars().count() < 3 || stopset.contains(&w.to_lowercase());
                 let got: Vec<(Vec<String>, f64)> = if kind == "bigram" {
                     let mut f = BigramCollocationFinder::from_words(words, ws).unwrap();
                     if let Some(k) = filt {
@@ -106,11 +128,16 @@ fn probability_matches_nltk() {
                 let n = if kind == "bigram" { 2 } else { 3 };
                 for (i, row) in c["top"].as_array().unwrap().iter().enumerate() {
                     let row = row.as_array().unwrap();
-                    let gram: Vec<String> = row[..n].iter().map(|x| x.as_str().unwrap().to_string()).collect();
+                    let gram: Vec<String> = row[..n]
+                        .iter()
+                        .map(|x| x.as_str().unwrap().to_string())
+                        .collect();
                     let score = row[n].as_f64().unwrap();
                     let (g, s) = &got[i];
                     if g != &gram || !close(*s, score) {
-                        failures.push(format!("{at} rank {i}: NLTK {gram:?} {score} vs nlkit {g:?} {s}"));
+                        failures.push(format!(
+                            "{at} rank {i}: NLTK {gram:?} {score} vs nlkit {g:?} {s}"
+                        ));
                         break;
                     }
                 }
@@ -121,7 +148,12 @@ fn probability_matches_nltk() {
     }
     let _ = stop;
     assert!(checked > 100, "only {checked} cases");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// NLTK's English stopword list, as used by the word filter in the cases

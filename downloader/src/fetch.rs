@@ -11,6 +11,9 @@ use std::time::Duration;
 use crate::error::{io_at, Error, Result};
 use crate::Options;
 
+/// The largest index accepted (NLTK's is about 200 kB).
+const MAX_INDEX_BYTES: u64 = 64 << 20;
+
 /// Where a URL points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Source {
@@ -150,11 +153,18 @@ impl Fetcher {
                     });
                 }
                 let mut out = Vec::new();
-                let mut resp = resp;
-                resp.read_to_end(&mut out).map_err(|e| Error::Http {
-                    url: u.clone(),
-                    message: read_error(&e, self.opts.read_timeout, out.len() as u64),
-                })?;
+                resp.take(MAX_INDEX_BYTES + 1)
+                    .read_to_end(&mut out)
+                    .map_err(|e| Error::Http {
+                        url: u.clone(),
+                        message: read_error(&e, self.opts.read_timeout, out.len() as u64),
+                    })?;
+                if out.len() as u64 > MAX_INDEX_BYTES {
+                    return Err(Error::Index {
+                        source_name: u.clone(),
+                        message: format!("larger than {MAX_INDEX_BYTES} bytes"),
+                    });
+                }
                 Ok(out)
             }),
         }

@@ -126,8 +126,8 @@ impl Index {
     /// path) is used in error messages.
     ///
     /// # Errors
-    /// [`Error::Index`] for malformed XML, missing or invalid attributes,
-    /// duplicate ids or collections naming unknown items;
+    /// [`Error::Index`] for malformed XML, missing or invalid attributes or
+    /// duplicate ids;
     /// [`Error::UnsafeIndex`] for ids, subdirs or urls that could escape the
     /// data folder.
     pub fn parse(xml: &[u8], source_name: &str) -> Result<Index> {
@@ -217,16 +217,6 @@ impl Index {
                 return Err(bad(format!("duplicate id `{}`", c.id)));
             }
         }
-        for c in &index.collections {
-            for item in &c.items {
-                if !index.by_id.contains_key(item) {
-                    return Err(bad(format!(
-                        "collection `{}` refers to unknown item `{item}`",
-                        c.id
-                    )));
-                }
-            }
-        }
         Ok(index)
     }
 
@@ -261,7 +251,10 @@ impl Index {
     /// collections are followed once.
     ///
     /// # Errors
-    /// [`Error::UnknownPackage`] for an id the index does not have.
+    /// [`Error::UnknownPackage`] for an id the index does not have (also
+    /// when a collection refers to one: such an item is not an error until
+    /// the collection is expanded, so one dangling reference does not make
+    /// the whole index unusable).
     pub fn expand<S: AsRef<str>>(&self, ids: &[S]) -> Result<Vec<&Package>> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
@@ -524,8 +517,12 @@ mod tests {
 
     #[test]
     fn malformed() {
-        for xml in ["", "<nltk_data><packages><package id=\"a\"/></packages></nltk_data>", "<nltk_data><packages><package id=\"a\" subdir=\"c\" url=\"u\" size=\"x\" checksum=\"0123456789abcdef0123456789abcdef\"/></packages></nltk_data>", "<nltk_data><collections><collection id=\"c\"><item ref=\"nope\"/></collection></collections></nltk_data>", "<nltk_data><unclosed"] {
+        for xml in ["", "<nltk_data><packages><package id=\"a\"/></packages></nltk_data>", "<nltk_data><packages><package id=\"a\" subdir=\"c\" url=\"u\" size=\"x\" checksum=\"0123456789abcdef0123456789abcdef\"/></packages></nltk_data>", "<nltk_data><unclosed"] {
             assert!(matches!(Index::parse(xml.as_bytes(), "t"), Err(Error::Index { .. })), "{xml}");
         }
+        // A dangling collection item is an error only when expanded.
+        let dangling = r#"<nltk_data><collections><collection id="c"><item ref="nope"/></collection></collections></nltk_data>"#;
+        let i = Index::parse(dangling.as_bytes(), "t").unwrap();
+        assert!(matches!(i.expand(&["c"]), Err(Error::UnknownPackage { id }) if id == "nope"));
     }
 }

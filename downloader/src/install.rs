@@ -422,7 +422,9 @@ pub(crate) fn package_status(pkg: &Package, dir: &Path) -> Status {
 
 /// Combines member states into a collection's state.
 pub(crate) fn combine(states: &[Status]) -> Status {
-    if states.iter().all(|s| *s == Status::Installed) {
+    if states.is_empty() {
+        Status::NotInstalled
+    } else if states.iter().all(|s| *s == Status::Installed) {
         Status::Installed
     } else if states.iter().all(|s| *s == Status::NotInstalled) {
         Status::NotInstalled

@@ -78,6 +78,23 @@ use install::Layout;
 pub const DEFAULT_INDEX_URL: &str =
     "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/index.xml";
 
+/// The prefix of every package url in NLTK's official index (followed by
+/// `packages/<subdir>/<id>.zip`). A mirror of that layout can be used by
+/// replacing it with [`Index::rewrite_urls`].
+///
+/// # Example
+/// ```
+/// use nlkit_downloader::{Index, UPSTREAM_URL_PREFIX};
+/// let xml = format!(r#"<nltk_data><packages><package id="a" subdir="corpora" size="1"
+///     checksum="0123456789abcdef0123456789abcdef" url="{UPSTREAM_URL_PREFIX}packages/corpora/a.zip"/>
+///     </packages></nltk_data>"#);
+/// let mut index = Index::parse(xml.as_bytes(), "example")?;
+/// index.rewrite_urls(UPSTREAM_URL_PREFIX, "file:///srv/nltk_data/");
+/// assert_eq!(index.package("a").unwrap().url, "file:///srv/nltk_data/packages/corpora/a.zip");
+/// # Ok::<(), nlkit_downloader::Error>(())
+/// ```
+pub const UPSTREAM_URL_PREFIX: &str = "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/";
+
 /// Name of the lock file created in the data folder.
 pub const LOCK_FILE: &str = ".nlkit-download.lock";
 
@@ -181,10 +198,12 @@ impl Report {
                 Err(e) => errs.push(e),
             }
         }
-        match errs.len() {
-            0 => Ok(ok),
-            1 => Err(errs.pop().unwrap_or(Error::NoDownloadDir)),
-            _ => Err(Error::Many(errs)),
+        if errs.len() > 1 {
+            return Err(Error::Many(errs));
+        }
+        match errs.pop() {
+            Some(e) => Err(e),
+            None => Ok(ok),
         }
     }
 }

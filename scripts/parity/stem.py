@@ -84,6 +84,8 @@ def main():
     ap.add_argument("--nlkit", default=None)
     ap.add_argument("--only", default=None, help="comma-separated algorithms")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--stress", action="store_true",
+                    help="instead: every Snowball language on the English vocabulary")
     args = ap.parse_args()
     binary = args.nlkit
     if binary is None:
@@ -111,6 +113,9 @@ def main():
     german = V.language_vocab("german")
     jobs.append(("cistem", False, "udhr + udhr2 (German)", german))
     jobs.append(("cistem:case-insensitive", False, "udhr + udhr2 (German)", german))
+    if args.stress:
+        jobs = [(f"snowball:{lang}", False, "en_ewt + NLTK corpora (stress)", english)
+                for lang in LANGS if lang not in ("english", "porter")]
     if args.only:
         keep = set(args.only.split(","))
         jobs = [j for j in jobs if j[0] in keep]

@@ -47,10 +47,48 @@ def nltk_treebank():
     return t.tokenize
 
 
+def nltk_tweet():
+    from nltk.tokenize import TweetTokenizer
+
+    return TweetTokenizer().tokenize
+
+
+def nltk_toktok():
+    from nltk.tokenize import ToktokTokenizer
+
+    return ToktokTokenizer().tokenize
+
+
+def nltk_wordpunct():
+    from nltk.tokenize import WordPunctTokenizer
+
+    return WordPunctTokenizer().tokenize
+
+
+def nltk_whitespace():
+    from nltk.tokenize import WhitespaceTokenizer
+
+    return WhitespaceTokenizer().tokenize
+
+
+REGEXP = r"\w+|\$[\d\.]+|\S+"
+
+
+def nltk_regexp():
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(REGEXP).tokenize
+
+
 # name -> (NLTK callable factory, extra nlkit arguments)
 TOKENIZERS = {
     "word": (nltk_word, ["--punkt", PUNKT_EN]),
     "treebank": (nltk_treebank, []),
+    "tweet": (nltk_tweet, []),
+    "toktok": (nltk_toktok, []),
+    "wordpunct": (nltk_wordpunct, []),
+    "whitespace": (nltk_whitespace, []),
+    "regexp:" + REGEXP: (nltk_regexp, []),
 }
 
 

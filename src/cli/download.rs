@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use clap::Args;
 use nlkit_downloader::{
-    default_download_dir, Action, Downloader, Options, Report, DEFAULT_INDEX_URL,
+    default_download_dir, Action, Downloader, Index, Options, Report, DEFAULT_INDEX_URL,
+    UPSTREAM_URL_PREFIX,
 };
 
 use super::common::{stdout, write_line};
@@ -51,6 +52,10 @@ pub struct DownloadArgs {
     /// Wait before the first retry, in milliseconds (doubled for each further one).
     #[arg(long, value_name = "MS", default_value_t = 500, hide = true)]
     backoff_ms: u64,
+    /// Fetch packages from a mirror of NLTK's layout (an http(s):// or file:// URL or a folder holding
+    /// `packages/<subdir>/<id>.zip`) instead of the index's upstream URLs.
+    #[arg(long, value_name = "URL")]
+    mirror: Option<String>,
 }
 
 fn data_dir(a: &DownloadArgs) -> Result<PathBuf> {
@@ -120,7 +125,19 @@ pub fn run(a: DownloadArgs) -> Result<()> {
     };
     let dir = data_dir(&a)?;
     let index_url = a.index_url.as_deref().unwrap_or(DEFAULT_INDEX_URL);
-    let dl = Downloader::from_url(index_url, &dir, opts)?;
+    let dl = match &a.mirror {
+        None => Downloader::from_url(index_url, &dir, opts)?,
+        Some(m) => {
+            let mut index = Index::load(index_url, &opts)?;
+            let base = if m.ends_with('/') {
+                m.clone()
+            } else {
+                format!("{m}/")
+            };
+            index.rewrite_urls(UPSTREAM_URL_PREFIX, &base);
+            Downloader::new(index, &dir, opts)?
+        }
+    };
     if a.list {
         let mut out = stdout();
         for e in dl.list() {

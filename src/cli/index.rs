@@ -46,21 +46,30 @@ fn folder_words(dir: &Path) -> Result<impl Iterator<Item = Result<String>>> {
         .filter_map(|f| res.local_path(&f))
         .collect();
     if files.is_empty() {
-        return Err(Error::InvalidInput(format!("{}: no text files to index", dir.display())));
+        return Err(Error::InvalidInput(format!(
+            "{}: no text files to index",
+            dir.display()
+        )));
     }
     let tok = WordPunctTokenizer::new();
     Ok(files.into_iter().flat_map(move |p| {
         let tok = tok.clone();
         let it: Box<dyn Iterator<Item = Result<String>>> = match crate::io::open_input(&p) {
             Err(e) => Box::new(std::iter::once(Err(e))),
-            Ok(r) => Box::new(LineReader::new(r, p.display().to_string(), Utf8Mode::Strict).flat_map(
-                move |line| -> Vec<Result<String>> {
-                    match line {
-                        Ok(l) => tok.tokenize(&l).into_iter().map(|t| Ok(t.into_owned())).collect(),
-                        Err(e) => vec![Err(e)],
-                    }
-                },
-            )),
+            Ok(r) => Box::new(
+                LineReader::new(r, p.display().to_string(), Utf8Mode::Strict).flat_map(
+                    move |line| -> Vec<Result<String>> {
+                        match line {
+                            Ok(l) => tok
+                                .tokenize(&l)
+                                .into_iter()
+                                .map(|t| Ok(t.into_owned()))
+                                .collect(),
+                            Err(e) => vec![Err(e)],
+                        }
+                    },
+                ),
+            ),
         };
         it
     }))
@@ -68,7 +77,10 @@ fn folder_words(dir: &Path) -> Result<impl Iterator<Item = Result<String>>> {
 
 /// Runs `nlkit index`.
 pub fn run(a: IndexArgs) -> Result<()> {
-    let out = a.output.clone().unwrap_or_else(|| default_index_path(&a.corpus));
+    let out = a
+        .output
+        .clone()
+        .unwrap_or_else(|| default_index_path(&a.corpus));
     let opts = BuildOptions {
         memory_budget: a.memory.max(1) << 20,
         stopwords: crate::stem::stopwords::words("english", a.data.as_deref()).ok(),

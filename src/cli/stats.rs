@@ -43,8 +43,10 @@ pub fn run(a: StatsArgs) -> Result<()> {
     let idx = super::concordance::resolve_index(&a.corpus, a.index.as_deref())?;
     let top = idx.most_common(a.top);
     let meta = idx.meta();
-    let colls: Option<Vec<&(String, String)>> =
-        meta.collocations.as_ref().map(|c| c.iter().take(a.collocations).collect());
+    let colls: Option<Vec<&(String, String)>> = meta
+        .collocations
+        .as_ref()
+        .map(|c| c.iter().take(a.collocations).collect());
     let mut out = stdout();
     match a.format {
         StatsFormat::Json => {

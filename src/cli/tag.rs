@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::common::{stdout, write_json_line, write_line, InputArgs};
+use super::common::{stdout, write_line, InputArgs};
 use crate::tag::{PerceptronTagger, Tagger};
 use crate::Result;
 
@@ -112,46 +112,56 @@ pub fn run(a: TagArgs) -> Result<()> {
         |line: String| {
             let toks = tokenizer.tokenize(&line);
             let words: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
-            let tags = tagger.tag(&words);
-            let tags: Vec<&str> = match tagset {
-                Tagset::Universal => tags
-                    .into_iter()
-                    .map(crate::tag::TagsetMapping::en_ptb_map)
-                    .collect(),
-                _ => tags,
-            };
-            let pairs: Vec<(String, String)> = words
-                .iter()
-                .zip(tags)
-                .map(|(w, t)| (w.to_string(), t.to_string()))
-                .collect();
-            Ok(pairs)
+            let mut tags = tagger.tag(&words);
+            if tagset == Tagset::Universal {
+                for t in tags.iter_mut() {
+                    *t = crate::tag::TagsetMapping::en_ptb_map(t);
+                }
+            }
+            Ok(render(format, tagset, &words, &tags))
         },
-        |pairs: Vec<(String, String)>| {
+        |text: String| {
             line_no += 1;
-            match format {
-                TagFormat::Text => {
-                    let s: Vec<String> = pairs.iter().map(|(w, t)| format!("{w}/{t}")).collect();
-                    write_line(&mut out, &s.join(" "))
-                }
-                TagFormat::Jsonl => write_json_line(&mut out, &pairs),
-                TagFormat::Conllu => {
-                    use std::io::Write;
-                    writeln!(out, "# sent_id = {line_no}")?;
-                    for (i, (w, t)) in pairs.iter().enumerate() {
-                        let (upos, xpos) = if tagset == Tagset::Ptb {
-                            ("_", t.as_str())
-                        } else {
-                            (t.as_str(), "_")
-                        };
-                        writeln!(out, "{}\t{w}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\t_", i + 1)?;
-                    }
-                    writeln!(out)?;
-                    Ok(())
-                }
+            if format == TagFormat::Conllu {
+                use std::io::Write;
+                writeln!(out, "# sent_id = {line_no}")?;
+                out.write_all(text.as_bytes())?;
+                Ok(())
+            } else {
+                write_line(&mut out, &text)
             }
         },
     )?;
     std::io::Write::flush(&mut out)?;
     Ok(())
+}
+
+/// Formats one tagged line (for CoNLL-U, the token lines and the blank line
+/// that ends the block).
+fn render(format: TagFormat, tagset: Tagset, words: &[&str], tags: &[&str]) -> String {
+    let mut s = String::with_capacity(words.iter().map(|w| w.len() + 8).sum());
+    match format {
+        TagFormat::Text => {
+            for (i, (w, t)) in words.iter().zip(tags).enumerate() {
+                if i > 0 {
+                    s.push(' ');
+                }
+                s.push_str(w);
+                s.push('/');
+                s.push_str(t);
+            }
+        }
+        TagFormat::Jsonl => {
+            let pairs: Vec<(&str, &str)> = words.iter().copied().zip(tags.iter().copied()).collect();
+            s = serde_json::to_string(&pairs).unwrap_or_default();
+        }
+        TagFormat::Conllu => {
+            for (i, (w, t)) in words.iter().zip(tags).enumerate() {
+                let (upos, xpos) = if tagset == Tagset::Ptb { ("_", *t) } else { (*t, "_") };
+                s.push_str(&format!("{}\t{w}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\t_\n", i + 1));
+            }
+            s.push('\n');
+        }
+    }
+    s
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::common::{stdout, write_json_line, write_line, InputArgs, LineFormat};
+use super::common::{stdout, write_line, InputArgs, LineFormat};
 use crate::tokenize::{by_name, TokenizerConfig, TOKENIZER_NAMES};
 use crate::{Error, Result, Span};
 
@@ -45,18 +45,13 @@ impl TokenizeArgs {
     }
 }
 
-/// One output line.
-enum Out {
-    Tokens(Vec<String>),
-    Spans(Vec<Span>),
-}
-
 /// Runs `nlkit tokenize`.
 pub fn run(a: TokenizeArgs) -> Result<()> {
     let tokenizer = by_name(&a.tokenizer, &a.config())?;
     let mut out = stdout();
     let lines = a.input.lines().enumerate().map(|(i, r)| r.map(|l| (i, l)));
-    let spans = a.spans;
+    let (spans, format) = (a.spans, a.format);
+    // Each worker formats its whole output line.
     crate::par::map_ordered(
         lines,
         a.jobs,
@@ -65,25 +60,45 @@ pub fn run(a: TokenizeArgs) -> Result<()> {
                 let s = tokenizer
                     .span_tokenize(&line)
                     .map_err(|e| Error::InvalidInput(format!("input line {}: {e}", i + 1)))?;
-                Ok(Out::Spans(s))
+                Ok(format_spans(&s, format))
             } else {
-                let toks = tokenizer.tokenize(&line);
-                Ok(Out::Tokens(toks.into_iter().map(|t| t.into_owned()).collect()))
+                format_tokens(&tokenizer.tokenize(&line), format)
             }
         },
-        |o| match (o, a.format) {
-            (Out::Tokens(t), LineFormat::Text) => write_line(&mut out, &t.join(" ")),
-            (Out::Tokens(t), LineFormat::Jsonl) => write_json_line(&mut out, &t),
-            (Out::Spans(s), LineFormat::Text) => {
-                let items: Vec<String> = s.iter().map(|s| format!("{}:{}", s.start, s.end)).collect();
-                write_line(&mut out, &items.join(" "))
-            }
-            (Out::Spans(s), LineFormat::Jsonl) => {
-                let pairs: Vec<[usize; 2]> = s.iter().map(|s| [s.start, s.end]).collect();
-                write_json_line(&mut out, &pairs)
-            }
-        },
+        |o| write_line(&mut out, &o),
     )?;
     std::io::Write::flush(&mut out)?;
     Ok(())
+}
+
+fn format_tokens(toks: &[std::borrow::Cow<'_, str>], format: LineFormat) -> Result<String> {
+    match format {
+        LineFormat::Text => Ok(toks.join(" ")),
+        LineFormat::Jsonl => serde_json::to_string(toks).map_err(|e| Error::Json {
+            context: "writing output".into(),
+            source: e,
+        }),
+    }
+}
+
+fn format_spans(spans: &[Span], format: LineFormat) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    match format {
+        LineFormat::Text => {
+            for (i, sp) in spans.iter().enumerate() {
+                let sep = if i > 0 { " " } else { "" };
+                let _ = write!(s, "{sep}{}:{}", sp.start, sp.end);
+            }
+        }
+        LineFormat::Jsonl => {
+            s.push('[');
+            for (i, sp) in spans.iter().enumerate() {
+                let sep = if i > 0 { "," } else { "" };
+                let _ = write!(s, "{sep}[{},{}]", sp.start, sp.end);
+            }
+            s.push(']');
+        }
+    }
+    s
 }

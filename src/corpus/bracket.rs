@@ -85,7 +85,10 @@ impl BracketParseCorpusReader {
     }
 
     /// Tagged sentences (`(word, tag)`, including `-NONE-` elements).
-    pub fn tagged_sents<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, Vec<(String, String)>> {
+    pub fn tagged_sents<'a>(
+        &'a self,
+        fileids: Option<&[String]>,
+    ) -> Items<'a, Vec<(String, String)>> {
         self.root.items(fileids, |_, text| {
             Ok(blocks(&text)
                 .iter()
@@ -110,7 +113,12 @@ impl BracketParseCorpusReader {
         self.root.items(fileids, |_, text| {
             Ok(blocks(&text)
                 .iter()
-                .map(|(_, b)| Self::tag_block(b).into_iter().map(|(w, _)| w).collect::<Vec<_>>())
+                .map(|(_, b)| {
+                    Self::tag_block(b)
+                        .into_iter()
+                        .map(|(w, _)| w)
+                        .collect::<Vec<_>>()
+                })
                 .filter(|s| !s.is_empty())
                 .collect())
         })

@@ -25,8 +25,14 @@ pub struct Categories {
 
 impl Categories {
     fn add(&mut self, file: &str, cat: &str) {
-        self.f2c.entry(file.to_string()).or_default().insert(cat.to_string());
-        self.c2f.entry(cat.to_string()).or_default().insert(file.to_string());
+        self.f2c
+            .entry(file.to_string())
+            .or_default()
+            .insert(cat.to_string());
+        self.c2f
+            .entry(cat.to_string())
+            .or_default()
+            .insert(file.to_string());
     }
 
     /// From NLTK's `cat_pattern`: group 1 of `pattern` matched at the start
@@ -48,7 +54,9 @@ impl Categories {
                 .flatten()
                 .and_then(|m| m.get(1).map(|g| g.as_str().to_string()))
                 .ok_or_else(|| {
-                    Error::InvalidInput(format!("file id `{f}` does not match the category pattern `{pattern}`"))
+                    Error::InvalidInput(format!(
+                        "file id `{f}` does not match the category pattern `{pattern}`"
+                    ))
                 })?;
             c.add(f, &cat);
         }
@@ -68,7 +76,11 @@ impl Categories {
             let mut parts = super::py_split(line);
             let Some(file) = parts.next() else {
                 // NLTK raises on an empty line ("not enough values to unpack").
-                return Err(Error::format(root.display_name(cat_file), i + 1, "empty line in category file"));
+                return Err(Error::format(
+                    root.display_name(cat_file),
+                    i + 1,
+                    "empty line in category file",
+                ));
             };
             if !root.fileids().iter().any(|f| f == file) {
                 return Err(Error::format(
@@ -79,7 +91,11 @@ impl Categories {
             }
             let cats: Vec<&str> = parts.collect();
             if cats.is_empty() {
-                return Err(Error::format(root.display_name(cat_file), i + 1, "line has no category"));
+                return Err(Error::format(
+                    root.display_name(cat_file),
+                    i + 1,
+                    "line has no category",
+                ));
             }
             for cat in cats {
                 c.add(file, cat);

@@ -58,14 +58,20 @@ impl ConllChunkCorpusReader {
                 line_no += 1;
             }
             let start_line = line_no + 1;
-            let block_lines: Vec<&str> = block.trim_matches(crate::tokenize::is_py_whitespace).split('\n').collect();
+            let block_lines: Vec<&str> = block
+                .trim_matches(crate::tokenize::is_py_whitespace)
+                .split('\n')
+                .collect();
             line_no += splitlines_keepends(&block).len();
             let mut grid: Vec<(usize, Vec<&str>)> = block_lines
                 .iter()
                 .enumerate()
                 .map(|(i, l)| (start_line + i, py_split(l).collect()))
                 .collect();
-            if grid.first().is_some_and(|(_, r)| r.first() == Some(&"-DOCSTART-")) {
+            if grid
+                .first()
+                .is_some_and(|(_, r)| r.first() == Some(&"-DOCSTART-"))
+            {
                 grid.remove(0);
             }
             let Some(width) = grid.first().map(|(_, r)| r.len()) else {
@@ -78,7 +84,10 @@ impl ConllChunkCorpusReader {
                     return Err(Error::format(
                         name,
                         ln,
-                        format!("Inconsistent number of columns: {} instead of {width}", row.len()),
+                        format!(
+                            "Inconsistent number of columns: {} instead of {width}",
+                            row.len()
+                        ),
                     ));
                 }
                 match row.as_slice() {
@@ -100,7 +109,9 @@ impl ConllChunkCorpusReader {
     /// Sentences of `(word, pos, iob)` rows (NLTK's `iob_sents`).
     pub fn iob_sents<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, Vec<IobWord>> {
         let root = &self.root;
-        root.items(fileids, move |f, text| Self::parse_grid(&root.display_name(f), &text))
+        root.items(fileids, move |f, text| {
+            Self::parse_grid(&root.display_name(f), &text)
+        })
     }
 
     /// `(word, pos, iob)` rows (NLTK's `iob_words`).
@@ -133,7 +144,10 @@ impl ConllChunkCorpusReader {
     }
 
     /// Tagged sentences.
-    pub fn tagged_sents<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, Vec<(String, String)>> {
+    pub fn tagged_sents<'a>(
+        &'a self,
+        fileids: Option<&[String]>,
+    ) -> Items<'a, Vec<(String, String)>> {
         Box::new(
             self.iob_sents(fileids)
                 .map(|r| r.map(|s| s.into_iter().map(|(w, p, _)| (w, p)).collect())),

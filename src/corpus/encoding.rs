@@ -76,7 +76,9 @@ impl Encoding {
     pub fn decode(self, bytes: &[u8], name: &str) -> Result<String> {
         match self {
             Encoding::Utf8 => {
-                let body = bytes.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(bytes);
+                let body = bytes
+                    .strip_prefix(b"\xef\xbb\xbf".as_slice())
+                    .unwrap_or(bytes);
                 let skipped = (bytes.len() - body.len()) as u64;
                 std::str::from_utf8(body)
                     .map(str::to_string)
@@ -93,12 +95,14 @@ impl Encoding {
                 )),
                 None => Ok(String::from_utf8_lossy(bytes).into_owned()),
             },
-            Encoding::Utf8Raw => std::str::from_utf8(bytes)
-                .map(str::to_string)
-                .map_err(|e| Error::InvalidUtf8 {
-                    source_name: name.to_string(),
-                    offset: e.valid_up_to() as u64,
-                }),
+            Encoding::Utf8Raw => {
+                std::str::from_utf8(bytes)
+                    .map(str::to_string)
+                    .map_err(|e| Error::InvalidUtf8 {
+                        source_name: name.to_string(),
+                        offset: e.valid_up_to() as u64,
+                    })
+            }
             Encoding::Latin1 => Ok(bytes.iter().map(|&b| b as char).collect()),
             Encoding::Latin2 => Ok(Self::table(bytes, &LATIN2_HIGH)),
             Encoding::Cp865 => Ok(Self::table(bytes, &CP865_HIGH)),
@@ -108,7 +112,13 @@ impl Encoding {
     fn table(bytes: &[u8], high: &[char; 128]) -> String {
         bytes
             .iter()
-            .map(|&b| if b < 0x80 { b as char } else { high[(b - 0x80) as usize] })
+            .map(|&b| {
+                if b < 0x80 {
+                    b as char
+                } else {
+                    high[(b - 0x80) as usize]
+                }
+            })
             .collect()
     }
 }

@@ -123,7 +123,11 @@ impl CorpusRoot {
     ///
     /// # Errors
     /// As [`CorpusRoot::new`].
-    pub fn with_encodings(res: Resource, spec: FileIdSpec<'_>, encodings: &[(&str, Encoding)]) -> Result<Self> {
+    pub fn with_encodings(
+        res: Resource,
+        spec: FileIdSpec<'_>,
+        encodings: &[(&str, Encoding)],
+    ) -> Result<Self> {
         let fileids = match spec {
             FileIdSpec::Pattern(p) => {
                 let re = compile(&format!("^(?:{p})$"))?;
@@ -271,9 +275,8 @@ pub fn splitlines_keepends(text: &str) -> Vec<&str> {
                     i + 1
                 }
             }
-            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                i + c.len_utf8()
-            }
+            '\n' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}'
+            | '\u{2029}' => i + c.len_utf8(),
             _ => continue,
         };
         out.push(&text[start..end]);
@@ -322,7 +325,10 @@ mod tests {
 
     #[test]
     fn splitlines_matches_python() {
-        assert_eq!(splitlines_keepends("a\r\nb\rc\x0cd\n\ne"), ["a\r\n", "b\r", "c\x0c", "d\n", "\n", "e"]);
+        assert_eq!(
+            splitlines_keepends("a\r\nb\rc\x0cd\n\ne"),
+            ["a\r\n", "b\r", "c\x0c", "d\n", "\n", "e"]
+        );
         assert!(splitlines_keepends("").is_empty());
     }
 

@@ -33,7 +33,11 @@ impl PlaintextCorpusReader {
     /// # Errors
     /// A bad pattern, or I/O errors while listing files.
     pub fn new(res: Resource, pattern: &str) -> Result<Self> {
-        Self::from_root(CorpusRoot::new(res, FileIdSpec::Pattern(pattern), Encoding::Utf8)?)
+        Self::from_root(CorpusRoot::new(
+            res,
+            FileIdSpec::Pattern(pattern),
+            Encoding::Utf8,
+        )?)
     }
 
     /// A reader over an already configured [`CorpusRoot`].
@@ -80,7 +84,11 @@ impl PlaintextCorpusReader {
     pub fn words<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, String> {
         let tok = &self.words;
         self.root.items(fileids, move |_, text| {
-            Ok(tok.tokenize(&text).into_iter().map(|t| t.into_owned()).collect())
+            Ok(tok
+                .tokenize(&text)
+                .into_iter()
+                .map(|t| t.into_owned())
+                .collect())
         })
     }
 
@@ -96,7 +104,12 @@ impl PlaintextCorpusReader {
             let mut out = Vec::new();
             for para in blankline_blocks(&text) {
                 for s in st.tokenize(&para) {
-                    out.push(tok.tokenize(s).into_iter().map(|t| t.into_owned()).collect());
+                    out.push(
+                        tok.tokenize(s)
+                            .into_iter()
+                            .map(|t| t.into_owned())
+                            .collect(),
+                    );
                 }
             }
             Ok(out)
@@ -117,7 +130,12 @@ impl PlaintextCorpusReader {
                 .map(|para| {
                     st.tokenize(para)
                         .into_iter()
-                        .map(|s| tok.tokenize(s).into_iter().map(|t| t.into_owned()).collect())
+                        .map(|s| {
+                            tok.tokenize(s)
+                                .into_iter()
+                                .map(|t| t.into_owned())
+                                .collect()
+                        })
                         .collect()
                 })
                 .collect())

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{
-    BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot, Encoding,
-    FileIdSpec, Items, PlaintextCorpusReader, TaggedCorpusReader, WordListCorpusReader,
+    BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot,
+    Encoding, FileIdSpec, Items, PlaintextCorpusReader, TaggedCorpusReader, WordListCorpusReader,
 };
 use crate::data::Resource;
 use crate::sentence::SentenceTokenizer;
@@ -74,7 +74,12 @@ pub enum Corpus {
 fn punkt_english(data_dir: Option<&Path>) -> Option<Arc<dyn SentenceTokenizer>> {
     use crate::sentence::{PunktParameters, PunktSentenceTokenizer};
     let res = Resource::find("tokenizers/punkt_tab/english", data_dir).ok()?;
-    let names = ["abbrev_types.txt", "collocations.tab", "sent_starters.txt", "ortho_context.tab"];
+    let names = [
+        "abbrev_types.txt",
+        "collocations.tab",
+        "sent_starters.txt",
+        "ortho_context.tab",
+    ];
     let mut texts = Vec::with_capacity(4);
     for n in names {
         texts.push((res.location().join(n), res.read_to_string(n).ok()?));
@@ -122,18 +127,35 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
         "genesis" => plaintext(CorpusRoot::with_encodings(
             find("corpora/genesis")?,
             pat(r"(?!\.).*\.txt"),
-            &[("finnish|french|german", Latin1), ("swedish", Cp865), (".*", Utf8Raw)],
+            &[
+                ("finnish|french|german", Latin1),
+                ("swedish", Cp865),
+                (".*", Utf8Raw),
+            ],
         )?),
-        "inaugural" => plaintext(CorpusRoot::new(find("corpora/inaugural")?, pat(r"(?!\.).*\.txt"), Latin1)?),
-        "state_union" => plaintext(CorpusRoot::new(find("corpora/state_union")?, pat(r"(?!\.).*\.txt"), Latin2)?),
+        "inaugural" => plaintext(CorpusRoot::new(
+            find("corpora/inaugural")?,
+            pat(r"(?!\.).*\.txt"),
+            Latin1,
+        )?),
+        "state_union" => plaintext(CorpusRoot::new(
+            find("corpora/state_union")?,
+            pat(r"(?!\.).*\.txt"),
+            Latin2,
+        )?),
         "webtext" => plaintext(CorpusRoot::new(
             find("corpora/webtext")?,
             pat(r"(?!README|\.).*\.txt"),
             Latin2,
         )?),
-        "udhr2" => plaintext(CorpusRoot::new(find("corpora/udhr2")?, pat(r".*\.txt"), Utf8)?),
+        "udhr2" => plaintext(CorpusRoot::new(
+            find("corpora/udhr2")?,
+            pat(r".*\.txt"),
+            Utf8,
+        )?),
         "movie_reviews" => {
-            let root = CorpusRoot::new(find("corpora/movie_reviews")?, pat(r"(?!\.).*\.txt"), Ascii)?;
+            let root =
+                CorpusRoot::new(find("corpora/movie_reviews")?, pat(r"(?!\.).*\.txt"), Ascii)?;
             let cats = Categories::from_pattern(root.fileids(), r"(neg|pos)/.*")?;
             match plaintext(root)? {
                 Corpus::Plaintext(r) => Ok(Corpus::Plaintext(r.with_categories(cats))),
@@ -143,41 +165,45 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
         "brown" => {
             let root = CorpusRoot::new(find("corpora/brown")?, pat(r"c[a-z]\d\d"), Ascii)?;
             let cats = Categories::from_file(&root, "cats.txt")?;
-            Ok(Corpus::Tagged(TaggedCorpusReader::new(root, "/").with_categories(cats)))
+            Ok(Corpus::Tagged(
+                TaggedCorpusReader::new(root, "/").with_categories(cats),
+            ))
         }
-        "treebank" => Ok(Corpus::Bracket(BracketParseCorpusReader::new(CorpusRoot::new(
-            find("corpora/treebank/combined")?,
-            pat(r"wsj_.*\.mrg"),
-            Ascii,
-        )?))),
+        "treebank" => Ok(Corpus::Bracket(BracketParseCorpusReader::new(
+            CorpusRoot::new(
+                find("corpora/treebank/combined")?,
+                pat(r"wsj_.*\.mrg"),
+                Ascii,
+            )?,
+        ))),
         "conll2000" => Ok(Corpus::Conll(ConllChunkCorpusReader::new(
-            CorpusRoot::new(find("corpora/conll2000")?, FileIdSpec::List(&["train.txt", "test.txt"]), Ascii)?,
+            CorpusRoot::new(
+                find("corpora/conll2000")?,
+                FileIdSpec::List(&["train.txt", "test.txt"]),
+                Ascii,
+            )?,
             &["NP", "VP", "PP"],
         ))),
         "conll2002" => Ok(Corpus::Conll(ConllChunkCorpusReader::new(
             CorpusRoot::new(find("corpora/conll2002")?, pat(r".*\.(test|train).*"), Utf8)?,
             &["LOC", "PER", "ORG", "MISC"],
         ))),
-        "words" => Ok(Corpus::WordList(WordListCorpusReader::new(CorpusRoot::new(
-            find("corpora/words")?,
-            pat(r"(?!README|\.).*"),
-            Ascii,
-        )?))),
-        "names" => Ok(Corpus::WordList(WordListCorpusReader::new(CorpusRoot::new(
-            find("corpora/names")?,
-            pat(r"(?!\.).*\.txt"),
-            Ascii,
-        )?))),
-        "gazetteers" => Ok(Corpus::WordList(WordListCorpusReader::new(CorpusRoot::new(
-            find("corpora/gazetteers")?,
-            pat(r"(?!LICENSE|\.).*\.txt"),
-            Latin2,
-        )?))),
-        "stopwords" => Ok(Corpus::WordList(WordListCorpusReader::stopwords(CorpusRoot::new(
-            find("corpora/stopwords")?,
-            pat(r"(?!README|\.).*"),
-            Utf8,
-        )?))),
+        "words" => Ok(Corpus::WordList(WordListCorpusReader::new(
+            CorpusRoot::new(find("corpora/words")?, pat(r"(?!README|\.).*"), Ascii)?,
+        ))),
+        "names" => Ok(Corpus::WordList(WordListCorpusReader::new(
+            CorpusRoot::new(find("corpora/names")?, pat(r"(?!\.).*\.txt"), Ascii)?,
+        ))),
+        "gazetteers" => Ok(Corpus::WordList(WordListCorpusReader::new(
+            CorpusRoot::new(
+                find("corpora/gazetteers")?,
+                pat(r"(?!LICENSE|\.).*\.txt"),
+                Latin2,
+            )?,
+        ))),
+        "stopwords" => Ok(Corpus::WordList(WordListCorpusReader::stopwords(
+            CorpusRoot::new(find("corpora/stopwords")?, pat(r"(?!README|\.).*"), Utf8)?,
+        ))),
         "cmudict" => Ok(Corpus::CmuDict(CmuDictCorpusReader::new(CorpusRoot::new(
             find("corpora/cmudict")?,
             FileIdSpec::List(&["cmudict"]),
@@ -186,7 +212,11 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
         _ => Err(Error::UnknownName {
             kind: "corpus",
             name: id.to_string(),
-            expected: KNOWN_CORPORA.iter().map(|c| c.0).collect::<Vec<_>>().join(", "),
+            expected: KNOWN_CORPORA
+                .iter()
+                .map(|c| c.0)
+                .collect::<Vec<_>>()
+                .join(", "),
         }),
     }
 }
@@ -198,7 +228,11 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
 /// I/O errors; a missing path.
 pub fn open_path(path: &Path) -> Result<Corpus> {
     let res = Resource::open(path)?;
-    let root = CorpusRoot::new(res, FileIdSpec::Pattern(r"(?!\.)(?!.*/\.).*"), Encoding::Utf8)?;
+    let root = CorpusRoot::new(
+        res,
+        FileIdSpec::Pattern(r"(?!\.)(?!.*/\.).*"),
+        Encoding::Utf8,
+    )?;
     Ok(Corpus::Plaintext(PlaintextCorpusReader::from_root(root)?))
 }
 
@@ -276,12 +310,18 @@ impl Corpus {
     ///
     /// # Errors
     /// Both given; unknown categories.
-    pub fn resolve(&self, fileids: &[String], categories: &[String]) -> Result<Option<Vec<String>>> {
+    pub fn resolve(
+        &self,
+        fileids: &[String],
+        categories: &[String],
+    ) -> Result<Option<Vec<String>>> {
         match (fileids.is_empty(), categories.is_empty()) {
             (true, true) => Ok(None),
             (false, true) => Ok(Some(fileids.to_vec())),
             (true, false) => Ok(Some(self.fileids_in(categories)?)),
-            (false, false) => Err(Error::InvalidInput("Specify fileids or categories, not both".into())),
+            (false, false) => Err(Error::InvalidInput(
+                "Specify fileids or categories, not both".into(),
+            )),
         }
     }
 

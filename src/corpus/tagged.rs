@@ -40,7 +40,9 @@ impl TaggedCorpusReader {
     /// ```
     pub fn str2tuple(s: &str, sep: &str) -> TaggedWord {
         match s.rfind(sep) {
-            Some(i) if !sep.is_empty() => (s[..i].to_string(), Some(s[i + sep.len()..].to_uppercase())),
+            Some(i) if !sep.is_empty() => {
+                (s[..i].to_string(), Some(s[i + sep.len()..].to_uppercase()))
+            }
             _ => (s.to_string(), None),
         }
     }
@@ -65,7 +67,11 @@ impl TaggedCorpusReader {
         for para in blankline_blocks(text) {
             // NLTK's RegexpTokenizer('\n', gaps=True): lines, empty ones dropped.
             for line in para.split('\n').filter(|l| !l.is_empty()) {
-                out.push(py_split(line).map(|t| Self::str2tuple(t, &self.sep)).collect());
+                out.push(
+                    py_split(line)
+                        .map(|t| Self::str2tuple(t, &self.sep))
+                        .collect(),
+                );
             }
         }
         out
@@ -73,13 +79,15 @@ impl TaggedCorpusReader {
 
     /// Tagged sentences of the selected files.
     pub fn tagged_sents<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, Vec<TaggedWord>> {
-        self.root.items(fileids, move |_, text| Ok(self.parse(&text)))
+        self.root
+            .items(fileids, move |_, text| Ok(self.parse(&text)))
     }
 
     /// Tagged words of the selected files.
     pub fn tagged_words<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, TaggedWord> {
-        self.root
-            .items(fileids, move |_, text| Ok(self.parse(&text).into_iter().flatten().collect()))
+        self.root.items(fileids, move |_, text| {
+            Ok(self.parse(&text).into_iter().flatten().collect())
+        })
     }
 
     /// Sentences (words only).
@@ -95,8 +103,14 @@ impl TaggedCorpusReader {
 
     /// Words.
     pub fn words<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, String> {
-        self.root.items(fileids, move |_, text| -> Result<Vec<String>> {
-            Ok(self.parse(&text).into_iter().flatten().map(|(w, _)| w).collect())
-        })
+        self.root
+            .items(fileids, move |_, text| -> Result<Vec<String>> {
+                Ok(self
+                    .parse(&text)
+                    .into_iter()
+                    .flatten()
+                    .map(|(w, _)| w)
+                    .collect())
+            })
     }
 }

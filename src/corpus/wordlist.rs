@@ -25,13 +25,19 @@ pub struct WordListCorpusReader {
 impl WordListCorpusReader {
     /// A plain word list.
     pub fn new(root: CorpusRoot) -> Self {
-        WordListCorpusReader { root, stopwords: false }
+        WordListCorpusReader {
+            root,
+            stopwords: false,
+        }
     }
 
     /// NLTK's `StopwordsCorpusReader`: adds the virtual `english-extended`
     /// file id when `english` is present.
     pub fn stopwords(root: CorpusRoot) -> Self {
-        WordListCorpusReader { root, stopwords: true }
+        WordListCorpusReader {
+            root,
+            stopwords: true,
+        }
     }
 
     /// The corpus files.
@@ -53,8 +59,16 @@ impl WordListCorpusReader {
     pub fn lines_of(text: &str) -> Vec<String> {
         splitlines_keepends(text)
             .into_iter()
-            .map(|l| l.trim_end_matches(['\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}', '\u{2029}']))
-            .filter(|l| !l.trim_end_matches(crate::tokenize::is_py_whitespace).is_empty())
+            .map(|l| {
+                l.trim_end_matches([
+                    '\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}',
+                    '\u{2029}',
+                ])
+            })
+            .filter(|l| {
+                !l.trim_end_matches(crate::tokenize::is_py_whitespace)
+                    .is_empty()
+            })
             .map(str::to_string)
             .collect()
     }

@@ -160,7 +160,10 @@ pub fn build_index(
     out: &Path,
     opts: &BuildOptions,
 ) -> Result<IndexSummary> {
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(io_err(parent))?;
     let tmp = tempfile::Builder::new()
         .prefix(".nlkidx-tmp")
@@ -218,7 +221,8 @@ fn write_index(
     let path = dir.join("index.nlk");
     let file = File::create(&path).map_err(io_err(&path))?;
     let mut w = BufWriter::with_capacity(1 << 20, file);
-    w.write_all(&[0u8; HEADER_LEN as usize]).map_err(io_err(&path))?;
+    w.write_all(&[0u8; HEADER_LEN as usize])
+        .map_err(io_err(&path))?;
     let progress = Progress::new(opts.progress);
 
     // Pass 1: tokens to disk, vocabulary, counts, filtered bigrams.
@@ -275,7 +279,9 @@ fn write_index(
         prev = Some(id);
         n += 1;
         if n >= u32::MAX as u64 {
-            return Err(Error::InvalidInput("more than 2^32 - 1 tokens: too large for one index".into()));
+            return Err(Error::InvalidInput(
+                "more than 2^32 - 1 tokens: too large for one index".into(),
+            ));
         }
         if n % (1 << 20) == 0 {
             progress.msg(format!("{} M tokens, {} types", n >> 20, terms.len()));
@@ -302,8 +308,14 @@ fn write_index(
             y.1.partial_cmp(&x.1)
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then_with(|| {
-                    (terms[x.0 .0 as usize].as_str(), terms[x.0 .1 as usize].as_str())
-                        .cmp(&(terms[y.0 .0 as usize].as_str(), terms[y.0 .1 as usize].as_str()))
+                    (
+                        terms[x.0 .0 as usize].as_str(),
+                        terms[x.0 .1 as usize].as_str(),
+                    )
+                        .cmp(&(
+                            terms[y.0 .0 as usize].as_str(),
+                            terms[y.0 .1 as usize].as_str(),
+                        ))
                 })
         });
         Some(
@@ -400,12 +412,13 @@ fn write_index(
     // Remaining sections.
     let mut offsets = [0u64; N_SECTIONS];
     let mut at = postings_off + written;
-    let mut section = |w: &mut BufWriter<File>, idx: usize, bytes: &[u8], at: &mut u64| -> Result<()> {
-        offsets[idx] = *at;
-        w.write_all(bytes).map_err(io_err(&path))?;
-        *at += bytes.len() as u64;
-        Ok(())
-    };
+    let mut section =
+        |w: &mut BufWriter<File>, idx: usize, bytes: &[u8], at: &mut u64| -> Result<()> {
+            offsets[idx] = *at;
+            w.write_all(bytes).map_err(io_err(&path))?;
+            *at += bytes.len() as u64;
+            Ok(())
+        };
     // terms
     let mut tb: Vec<u8> = Vec::new();
     let mut off = 0u64;
@@ -441,7 +454,9 @@ fn write_index(
     offsets[6] = postings_off;
     offsets[8] = at; // end of file
     w.flush().map_err(io_err(&path))?;
-    let mut file = w.into_inner().map_err(|e| Error::io(&path, e.into_error()))?;
+    let mut file = w
+        .into_inner()
+        .map_err(|e| Error::io(&path, e.into_error()))?;
     let mut header = Vec::with_capacity(HEADER_LEN as usize);
     header.extend_from_slice(MAGIC);
     header.extend_from_slice(&VERSION.to_le_bytes());
@@ -466,18 +481,25 @@ fn write_index(
     for (name, words) in [("vocab.fst", &terms), ("keys.fst", &keys)] {
         let p = dir.join(name);
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_by(|a, b| words[*a as usize].as_bytes().cmp(words[*b as usize].as_bytes()));
+        order.sort_by(|a, b| {
+            words[*a as usize]
+                .as_bytes()
+                .cmp(words[*b as usize].as_bytes())
+        });
         let f = BufWriter::new(File::create(&p).map_err(io_err(&p))?);
         let mut b = fst::MapBuilder::new(f).map_err(fst_err(&p))?;
         for i in order {
-            b.insert(words[i as usize].as_bytes(), i as u64).map_err(fst_err(&p))?;
+            b.insert(words[i as usize].as_bytes(), i as u64)
+                .map_err(fst_err(&p))?;
         }
         b.finish().map_err(fst_err(&p))?;
     }
     progress.done();
     let mut bytes = 0;
     for name in ["index.nlk", "vocab.fst", "keys.fst"] {
-        bytes += std::fs::metadata(dir.join(name)).map(|m| m.len()).unwrap_or(0);
+        bytes += std::fs::metadata(dir.join(name))
+            .map(|m| m.len())
+            .unwrap_or(0);
     }
     Ok(IndexSummary {
         tokens: n,
@@ -528,7 +550,11 @@ impl Concordance {
         if self.total == 0 {
             return "no matches\n".into();
         }
-        let mut s = format!("Displaying {} of {} matches:\n", self.lines.len(), self.total);
+        let mut s = format!(
+            "Displaying {} of {} matches:\n",
+            self.lines.len(),
+            self.total
+        );
         for l in &self.lines {
             s.push_str(&sanitize_terminal(l));
             s.push('\n');
@@ -594,14 +620,21 @@ pub fn sanitize_terminal(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     let bidi_ok = bidi_balanced(text.chars())
-        && bidi_balanced(text.chars().filter(|c| is_bidi(*c) && !BIDI_OVERRIDES.contains(c)));
+        && bidi_balanced(
+            text.chars()
+                .filter(|c| is_bidi(*c) && !BIDI_OVERRIDES.contains(c)),
+        );
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         let cp = c as u32;
         let escape = if c == '\t' || c == '\n' {
             false
         } else {
-            cp < 0x20 || cp == 0x7f || (0x80..=0x9f).contains(&cp) || is_dangerous(c) || (is_bidi(c) && !bidi_ok)
+            cp < 0x20
+                || cp == 0x7f
+                || (0x80..=0x9f).contains(&cp)
+                || is_dangerous(c)
+                || (is_bidi(c) && !bidi_ok)
         };
         if !escape {
             out.push(c);
@@ -628,7 +661,11 @@ fn cut_string(s: &str, width: i64) -> String {
     let mut taken = 0usize;
     let mut visible = 0usize;
     while visible < abs && taken < chars.len() {
-        let c = if width < 0 { chars[chars.len() - 1 - taken] } else { chars[taken] };
+        let c = if width < 0 {
+            chars[chars.len() - 1 - taken]
+        } else {
+            chars[taken]
+        };
         taken += 1;
         if !is_combining(c) {
             visible += 1;
@@ -642,7 +679,11 @@ fn cut_string(s: &str, width: i64) -> String {
 }
 
 fn corrupt(path: &Path, what: &str) -> Error {
-    Error::format(path, 0, format!("not a valid nlkit index ({what}); rebuild it with `nlkit index`"))
+    Error::format(
+        path,
+        0,
+        format!("not a valid nlkit index ({what}); rebuild it with `nlkit index`"),
+    )
 }
 
 impl Index {
@@ -653,7 +694,11 @@ impl Index {
     /// [`Error::Io`] when missing; [`Error::Format`] for a bad magic, an
     /// unsupported version or a truncated or inconsistent file.
     pub fn open(dir: &Path) -> Result<Index> {
-        let dir = if dir.is_file() { dir.parent().unwrap_or(Path::new(".")) } else { dir };
+        let dir = if dir.is_file() {
+            dir.parent().unwrap_or(Path::new("."))
+        } else {
+            dir
+        };
         let path = dir.join("index.nlk");
         let file = File::open(&path).map_err(io_err(&path))?;
         let len = file.metadata().map_err(io_err(&path))?.len();
@@ -665,7 +710,8 @@ impl Index {
         if &header[..8] != MAGIC {
             return Err(corrupt(&path, "bad magic"));
         }
-        let u32_at = |o: usize| u32::from_le_bytes([header[o], header[o + 1], header[o + 2], header[o + 3]]);
+        let u32_at =
+            |o: usize| u32::from_le_bytes([header[o], header[o + 1], header[o + 2], header[o + 3]]);
         let u64_at = |o: usize| {
             let mut b = [0u8; 8];
             b.copy_from_slice(&header[o..o + 8]);
@@ -687,7 +733,9 @@ impl Index {
             *o = u64_at(40 + 8 * i);
         }
         // Section bounds must be ordered and inside the file.
-        let order = [off[0], off[6], off[1], off[2], off[3], off[4], off[5], off[7], off[8]];
+        let order = [
+            off[0], off[6], off[1], off[2], off[3], off[4], off[5], off[7], off[8],
+        ];
         if order.windows(2).any(|w| w[0] > w[1]) || off[8] != len || off[0] != HEADER_LEN {
             return Err(corrupt(&path, "section table does not match the file"));
         }
@@ -697,11 +745,27 @@ impl Index {
             }
             Ok(())
         };
-        expect(off[6] - off[0], n_tokens.saturating_mul(4), "token section size")?;
-        expect(off[3] - off[2], v.saturating_mul(8), "frequency section size")?;
-        expect(off[4] - off[3], v.saturating_mul(4), "term-key section size")?;
+        expect(
+            off[6] - off[0],
+            n_tokens.saturating_mul(4),
+            "token section size",
+        )?;
+        expect(
+            off[3] - off[2],
+            v.saturating_mul(8),
+            "frequency section size",
+        )?;
+        expect(
+            off[4] - off[3],
+            v.saturating_mul(4),
+            "term-key section size",
+        )?;
         expect(off[5] - off[4], v.saturating_mul(4), "rank section size")?;
-        expect(off[7] - off[5], (k + 1).saturating_mul(8), "key-offset section size")?;
+        expect(
+            off[7] - off[5],
+            (k + 1).saturating_mul(8),
+            "key-offset section size",
+        )?;
         let read = |a: u64, b: u64| -> Result<Vec<u8>> {
             let mut buf = vec![0u8; (b - a) as usize];
             file.read_exact_at(&mut buf, a).map_err(io_err(&path))?;
@@ -713,7 +777,9 @@ impl Index {
                 .collect()
         };
         let to32 = |b: Vec<u8>| -> Vec<u32> {
-            b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+            b.chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect()
         };
         let terms = read(off[1], off[2])?;
         let table_len = ((v + 1) * 8) as usize;
@@ -739,11 +805,14 @@ impl Index {
         {
             return Err(corrupt(&path, "rank or postings table"));
         }
-        let meta: Meta = serde_json::from_slice(&read(off[7], off[8])?).map_err(|_| corrupt(&path, "metadata"))?;
+        let meta: Meta = serde_json::from_slice(&read(off[7], off[8])?)
+            .map_err(|_| corrupt(&path, "metadata"))?;
         let load_fst = |name: &str| -> Result<fst::Map<Vec<u8>>> {
             let p = dir.join(name);
             let bytes = std::fs::read(&p).map_err(io_err(&p))?;
-            fst::Map::new(bytes).map_err(|e| Error::format(&p, 0, format!("not a valid FST ({e}); rebuild the index")))
+            fst::Map::new(bytes).map_err(|e| {
+                Error::format(&p, 0, format!("not a valid FST ({e}); rebuild the index"))
+            })
         };
         let vocab = load_fst("vocab.fst")?;
         let keys = load_fst("keys.fst")?;
@@ -785,7 +854,9 @@ impl Index {
     fn term(&self, id: u32) -> &str {
         let i = id as usize;
         match (self.term_offsets.get(i), self.term_offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) => std::str::from_utf8(&self.terms_blob[a as usize..b as usize]).unwrap_or(""),
+            (Some(&a), Some(&b)) => {
+                std::str::from_utf8(&self.terms_blob[a as usize..b as usize]).unwrap_or("")
+            }
             _ => "",
         }
     }
@@ -803,7 +874,12 @@ impl Index {
         self.rank
             .iter()
             .take(n)
-            .map(|&i| (self.term(i), self.freqs.get(i as usize).copied().unwrap_or(0)))
+            .map(|&i| {
+                (
+                    self.term(i),
+                    self.freqs.get(i as usize).copied().unwrap_or(0),
+                )
+            })
             .collect()
     }
 

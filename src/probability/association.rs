@@ -218,9 +218,16 @@ pub struct TrigramAssocMeasures;
 type Pair3 = (u64, u64, u64);
 
 impl TrigramAssocMeasures {
-    fn contingency(n_iii: u64, (n_iix, n_ixi, n_xii): Pair3, (n_ixx, n_xix, n_xxi): Pair3, n_xxx: u64) -> [i128; 8] {
-        let (n_iii, n_iix, n_ixi, n_xii) = (n_iii as i128, n_iix as i128, n_ixi as i128, n_xii as i128);
-        let (n_ixx, n_xix, n_xxi, n_xxx) = (n_ixx as i128, n_xix as i128, n_xxi as i128, n_xxx as i128);
+    fn contingency(
+        n_iii: u64,
+        (n_iix, n_ixi, n_xii): Pair3,
+        (n_ixx, n_xix, n_xxi): Pair3,
+        n_xxx: u64,
+    ) -> [i128; 8] {
+        let (n_iii, n_iix, n_ixi, n_xii) =
+            (n_iii as i128, n_iix as i128, n_ixi as i128, n_xii as i128);
+        let (n_ixx, n_xix, n_xxi, n_xxx) =
+            (n_ixx as i128, n_xix as i128, n_xxi as i128, n_xxx as i128);
         let n_oii = n_xii - n_iii;
         let n_ioi = n_ixi - n_iii;
         let n_iio = n_iix - n_iii;

@@ -247,7 +247,9 @@ impl<C: Eq + Hash + Clone, K: Eq + Hash + Clone> ConditionalFreqDist<C, K> {
     }
 }
 
-impl<C: Eq + Hash + Clone, K: Eq + Hash + Clone> FromIterator<(C, K)> for ConditionalFreqDist<C, K> {
+impl<C: Eq + Hash + Clone, K: Eq + Hash + Clone> FromIterator<(C, K)>
+    for ConditionalFreqDist<C, K>
+{
     fn from_iter<I: IntoIterator<Item = (C, K)>>(iter: I) -> Self {
         let mut cfd = ConditionalFreqDist::new();
         for (c, k) in iter {

@@ -82,7 +82,7 @@ pub const PUNKT_TAB_FILES: [&str; 4] = [
 /// ```
 /// use nlkit::sentence::punkt::PunktLanguageVars;
 /// let lv = PunktLanguageVars::default();
-/// assert_eq!(lv.word_tokenize("Hello, (world)... ok."), ["Hello", ",", "(world", ")", "...", "ok."]);
+/// assert_eq!(lv.word_tokenize("Hello, (world)... ok."), ["Hello", ",", "(", "world", ")", "...", "ok."]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PunktLanguageVars {
@@ -166,7 +166,7 @@ fn is_not_word_start(c: char) -> bool {
     )
 }
 
-/// Byte length of the char starting at byte `i` of `s` (0 at the end).
+/// The char starting at byte `i` of `s` (`None` at the end or inside a char).
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())

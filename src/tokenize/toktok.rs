@@ -56,18 +56,74 @@ pub(crate) fn is_decimal_digit(c: char) -> bool {
         .is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
 }
 
-/// Puts `pre` before and `post` after every char of `set`.
-fn surround(s: &str, set: &str, pre: &str, post: &str, out: &mut String) {
-    out.clear();
-    for c in s.chars() {
-        if set.contains(c) {
-            out.push_str(pre);
-            out.push(c);
-            out.push_str(post);
+/// A set of characters with an ASCII bitmap for the common case.
+struct CharSet {
+    ascii: u128,
+    other: Vec<char>,
+}
+
+impl CharSet {
+    fn new(chars: &str) -> Self {
+        let mut ascii = 0u128;
+        let mut other = Vec::new();
+        for c in chars.chars() {
+            if c.is_ascii() {
+                ascii |= 1u128 << (c as u32);
+            } else {
+                other.push(c);
+            }
+        }
+        other.sort_unstable();
+        CharSet { ascii, other }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii & (1u128 << (c as u32)) != 0
         } else {
-            out.push(c);
+            !self.other.is_empty() && self.other.binary_search(&c).is_ok()
         }
     }
+}
+
+struct Sets {
+    funky: CharSet,
+    open: CharSet,
+    close: CharSet,
+    quotes: CharSet,
+    currency: CharSet,
+    dashes: CharSet,
+}
+
+fn sets() -> &'static Sets {
+    static S: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    S.get_or_init(|| Sets {
+        funky: CharSet::new(&format!("{FUNKY_PUNCT_1}{FUNKY_PUNCT_2}\u{a0}")),
+        open: CharSet::new(OPEN_PUNCT),
+        close: CharSet::new(CLOSE_PUNCT),
+        quotes: CharSet::new("'’`"),
+        currency: CharSet::new(CURRENCY_SYM),
+        dashes: CharSet::new("–—"),
+    })
+}
+
+/// Puts `pre` before and `post` after every char of `set` in `a` (using
+/// `b` as scratch); does nothing when no char of `set` occurs.
+fn surround(a: &mut String, b: &mut String, set: &CharSet, pre: &str, post: &str) {
+    if !a.chars().any(|c| set.contains(c)) {
+        return;
+    }
+    b.clear();
+    for c in a.chars() {
+        if set.contains(c) {
+            b.push_str(pre);
+            b.push(c);
+            b.push_str(post);
+        } else {
+            b.push(c);
+        }
+    }
+    std::mem::swap(a, b);
 }
 
 /// Runs of `c` of length >= 2 get a space on each side.
@@ -121,17 +177,18 @@ impl ToktokTokenizer {
     pub fn rewrite(&self, text: &str) -> String {
         let mut a = String::with_capacity(text.len() + 16);
         let mut b = String::with_capacity(text.len() + 16);
+        let sets = sets();
         // NON_BREAKING, FUNKY_PUNCT_1, FUNKY_PUNCT_2 (disjoint char maps).
         a.clear();
         for c in text.chars() {
-            if c == '\u{a0}' {
-                a.push(' ');
-            } else if FUNKY_PUNCT_1.contains(c) || FUNKY_PUNCT_2.contains(c) {
-                a.push(' ');
+            if !sets.funky.contains(c) {
                 a.push(c);
+            } else if c == '\u{a0}' {
                 a.push(' ');
             } else {
+                a.push(' ');
                 a.push(c);
+                a.push(' ');
             }
         }
         // EN_EM_DASHES is applied later, in NLTK's order.
@@ -196,8 +253,8 @@ impl ToktokTokenizer {
             a = a.replace('|', " &#124; ");
         }
         // OPEN_PUNCT_RE, CLOSE_PUNCT_RE: c -> "c "
-        surround(&a, OPEN_PUNCT, "", " ", &mut b);
-        surround(&b, CLOSE_PUNCT, "", " ", &mut a);
+        surround(&mut a, &mut b, &sets.open, "", " ");
+        surround(&mut a, &mut b, &sets.close, "", " ");
         // MULTI_COMMAS
         if a.contains(",,") {
             space_runs(&a, ',', &mut b);
@@ -225,8 +282,7 @@ impl ToktokTokenizer {
             std::mem::swap(&mut a, &mut b);
         }
         // PROB_SINGLE_QUOTES
-        surround(&a, "'’`", " ", " ", &mut b);
-        std::mem::swap(&mut a, &mut b);
+        surround(&mut a, &mut b, &sets.quotes, " ", " ");
         // STUPID_QUOTES_1, STUPID_QUOTES_2
         if a.contains(" ` ` ") {
             a = a.replace(" ` ` ", " `` ");
@@ -235,9 +291,9 @@ impl ToktokTokenizer {
             a = a.replace(" ' ' ", " '' ");
         }
         // CURRENCY_SYM_RE: c -> "c "
-        surround(&a, CURRENCY_SYM, "", " ", &mut b);
+        surround(&mut a, &mut b, &sets.currency, "", " ");
         // EN_EM_DASHES
-        surround(&b, "–—", " ", " ", &mut a);
+        surround(&mut a, &mut b, &sets.dashes, " ", " ");
         // MULTI_DASHES, MULTI_DOTS
         if a.contains("--") {
             space_runs(&a, '-', &mut b);
@@ -318,12 +374,23 @@ fn final_period_2(a: &str) -> Option<(usize, usize, char, usize)> {
 }
 
 /// The length in bytes of the input at the start of `rest` that became
-/// `tok`: the token's characters, where `&amp;`, `&#9;` and `&#124;` stand
+/// `tok`: `/` from `://X/`, else the token's characters, where `&amp;`, `&#9;` and `&#124;` stand
 /// for `&`, a tab and `|`, and the quote pairs `` ` ` `` / `' '` may have
 /// whitespace between them.
 fn align(tok: &str, rest: &str) -> Option<usize> {
     const REWRITES: [(&str, char); 3] = [("&amp;", '&'), ("&#9;", '\t'), ("&#124;", '|')];
     let quote_pair = tok == "``" || tok == "''";
+    // URL_FOE_3 turned `://X/` into the token `/`.
+    if tok == "/" {
+        if let Some(after) = rest.strip_prefix("://") {
+            let mut it = after.chars();
+            if let (Some(c), Some('/')) = (it.next(), it.next()) {
+                if !is_re_space(c) {
+                    return Some(3 + c.len_utf8() + 1);
+                }
+            }
+        }
+    }
     let mut ti = 0;
     let mut j = 0;
     while ti < tok.len() {

@@ -18,10 +18,7 @@
 //! mapped back to the quote characters they came from. Offsets are UTF-8 byte
 //! offsets (NLTK's are character offsets).
 //!
-//! Known, documented difference: Python `re`'s `\w` (used only for the word
-//! boundaries around the MacIntyre contractions such as `cannot`, `gonna`)
-//! is approximated with Rust's `char::is_alphanumeric`, which also counts a
-//! few combining vowel signs as letters.
+//! No difference from NLTK is known (see `docs/differences.md`).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -93,10 +90,17 @@ pub(crate) fn is_regex_digit(c: char) -> bool {
         .is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
 }
 
-/// `\w` of Python's `re` module for `str` patterns (`str.isalnum()` or `_`),
-/// approximated with Rust's Unicode alphanumerics.
+/// `\w` of Python's `re` module for `str` patterns: `str.isalnum()` (the
+/// Unicode categories `L*` and `N*`) or `_`.
 fn is_re_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    static WORD: OnceLock<Option<Regex>> = OnceLock::new();
+    let mut buf = [0u8; 4];
+    WORD.get_or_init(|| Regex::new(r"^[\p{L}\p{N}]$").ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
 }
 
 /// Case-insensitive match of `c` against an ASCII lowercase pattern letter, as
@@ -298,6 +302,16 @@ fn apply_contractions(text: &mut String) {
     static FINDER: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
     let special = !text.is_ascii() && text.contains(['ı', 'İ', 'ſ', '\u{212a}']);
     if !special {
+        // Every contraction holds `'` or a doubled n, m or t.
+        let b = text.as_bytes();
+        let maybe = memchr::memchr(b'\'', b).is_some()
+            || b.windows(2).any(|w| {
+                let x = w[0] | 0x20;
+                x == (w[1] | 0x20) && matches!(x, b'n' | b'm' | b't')
+            });
+        if !maybe {
+            return;
+        }
         let finder = FINDER.get_or_init(|| {
             let words = CONTRACTIONS2
                 .iter()
@@ -305,6 +319,7 @@ fn apply_contractions(text: &mut String) {
                 .chain(CONTRACTIONS3.iter().map(|b| format!("'t{b}")));
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(words)
                 .ok()
         });
@@ -318,6 +333,70 @@ fn apply_contractions(text: &mut String) {
     for b in CONTRACTIONS3 {
         contraction3(text, b);
     }
+}
+
+/// The whitespace-separated tokens of `rewritten`, borrowed from `text`
+/// where they occur there (just after the previous token), owned otherwise.
+/// The search is bounded to a short window, so this is linear.
+fn borrow_tokens<'a>(rewritten: &str, text: &'a str) -> Vec<Cow<'a, str>> {
+    const WINDOW: usize = 64;
+    let mut point = 0;
+    let mut out = Vec::new();
+    for tok in split_py_iter(rewritten) {
+        let mut end = (point + tok.len() + WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let found = text.get(point..end).and_then(|w| find_bytes(w.as_bytes(), tok.as_bytes()));
+        match found {
+            Some(rel) => {
+                let start = point + rel;
+                point = start + tok.len();
+                out.push(Cow::Borrowed(&text[start..point]));
+            }
+            None => out.push(Cow::Owned(tok.to_string())),
+        }
+    }
+    out
+}
+
+/// First occurrence of the non-empty `needle` in `hay` (short haystacks).
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut i = 0;
+    while let Some(rel) = memchr::memchr(first, hay.get(i..)?) {
+        let at = i + rel;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// `str.split()`: the parts of `text` between runs of Python whitespace.
+fn split_py_iter(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip whitespace, then take the token.
+        let mut start = None;
+        while i < b.len() {
+            let (ws, len) = if b[i] < 0x80 {
+                (matches!(b[i], b' ' | 9..=13 | 0x1c..=0x1f), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_py_whitespace(c), c.len_utf8())
+            };
+            match (ws, start) {
+                (true, Some(s)) => return Some(&text[s..i]),
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|s| &text[s..])
+    })
 }
 
 fn split_py(text: &str) -> Vec<String> {
@@ -361,6 +440,12 @@ impl TreebankWordTokenizer {
 
     /// Tokens as owned strings (NLTK's `tokenize`).
     pub fn tokenize_owned(&self, text: &str) -> Vec<String> {
+        split_py(&self.rewrite(text))
+    }
+
+    /// The text after all substitutions; its whitespace-separated parts
+    /// are the tokens.
+    fn rewrite(&self, text: &str) -> String {
         let mut t = text.to_string();
         passes::start_dquote(&mut t);
         passes::replace_literal(&mut t, "``", " `` ");
@@ -383,16 +468,13 @@ impl TreebankWordTokenizer {
         passes::clitics(&mut t, &CLITICS_S_M_D);
         passes::clitics(&mut t, &CLITICS_LL_RE_VE_NT);
         apply_contractions(&mut t);
-        split_py(&t)
+        t
     }
 }
 
 impl Tokenizer for TreebankWordTokenizer {
     fn tokenize<'a>(&self, text: &'a str) -> Vec<Cow<'a, str>> {
-        self.tokenize_owned(text)
-            .into_iter()
-            .map(Cow::Owned)
-            .collect()
+        borrow_tokens(&self.rewrite(text), text)
     }
 
     fn span_tokenize(&self, text: &str) -> Result<Vec<Span>> {
@@ -432,6 +514,12 @@ impl NLTKWordTokenizer {
 
     /// Tokens as owned strings (NLTK's `tokenize`).
     pub fn tokenize_owned(&self, text: &str) -> Vec<String> {
+        split_py(&self.rewrite(text))
+    }
+
+    /// The text after all substitutions; its whitespace-separated parts
+    /// are the tokens.
+    fn rewrite(&self, text: &str) -> String {
         // The steps only ever insert ASCII, so this holds throughout.
         let ascii = text.is_ascii();
         let mut t = text.to_string();
@@ -466,16 +554,13 @@ impl NLTKWordTokenizer {
         passes::clitics(&mut t, &CLITICS_S_M_D);
         passes::clitics(&mut t, &CLITICS_LL_RE_VE_NT);
         apply_contractions(&mut t);
-        split_py(&t)
+        t
     }
 }
 
 impl Tokenizer for NLTKWordTokenizer {
     fn tokenize<'a>(&self, text: &'a str) -> Vec<Cow<'a, str>> {
-        self.tokenize_owned(text)
-            .into_iter()
-            .map(Cow::Owned)
-            .collect()
+        borrow_tokens(&self.rewrite(text), text)
     }
 
     fn span_tokenize(&self, text: &str) -> Result<Vec<Span>> {

@@ -676,6 +676,27 @@ impl TweetTokenizer {
             let Some(first) = rest.chars().next() else {
                 break;
             };
+            // Fast path: ASCII letters followed by the end, a space, one of
+            // `,!?)"`, or a final `.`. No branch before the word branches
+            // can match there (URLs need `/`, `:` or `.`+letters, an
+            // emoticon starting with d/p needs eyes `:;=8`, e-mail needs `@`),
+            // and the word branches take exactly the letters.
+            let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+            if letters > 0 {
+                let rb = rest.as_bytes();
+                let simple = match rb.get(letters) {
+                    None => true,
+                    Some(b) if b.is_ascii_whitespace() => true,
+                    Some(b',' | b'!' | b'?' | b')' | b'"') => true,
+                    Some(b'.') => rb.get(letters + 1).map_or(true, u8::is_ascii_whitespace),
+                    Some(_) => false,
+                };
+                if simple {
+                    out.push((p, p + letters));
+                    p += letters;
+                    continue;
+                }
+            }
             if run_end <= p {
                 run_end = find_from(p, &char::is_whitespace);
             }

@@ -119,10 +119,11 @@ impl WordTokenizer {
 
 impl Tokenizer for WordTokenizer {
     fn tokenize<'a>(&self, text: &'a str) -> Vec<Cow<'a, str>> {
-        self.tokenize_owned(text)
-            .into_iter()
-            .map(Cow::Owned)
-            .collect()
+        let mut out = Vec::new();
+        for s in self.sentence_spans(text) {
+            out.extend(self.words.tokenize(s.slice(text)));
+        }
+        out
     }
 
     fn span_tokenize(&self, text: &str) -> Result<Vec<Span>> {

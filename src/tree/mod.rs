@@ -203,7 +203,12 @@ impl Tree {
                 let label = s[j..label_end].to_string();
                 i = label_end;
                 if stack.len() == 1 && !stack[0].1.is_empty() {
-                    return Err(parse_error(s, char_index(start), &s[start..i], "end-of-string"));
+                    return Err(parse_error(
+                        s,
+                        char_index(start),
+                        &s[start..i],
+                        "end-of-string",
+                    ));
                 }
                 stack.push((label, Vec::new()));
                 if stack.len() > MAX_TREE_DEPTH {
@@ -214,7 +219,11 @@ impl Tree {
             } else if c == ')' {
                 i += 1;
                 if stack.len() == 1 {
-                    let expecting = if stack[0].1.is_empty() { "(" } else { "end-of-string" };
+                    let expecting = if stack[0].1.is_empty() {
+                        "("
+                    } else {
+                        "end-of-string"
+                    };
                     return Err(parse_error(s, char_index(start), ")", expecting));
                 }
                 if let Some((label, children)) = stack.pop() {
@@ -349,7 +358,10 @@ fn parse_error(s: &str, pos: usize, token: &str, expecting: &str) -> Error {
         py_repr(token),
         " ".repeat(12)
     );
-    let flat: Vec<char> = s.chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).collect();
+    let flat: Vec<char> = s
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect();
     let mut offset = pos;
     let mut shown: String = if flat.len() > pos + 10 {
         flat[..pos + 10].iter().collect::<String>() + "..."
@@ -361,7 +373,11 @@ fn parse_error(s: &str, pos: usize, token: &str, expecting: &str) -> Error {
         shown = format!("...{tail}");
         offset = 13;
     }
-    msg.push_str(&format!("\n{}\"{shown}\"\n{}^", " ".repeat(16), " ".repeat(17 + offset)));
+    msg.push_str(&format!(
+        "\n{}\"{shown}\"\n{}^",
+        " ".repeat(16),
+        " ".repeat(17 + offset)
+    ));
     Error::InvalidInput(msg)
 }
 
@@ -394,7 +410,10 @@ mod tests {
     #[test]
     fn errors_match_nltk_shape() {
         let e = Tree::fromstring("(S (NP x)").unwrap_err().to_string();
-        assert!(e.starts_with("Tree.read(): expected ')' but got 'end-of-string'"), "{e}");
+        assert!(
+            e.starts_with("Tree.read(): expected ')' but got 'end-of-string'"),
+            "{e}"
+        );
         let e = Tree::fromstring("x").unwrap_err().to_string();
         assert!(e.contains("expected '(' but got 'x'"), "{e}");
         assert!(Tree::fromstring("").is_err());
