@@ -188,3 +188,13 @@ fn rslp_rule_files_are_parsed_as_nltk_does() {
         RslpStemmer::from_rules(["\"x\"\n", empty, empty, empty, empty, empty, empty]).is_err()
     );
 }
+
+#[test]
+fn no_lowercase_is_porter_only() {
+    let (code, out, _) = run_nlkit(&["stem", "-a", "porter", "--no-lowercase"], b"Caresses\n");
+    assert_eq!(code, 0);
+    assert_eq!(out, "Caress\n");
+    let (code, _, err) = run_nlkit(&["stem", "-a", "lancaster", "--no-lowercase"], b"x\n");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("nlkit: ") && err.contains("porter"), "{err}");
+}

@@ -2,7 +2,7 @@
 //! (tests/parity/stem/*.jsonl, written by scripts/parity/gen_stem.py).
 mod common;
 
-use nlkit::stem::{RegexpStemmer, Stemmer, StemmerSpec};
+use nlkit::stem::{PorterStemmer, RegexpStemmer, Stemmer, StemmerSpec};
 
 /// Stemmers where nlkit deliberately differs from NLTK on some words (see
 /// docs/differences.md), with the lowest share of identical stems accepted
@@ -28,7 +28,14 @@ fn stems_equal_nltk_on_committed_sample() {
         } else {
             None
         };
-        let stemmer: Box<dyn Stemmer> = if let Some(p) = alg.strip_prefix("regexp:") {
+        let keep_case = v["to_lowercase"].as_bool() == Some(false);
+        let stemmer: Box<dyn Stemmer> = if keep_case {
+            let mode = match StemmerSpec::parse(alg).unwrap() {
+                StemmerSpec::Porter(m) => m,
+                other => panic!("to_lowercase=false for {other:?}"),
+            };
+            Box::new(PorterStemmer::new(mode).with_lowercase(false))
+        } else if let Some(p) = alg.strip_prefix("regexp:") {
             let min = v["min"].as_u64().unwrap_or(0) as usize;
             Box::new(RegexpStemmer::new(p, min).unwrap())
         } else {

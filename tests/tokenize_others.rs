@@ -34,7 +34,10 @@ fn spans(v: &Value) -> Vec<(usize, usize)> {
 }
 
 fn tokens(t: &dyn Tokenizer, text: &str) -> Vec<String> {
-    t.tokenize(text).into_iter().map(|c| c.into_owned()).collect()
+    t.tokenize(text)
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
 }
 
 fn got_spans(t: &dyn Tokenizer, text: &str) -> Vec<(usize, usize)> {
@@ -57,7 +60,12 @@ fn check(component: &str, f: impl Fn(&Value) -> Option<String>) {
         "{} of {} {component} cases differ from NLTK:\n{}",
         failures.len(),
         cases.len(),
-        failures.iter().take(10).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(10)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -69,9 +77,18 @@ fn compare<T: PartialEq + std::fmt::Debug>(text: &str, want: T, got: T) -> Optio
 fn assert_well_formed(name: &str, text: &str, sp: &[nlkit::Span]) {
     let mut last = 0;
     for s in sp {
-        assert!(s.start <= s.end && s.end <= text.len(), "{name}: {s:?} out of bounds in {text:?}");
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{name}: {s:?} not on a char boundary");
-        assert!(s.start >= last, "{name}: spans not in order in {text:?}: {sp:?}");
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "{name}: {s:?} out of bounds in {text:?}"
+        );
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{name}: {s:?} not on a char boundary"
+        );
+        assert!(
+            s.start >= last,
+            "{name}: spans not in order in {text:?}: {sp:?}"
+        );
         last = s.start;
     }
 }
@@ -110,7 +127,10 @@ fn toktok_matches_nltk() {
 #[test]
 fn wordpunct_and_whitespace_match_nltk_with_spans() {
     for (name, t) in [
-        ("wordpunct", Box::new(WordPunctTokenizer::new()) as Box<dyn Tokenizer>),
+        (
+            "wordpunct",
+            Box::new(WordPunctTokenizer::new()) as Box<dyn Tokenizer>,
+        ),
         ("whitespace", Box::new(WhitespaceTokenizer)),
     ] {
         check(name, |v| {
@@ -170,9 +190,17 @@ fn slice_tokenizers_spans_equal_tokens() {
         assert_eq!(sliced, tokens(t.as_ref(), text), "{name}");
     }
     // An entity token covers the whole entity; a shortened run its input run.
-    let t = TweetTokenizer::with_options(TweetOptions { reduce_len: true, ..Default::default() });
+    let t = TweetTokenizer::with_options(TweetOptions {
+        reduce_len: true,
+        ..Default::default()
+    });
     let text = "a &amp; b!!!!!! sooooo";
-    let sliced: Vec<&str> = t.span_tokenize(text).unwrap().iter().map(|s| s.slice(text)).collect();
+    let sliced: Vec<&str> = t
+        .span_tokenize(text)
+        .unwrap()
+        .iter()
+        .map(|s| s.slice(text))
+        .collect();
     assert_eq!(sliced, ["a", "&amp;", "b", "!", "!", "!!!!", "sooooo"]);
     assert_eq!(tokens(&t, text), ["a", "&", "b", "!", "!", "!", "sooo"]);
 }
@@ -193,10 +221,14 @@ fn malformed_regex_is_a_regex_error() {
         assert!(matches!(e, nlkit::Error::Regex { .. }), "{p}: {e}");
         assert!(e.to_string().contains(p), "{e}");
     }
-    let (code, out, err) = common::run_nlkit(&["tokenize", "--tokenizer", "regexp:(oops"], b"a b\n");
+    let (code, out, err) =
+        common::run_nlkit(&["tokenize", "--tokenizer", "regexp:(oops"], b"a b\n");
     assert_eq!(code, 1, "{err}");
     assert!(out.is_empty());
-    assert!(err.starts_with("nlkit: invalid regular expression `(oops`"), "{err}");
+    assert!(
+        err.starts_with("nlkit: invalid regular expression `(oops`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -212,11 +244,16 @@ fn regexp_with_several_groups_is_refused_but_python_spellings_work() {
 
 #[test]
 fn unknown_tokenizer_name_is_one_clear_error() {
-    let e = by_name("tweeet", &TokenizerConfig::default()).err().expect("an error");
+    let e = by_name("tweeet", &TokenizerConfig::default())
+        .err()
+        .expect("an error");
     assert!(e.to_string().contains("unknown tokenizer `tweeet`"), "{e}");
     let (code, _, err) = common::run_nlkit(&["tokenize", "--tokenizer", "tweeet"], b"x\n");
     assert_eq!(code, 1);
-    assert!(err.starts_with("nlkit: unknown tokenizer `tweeet`"), "{err}");
+    assert!(
+        err.starts_with("nlkit: unknown tokenizer `tweeet`"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
 
@@ -224,9 +261,12 @@ fn unknown_tokenizer_name_is_one_clear_error() {
 fn missing_or_corrupt_tokenizer_json_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.json");
-    let e = by_name(&format!("subword:{}", missing.display()), &TokenizerConfig::default())
-        .err()
-        .expect("an error");
+    let e = by_name(
+        &format!("subword:{}", missing.display()),
+        &TokenizerConfig::default(),
+    )
+    .err()
+    .expect("an error");
     assert!(matches!(e, nlkit::Error::Io { .. }), "{e}");
     for (name, body) in [
         ("truncated.json", &b"{\"version\":\"1.0\",\"model\":{"[..]),
@@ -237,11 +277,16 @@ fn missing_or_corrupt_tokenizer_json_is_a_clear_error() {
         let p = dir.path().join(name);
         std::fs::write(&p, body).unwrap();
         let arg = format!("subword:{}", p.display());
-        let e = by_name(&arg, &TokenizerConfig::default()).err().expect("an error");
+        let e = by_name(&arg, &TokenizerConfig::default())
+            .err()
+            .expect("an error");
         assert!(matches!(e, nlkit::Error::Model(_)), "{name}: {e}");
         let (code, _, err) = common::run_nlkit(&["tokenize", "--tokenizer", &arg], b"x\n");
         assert_eq!(code, 1, "{name}");
-        assert!(err.starts_with("nlkit: ") && err.contains("tokenizer.json"), "{err}");
+        assert!(
+            err.starts_with("nlkit: ") && err.contains("tokenizer.json"),
+            "{err}"
+        );
     }
 }
 
@@ -249,15 +294,31 @@ fn missing_or_corrupt_tokenizer_json_is_a_clear_error() {
 fn train_subword_cli_writes_a_loadable_tokenizer() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.txt");
-    std::fs::write(&corpus, "the cat sat on the mat\nthe dog sat on the log\nlowest newest widest\n").unwrap();
+    std::fs::write(
+        &corpus,
+        "the cat sat on the mat\nthe dog sat on the log\nlowest newest widest\n",
+    )
+    .unwrap();
     for model in ["bpe", "wordpiece"] {
         let out = dir.path().join(format!("{model}.json"));
         let (code, stdout, err) = common::run_nlkit(
-            &["train-subword", "--model", model, "--vocab-size", "80", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()],
+            &[
+                "train-subword",
+                "--model",
+                model,
+                "--vocab-size",
+                "80",
+                corpus.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
             b"",
         );
         assert_eq!(code, 0, "{err}");
-        assert!(stdout.is_empty() && err.is_empty(), "quiet when not on a terminal: {err}");
+        assert!(
+            stdout.is_empty() && err.is_empty(),
+            "quiet when not on a terminal: {err}"
+        );
         let arg = format!("subword:{}", out.display());
         let t = by_name(&arg, &TokenizerConfig::default()).unwrap();
         let text = "the cat sat";
@@ -266,18 +327,49 @@ fn train_subword_cli_writes_a_loadable_tokenizer() {
         let sp = t.span_tokenize(text).unwrap();
         assert_eq!(sp.len(), toks.len());
         assert_well_formed(model, text, &sp);
-        let (code, stdout, err) = common::run_nlkit(&["tokenize", "--tokenizer", &arg, "--format", "jsonl"], b"the cat\n");
+        let (code, stdout, err) = common::run_nlkit(
+            &["tokenize", "--tokenizer", &arg, "--format", "jsonl"],
+            b"the cat\n",
+        );
         assert_eq!(code, 0, "{err}");
         assert!(stdout.starts_with("[\"the\""), "{stdout}");
     }
     // Bad arguments: a zero vocabulary, an unwritable output.
-    let (code, _, err) = common::run_nlkit(&["train-subword", "--vocab-size", "0", corpus.to_str().unwrap(), "-o", "/tmp/x.json"], b"");
+    let (code, _, err) = common::run_nlkit(
+        &[
+            "train-subword",
+            "--vocab-size",
+            "0",
+            corpus.to_str().unwrap(),
+            "-o",
+            "/tmp/x.json",
+        ],
+        b"",
+    );
     assert_eq!(code, 1);
     assert!(err.starts_with("nlkit: "), "{err}");
-    let (code, _, err) = common::run_nlkit(&["train-subword", corpus.to_str().unwrap(), "-o", "/nonexistent/dir/t.json"], b"");
+    let (code, _, err) = common::run_nlkit(
+        &[
+            "train-subword",
+            corpus.to_str().unwrap(),
+            "-o",
+            "/nonexistent/dir/t.json",
+        ],
+        b"",
+    );
     assert_eq!(code, 1);
-    assert!(err.starts_with("nlkit: ") && err.contains("/nonexistent/dir"), "{err}");
-    let (code, _, err) = common::run_nlkit(&["train-subword", "-o", dir.path().join("u.json").to_str().unwrap()], b"bad \xff utf8\n");
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("/nonexistent/dir"),
+        "{err}"
+    );
+    let (code, _, err) = common::run_nlkit(
+        &[
+            "train-subword",
+            "-o",
+            dir.path().join("u.json").to_str().unwrap(),
+        ],
+        b"bad \xff utf8\n",
+    );
     assert_eq!(code, 1);
     assert!(err.contains("invalid UTF-8"), "{err}");
 }
@@ -318,9 +410,17 @@ fn adversarial(n: usize) -> Vec<(&'static str, String)> {
 #[test]
 fn tweet_and_toktok_stay_linear_on_adversarial_input() {
     let mut cfg = TokenizerConfig::default();
-    cfg.tweet = TweetOptions { reduce_len: true, strip_handles: true, preserve_case: false, ..Default::default() };
+    cfg.tweet = TweetOptions {
+        reduce_len: true,
+        strip_handles: true,
+        preserve_case: false,
+        ..Default::default()
+    };
     let toks: Vec<(&str, Box<dyn Tokenizer>)> = vec![
-        ("tweet", by_name("tweet", &TokenizerConfig::default()).unwrap()),
+        (
+            "tweet",
+            by_name("tweet", &TokenizerConfig::default()).unwrap(),
+        ),
         ("tweet+options", by_name("tweet", &cfg).unwrap()),
         ("toktok", by_name("toktok", &cfg).unwrap()),
     ];
@@ -332,7 +432,11 @@ fn tweet_and_toktok_stay_linear_on_adversarial_input() {
             let best = |x: &str| (0..3).map(|_| time_it(t.as_ref(), x)).min().unwrap();
             let ts = best(s);
             let tl = best(l);
-            assert!(tl < Duration::from_secs(5), "{name} on {what}: {tl:?} for {} bytes", l.len());
+            assert!(
+                tl < Duration::from_secs(5),
+                "{name} on {what}: {tl:?} for {} bytes",
+                l.len()
+            );
             assert!(
                 tl <= ts * 4 + Duration::from_millis(30),
                 "{name} on {what}: {ts:?} for {} bytes but {tl:?} for {} bytes (not linear)",
@@ -354,7 +458,12 @@ mod never_panics {
         let mut cfg = TokenizerConfig::default();
         cfg.mwes = vec![vec!["a".into(), "b".into()], vec!["a".into()]];
         let mut with_opts = cfg.clone();
-        with_opts.tweet = TweetOptions { preserve_case: false, reduce_len: true, strip_handles: true, match_phone_numbers: false };
+        with_opts.tweet = TweetOptions {
+            preserve_case: false,
+            reduce_len: true,
+            strip_handles: true,
+            match_phone_numbers: false,
+        };
         let mut gaps = cfg.clone();
         gaps.regexp_gaps = true;
         gaps.regexp_discard_empty = false;
@@ -364,10 +473,16 @@ mod never_panics {
             ("toktok", by_name("toktok", &cfg).unwrap()),
             ("wordpunct", by_name("wordpunct", &cfg).unwrap()),
             ("whitespace", by_name("whitespace", &cfg).unwrap()),
-            ("regexp", by_name(r"regexp:\w+|\$[\d\.]+|\S+", &cfg).unwrap()),
+            (
+                "regexp",
+                by_name(r"regexp:\w+|\$[\d\.]+|\S+", &cfg).unwrap(),
+            ),
             ("regexp-empty", by_name(r"regexp:\w*", &cfg).unwrap()),
             ("regexp-gaps", by_name(r"regexp:\s*", &gaps).unwrap()),
-            ("regexp-lookaround", by_name(r"regexp:(?<=a)\w+(?!b)", &cfg).unwrap()),
+            (
+                "regexp-lookaround",
+                by_name(r"regexp:(?<=a)\w+(?!b)", &cfg).unwrap(),
+            ),
             ("mwe", by_name("mwe", &cfg).unwrap()),
             ("uax29", by_name("uax29", &cfg).unwrap()),
         ]
@@ -375,9 +490,56 @@ mod never_panics {
 
     fn tricky() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "a", "A", "é", "İ", "ſ", "1", "٣", ".", "-", "@", "#", "&", ";", "x", "amp", "&#", "<", ">", "/", ":",
-            "http://", "www.", ".com", "(", ")", "'", "’", "`", "\"", "|", "\t", " ", "  ", "\u{a0}", "\n", "\r",
-            "\u{200d}", "\u{1f3fd}", "\u{1f44d}", "\u{1f1fa}", "…", "–", "$", "€", ",", "،", "?", "!", "\u{0}", "\u{1c}",
+            "a",
+            "A",
+            "é",
+            "İ",
+            "ſ",
+            "1",
+            "٣",
+            ".",
+            "-",
+            "@",
+            "#",
+            "&",
+            ";",
+            "x",
+            "amp",
+            "&#",
+            "<",
+            ">",
+            "/",
+            ":",
+            "http://",
+            "www.",
+            ".com",
+            "(",
+            ")",
+            "'",
+            "’",
+            "`",
+            "\"",
+            "|",
+            "\t",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\n",
+            "\r",
+            "\u{200d}",
+            "\u{1f3fd}",
+            "\u{1f44d}",
+            "\u{1f1fa}",
+            "…",
+            "–",
+            "$",
+            "€",
+            ",",
+            "،",
+            "?",
+            "!",
+            "\u{0}",
+            "\u{1c}",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }

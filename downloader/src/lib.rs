@@ -498,7 +498,8 @@ impl Downloader {
                 }
                 overall.set_position(done.load(Ordering::Relaxed));
             };
-            let result = self.fetch_install(p, force, &progress);
+            let stage = |m: &'static str| bar.set_message(m);
+            let result = self.fetch_install(p, force, &progress, &stage);
             if result.is_ok() {
                 progress(p.size);
             }
@@ -518,8 +519,14 @@ impl Downloader {
         out
     }
 
-    fn fetch_install(&self, p: &Package, force: bool, progress: &dyn Fn(u64)) -> Result<Action> {
-        self.fetch_install_inner(p, force, progress)
+    fn fetch_install(
+        &self,
+        p: &Package,
+        force: bool,
+        progress: &dyn Fn(u64),
+        stage: &dyn Fn(&'static str),
+    ) -> Result<Action> {
+        self.fetch_install_inner(p, force, progress, stage)
             .map_err(|e| match e {
                 Error::Http { .. }
                 | Error::HttpStatus { .. }
@@ -537,7 +544,9 @@ impl Downloader {
         p: &Package,
         force: bool,
         progress: &dyn Fn(u64),
+        stage: &dyn Fn(&'static str),
     ) -> Result<Action> {
+        stage("checking");
         if !force && install::package_status(p, &self.dir) == Status::Installed {
             return Ok(Action::UpToDate);
         }
@@ -547,10 +556,14 @@ impl Downloader {
         let resumed = std::fs::metadata(&layout.part)
             .map(|m| m.len() > 0)
             .unwrap_or(false);
+        stage("downloading");
         let fetched = self
             .fetcher
             .download(&p.id, &p.url, &layout.part, p.size, progress)
-            .and_then(|()| install::verify(p, &layout.part));
+            .and_then(|()| {
+                stage("verifying");
+                install::verify(p, &layout.part)
+            });
         if let Err(e) = fetched {
             if !e.is_transient() {
                 let _ = std::fs::remove_file(&layout.part);
@@ -570,6 +583,7 @@ impl Downloader {
                 return Err(e);
             }
         }
+        stage(if p.unzip { "unpacking" } else { "installing" });
         let installed = install::install(p, &layout);
         if installed.is_err() {
             let _ = std::fs::remove_file(&layout.part);

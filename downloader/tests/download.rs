@@ -200,6 +200,36 @@ fn interrupted_part_file_is_resumed_by_next_run() {
 }
 
 #[test]
+fn stale_part_file_from_another_version_is_replaced() {
+    let (s, zip) = tiny_server();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("corpora")).unwrap();
+    std::fs::write(
+        data.path().join("corpora/tiny.zip.part"),
+        vec![0xAAu8; 1000],
+    )
+    .unwrap();
+    let dl = Downloader::from_url(&s.url("/index.xml"), data.path(), fast()).unwrap();
+    assert_eq!(dl.status("tiny").unwrap(), Status::Partial);
+    dl.download(&["tiny"]).into_result().unwrap();
+    assert_eq!(
+        std::fs::read(data.path().join("corpora/tiny.zip")).unwrap(),
+        zip
+    );
+    let reqs: Vec<_> = s
+        .requests()
+        .into_iter()
+        .filter(|(p, _)| p == "/tiny.zip")
+        .map(|(_, r)| r)
+        .collect();
+    assert_eq!(
+        reqs,
+        [Some(1000), None],
+        "resumed, failed the md5, started over"
+    );
+}
+
+#[test]
 fn http_500_then_success() {
     let (s, _) = tiny_server();
     s.fault(

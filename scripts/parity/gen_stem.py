@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import stem_vocab as V  # noqa: E402
 from stem import nltk_stemmer  # noqa: E402
 
-from nltk.stem import RegexpStemmer, SnowballStemmer  # noqa: E402
+from nltk.stem import PorterStemmer, RegexpStemmer, SnowballStemmer  # noqa: E402
 
 OUT = os.path.join(V.ROOT, "tests", "parity", "stem")
 
@@ -65,6 +65,13 @@ def main():
                 "lancaster:strip-prefix", "snowball:english", "snowball:porter"):
         files["english"].append(cases(alg, en_sample))
     files["english"].append(cases("snowball:english", en_sample[:400] + EDGE, True))
+    for alg, mode in (("porter", "NLTK_EXTENSIONS"), ("porter:original", "ORIGINAL_ALGORITHM"),
+                      ("porter:martin", "MARTIN_EXTENSIONS")):
+        st = PorterStemmer(mode)
+        files["english"].append({
+            "algorithm": alg, "to_lowercase": False, "ignore_stopwords": False,
+            "cases": [[w, st.stem(w, to_lowercase=False)] for w in en_sample[:500] + EDGE],
+        })
     for lang in SnowballStemmer.languages:
         if lang in ("english", "porter"):
             continue

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::common::{stdout, write_line, InputArgs};
-use crate::stem::{Stemmer, StemmerSpec};
-use crate::Result;
+use crate::stem::{PorterStemmer, Stemmer, StemmerSpec};
+use crate::{Error, Result};
 
 /// Arguments of `nlkit stem`.
 #[derive(Debug, Args)]
@@ -23,6 +23,9 @@ pub struct StemArgs {
     /// Stem every whitespace-separated token of each line (default: each line is one word).
     #[arg(long)]
     tokens: bool,
+    /// Porter only: do not lowercase words first (NLTK's `stem(word, to_lowercase=False)`).
+    #[arg(long)]
+    no_lowercase: bool,
     /// regexp only: words shorter than this many characters are left unchanged.
     #[arg(long, default_value_t = 0)]
     min: usize,
@@ -40,7 +43,17 @@ pub fn run(a: StemArgs) -> Result<()> {
     if let StemmerSpec::Regexp(_, min) = &mut spec {
         *min = a.min;
     }
-    let stemmer = spec.build(a.ignore_stopwords, a.data.as_deref())?;
+    let stemmer: Box<dyn Stemmer> = match (&spec, a.no_lowercase) {
+        (StemmerSpec::Porter(mode), true) => {
+            Box::new(PorterStemmer::new(*mode).with_lowercase(false))
+        }
+        (_, true) => {
+            return Err(Error::InvalidInput(
+                "--no-lowercase applies to the porter stemmers only".into(),
+            ))
+        }
+        _ => spec.build(a.ignore_stopwords, a.data.as_deref())?,
+    };
     let stem_line = |line: String| -> Result<String> {
         if a.tokens {
             let mut out = String::with_capacity(line.len());

@@ -70,10 +70,7 @@ pub fn run(a: TrainSubwordArgs) -> Result<()> {
     });
     let vocab = train_subword(&config, lines, &a.output)?;
     if let Some(b) = bar {
-        b.finish_with_message(format!(
-            "wrote {} (vocabulary {vocab})",
-            a.output.display()
-        ));
+        b.finish_with_message(format!("wrote {} (vocabulary {vocab})", a.output.display()));
     }
     Ok(())
 }

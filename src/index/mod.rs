@@ -585,10 +585,8 @@ fn bidi_balanced(chars: impl Iterator<Item = char>) -> bool {
             stack.push(BIDI_EMB_CLOSE);
         } else if BIDI_ISO_OPEN.contains(&c) {
             stack.push(BIDI_ISO_CLOSE);
-        } else if c == BIDI_EMB_CLOSE || c == BIDI_ISO_CLOSE {
-            if stack.pop() != Some(c) {
-                return false;
-            }
+        } else if (c == BIDI_EMB_CLOSE || c == BIDI_ISO_CLOSE) && stack.pop() != Some(c) {
+            return false;
         }
     }
     stack.is_empty()

@@ -39,7 +39,9 @@ pub use regexp::{RegexpTokenizer, WordPunctTokenizer};
 pub use subword::{train_subword, SubwordModel, SubwordTokenizer, SubwordTrainConfig};
 pub use toktok::ToktokTokenizer;
 pub use treebank::{align_tokens, NLTKWordTokenizer, TreebankWordTokenizer};
-pub use tweet::{reduce_lengthening, remove_handles, replace_html_entities, TweetOptions, TweetTokenizer};
+pub use tweet::{
+    reduce_lengthening, remove_handles, replace_html_entities, TweetOptions, TweetTokenizer,
+};
 pub use uax29::Uax29Tokenizer;
 pub use word::{word_tokenize, WordTokenizer};
 

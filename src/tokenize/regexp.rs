@@ -95,7 +95,11 @@ impl RegexpTokenizer {
                 // failed there for a feature it lacks.
                 Err(fancy_err) => {
                     let msg = match std_err {
-                        regex::Error::Syntax(s) if !s.contains("look-around") && !s.contains("backreferences") => s,
+                        regex::Error::Syntax(s)
+                            if !s.contains("look-around") && !s.contains("backreferences") =>
+                        {
+                            s
+                        }
                         _ => fancy_err.to_string(),
                     };
                     return Err(regex_err(msg));
@@ -255,7 +259,9 @@ impl Tokenizer for RegexpTokenizer {
                 .map(|h| Cow::Borrowed(h.group.map_or("", |g| g.slice(text))))
                 .collect()
         } else {
-            hits.iter().map(|h| Cow::Borrowed(h.whole.slice(text))).collect()
+            hits.iter()
+                .map(|h| Cow::Borrowed(h.whole.slice(text)))
+                .collect()
         }
     }
 
@@ -264,8 +270,7 @@ impl Tokenizer for RegexpTokenizer {
         if !complete {
             return Err(Error::Regex {
                 pattern: self.pattern.clone(),
-                message: "matching gave up (backtrack limit exceeded); simplify the pattern"
-                    .into(),
+                message: "matching gave up (backtrack limit exceeded); simplify the pattern".into(),
             });
         }
         if self.gaps {

@@ -73,9 +73,9 @@ impl SubwordTokenizer {
     }
 
     fn encode(&self, text: &str) -> Result<tokenizers::Encoding> {
-        self.inner.encode(text, false).map_err(|e| {
-            Error::Model(format!("{}: encoding failed: {e}", self.path.display()))
-        })
+        self.inner
+            .encode(text, false)
+            .map_err(|e| Error::Model(format!("{}: encoding failed: {e}", self.path.display())))
     }
 }
 
@@ -139,7 +139,9 @@ pub fn train_subword(
     output: &Path,
 ) -> Result<usize> {
     if config.vocab_size == 0 {
-        return Err(Error::InvalidInput("--vocab-size must be at least 1".into()));
+        return Err(Error::InvalidInput(
+            "--vocab-size must be at least 1".into(),
+        ));
     }
     let unk = "[UNK]".to_string();
     let specials = vec![AddedToken::from(unk.clone(), true)];
@@ -205,7 +207,11 @@ pub fn train_subword(
     }
     match trained {
         Ok(r) => r.map_err(model_err)?,
-        Err(_) => return Err(Error::Model("subword training failed (trainer thread panicked)".into())),
+        Err(_) => {
+            return Err(Error::Model(
+                "subword training failed (trainer thread panicked)".into(),
+            ))
+        }
     }
     let dir = match output.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

@@ -435,7 +435,10 @@ impl Tokenizer for ToktokTokenizer {
             let rest = text.get(cur..).unwrap_or("");
             // A tab is whitespace in the input but the token `&#9;` here.
             let skipped = if tok == "&#9;" {
-                rest.len() - rest.trim_start_matches(|c| c != '\t' && is_py_whitespace(c)).len()
+                rest.len()
+                    - rest
+                        .trim_start_matches(|c| c != '\t' && is_py_whitespace(c))
+                        .len()
             } else {
                 rest.len() - rest.trim_start_matches(is_py_whitespace).len()
             };

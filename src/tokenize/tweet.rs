@@ -129,16 +129,14 @@ fn build(pattern: &str) -> regex::Regex {
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        Patterns {
-            url: build(&format!("(?i)^(?:{URL_WITH_PATH})")),
-            phone_emoticon: build(&format!("(?i)^(?:{PHONE}|{EMOTICONS})")),
-            emoticon_at: build(&format!("(?i)^(?:{EMOTICONS})")),
-            after_tag: build(&format!("(?i)^(?:{})", AFTER_TAG.join("|"))),
-            emoticon: build(&format!("(?i){EMOTICONS}")),
-            word_char: build(r"^\w$"),
-            letter_or_number: build(r"^[\p{L}\p{N}]$"),
-        }
+    P.get_or_init(|| Patterns {
+        url: build(&format!("(?i)^(?:{URL_WITH_PATH})")),
+        phone_emoticon: build(&format!("(?i)^(?:{PHONE}|{EMOTICONS})")),
+        emoticon_at: build(&format!("(?i)^(?:{EMOTICONS})")),
+        after_tag: build(&format!("(?i)^(?:{})", AFTER_TAG.join("|"))),
+        emoticon: build(&format!("(?i){EMOTICONS}")),
+        word_char: build(r"^\w$"),
+        letter_or_number: build(r"^[\p{L}\p{N}]$"),
     })
 }
 
@@ -242,7 +240,8 @@ impl<'a> Builder<'a> {
         if self.edits.is_empty() {
             return None;
         }
-        self.out.push_str(self.src.get(self.copied_to..).unwrap_or(""));
+        self.out
+            .push_str(self.src.get(self.copied_to..).unwrap_or(""));
         Some((self.out, OffsetMap(self.edits)))
     }
 }
@@ -593,7 +592,11 @@ fn naked_domain(t: &str, p: usize) -> Option<usize> {
         }
         match next {
             Some('/') => {
-                return Some(if bytes.get(q + 1) == Some(&b'@') { q } else { q + 1 });
+                return Some(if bytes.get(q + 1) == Some(&b'@') {
+                    q
+                } else {
+                    q + 1
+                });
             }
             Some('@') => continue,
             _ => return Some(q),
@@ -710,7 +713,9 @@ impl TweetTokenizer {
             // URLS, first branch (needs a scheme or a `/`).
             if (is_ci_ascii_alnum(first) || first == '.' || first == '-')
                 && (next_slash < run_end
-                    || rest.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("http")))
+                    || rest
+                        .get(..4)
+                        .is_some_and(|h| h.eq_ignore_ascii_case("http")))
             {
                 end = pats.url.find(rest).map(|m| p + m.end());
             }
@@ -761,9 +766,7 @@ impl Tokenizer for TweetTokenizer {
                 .collect(),
             Cow::Owned(t) => ranges
                 .into_iter()
-                .map(|(s, e)| {
-                    self.fold_case(Cow::Owned(t.get(s..e).unwrap_or("").to_string()))
-                })
+                .map(|(s, e)| self.fold_case(Cow::Owned(t.get(s..e).unwrap_or("").to_string())))
                 .collect(),
         }
     }
