@@ -12,4 +12,6 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace --all-targets
 cargo test --workspace --doc
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+# The fuzz targets (fuzz/, outside the workspace) must keep compiling.
+cargo check --manifest-path fuzz/Cargo.toml --target-dir target
 echo "all checks passed"
