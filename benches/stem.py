@@ -7,9 +7,14 @@ Usage (repo root, after `cargo build --release`):
 Input: the English parity vocabulary (en_ewt + NLTK corpora, ~367k distinct forms,
 scripts/parity/stem_vocab.py) written REPEAT times, one word per line. NLTK time is
 the loop `[stem(w) for w in words]` inside Python (start-up and file reading not
-counted); nlkit time is the whole `nlkit stem` process (start-up, reading, writing
-included), best of 3. Prints words/s and the ratio, and checks the outputs agree.
+counted). nlkit is timed two ways: "lib" = the same loop in Rust
+(`cargo build --release --example stem_bench`; words already in memory, best of 3),
+the like-for-like comparison; "CLI" = the whole `nlkit stem` process (start-up,
+reading, UTF-8 checks, writing included), best of 3, with 1 and 2 jobs. The speed-up
+column is NLTK / lib; the CLI output is checked against NLTK's.
 """
+
+import json
 
 import argparse
 import os
@@ -35,6 +40,7 @@ CASES = [
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
+    ap.add_argument("--bench-bin", default=os.path.join(ROOT, "target", "release", "examples", "stem_bench"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", default=None)
     args = ap.parse_args()
@@ -44,7 +50,8 @@ def main():
         path = f.name
     print(f"{len(words)} words ({len(words) // args.repeat} distinct x {args.repeat}), "
           f"{os.path.getsize(path) / 1e6:.1f} MB; nlkit = {args.nlkit}")
-    print(f"{'stemmer':18s} {'NLTK s':>8s} {'nlkit s':>8s} {'nlkit -j2':>9s} {'speed-up':>9s}")
+    print(f"{'stemmer':18s} {'NLTK s':>8s} {'lib s':>8s} {'CLI s':>8s} {'CLI -j2':>8s}"
+          f" {'NLTK/lib':>9s} {'NLTK/CLI':>9s}")
     try:
         for name, make in CASES:
             if args.only and name not in args.only.split(","):
@@ -64,7 +71,10 @@ def main():
                 best[jobs] = min(times)
             got = out.decode("utf-8").split("\n")[: len(words)]
             same = sum(1 for a, b in zip(expected, got) if a == b)
-            print(f"{name:18s} {t_nltk:8.2f} {best[1]:8.3f} {best[2]:9.3f} {t_nltk / best[1]:8.1f}x"
+            lib = json.loads(subprocess.run([args.bench_bin, name, path, "3"], capture_output=True,
+                                            check=True).stdout)["seconds"]
+            print(f"{name:18s} {t_nltk:8.2f} {lib:8.3f} {best[1]:8.3f} {best[2]:8.3f}"
+                  f" {t_nltk / lib:8.1f}x {t_nltk / best[1]:8.1f}x"
                   f"   (identical: {100.0 * same / len(words):.3f} %)", flush=True)
     finally:
         os.unlink(path)

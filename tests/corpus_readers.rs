@@ -223,3 +223,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn plaintext_and_wordlist_bad_encoding_name_the_file() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "corpora/udhr2/x.txt", b"fine\nbad \xc3( here\n");
+    let err = corpus_err(d.path(), &["udhr2", "words"]);
+    assert!(
+        err.contains("x.txt") && err.contains("byte offset 9"),
+        "{err}"
+    );
+    write(d.path(), "corpora/names/female.txt", b"Ann\nB\xe9a\n");
+    let err = corpus_err(d.path(), &["names", "words"]);
+    assert!(err.contains("female.txt") && err.contains("ASCII"), "{err}");
+    // cmudict is one fixed file: missing means a clear I/O error naming it.
+    std::fs::create_dir_all(d.path().join("corpora/cmudict")).unwrap();
+    let err = corpus_err(d.path(), &["cmudict", "entries"]);
+    assert!(err.contains("cmudict/cmudict"), "{err}");
+}
+
+#[test]
+fn plaintext_sents_use_punkt_from_the_data_folder() {
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
+    let (code, out, err) = run_nlkit(
+        &[
+            "corpus",
+            "inaugural",
+            "sents",
+            "--fileids",
+            "2009-Obama.txt",
+            "--data",
+            data.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().next(), Some("My fellow citizens :"));
+}

@@ -62,20 +62,21 @@ fn concordance_and_stats_match_nltk() {
         let idx = idx.to_string_lossy().to_string();
         match c["kind"].as_str().unwrap() {
             "concordance" => {
-                let width = c["width"].to_string();
-                let lines = c["lines"].to_string();
-                let (code, out, err) = run_nlkit(
-                    &[
-                        "concordance",
-                        &idx,
-                        c["word"].as_str().unwrap(),
-                        "--width",
-                        &width,
-                        "--lines",
-                        &lines,
-                    ],
-                    b"",
-                );
+                let mut args = vec![
+                    "concordance".to_string(),
+                    idx.clone(),
+                    c["word"].as_str().unwrap().to_string(),
+                ];
+                if !c["width"].is_null() {
+                    args.extend([
+                        "--width".to_string(),
+                        c["width"].to_string(),
+                        "--lines".to_string(),
+                        c["lines"].to_string(),
+                    ]);
+                }
+                let a: Vec<&str> = args.iter().map(String::as_str).collect();
+                let (code, out, err) = run_nlkit(&a, b"");
                 assert_eq!(code, 0, "{err}");
                 assert_eq!(
                     out,
@@ -247,4 +248,38 @@ fn index_of_empty_or_missing_input() {
     let (code, _, err) = run_nlkit(&["index", "no_such_corpus_xyz"], b"");
     assert_eq!(code, 1);
     assert!(err.contains("unknown corpus"), "{err}");
+}
+
+/// Pins the on-disk format: magic, version, counts and section layout of a
+/// tiny index (update deliberately, with a version bump, when the format changes).
+#[test]
+fn index_format_is_pinned() {
+    use nlkit::index::{build_index, BuildOptions, Index, MAGIC, VERSION};
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("t.nlkidx");
+    let words = ["The", "cat", "the", "end"]
+        .into_iter()
+        .map(|w| Ok(w.to_string()));
+    build_index(words, &out, &BuildOptions::default()).unwrap();
+    let bytes = std::fs::read(out.join("index.nlk")).unwrap();
+    assert_eq!(&bytes[..8], b"NLKIDX\0\x01");
+    assert_eq!(MAGIC, b"NLKIDX\0\x01");
+    assert_eq!(VERSION, 1);
+    let u64_at = |o: usize| u64::from_le_bytes(bytes[o..o + 8].try_into().unwrap());
+    assert_eq!(u32::from_le_bytes(bytes[8..12].try_into().unwrap()), 1);
+    assert_eq!((u64_at(16), u64_at(24), u64_at(32)), (4, 4, 3)); // tokens, types, keys
+    assert_eq!(u64_at(40), 128); // tokens section right after the header
+    assert_eq!(
+        &bytes[128..144],
+        &[0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0]
+    );
+    assert_eq!(u64_at(40 + 8 * 8), bytes.len() as u64); // end-of-file offset
+    let idx = Index::open(&out).unwrap();
+    assert_eq!(idx.positions("THE").unwrap(), [0, 2]);
+    assert_eq!(idx.tokens(1, 3).unwrap(), ["cat", "the"]);
+    assert_eq!(
+        idx.most_common(4),
+        [("The", 1), ("cat", 1), ("the", 1), ("end", 1)]
+    );
+    assert!(idx.meta().collocations.is_none());
 }

@@ -243,3 +243,23 @@ proptest! {
         prop_assert_eq!(PunktParameters::from_dir(d.path()).unwrap(), p);
     }
 }
+
+#[test]
+fn missing_or_non_folder_model_path_is_clear() {
+    let (code, _, err) = common::run_nlkit(
+        &["sentences", "--punkt", "/nonexistent/punkt_tab/english"],
+        b"Hi.",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("nlkit download punkt_tab"),
+        "{err}"
+    );
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("punkt_tab.zip");
+    std::fs::write(&f, b"PK").unwrap();
+    match PunktSentenceTokenizer::from_dir(&f) {
+        Err(Error::InvalidInput(m)) => assert!(m.contains("not a folder"), "{m}"),
+        other => panic!("unexpected {other:?}"),
+    }
+}

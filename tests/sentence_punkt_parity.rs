@@ -24,8 +24,9 @@ fn check(model: &str, tok: &PunktSentenceTokenizer) -> usize {
                 )
             })
             .collect();
+        let realign = v["realign"].as_bool().unwrap_or(true);
         let got: Vec<(usize, usize)> = tok
-            .span_tokenize(text)
+            .span_tokenize_with(text, realign)
             .iter()
             .map(|s| (s.start, s.end))
             .collect();

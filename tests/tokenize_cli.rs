@@ -32,7 +32,10 @@ fn text_jsonl_and_spans_agree() {
     let (_, json, _) = run_nlkit(&["tokenize", "--format", "jsonl"], line.as_bytes());
     let toks: Vec<String> = serde_json::from_str(json.trim()).unwrap();
     assert_eq!(text.trim_end(), toks.join(" "));
-    let (_, sj, _) = run_nlkit(&["tokenize", "--format", "jsonl", "--spans"], line.as_bytes());
+    let (_, sj, _) = run_nlkit(
+        &["tokenize", "--format", "jsonl", "--spans"],
+        line.as_bytes(),
+    );
     let (_, st, _) = run_nlkit(&["tokenize", "--spans"], line.as_bytes());
     let spans: Vec<[usize; 2]> = serde_json::from_str(sj.trim()).unwrap();
     let as_text: Vec<String> = spans.iter().map(|s| format!("{}:{}", s[0], s[1])).collect();
@@ -47,18 +50,34 @@ fn text_jsonl_and_spans_agree() {
 
 #[test]
 fn matches_library_and_nltk_word_tokenize() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let punkt = data.join("tokenizers/punkt_tab/english");
     let input = "Mr. Smith didn't go to Washington. He said \"no\" -- 'tis true...\nThe U.S. is big. Isn't it?\n";
     let (code, out, err) = run_nlkit(
-        &["tokenize", "--punkt", punkt.to_str().unwrap(), "--format", "jsonl"],
+        &[
+            "tokenize",
+            "--punkt",
+            punkt.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ],
         input.as_bytes(),
     );
     assert_eq!(code, 0, "{err}");
     let script = "import sys, json\nfrom nltk import word_tokenize\nfor l in sys.stdin.read().split('\\n')[:-1]:\n    print(json.dumps(word_tokenize(l)))\n";
-    let Some(expected) = common::run_nltk(script, input) else { return };
-    let a: Vec<Vec<String>> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let b: Vec<Vec<String>> = expected.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let Some(expected) = common::run_nltk(script, input) else {
+        return;
+    };
+    let a: Vec<Vec<String>> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let b: Vec<Vec<String>> = expected
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(a, b);
 }
 
@@ -88,7 +107,10 @@ fn unknown_tokenizer_is_one_clear_error() {
     let (code, out, err) = run_nlkit(&["tokenize", "--tokenizer", "no-such"], b"a b\n");
     assert_eq!(code, 1);
     assert!(out.is_empty());
-    assert!(err.starts_with("nlkit: unknown tokenizer `no-such`"), "{err}");
+    assert!(
+        err.starts_with("nlkit: unknown tokenizer `no-such`"),
+        "{err}"
+    );
     assert!(err.contains("treebank"), "{err}");
 }
 
@@ -148,6 +170,8 @@ fn detokenize_matches_nltk() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 4);
     let script = "import sys\nfrom nltk.tokenize import TreebankWordDetokenizer as D\nd = D()\nfor l in sys.stdin.read().split('\\n')[:-1]:\n    print(d.detokenize(l.split()))\n";
-    let Some(expected) = common::run_nltk(script, input) else { return };
+    let Some(expected) = common::run_nltk(script, input) else {
+        return;
+    };
     assert_eq!(out, expected);
 }

@@ -4,7 +4,9 @@
 //! "never panics" on random input.
 mod common;
 
-use nlkit::tokenize::{NLTKWordTokenizer, Tokenizer, TreebankWordDetokenizer, TreebankWordTokenizer, WordTokenizer};
+use nlkit::tokenize::{
+    NLTKWordTokenizer, Tokenizer, TreebankWordDetokenizer, TreebankWordTokenizer, WordTokenizer,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -19,7 +21,12 @@ fn strings(v: &Value) -> Vec<String> {
 fn spans(v: &Value) -> Option<Vec<(usize, usize)>> {
     v.as_array().map(|a| {
         a.iter()
-            .map(|p| (p[0].as_u64().unwrap() as usize, p[1].as_u64().unwrap() as usize))
+            .map(|p| {
+                (
+                    p[0].as_u64().unwrap() as usize,
+                    p[1].as_u64().unwrap() as usize,
+                )
+            })
             .collect()
     })
 }
@@ -36,13 +43,20 @@ fn treebank_nltk_word_and_detok_match_nltk_cases() {
             kind @ ("treebank" | "nltk_word") => {
                 let text = case["text"].as_str().unwrap();
                 let t: &dyn Tokenizer = if kind == "treebank" { &tb } else { &nw };
-                let got: Vec<String> = t.tokenize(text).into_iter().map(|c| c.into_owned()).collect();
+                let got: Vec<String> = t
+                    .tokenize(text)
+                    .into_iter()
+                    .map(|c| c.into_owned())
+                    .collect();
                 assert_eq!(got, strings(&case["tokens"]), "{at}: tokens of {text:?}");
                 let got_spans = t.span_tokenize(text);
                 match spans(&case["spans"]) {
                     Some(expected) => {
-                        let got: Vec<(usize, usize)> =
-                            got_spans.unwrap().iter().map(|s| (s.start, s.end)).collect();
+                        let got: Vec<(usize, usize)> = got_spans
+                            .unwrap()
+                            .iter()
+                            .map(|s| (s.start, s.end))
+                            .collect();
                         assert_eq!(got, expected, "{at}: spans of {text:?}");
                     }
                     None => assert!(got_spans.is_err(), "{at}: NLTK cannot align {text:?}"),
@@ -50,7 +64,11 @@ fn treebank_nltk_word_and_detok_match_nltk_cases() {
             }
             "detok" => {
                 let toks = strings(&case["tokens"]);
-                assert_eq!(dt.detokenize(&toks), case["text"].as_str().unwrap(), "{at}: {toks:?}");
+                assert_eq!(
+                    dt.detokenize(&toks),
+                    case["text"].as_str().unwrap(),
+                    "{at}: {toks:?}"
+                );
             }
             other => panic!("{at}: unknown kind {other}"),
         }
@@ -61,15 +79,27 @@ fn treebank_nltk_word_and_detok_match_nltk_cases() {
 
 #[test]
 fn word_tokenize_matches_nltk_with_the_same_punkt_tab() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let dir = data.join("tokenizers/punkt_tab/english");
-    let Some(dir) = common::require("punkt_tab/english", Some(dir)) else { return };
+    let Some(dir) = common::require("punkt_tab/english", Some(dir)) else {
+        return;
+    };
     let word = WordTokenizer::from_punkt_dir(&dir).unwrap();
     let line = word.clone().preserve_line(true);
     for (file, n, case) in common::parity_cases("word") {
         let text = case["text"].as_str().unwrap();
-        let t = if case["preserve_line"].as_bool().unwrap() { &line } else { &word };
-        assert_eq!(t.tokenize_owned(text), strings(&case["tokens"]), "{file}:{n}: {text:?}");
+        let t = if case["preserve_line"].as_bool().unwrap() {
+            &line
+        } else {
+            &word
+        };
+        assert_eq!(
+            t.tokenize_owned(text),
+            strings(&case["tokens"]),
+            "{file}:{n}: {text:?}"
+        );
         // Spans index the text: each token is the text at its span, except
         // the quotes NLTK rewrites.
         let sp = t.span_tokenize(text).unwrap();
@@ -115,7 +145,11 @@ fn long_lines_take_linear_time() {
     ] {
         let a = best_time(|| assert!(!t.tokenize(&small).is_empty()));
         let b = best_time(|| assert!(!t.tokenize(&big).is_empty()));
-        assert!(b / a < 3.2, "{name}: 1x {a:.3}s, 2x {b:.3}s (ratio {:.2})", b / a);
+        assert!(
+            b / a < 3.2,
+            "{name}: 1x {a:.3}s, 2x {b:.3}s (ratio {:.2})",
+            b / a
+        );
     }
 }
 

@@ -111,10 +111,58 @@ def compare(name, a, b, report):
     return ok, same, total
 
 
+STATS_CORPORA = ["abc", "brown", "conll2000", "genesis", "inaugural", "movie_reviews",
+                 "state_union", "treebank", "webtext"]
+STATS_WORDS = ["the", "freedom", "said", "God", "love"]
+
+
+def stats_parity(nlkit, data, corpora, report):
+    """nlkit index + stats/concordance vs NLTK FreqDist, Text.collocation_list
+    and Text.concordance on whole corpora."""
+    import contextlib
+    import io
+    import json
+    import tempfile
+    import nltk
+    from nltk.probability import FreqDist
+    from nltk.text import Text
+    ok = total = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for cid in corpora:
+            idx = os.path.join(tmp, cid + ".nlkidx")
+            subprocess.run([nlkit, "index", cid, "--data", data, "-o", idx], check=True,
+                           capture_output=True)
+            st = json.loads(subprocess.run([nlkit, "stats", idx, "--top", "100", "--format", "json"],
+                                           check=True, capture_output=True).stdout)
+            text = Text(getattr(nltk.corpus, cid).words())
+            fd = FreqDist(text.tokens)
+            checks = [
+                ("tokens", st["tokens"] == len(text.tokens)),
+                ("types", st["types"] == len(fd)),
+                ("top100", [tuple(x) for x in st["most_common"]] == fd.most_common(100)),
+                ("collocations", [tuple(x) for x in st["collocations"]] == text.collocation_list(20)),
+            ]
+            for w in STATS_WORDS:
+                buf = io.StringIO()
+                with contextlib.redirect_stdout(buf):
+                    text.concordance(w, lines=50)
+                got = subprocess.run([nlkit, "concordance", idx, w, "--lines", "50"], check=True,
+                                     capture_output=True, text=True).stdout
+                checks.append(("concordance " + w, got == buf.getvalue()))
+            for name, good in checks:
+                total += 1
+                ok += good
+                if not good:
+                    report.append("stats %s: %s differs" % (cid, name))
+            print("%-48s %d/%d checks identical" % ("stats " + cid, sum(g for _, g in checks), len(checks)))
+    return ok, total
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target/debug/nlkit"))
     ap.add_argument("--data", default=os.environ.get("NLTK_DATA", os.path.join(ROOT, ".nltk_data")))
+    ap.add_argument("--no-stats", action="store_true", help="skip the index/stats/concordance checks")
     ap.add_argument("corpora", nargs="*")
     a = ap.parse_args()
     os.environ["NLTK_DATA"] = a.data
@@ -152,8 +200,13 @@ def main():
         n_ok += ok
         items_same += same
         items_total += total
+    if not a.no_stats:
+        sc = [c for c in STATS_CORPORA if not a.corpora or c in a.corpora]
+        s_ok, s_all = stats_parity(a.nlkit, a.data, sc, report)
+        n_ok += s_ok
+        n_all += s_all
     print()
-    print("views identical: %d/%d; items identical: %d/%d (%.4f%%)" % (
+    print("views/checks identical: %d/%d; items identical: %d/%d (%.4f%%)" % (
         n_ok, n_all, items_same, items_total, 100.0 * items_same / max(items_total, 1)))
     for r in report:
         print("DIFF", r)

@@ -87,6 +87,7 @@ def probability():
 
 
 CONCORDANCE_QUERIES = [
+    ("said", None, None), ("love", None, None),
     ("freedom", 80, 25), ("Freedom", 60, 10), ("america", 80, 1000), ("the", 40, 30), ("of", 20, 5),
     ("nosuchword", 80, 25), ("citizens", 10, 3), ("government", 3, 3), ("peace", 200, 7),
     (",", 79, 4), ("my", 81, 25),
@@ -113,7 +114,10 @@ def index_cases():
         for word, width, lines in CONCORDANCE_QUERIES:
             buf = io.StringIO()
             with contextlib.redirect_stdout(buf):
-                text.concordance(word, width=width, lines=lines)
+                if width is None:
+                    text.concordance(word)  # NLTK's defaults (width 79, 25 lines)
+                else:
+                    text.concordance(word, width=width, lines=lines)
             cases.append({"kind": "concordance", "source": name, "word": word, "width": width,
                           "lines": lines, "output": buf.getvalue()})
     return cases

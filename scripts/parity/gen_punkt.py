@@ -3,12 +3,15 @@
 
 Subcommands:
   tables   write src/sentence/punkt/chars_table.rs: the exact character classes
-           Python 3.11's `re`/`str` use in Punkt (\\s, [^\\W\\d], \\d, isupper,
-           islower, lower()), so nlkit classifies every code point as NLTK does.
+           NLTK's Punkt uses: \\s, [^\\W\\d], \\d of the `regex` engine that
+           nltk.redos compiles every pattern with, and Python 3.11's
+           str.isspace/isupper/islower/lower, so nlkit classifies every code
+           point as NLTK does.
   cases    write tests/parity/punkt/*.jsonl (sentence spans from NLTK's
            PunktSentenceTokenizer with the shared english punkt_tab) and
            tests/parity/punkt/trained/<corpus>/ (punkt_tab folders written by
-           NLTK's PunktTrainer on two small corpora).
+           NLTK's PunktTrainer on two small corpora), and check that NLTK's
+           trainer learns corpora/punkt/english from corpora/punkt/text.
 
 Run from the repository root with the venv's Python and NLTK_DATA set, e.g.
   NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/gen_punkt.py cases
@@ -126,10 +129,11 @@ def load_params(d):
     return p
 
 
-def byte_spans(tok, text):
+def byte_spans(tok, text, realign=True):
     out = []
-    for s, e in tok.span_tokenize(text):
+    for s, e in tok.span_tokenize(text, realign_boundaries=realign):
         bs = len(text[:s].encode("utf-8"))
+        # text[s:e] is empty for NLTK's rare inverted final span (e < s).
         out.append([bs, bs + len(text[s:e].encode("utf-8"))])
     return out
 
@@ -209,6 +213,16 @@ def gen_cases():
             for t in group:
                 rec = {"model": "nltk_english", "source": src, "text": t, "spans": byte_spans(nltk_tok, t)}
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        # realign_boundaries=False
+        for t in TRICKY + fuzz_texts(150, 9):
+            rec = {
+                "model": "nltk_english",
+                "source": "no_realign",
+                "realign": False,
+                "text": t,
+                "spans": byte_spans(nltk_tok, t, realign=False),
+            }
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
     # 2. nlkit's embedded model (corpora/punkt/english), run by NLTK.
     ours = PunktSentenceTokenizer(load_params(os.path.join(ROOT, "corpora", "punkt", "english")))

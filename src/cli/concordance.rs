@@ -16,8 +16,8 @@ pub struct ConcordanceArgs {
     corpus: String,
     /// The word to look up (case-insensitive, as NLTK).
     word: String,
-    /// Line width in characters.
-    #[arg(long, default_value_t = 80)]
+    /// Line width in characters (NLTK's `Text.concordance` default is 79).
+    #[arg(long, default_value_t = 79)]
     width: usize,
     /// Most lines to print.
     #[arg(long, default_value_t = 25)]

@@ -25,7 +25,10 @@ pub fn run(a: DetokenizeArgs) -> Result<()> {
     let mut out = stdout();
     for line in a.input.lines() {
         let line = line?;
-        let tokens: Vec<&str> = line.split(is_py_whitespace).filter(|t| !t.is_empty()).collect();
+        let tokens: Vec<&str> = line
+            .split(is_py_whitespace)
+            .filter(|t| !t.is_empty())
+            .collect();
         write_line(&mut out, &d.detokenize(&tokens))?;
     }
     std::io::Write::flush(&mut out)?;

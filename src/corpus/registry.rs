@@ -67,6 +67,8 @@ pub enum Corpus {
     WordList(WordListCorpusReader),
     /// The CMU pronouncing dictionary.
     CmuDict(CmuDictCorpusReader),
+    /// A CoNLL-U file (read with [`crate::corpus::conllu`]; tags from XPOS).
+    Conllu(std::path::PathBuf),
 }
 
 /// The Punkt English model from the NLTK data path (NLTK's `PunktTokenizer()`),
@@ -227,6 +229,9 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
 /// # Errors
 /// I/O errors; a missing path.
 pub fn open_path(path: &Path) -> Result<Corpus> {
+    if path.is_file() && path.extension().is_some_and(|e| e == "conllu") {
+        return Ok(Corpus::Conllu(path.to_path_buf()));
+    }
     let res = Resource::open(path)?;
     let root = CorpusRoot::new(
         res,
@@ -243,20 +248,40 @@ fn no_view<'a, T: 'a>(corpus: &str, view: &str, available: &str) -> Items<'a, T>
 }
 
 impl Corpus {
-    /// The corpus root (files, encodings).
-    pub fn root(&self) -> &CorpusRoot {
-        match self {
+    /// The corpus root (files, encodings); `None` for a CoNLL-U file.
+    pub fn root(&self) -> Option<&CorpusRoot> {
+        Some(match self {
             Corpus::Plaintext(r) => r.root(),
             Corpus::Tagged(r) => r.root(),
             Corpus::Bracket(r) => r.root(),
             Corpus::Conll(r) => r.root(),
             Corpus::WordList(r) => r.root(),
             Corpus::CmuDict(r) => r.root(),
-        }
+            Corpus::Conllu(_) => return None,
+        })
     }
 
     fn name(&self) -> String {
-        self.root().resource().name().to_string()
+        match (self, self.root()) {
+            (Corpus::Conllu(p), _) => p.display().to_string(),
+            (_, Some(r)) => r.resource().name().to_string(),
+            (_, None) => String::new(),
+        }
+    }
+
+    fn conllu<'a, T: 'a>(
+        path: &Path,
+        f: impl Fn(crate::corpus::conllu::Sentence) -> Vec<T> + 'a,
+    ) -> Items<'a, T> {
+        match crate::corpus::conllu::open(path) {
+            Err(e) => Box::new(std::iter::once(Err(e))),
+            Ok(r) => Box::new(r.flat_map(move |s| -> Vec<Result<T>> {
+                match s {
+                    Ok(s) => f(s).into_iter().map(Ok).collect(),
+                    Err(e) => vec![Err(e)],
+                }
+            })),
+        }
     }
 
     /// The views this corpus has, for messages and `--help`.
@@ -269,6 +294,7 @@ impl Corpus {
             Corpus::Conll(_) => "words, sents, tagged, iob, fileids",
             Corpus::WordList(_) => "words, fileids",
             Corpus::CmuDict(_) => "words, entries, fileids",
+            Corpus::Conllu(_) => "words, sents, tagged, fileids",
         }
     }
 
@@ -276,7 +302,14 @@ impl Corpus {
     pub fn fileids(&self) -> Vec<String> {
         match self {
             Corpus::WordList(r) => r.fileids(),
-            other => other.root().fileids().to_vec(),
+            Corpus::Conllu(p) => vec![p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()],
+            other => other
+                .root()
+                .map(|r| r.fileids().to_vec())
+                .unwrap_or_default(),
         }
     }
 
@@ -334,6 +367,9 @@ impl Corpus {
             Corpus::Conll(r) => r.words(sel),
             Corpus::WordList(r) => r.words(sel),
             Corpus::CmuDict(r) => r.words(),
+            Corpus::Conllu(p) => {
+                Self::conllu(p, |s| s.forms().into_iter().map(str::to_string).collect())
+            }
         }
     }
 
@@ -344,6 +380,9 @@ impl Corpus {
             Corpus::Tagged(r) => r.sents(sel),
             Corpus::Bracket(r) => r.sents(sel),
             Corpus::Conll(r) => r.sents(sel),
+            Corpus::Conllu(p) => Self::conllu(p, |s| {
+                vec![s.forms().into_iter().map(str::to_string).collect()]
+            }),
             _ => no_view(&self.name(), "sents", self.views()),
         }
     }
@@ -357,6 +396,7 @@ impl Corpus {
             ),
             Corpus::Bracket(r) => r.tagged_words(sel),
             Corpus::Conll(r) => r.tagged_words(sel),
+            Corpus::Conllu(p) => Self::conllu(p, |s| s.tagged(crate::corpus::conllu::Column::Xpos)),
             _ => no_view(&self.name(), "tagged", self.views()),
         }
     }

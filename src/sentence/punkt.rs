@@ -487,9 +487,25 @@ impl PunktParameters {
     /// `tokenizers/punkt_tab/english` of an NLTK data folder).
     ///
     /// # Errors
+    /// [`Error::MissingResource`] when `dir` does not exist,
+    /// [`Error::InvalidInput`] when it is not a folder,
     /// [`Error::Io`] naming a missing or unreadable file, [`Error::InvalidUtf8`],
     /// or [`Error::Format`] with the file and line of a malformed entry.
     pub fn from_dir(dir: &Path) -> Result<Self> {
+        if !dir.exists() {
+            return Err(Error::MissingResource {
+                name: dir.display().to_string(),
+                searched: dir.display().to_string(),
+                package: "punkt_tab".into(),
+            });
+        }
+        if !dir.is_dir() {
+            return Err(Error::InvalidInput(format!(
+                "{}: not a folder; a Punkt model is a punkt_tab language folder such as \
+                 nltk_data/tokenizers/punkt_tab/english (unzip punkt_tab.zip first)",
+                dir.display()
+            )));
+        }
         let read = |name: &str| -> Result<(PathBuf, String)> {
             let p = dir.join(name);
             let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;

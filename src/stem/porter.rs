@@ -96,6 +96,11 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("succeed", "succeed"),
 ];
 
+thread_local! {
+    /// Scratch buffer reused across calls on this thread.
+    static SCRATCH: std::cell::RefCell<Vec<char>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
@@ -222,16 +227,24 @@ impl PorterStemmer {
         if self.mode != PorterMode::OriginalAlgorithm && word.chars().count() <= 2 {
             return lowered.into_owned();
         }
-        let mut w: Vec<char> = lowered.chars().collect();
-        self.step1a(&mut w);
-        self.step1b(&mut w);
-        self.step1c(&mut w);
-        self.step2(&mut w);
-        self.step3(&mut w);
-        self.step4(&mut w);
-        self.step5a(&mut w);
-        self.step5b(&mut w);
-        w.into_iter().collect()
+        SCRATCH.with(|b| match b.try_borrow_mut() {
+            Ok(mut w) => self.run_steps(&lowered, &mut w),
+            Err(_) => self.run_steps(&lowered, &mut Vec::new()),
+        })
+    }
+
+    fn run_steps(&self, word: &str, w: &mut Vec<char>) -> String {
+        w.clear();
+        w.extend(word.chars());
+        self.step1a(w);
+        self.step1b(w);
+        self.step1c(w);
+        self.step2(w);
+        self.step3(w);
+        self.step4(w);
+        self.step5a(w);
+        self.step5b(w);
+        w.iter().collect()
     }
 
     fn ends_cvc(&self, w: &[char]) -> bool {

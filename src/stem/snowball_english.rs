@@ -71,9 +71,14 @@ fn v(c: char) -> bool {
     is_in(c, VOWELS)
 }
 
+/// `w` ends with the ASCII string `s`.
 fn ends(w: &[char], s: &str) -> bool {
-    let n = s.chars().count();
-    w.len() >= n && w[w.len() - n..].iter().copied().eq(s.chars())
+    let b = s.as_bytes();
+    b.len() <= w.len()
+        && w[w.len() - b.len()..]
+            .iter()
+            .zip(b)
+            .all(|(&c, &x)| u32::from(c) == u32::from(x))
 }
 
 /// Python `w = w[:-n]`.
@@ -102,40 +107,59 @@ fn at_end(w: &[char], from_end: usize) -> Option<char> {
     w.len().checked_sub(from_end).map(|i| w[i])
 }
 
-fn r1r2(word: &[char]) -> (Vec<char>, Vec<char>) {
-    let region = |w: &[char]| -> Vec<char> {
+/// Fills `r1` and `r2` with NLTK's regions of `word`.
+fn r1r2(word: &[char], r1: &mut Vec<char>, r2: &mut Vec<char>) {
+    let region = |w: &[char], out: &mut Vec<char>| {
+        out.clear();
         for i in 1..w.len() {
             if !v(w[i]) && v(w[i - 1]) {
-                return w[i + 1..].to_vec();
+                out.extend_from_slice(&w[i + 1..]);
+                return;
             }
         }
-        Vec::new()
     };
     let starts = |p: &str| word.len() >= p.len() && word[..p.len()].iter().copied().eq(p.chars());
-    let r1 = if starts("gener") || starts("arsen") {
-        word[5..].to_vec()
+    if starts("gener") || starts("arsen") {
+        r1.clear();
+        r1.extend_from_slice(&word[5..]);
     } else if starts("commun") {
-        word[6..].to_vec()
+        r1.clear();
+        r1.extend_from_slice(&word[6..]);
     } else {
-        region(word)
-    };
-    let r2 = region(&r1);
-    (r1, r2)
+        region(word, r1);
+    }
+    region(r1, r2);
+}
+
+thread_local! {
+    /// Scratch buffers (word, R1, R2) reused across calls on this thread.
+    static BUFFERS: std::cell::RefCell<(Vec<char>, Vec<char>, Vec<char>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 /// Stems an already lowercased word that is not a stop word and has more
 /// than two characters.
 pub(crate) fn stem(lower: &str) -> String {
-    if let Some((_, s)) = SPECIAL.iter().find(|(w, _)| *w == lower) {
-        return (*s).to_string();
+    if lower.len() <= 10 {
+        if let Some((_, s)) = SPECIAL.iter().find(|(w, _)| *w == lower) {
+            return (*s).to_string();
+        }
     }
-    let mut word: Vec<char> = lower
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{201b}' => '\'',
-            c => c,
-        })
-        .collect();
+    BUFFERS.with(|b| match b.try_borrow_mut() {
+        Ok(mut b) => {
+            let (w, r1, r2) = &mut *b;
+            stem_with(lower, w, r1, r2)
+        }
+        Err(_) => stem_with(lower, &mut Vec::new(), &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+fn stem_with(lower: &str, word: &mut Vec<char>, r1: &mut Vec<char>, r2: &mut Vec<char>) -> String {
+    word.clear();
+    word.extend(lower.chars().map(|c| match c {
+        '\u{2019}' | '\u{2018}' | '\u{201b}' => '\'',
+        c => c,
+    }));
     if word.first() == Some(&'\'') {
         word.remove(0);
     }
@@ -147,40 +171,40 @@ pub(crate) fn stem(lower: &str) -> String {
             word[i] = 'Y';
         }
     }
-    let (mut r1, mut r2) = r1r2(&word);
+    r1r2(word, r1, r2);
 
     // Step 0
     for s in ["'s'", "'s", "'"] {
-        if ends(&word, s) {
+        if ends(word, s) {
             let n = s.len();
-            cut(&mut word, n);
-            cut(&mut r1, n);
-            cut(&mut r2, n);
+            cut(word, n);
+            cut(r1, n);
+            cut(r2, n);
             break;
         }
     }
 
     // Step 1a
     for s in ["sses", "ied", "ies", "us", "ss", "s"] {
-        if ends(&word, s) {
+        if ends(word, s) {
             match s {
                 "sses" => {
-                    cut(&mut word, 2);
-                    cut(&mut r1, 2);
-                    cut(&mut r2, 2);
+                    cut(word, 2);
+                    cut(r1, 2);
+                    cut(r2, 2);
                 }
                 "ied" | "ies" => {
                     let n = if word.len() - 3 > 1 { 2 } else { 1 };
-                    cut(&mut word, n);
-                    cut(&mut r1, n);
-                    cut(&mut r2, n);
+                    cut(word, n);
+                    cut(r1, n);
+                    cut(r2, n);
                 }
                 "s" => {
                     let upto = word.len().saturating_sub(2);
                     if word[..upto].iter().any(|&c| v(c)) {
-                        cut(&mut word, 1);
-                        cut(&mut r1, 1);
-                        cut(&mut r2, 1);
+                        cut(word, 1);
+                        cut(r1, 1);
+                        cut(r2, 1);
                     }
                 }
                 _ => {}
@@ -191,21 +215,21 @@ pub(crate) fn stem(lower: &str) -> String {
 
     // Step 1b
     for &s in STEP1B {
-        if !ends(&word, s) {
+        if !ends(word, s) {
             continue;
         }
         let n = s.len();
         if s == "eed" || s == "eedly" {
-            if ends(&r1, s) {
-                repl(&mut word, n, "ee");
-                repl_or(&mut r1, n, "ee", "");
-                repl_or(&mut r2, n, "ee", "");
+            if ends(r1, s) {
+                repl(word, n, "ee");
+                repl_or(r1, n, "ee", "");
+                repl_or(r2, n, "ee", "");
             }
         } else if word[..word.len() - n].iter().any(|&c| v(c)) {
-            cut(&mut word, n);
-            cut(&mut r1, n);
-            cut(&mut r2, n);
-            if ends(&word, "at") || ends(&word, "bl") || ends(&word, "iz") {
+            cut(word, n);
+            cut(r1, n);
+            cut(r2, n);
+            if ends(word, "at") || ends(word, "bl") || ends(word, "iz") {
                 word.push('e');
                 r1.push('e');
                 if word.len() > 5 || r1.len() >= 3 {
@@ -213,11 +237,11 @@ pub(crate) fn stem(lower: &str) -> String {
                 }
             } else if ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"]
                 .iter()
-                .any(|d| ends(&word, d))
+                .any(|d| ends(word, d))
             {
-                cut(&mut word, 1);
-                cut(&mut r1, 1);
-                cut(&mut r2, 1);
+                cut(word, 1);
+                cut(r1, 1);
+                cut(r2, 1);
             } else if r1.is_empty()
                 && ((word.len() >= 3
                     && !v(word[word.len() - 1])
@@ -240,73 +264,73 @@ pub(crate) fn stem(lower: &str) -> String {
 
     // Step 1c
     if word.len() > 2 && is_in(word[word.len() - 1], "yY") && !v(word[word.len() - 2]) {
-        repl(&mut word, 1, "i");
-        repl_or(&mut r1, 1, "i", "");
-        repl_or(&mut r2, 1, "i", "");
+        repl(word, 1, "i");
+        repl_or(r1, 1, "i", "");
+        repl_or(r2, 1, "i", "");
     }
 
     // Step 2
     for &s in STEP2 {
-        if !ends(&word, s) {
+        if !ends(word, s) {
             continue;
         }
-        if ends(&r1, s) {
+        if ends(r1, s) {
             let n = s.len();
             match s {
                 "tional" | "entli" | "fulli" | "lessli" => {
-                    cut(&mut word, 2);
-                    cut(&mut r1, 2);
-                    cut(&mut r2, 2);
+                    cut(word, 2);
+                    cut(r1, 2);
+                    cut(r2, 2);
                 }
                 "enci" | "anci" | "abli" => {
-                    repl(&mut word, 1, "e");
-                    repl_or(&mut r1, 1, "e", "");
-                    repl_or(&mut r2, 1, "e", "");
+                    repl(word, 1, "e");
+                    repl_or(r1, 1, "e", "");
+                    repl_or(r2, 1, "e", "");
                 }
                 "izer" | "ization" => {
-                    repl(&mut word, n, "ize");
-                    repl_or(&mut r1, n, "ize", "");
-                    repl_or(&mut r2, n, "ize", "");
+                    repl(word, n, "ize");
+                    repl_or(r1, n, "ize", "");
+                    repl_or(r2, n, "ize", "");
                 }
                 "ational" | "ation" | "ator" => {
-                    repl(&mut word, n, "ate");
-                    repl_or(&mut r1, n, "ate", "");
-                    repl_or(&mut r2, n, "ate", "e");
+                    repl(word, n, "ate");
+                    repl_or(r1, n, "ate", "");
+                    repl_or(r2, n, "ate", "e");
                 }
                 "alism" | "aliti" | "alli" => {
-                    repl(&mut word, n, "al");
-                    repl_or(&mut r1, n, "al", "");
-                    repl_or(&mut r2, n, "al", "");
+                    repl(word, n, "al");
+                    repl_or(r1, n, "al", "");
+                    repl_or(r2, n, "al", "");
                 }
                 "fulness" => {
-                    cut(&mut word, 4);
-                    cut(&mut r1, 4);
-                    cut(&mut r2, 4);
+                    cut(word, 4);
+                    cut(r1, 4);
+                    cut(r2, 4);
                 }
                 "ousli" | "ousness" => {
-                    repl(&mut word, n, "ous");
-                    repl_or(&mut r1, n, "ous", "");
-                    repl_or(&mut r2, n, "ous", "");
+                    repl(word, n, "ous");
+                    repl_or(r1, n, "ous", "");
+                    repl_or(r2, n, "ous", "");
                 }
                 "iveness" | "iviti" => {
-                    repl(&mut word, n, "ive");
-                    repl_or(&mut r1, n, "ive", "");
-                    repl_or(&mut r2, n, "ive", "e");
+                    repl(word, n, "ive");
+                    repl_or(r1, n, "ive", "");
+                    repl_or(r2, n, "ive", "e");
                 }
                 "biliti" | "bli" => {
-                    repl(&mut word, n, "ble");
-                    repl_or(&mut r1, n, "ble", "");
-                    repl_or(&mut r2, n, "ble", "");
+                    repl(word, n, "ble");
+                    repl_or(r1, n, "ble", "");
+                    repl_or(r2, n, "ble", "");
                 }
-                "ogi" if at_end(&word, 4) == Some('l') => {
-                    cut(&mut word, 1);
-                    cut(&mut r1, 1);
-                    cut(&mut r2, 1);
+                "ogi" if at_end(word, 4) == Some('l') => {
+                    cut(word, 1);
+                    cut(r1, 1);
+                    cut(r2, 1);
                 }
-                "li" if at_end(&word, 3).is_some_and(|c| is_in(c, "cdeghkmnrt")) => {
-                    cut(&mut word, 2);
-                    cut(&mut r1, 2);
-                    cut(&mut r2, 2);
+                "li" if at_end(word, 3).is_some_and(|c| is_in(c, "cdeghkmnrt")) => {
+                    cut(word, 2);
+                    cut(r1, 2);
+                    cut(r2, 2);
                 }
                 _ => {}
             }
@@ -316,41 +340,41 @@ pub(crate) fn stem(lower: &str) -> String {
 
     // Step 3
     for &s in STEP3 {
-        if !ends(&word, s) {
+        if !ends(word, s) {
             continue;
         }
-        if ends(&r1, s) {
+        if ends(r1, s) {
             let n = s.len();
             match s {
                 "tional" => {
-                    cut(&mut word, 2);
-                    cut(&mut r1, 2);
-                    cut(&mut r2, 2);
+                    cut(word, 2);
+                    cut(r1, 2);
+                    cut(r2, 2);
                 }
                 "ational" => {
-                    repl(&mut word, n, "ate");
-                    repl_or(&mut r1, n, "ate", "");
-                    repl_or(&mut r2, n, "ate", "");
+                    repl(word, n, "ate");
+                    repl_or(r1, n, "ate", "");
+                    repl_or(r2, n, "ate", "");
                 }
                 "alize" => {
-                    cut(&mut word, 3);
-                    cut(&mut r1, 3);
-                    cut(&mut r2, 3);
+                    cut(word, 3);
+                    cut(r1, 3);
+                    cut(r2, 3);
                 }
                 "icate" | "iciti" | "ical" => {
-                    repl(&mut word, n, "ic");
-                    repl_or(&mut r1, n, "ic", "");
-                    repl_or(&mut r2, n, "ic", "");
+                    repl(word, n, "ic");
+                    repl_or(r1, n, "ic", "");
+                    repl_or(r2, n, "ic", "");
                 }
                 "ful" | "ness" => {
-                    cut(&mut word, n);
-                    cut(&mut r1, n);
-                    cut(&mut r2, n);
+                    cut(word, n);
+                    cut(r1, n);
+                    cut(r2, n);
                 }
-                "ative" if ends(&r2, s) => {
-                    cut(&mut word, 5);
-                    cut(&mut r1, 5);
-                    cut(&mut r2, 5);
+                "ative" if ends(r2, s) => {
+                    cut(word, 5);
+                    cut(r1, 5);
+                    cut(r2, 5);
                 }
                 _ => {}
             }
@@ -360,39 +384,39 @@ pub(crate) fn stem(lower: &str) -> String {
 
     // Step 4
     for &s in STEP4 {
-        if !ends(&word, s) {
+        if !ends(word, s) {
             continue;
         }
-        if ends(&r2, s) {
+        if ends(r2, s) {
             let n = s.len();
             if s == "ion" {
-                if at_end(&word, 4).is_some_and(|c| is_in(c, "st")) {
-                    cut(&mut word, 3);
-                    cut(&mut r1, 3);
-                    cut(&mut r2, 3);
+                if at_end(word, 4).is_some_and(|c| is_in(c, "st")) {
+                    cut(word, 3);
+                    cut(r1, 3);
+                    cut(r2, 3);
                 }
             } else {
-                cut(&mut word, n);
-                cut(&mut r1, n);
-                cut(&mut r2, n);
+                cut(word, n);
+                cut(r1, n);
+                cut(r2, n);
             }
         }
         break;
     }
 
     // Step 5
-    let drop_last = (ends(&r2, "l") && at_end(&word, 2) == Some('l'))
-        || ends(&r2, "e")
-        || (ends(&r1, "e")
+    let drop_last = (ends(r2, "l") && at_end(word, 2) == Some('l'))
+        || ends(r2, "e")
+        || (ends(r1, "e")
             && word.len() >= 4
             && (v(word[word.len() - 2])
                 || is_in(word[word.len() - 2], "wxY")
                 || !v(word[word.len() - 3])
                 || v(word[word.len() - 4])));
     if drop_last {
-        cut(&mut word, 1);
+        cut(word, 1);
     }
-    word.into_iter()
-        .map(|c| if c == 'Y' { 'y' } else { c })
+    word.iter()
+        .map(|&c| if c == 'Y' { 'y' } else { c })
         .collect()
 }

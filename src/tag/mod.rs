@@ -25,6 +25,7 @@
 
 use std::sync::OnceLock;
 
+pub mod classic;
 mod eval;
 mod features;
 mod fxhash;

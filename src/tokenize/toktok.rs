@@ -316,13 +316,12 @@ impl ToktokTokenizer {
             }
         }
         // FINAL_PERIOD_2: `(?<!\.)\.\s*(["'’»›”]) *$` -> " . \1"
-        if let Some((p, q, quote, end)) = final_period_2(&a) {
+        if let Some((p, quote, end)) = final_period_2(&a) {
             let mut s = String::with_capacity(a.len() + 4);
             s.push_str(&a[..p]);
             s.push_str(" . ");
             s.push(quote);
             s.push_str(&a[end..]);
-            let _ = q;
             a = s;
         }
         // ONE_SPACE: ` {2,}` -> " "
@@ -346,9 +345,9 @@ impl ToktokTokenizer {
     }
 }
 
-/// The match of `(?<!\.)\.\s*(["'’»›”]) *$`: (start of `.`, position of
-/// the quote, the quote, end of the match).
-fn final_period_2(a: &str) -> Option<(usize, usize, char, usize)> {
+/// The match of `(?<!\.)\.\s*(["'’»›”]) *$`: (start of `.`, the quote,
+/// end of the match).
+fn final_period_2(a: &str) -> Option<(usize, char, usize)> {
     const QUOTES: &str = "\"'’»›”";
     for end in dollar_positions(a).into_iter().flatten() {
         let head = &a[..end];
@@ -368,7 +367,7 @@ fn final_period_2(a: &str) -> Option<(usize, usize, char, usize)> {
         if a[..p].ends_with('.') {
             continue;
         }
-        return Some((p, q, quote, end));
+        return Some((p, quote, end));
     }
     None
 }

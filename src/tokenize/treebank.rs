@@ -168,13 +168,15 @@ fn split_opening_apostrophe(text: &mut String) {
 
 /// `(?i)(?:re|ve|ll|m|t|s|d|n)\b` at the start of `rest`.
 fn starts_with_clitic(rest: &str) -> bool {
-    ["re", "ve", "ll", "m", "t", "s", "d", "n"].iter().any(|alt| {
-        ci_prefix(rest, alt, regex_ci_eq).is_some_and(|n| {
-            // The clitic's letters are word characters, so `\b` after them
-            // means: end of text or a non-word character.
-            !rest[n..].chars().next().is_some_and(is_regex_word)
+    ["re", "ve", "ll", "m", "t", "s", "d", "n"]
+        .iter()
+        .any(|alt| {
+            ci_prefix(rest, alt, regex_ci_eq).is_some_and(|n| {
+                // The clitic's letters are word characters, so `\b` after them
+                // means: end of text or a non-word character.
+                !rest[n..].chars().next().is_some_and(is_regex_word)
+            })
         })
-    })
 }
 
 /// How a MacIntyre contraction pattern ends.
@@ -347,7 +349,9 @@ fn borrow_tokens<'a>(rewritten: &str, text: &'a str) -> Vec<Cow<'a, str>> {
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let found = text.get(point..end).and_then(|w| find_bytes(w.as_bytes(), tok.as_bytes()));
+        let found = text
+            .get(point..end)
+            .and_then(|w| find_bytes(w.as_bytes(), tok.as_bytes()));
         match found {
             Some(rel) => {
                 let start = point + rel;

@@ -270,7 +270,8 @@ impl Tree {
     /// ```
     /// use nlkit::tree::Tree;
     /// let t = Tree::fromstring("(S (NP I) (VP (V saw) (NP it)))").unwrap();
-    /// assert_eq!(t.pformat(20), "(S\n  (NP I)\n  (VP (V saw) (NP it)))");
+    /// assert_eq!(t.pformat(20), "(S\n  (NP I)\n  (VP\n    (V saw)\n    (NP it)))");
+    /// assert_eq!(t.pformat(70), t.to_string());
     /// ```
     pub fn pformat(&self, margin: usize) -> String {
         let mut out = String::new();

@@ -54,50 +54,12 @@ pub(crate) struct PosIndex {
     map: FxHashMap<Box<str>, (u32, u32)>,
     offsets: Vec<u32>,
     exceptions: FxHashMap<Box<str>, Box<[Box<str>]>>,
-    /// A Bloom filter over the lemmas (16 bits per lemma, 2 probes), so
-    /// that most of morphy's candidates that are not lemmas (the common
-    /// case) are rejected without touching the large hash table.
-    bloom: Vec<u64>,
-    bloom_shift: u32,
-}
-
-fn bloom_hashes(form: &str, shift: u32) -> (usize, usize) {
-    let mut h = super::FxHasher::default();
-    std::hash::Hasher::write(&mut h, form.as_bytes());
-    let a = std::hash::Hasher::finish(&h).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let b = a.rotate_left(29).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    ((a >> shift) as usize, (b >> shift) as usize)
 }
 
 impl PosIndex {
-    fn build_bloom(&mut self) {
-        let bits = (self.map.len() * 16).next_power_of_two().max(64);
-        self.bloom_shift = 64 - bits.trailing_zeros();
-        self.bloom = vec![0u64; bits / 64];
-        let keys: Vec<Box<str>> = self.map.keys().cloned().collect();
-        for k in keys {
-            let (x, y) = bloom_hashes(&k, self.bloom_shift);
-            for i in [x, y] {
-                if let Some(w) = self.bloom.get_mut(i / 64) {
-                    *w |= 1 << (i % 64);
-                }
-            }
-        }
-    }
-
-    #[inline]
-    fn may_contain(&self, form: &str) -> bool {
-        let (x, y) = bloom_hashes(form, self.bloom_shift);
-        let bit = |i: usize| self.bloom.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0);
-        bit(x) && bit(y)
-    }
-
     /// The stored lemma equal to `form`, when `form` is in this index.
     #[inline]
     pub(crate) fn key(&self, form: &str) -> Option<&str> {
-        if !self.may_contain(form) {
-            return None;
-        }
         self.map.get_key_value(form).map(|(k, _)| &**k)
     }
 
@@ -692,15 +654,11 @@ fn load_pos_index(res: &Resource, suffix: &str) -> std::result::Result<PosIndex,
         map.insert(lemma.into(), (start, n as u32));
     }
     let exceptions = load_exceptions(res, suffix)?;
-    let mut idx = PosIndex {
+    Ok(PosIndex {
         map,
         offsets,
         exceptions,
-        bloom: Vec::new(),
-        bloom_shift: 63,
-    };
-    idx.build_bloom();
-    Ok(idx)
+    })
 }
 
 fn load_exceptions(
