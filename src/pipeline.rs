@@ -20,6 +20,7 @@
 use serde::Serialize;
 
 use crate::sentence::SentenceTokenizer;
+use crate::tag::Tagger;
 use crate::tokenize::Tokenizer;
 use crate::Result;
 
@@ -39,9 +40,12 @@ pub struct SentenceRecord {
     pub tokens: Vec<String>,
     /// Byte span of each token in the document.
     pub spans: Vec<(u64, u64)>,
-    /// One tag per token, when a tagger ran.
+    /// One Penn Treebank tag per token, when a tagger ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    /// One Universal POS tag per token, when a UPOS tagger ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upos: Option<Vec<String>>,
     /// One lemma per token, when a lemmatizer ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lemmas: Option<Vec<String>>,
@@ -51,6 +55,8 @@ pub struct SentenceRecord {
 pub struct Pipeline {
     splitter: Box<dyn SentenceTokenizer>,
     tokenizer: Box<dyn Tokenizer>,
+    tagger: Option<Box<dyn Tagger>>,
+    upos_tagger: Option<Box<dyn Tagger>>,
 }
 
 impl Pipeline {
@@ -59,7 +65,21 @@ impl Pipeline {
         Pipeline {
             splitter,
             tokenizer,
+            tagger: None,
+            upos_tagger: None,
         }
+    }
+
+    /// Adds a tagger whose tags fill [`SentenceRecord::tags`] (Penn Treebank).
+    pub fn with_tagger(mut self, tagger: Box<dyn Tagger>) -> Self {
+        self.tagger = Some(tagger);
+        self
+    }
+
+    /// Adds a tagger whose tags fill [`SentenceRecord::upos`].
+    pub fn with_upos_tagger(mut self, tagger: Box<dyn Tagger>) -> Self {
+        self.upos_tagger = Some(tagger);
+        self
     }
 
     /// The default English pipeline, using the models compiled into nlkit:
@@ -73,7 +93,9 @@ impl Pipeline {
         Ok(Pipeline::new(
             Box::new(crate::sentence::punkt::PunktSentenceTokenizer::default_english()),
             Box::new(crate::tokenize::NLTKWordTokenizer::new()),
-        ))
+        )
+        .with_tagger(Box::new(crate::tag::default_english_xpos()?))
+        .with_upos_tagger(Box::new(crate::tag::default_english_upos()?)))
     }
 
     /// Runs the pipeline on one block of text (a paragraph) of document
@@ -96,6 +118,13 @@ impl Pipeline {
                     .collect(),
                 _ => vec![(offset + s.start as u64, offset + s.end as u64); tokens.len()],
             };
+            let words: Vec<&str> = tokens.iter().map(|t| t.as_ref()).collect();
+            let run = |t: &Option<Box<dyn Tagger>>| {
+                t.as_ref()
+                    .map(|t| t.tag(&words).into_iter().map(str::to_string).collect())
+            };
+            let tags = run(&self.tagger);
+            let upos = run(&self.upos_tagger);
             out.push(SentenceRecord {
                 doc: doc.to_string(),
                 sent: i,
@@ -103,7 +132,8 @@ impl Pipeline {
                 span: (offset + s.start as u64, offset + s.end as u64),
                 tokens: tokens.into_iter().map(|t| t.into_owned()).collect(),
                 spans,
-                tags: None,
+                tags,
+                upos,
                 lemmas: None,
             });
         }
@@ -125,6 +155,11 @@ pub fn write_conllu(out: &mut impl std::io::Write, r: &SentenceRecord) -> Result
             .as_ref()
             .and_then(|l| l.get(i))
             .map_or("_", |s| s.as_str());
+        let upos = r
+            .upos
+            .as_ref()
+            .and_then(|t| t.get(i))
+            .map_or("_", |s| s.as_str());
         let xpos = r
             .tags
             .as_ref()
@@ -133,10 +168,11 @@ pub fn write_conllu(out: &mut impl std::io::Write, r: &SentenceRecord) -> Result
         let (s, e) = r.spans[i];
         writeln!(
             out,
-            "{}\t{}\t{}\t_\t{}\t_\t_\t_\t_\tTokenRange={}:{}",
+            "{}\t{}\t{}\t{}\t{}\t_\t_\t_\t_\tTokenRange={}:{}",
             i + 1,
             tok,
             lemma,
+            upos,
             xpos,
             s,
             e

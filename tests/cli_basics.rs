@@ -93,3 +93,35 @@ fn closed_pipe_exits_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn pipeline_tags_every_token_on_the_bundled_sample() {
+    let sample = common::root().join("corpora/samples/inaugural-2009.txt");
+    let (code, out, err) = run_nlkit(&["pipeline", sample.to_str().unwrap()], b"");
+    assert_eq!(code, 0, "{err}");
+    let mut n = 0;
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let len = v["tokens"].as_array().unwrap().len();
+        assert_eq!(v["tags"].as_array().unwrap().len(), len);
+        assert_eq!(v["upos"].as_array().unwrap().len(), len);
+        assert!(v.get("lemmas").is_none());
+        n += 1;
+    }
+    assert!(n > 100, "only {n} sentences");
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["text"], "My fellow citizens:");
+    assert_eq!(first["tokens"], serde_json::json!(["My", "fellow", "citizens", ":"]));
+}
+
+#[test]
+fn pipeline_conllu_has_one_block_per_sentence() {
+    let (code, out, _) = run_nlkit(&["pipeline", "--format", "conllu"], b"The cat sat. It slept.\n");
+    assert_eq!(code, 0);
+    assert_eq!(out.matches("# sent_id").count(), 2);
+    let tok_lines: Vec<&str> = out.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    assert_eq!(tok_lines.len(), 7); // The cat sat . | It slept .
+    for l in tok_lines {
+        assert_eq!(l.split('\t').count(), 10, "{l}");
+    }
+}

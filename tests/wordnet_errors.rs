@@ -32,7 +32,10 @@ fn assert_cli_error(args: &[&str], stdin: &[u8], needle: &str) {
     let (code, _, err) = common::run_nlkit(args, stdin);
     assert_eq!(code, 1, "{args:?}: {err}");
     assert!(err.starts_with("nlkit: "), "{err}");
-    assert!(err.contains(needle), "{args:?}: expected {needle:?} in {err}");
+    assert!(
+        err.contains(needle),
+        "{args:?}: expected {needle:?} in {err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -68,7 +71,11 @@ fn folder_without_database_files_says_how_to_download() {
 fn corrupt_zip_says_how_to_download() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("corpora")).unwrap();
-    std::fs::write(dir.path().join("corpora/wordnet.zip"), b"PK\x03\x04 not really").unwrap();
+    std::fs::write(
+        dir.path().join("corpora/wordnet.zip"),
+        b"PK\x03\x04 not really",
+    )
+    .unwrap();
     let e = WordNet::load(Some(dir.path())).unwrap_err();
     assert!(e.to_string().contains("nlkit download wordnet"), "{e}");
 }
@@ -80,8 +87,16 @@ fn unknown_pos_is_a_clear_error() {
         assert!(e.to_string().contains("part of speech"), "{e}");
     }
     // The POS is checked before WordNet is opened.
-    assert_cli_error(&["lemmatize", "--pos", "x"], b"dogs\n", "unknown WordNet part of speech `x`");
-    assert_cli_error(&["wordnet", "dog", "--pos", "q"], b"", "unknown WordNet part of speech `q`");
+    assert_cli_error(
+        &["lemmatize", "--pos", "x"],
+        b"dogs\n",
+        "unknown WordNet part of speech `x`",
+    );
+    assert_cli_error(
+        &["wordnet", "dog", "--pos", "q"],
+        b"",
+        "unknown WordNet part of speech `q`",
+    );
 }
 
 #[test]
@@ -91,7 +106,10 @@ fn missing_and_truncated_files_are_clear_errors() {
     let dir = copy_wordnet(&src);
     std::fs::remove_file(dir.path().join("data.verb")).unwrap();
     let e = WordNet::open(dir.path()).unwrap_err();
-    assert!(e.to_string().contains("data.verb") && e.to_string().contains("nlkit download wordnet"), "{e}");
+    assert!(
+        e.to_string().contains("data.verb") && e.to_string().contains("nlkit download wordnet"),
+        "{e}"
+    );
 
     // A truncated index: found when the noun index is first used.
     let dir = copy_wordnet(&src);
@@ -101,7 +119,12 @@ fn missing_and_truncated_files_are_clear_errors() {
     assert_eq!(lem.lemmatize("ran", Pos::Verb).unwrap(), "run");
     let e = lem.lemmatize("dogs", Pos::Noun).unwrap_err();
     let msg = e.to_string();
-    assert!(msg.contains("index.noun") && msg.contains("truncated") && msg.contains("nlkit download wordnet"), "{msg}");
+    assert!(
+        msg.contains("index.noun")
+            && msg.contains("truncated")
+            && msg.contains("nlkit download wordnet"),
+        "{msg}"
+    );
     // The same error again (not a panic, not a silently empty index).
     assert!(wn.synsets("dog", None).is_err());
     let d = dir.path().to_str().unwrap();
@@ -114,7 +137,11 @@ fn missing_and_truncated_files_are_clear_errors() {
     let e = wn.synsets("zebra", Some(Pos::Noun)).unwrap_err();
     assert!(e.to_string().contains("nlkit download wordnet"), "{e}");
     let d = dir.path().to_str().unwrap();
-    assert_cli_error(&["wordnet", "zebra", "--wordnet", d], b"", "nlkit download wordnet");
+    assert_cli_error(
+        &["wordnet", "zebra", "--wordnet", d],
+        b"",
+        "nlkit download wordnet",
+    );
 
     // Garbage where a synset line should be.
     let dir = copy_wordnet(&src);
@@ -142,8 +169,27 @@ fn odd_words_match_nltk() {
     let Some(dir) = wordnet_dir() else { return };
     let long = "a".repeat(10_000);
     let words = [
-        "", "DOGS", "Dogs", "dOgS", "Geese", "1990s", "42", "3rd", "naïve", "собаки", "犬たち",
-        "ÉTÉ", "ﬁsh", "dogs\u{301}", "men", "\u{200b}", "ies", "s", "es", "ing", long.as_str(),
+        "",
+        "DOGS",
+        "Dogs",
+        "dOgS",
+        "Geese",
+        "1990s",
+        "42",
+        "3rd",
+        "naïve",
+        "собаки",
+        "犬たち",
+        "ÉTÉ",
+        "ﬁsh",
+        "dogs\u{301}",
+        "men",
+        "\u{200b}",
+        "ies",
+        "s",
+        "es",
+        "ing",
+        long.as_str(),
     ];
     let input: String = words.iter().map(|w| format!("{w}\n")).collect();
     for pos in ["n", "v", "a", "r", "s"] {
@@ -153,8 +199,16 @@ fn odd_words_match_nltk() {
         ) else {
             return;
         };
-        let (code, out, err) =
-            common::run_nlkit(&["lemmatize", "--pos", pos, "--wordnet", dir.to_str().unwrap()], input.as_bytes());
+        let (code, out, err) = common::run_nlkit(
+            &[
+                "lemmatize",
+                "--pos",
+                pos,
+                "--wordnet",
+                dir.to_str().unwrap(),
+            ],
+            input.as_bytes(),
+        );
         assert_eq!(code, 0, "{err}");
         assert_eq!(out, want, "pos {pos}");
     }
@@ -169,14 +223,37 @@ fn odd_words_match_nltk() {
 fn invalid_utf8_and_bad_tagged_lines() {
     let Some(dir) = wordnet_dir() else { return };
     let d = dir.to_str().unwrap();
-    assert_cli_error(&["lemmatize", "--wordnet", d], b"dogs\ncat\xffs\n", "byte offset 8");
-    let (code, out, err) = common::run_nlkit(&["lemmatize", "--lossy", "--wordnet", d], b"dogs\ncat\xffs\n");
+    assert_cli_error(
+        &["lemmatize", "--wordnet", d],
+        b"dogs\ncat\xffs\n",
+        "byte offset 8",
+    );
+    let (code, out, err) = common::run_nlkit(
+        &["lemmatize", "--lossy", "--wordnet", d],
+        b"dogs\ncat\xffs\n",
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "dog\ncat\u{fffd}s\n");
-    assert_cli_error(&["lemmatize", "--tagged", "--wordnet", d], b"dogs\tNNS\ncats\n", "line 2");
-    assert_cli_error(&["wordnet", "-", "--wordnet", d], b"dog\n\xff\n", "invalid UTF-8");
-    assert_cli_error(&["wordnet", "dog.n.99", "--wordnet", d], b"", "only has 7 senses");
-    assert_cli_error(&["wordnet", "--similarity", "dog.n.01", "--wordnet", d], b"", "pairs");
+    assert_cli_error(
+        &["lemmatize", "--tagged", "--wordnet", d],
+        b"dogs\tNNS\ncats\n",
+        "line 2",
+    );
+    assert_cli_error(
+        &["wordnet", "-", "--wordnet", d],
+        b"dog\n\xff\n",
+        "invalid UTF-8",
+    );
+    assert_cli_error(
+        &["wordnet", "dog.n.99", "--wordnet", d],
+        b"",
+        "only has 7 senses",
+    );
+    assert_cli_error(
+        &["wordnet", "--similarity", "dog.n.01", "--wordnet", d],
+        b"",
+        "pairs",
+    );
 }
 
 #[test]
@@ -184,8 +261,22 @@ fn malformed_synset_names_are_errors_not_panics() {
     let Some(dir) = wordnet_dir() else { return };
     let wn = WordNet::open(&dir).unwrap();
     for name in [
-        "", ".", "..", "...", "dog", "dog.n", "dog.n.", "dog.n.x", "dog.n.99999999999999999999",
-        "dog.n.-99", "dog..01", ".n.01", "dog.s.01", "dog.zz.01", "собака.n.01", "dog.n.1.2",
+        "",
+        ".",
+        "..",
+        "...",
+        "dog",
+        "dog.n",
+        "dog.n.",
+        "dog.n.x",
+        "dog.n.99999999999999999999",
+        "dog.n.-99",
+        "dog..01",
+        ".n.01",
+        "dog.s.01",
+        "dog.zz.01",
+        "собака.n.01",
+        "dog.n.1.2",
         "dog.n.٣",
     ] {
         let r = wn.synset(name);

@@ -43,7 +43,10 @@ fn wordnet_matches_nltk_sample() {
                 for p in ["n", "v", "a", "r", "s"] {
                     let got = lem.lemmatize(w, p.parse().unwrap()).unwrap();
                     if got != case[p].as_str().unwrap() {
-                        failures.push(format!("{at}: lemmatize({w:?}, {p}) = {got:?}, NLTK {}", case[p]));
+                        failures.push(format!(
+                            "{at}: lemmatize({w:?}, {p}) = {got:?}, NLTK {}",
+                            case[p]
+                        ));
                     }
                 }
             }
@@ -67,7 +70,9 @@ fn wordnet_matches_nltk_sample() {
                 let want_names: Vec<&str> =
                     want.iter().map(|s| s["name"].as_str().unwrap()).collect();
                 if got_names != want_names {
-                    failures.push(format!("{at}: synsets({w:?}) = {got_names:?}, NLTK {want_names:?}"));
+                    failures.push(format!(
+                        "{at}: synsets({w:?}) = {got_names:?}, NLTK {want_names:?}"
+                    ));
                     continue;
                 }
                 for (s, e) in got.iter().zip(want) {
@@ -99,7 +104,10 @@ fn wordnet_matches_nltk_sample() {
                 let path = a.path_similarity(&b).unwrap();
                 let wup = a.wup_similarity(&b).unwrap();
                 let lch = names(a.lowest_common_hypernyms(&b, false, false).unwrap());
-                let dist = a.shortest_path_distance(&b, false).unwrap().map(|d| d as u64);
+                let dist = a
+                    .shortest_path_distance(&b, false)
+                    .unwrap()
+                    .map(|d| d as u64);
                 if path != float(&case["path"])
                     || wup != float(&case["wup"])
                     || lch != strs(&case["lch_hypernyms"])
@@ -165,7 +173,9 @@ fn wordnet_matches_nltk_sample() {
 
 #[test]
 fn wordnet_reads_the_zip_like_the_folder() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let zip = data.join("corpora/wordnet.zip");
     if !zip.exists() {
         return;
@@ -174,9 +184,24 @@ fn wordnet_reads_the_zip_like_the_folder() {
     let b = WordNet::open(&data.join("corpora/wordnet")).unwrap();
     let c = WordNet::open(&data).unwrap();
     for w in ["dog", "run", "big", "quickly"] {
-        let x: Vec<String> = a.synsets(w, None).unwrap().iter().map(|s| s.name().to_string()).collect();
-        let y: Vec<String> = b.synsets(w, None).unwrap().iter().map(|s| s.name().to_string()).collect();
-        let z: Vec<String> = c.synsets(w, None).unwrap().iter().map(|s| s.name().to_string()).collect();
+        let x: Vec<String> = a
+            .synsets(w, None)
+            .unwrap()
+            .iter()
+            .map(|s| s.name().to_string())
+            .collect();
+        let y: Vec<String> = b
+            .synsets(w, None)
+            .unwrap()
+            .iter()
+            .map(|s| s.name().to_string())
+            .collect();
+        let z: Vec<String> = c
+            .synsets(w, None)
+            .unwrap()
+            .iter()
+            .map(|s| s.name().to_string())
+            .collect();
         assert_eq!(x, y);
         assert_eq!(x, z);
         assert!(!x.is_empty());
@@ -187,7 +212,9 @@ fn wordnet_reads_the_zip_like_the_folder() {
 
 #[test]
 fn cli_lemmatize_and_wordnet_match_nltk() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let dir = data.join("corpora/wordnet");
     let dir = dir.to_str().unwrap();
     let words = "geese\nwas\nbetter\n\nDogs\n";
@@ -197,12 +224,18 @@ fn cli_lemmatize_and_wordnet_match_nltk() {
     ) else {
         return;
     };
-    let (code, out, err) = common::run_nlkit(&["lemmatize", "--pos", "v", "--wordnet", dir], words.as_bytes());
+    let (code, out, err) = common::run_nlkit(
+        &["lemmatize", "--pos", "v", "--wordnet", dir],
+        words.as_bytes(),
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, want);
 
     let tagged = "The\tDT\ngeese\tNNS\nwere\tVBD\nbetter\tJJR\n\n";
-    let (code, out, err) = common::run_nlkit(&["lemmatize", "--tagged", "--wordnet", dir], tagged.as_bytes());
+    let (code, out, err) = common::run_nlkit(
+        &["lemmatize", "--tagged", "--wordnet", dir],
+        tagged.as_bytes(),
+    );
     assert_eq!(code, 0, "{err}");
     let Some(want) = common::run_nltk(
         "import sys\nfrom nltk.stem import WordNetLemmatizer as W\nl=W()\nm={'J':'a','V':'v','N':'n','R':'r'}\nfor line in sys.stdin.read().split('\\n')[:-1]:\n  if not line: print(''); continue\n  w,t=line.split('\\t'); print(l.lemmatize(w, m.get(t[:1],'n')))",
@@ -212,10 +245,18 @@ fn cli_lemmatize_and_wordnet_match_nltk() {
     };
     assert_eq!(out, want);
 
-    let (code, out, err) = common::run_nlkit(&["wordnet", "dog", "--format", "json", "--wordnet", dir], b"");
+    let (code, out, err) = common::run_nlkit(
+        &["wordnet", "dog", "--format", "json", "--wordnet", dir],
+        b"",
+    );
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(out.trim()).unwrap();
-    let got: Vec<&str> = v["synsets"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    let got: Vec<&str> = v["synsets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
     let Some(want) = common::run_nltk(
         "from nltk.corpus import wordnet as wn\nprint(' '.join(s.name() for s in wn.synsets('dog')))",
         "",

@@ -170,7 +170,10 @@ pub fn run(a: WordnetArgs) -> Result<()> {
                 WordnetFormat::Json => write_json_line(&mut out, &rec)?,
                 WordnetFormat::Text => {
                     let f = |v: Option<f64>| v.map_or("None".to_string(), |v| format!("{v:?}"));
-                    write_line(&mut out, &format!("{x}\t{y}\tpath={}\twup={}", f(rec.path), f(rec.wup)))?
+                    write_line(
+                        &mut out,
+                        &format!("{x}\t{y}\tpath={}\twup={}", f(rec.path), f(rec.wup)),
+                    )?
                 }
             }
         }
@@ -182,7 +185,13 @@ pub fn run(a: WordnetArgs) -> Result<()> {
         match a.format {
             WordnetFormat::Json => {
                 let recs = synsets.iter().map(record).collect::<Result<Vec<_>>>()?;
-                write_json_line(&mut out, &WordRecord { word, synsets: recs })?;
+                write_json_line(
+                    &mut out,
+                    &WordRecord {
+                        word,
+                        synsets: recs,
+                    },
+                )?;
             }
             WordnetFormat::Text => {
                 if synsets.is_empty() {
@@ -199,7 +208,11 @@ pub fn run(a: WordnetArgs) -> Result<()> {
                         write_line(&mut out, &format!("  example: {e}"))?;
                     }
                     let mut hyp = r.hypernyms.clone();
-                    hyp.extend(r.instance_hypernyms.iter().map(|h| format!("{h} (instance)")));
+                    hyp.extend(
+                        r.instance_hypernyms
+                            .iter()
+                            .map(|h| format!("{h} (instance)")),
+                    );
                     if !hyp.is_empty() {
                         write_line(&mut out, &format!("  hypernyms: {}", hyp.join(", ")))?;
                     }

@@ -63,6 +63,12 @@ pub trait Tagger: Send + Sync {
     }
 }
 
+impl<T: Tagger + ?Sized> Tagger for &T {
+    fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str> {
+        (**self).tag(tokens)
+    }
+}
+
 static XPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_xpos.bin");
 static UPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_upos.bin");
 

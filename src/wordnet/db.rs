@@ -48,12 +48,15 @@ impl From<LoadError> for Error {
     }
 }
 
+/// An exception list: inflected form -> base forms.
+type ExceptionMap = FxHashMap<Box<str>, Box<[Box<str>]>>;
+
 /// The in-memory index of one part of speech: lemma -> synset offsets (in
 /// the order of `index.<pos>`), and its exception list (`<pos>.exc`).
 pub(crate) struct PosIndex {
     map: FxHashMap<Box<str>, (u32, u32)>,
     offsets: Vec<u32>,
-    exceptions: FxHashMap<Box<str>, Box<[Box<str>]>>,
+    exceptions: ExceptionMap,
 }
 
 impl PosIndex {
@@ -108,7 +111,9 @@ impl DataFile {
     fn line_at(&self, offset: u64) -> std::io::Result<Vec<u8>> {
         match self {
             DataFile::Mem(bytes) => {
-                let start = usize::try_from(offset).unwrap_or(usize::MAX).min(bytes.len());
+                let start = usize::try_from(offset)
+                    .unwrap_or(usize::MAX)
+                    .min(bytes.len());
                 let rest = &bytes[start..];
                 let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
                 Ok(rest[..end].to_vec())
@@ -153,7 +158,9 @@ pub(crate) struct Inner {
 /// share the loaded index and synset cache. `Send + Sync`.
 ///
 /// # Example
-/// ```no_run
+/// ```
+/// # if !std::path::Path::new(".nltk_data/corpora/wordnet").exists() { return Ok(()); }
+/// # std::env::set_var("NLTK_DATA", ".nltk_data");
 /// use nlkit::wordnet::{Pos, WordNet};
 /// let wn = WordNet::load(None)?;
 /// let names: Vec<String> = wn.synsets("dogs", Some(Pos::Noun))?
@@ -339,7 +346,9 @@ impl WordNet {
         };
         if pos == Pos::AdjSat {
             let sat = self.satellites()?;
-            Ok(Some(offs.iter().copied().filter(|o| sat.contains(o)).collect()))
+            Ok(Some(
+                offs.iter().copied().filter(|o| sat.contains(o)).collect(),
+            ))
         } else {
             Ok(Some(offs.to_vec()))
         }
@@ -437,11 +446,8 @@ impl WordNet {
                 "invalid synset name `{name}`: sense number `{num}` is not an integer"
             ))
         })?;
-        let no_lemma = || {
-            Error::InvalidInput(format!(
-                "No lemma '{lemma}' with part of speech '{pos_s}'"
-            ))
-        };
+        let no_lemma =
+            || Error::InvalidInput(format!("No lemma '{lemma}' with part of speech '{pos_s}'"));
         let pos = pos_s.parse::<Pos>().map_err(|_| no_lemma())?;
         let offs = self.offsets(lemma, pos)?.ok_or_else(no_lemma)?;
         // Python indexing: sense 0 is the last sense, -1 the one before it.
@@ -472,17 +478,23 @@ impl WordNet {
         let line = df
             .line_at(u64::from(offset))
             .map_err(|e| Error::io(self.file_path(&file), e))?;
-        let bad = |msg: String| Error::format(self.file_path(&file), 0, format!("{msg}; {REINSTALL}"));
+        let bad =
+            |msg: String| Error::format(self.file_path(&file), 0, format!("{msg}; {REINSTALL}"));
         let line = String::from_utf8(line)
             .map_err(|_| bad(format!("synset at byte offset {offset} is not valid UTF-8")))?;
         let want = format!("{offset:08}");
         if line.len() < 8 || want.len() != 8 || line.get(..8) != Some(want.as_str()) {
-            return Err(bad(format!("no WordNet synset found at byte offset {offset}")));
+            return Err(bad(format!(
+                "no WordNet synset found at byte offset {offset}"
+            )));
         }
         let mut data = parse_synset_line(&line, &self.inner.lexnames)
             .map_err(|m| bad(format!("synset at byte offset {offset}: {m}")))?;
         if data.offset != offset {
-            return Err(bad(format!("synset at byte offset {offset} names offset {}", data.offset)));
+            return Err(bad(format!(
+                "synset at byte offset {offset} names offset {}",
+                data.offset
+            )));
         }
         // The canonical name: first lemma, pos, sense number in the index.
         let first = data
@@ -661,10 +673,7 @@ fn load_pos_index(res: &Resource, suffix: &str) -> std::result::Result<PosIndex,
     })
 }
 
-fn load_exceptions(
-    res: &Resource,
-    suffix: &str,
-) -> std::result::Result<FxHashMap<Box<str>, Box<[Box<str>]>>, LoadError> {
+fn load_exceptions(res: &Resource, suffix: &str) -> std::result::Result<ExceptionMap, LoadError> {
     let text = read_text(res, &format!("{suffix}.exc"))?;
     let mut map = FxHashMap::default();
     for line in text.split('\n') {

@@ -147,7 +147,9 @@ pub fn penn_to_wordnet(tag: &str) -> Pos {
 /// The index of a part of speech is loaded on its first use.
 ///
 /// # Example
-/// ```no_run
+/// ```
+/// # if !std::path::Path::new(".nltk_data/corpora/wordnet").exists() { return Ok(()); }
+/// # std::env::set_var("NLTK_DATA", ".nltk_data");
 /// use nlkit::wordnet::{Pos, WordNetLemmatizer};
 /// let lem = WordNetLemmatizer::load(None)?;
 /// assert_eq!(lem.lemmatize("churches", Pos::Noun)?, "church");

@@ -28,7 +28,9 @@
 //! similarities and verb frames are not implemented.
 //!
 //! # Example
-//! ```no_run
+//! ```
+//! # if !std::path::Path::new(".nltk_data/corpora/wordnet").exists() { return Ok(()); }
+//! # std::env::set_var("NLTK_DATA", ".nltk_data");
 //! use nlkit::wordnet::{Pos, WordNet, WordNetLemmatizer};
 //! let wn = WordNet::load(None)?; // NLTK's search path
 //! let dog = wn.synset("dog.n.01")?;

@@ -102,12 +102,15 @@ pub(crate) fn parse_synset_line(
     let (definition, examples) = parse_gloss(gloss);
     let mut it = split_py(cols);
     let mut next = |what: &str| it.next().ok_or_else(|| format!("missing {what}"));
-    let int = |t: &str, base: u32, what: &str| {
-        py_int(t, base).ok_or_else(|| format!("bad {what} `{t}`"))
-    };
+    let int =
+        |t: &str, base: u32, what: &str| py_int(t, base).ok_or_else(|| format!("bad {what} `{t}`"));
     let offset = u32::try_from(int(next("offset")?, 10, "offset")?)
         .map_err(|_| "offset out of range".to_string())?;
-    let lexname_index = int(next("lexicographer file number")?, 10, "lexicographer file number")?;
+    let lexname_index = int(
+        next("lexicographer file number")?,
+        10,
+        "lexicographer file number",
+    )?;
     let lexname = usize::try_from(lexname_index)
         .ok()
         .and_then(|i| lexnames.get(i))
@@ -164,7 +167,7 @@ pub(crate) fn parse_synset_line(
         }
     }
     let mut frame_ids = Vec::new();
-    if let Some(tok) = next("frame count").ok() {
+    if let Ok(tok) = next("frame count") {
         let count = int(tok, 10, "frame count")?;
         for _ in 0..count.max(0) {
             if next("frame")? != "+" {
@@ -209,7 +212,9 @@ fn pos_from_token(t: &str) -> std::result::Result<Pos, String> {
 /// Relation methods return `Result` because they read the database lazily.
 ///
 /// # Example
-/// ```no_run
+/// ```
+/// # if !std::path::Path::new(".nltk_data/corpora/wordnet").exists() { return Ok(()); }
+/// # std::env::set_var("NLTK_DATA", ".nltk_data");
 /// use nlkit::wordnet::WordNet;
 /// let wn = WordNet::load(None)?;
 /// let dog = wn.synset("dog.n.01")?;
@@ -729,7 +734,9 @@ impl fmt::Display for Synset {
 /// One word form in one synset (NLTK's `Lemma`), e.g. `dog.n.01.dog`.
 ///
 /// # Example
-/// ```no_run
+/// ```
+/// # if !std::path::Path::new(".nltk_data/corpora/wordnet").exists() { return Ok(()); }
+/// # std::env::set_var("NLTK_DATA", ".nltk_data");
 /// use nlkit::wordnet::WordNet;
 /// let wn = WordNet::load(None)?;
 /// let good = &wn.synset("good.a.01")?.lemmas()[0];
