@@ -262,3 +262,27 @@ fn plaintext_sents_use_punkt_from_the_data_folder() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().next(), Some("My fellow citizens :"));
 }
+
+#[test]
+fn conllu_files_are_read_and_bad_lines_located() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("x.conllu");
+    std::fs::write(
+        &p,
+        "# text = Hi there\n1-2\tHi'\t_\t_\t_\t_\t_\t_\t_\t_\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n2\tthere\tthere\tADV\tRB\t_\t1\tadvmod\t_\t_\n\n",
+    )
+    .unwrap();
+    let path = p.to_str().unwrap();
+    let (code, out, err) = run_nlkit(&["corpus", path, "tagged"], b"");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "Hi\tUH\nthere\tRB\n");
+    let (code, out, _) = run_nlkit(&["corpus", path, "sents"], b"");
+    assert_eq!((code, out.as_str()), (0, "Hi there\n"));
+    std::fs::write(&p, "1\tHi\thi\n").unwrap();
+    let (code, _, err) = run_nlkit(&["corpus", path, "words"], b"");
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("x.conllu:1"),
+        "{err}"
+    );
+}

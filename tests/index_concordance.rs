@@ -283,3 +283,69 @@ fn index_format_is_pinned() {
     );
     assert!(idx.meta().collocations.is_none());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any corruption of a valid index gives an error or a working index, never a panic.
+    #[test]
+    fn corrupted_index_never_panics(pos in 8usize..400, byte in proptest::prelude::any::<u8>(), cut in 0usize..600) {
+        use nlkit::index::{build_index, BuildOptions, Index};
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("t.nlkidx");
+        let words = "the cat saw the dog and the bird".split(' ').map(|w| Ok(w.to_string()));
+        build_index(words, &out, &BuildOptions::default()).unwrap();
+        let p = out.join("index.nlk");
+        let mut bytes = std::fs::read(&p).unwrap();
+        if pos < bytes.len() {
+            bytes[pos] = byte;
+        }
+        if cut < bytes.len() && cut % 3 == 0 {
+            bytes.truncate(cut);
+        }
+        std::fs::write(&p, &bytes).unwrap();
+        if let Ok(idx) = Index::open(&out) {
+            let _ = idx.concordance("the", 40, 5);
+            let _ = idx.most_common(3);
+            let _ = idx.tokens(0, 100);
+        }
+    }
+}
+
+#[test]
+fn absurd_width_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = sample_dir(tmp.path());
+    let idx = tmp.path().join("w.nlkidx");
+    let (code, _, err) = run_nlkit(
+        &["index", dir.to_str().unwrap(), "-o", idx.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run_nlkit(
+        &[
+            "concordance",
+            idx.to_str().unwrap(),
+            "the",
+            "--width",
+            "99999999999",
+        ],
+        b"",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("too large"), "{err}");
+    let (code, out, _) = run_nlkit(
+        &[
+            "concordance",
+            idx.to_str().unwrap(),
+            "the",
+            "--width",
+            "0",
+            "--lines",
+            "1",
+        ],
+        b"",
+    );
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Displaying 1 of"), "{out}");
+}

@@ -5,7 +5,10 @@
 For each corpus and view it compares fileids, categories, the number of items
 and the first and last 1,000 items (and, for the whole view, how many items
 are identical position by position), then prints a table and the first
-differences.
+differences. It then builds an index (`nlkit index`) of nine corpora and
+checks `nlkit stats` (tokens, types, top 100 = FreqDist.most_common,
+collocations = Text.collocation_list(20)) and `nlkit concordance` for five
+words against NLTK's Text (skip with --no-stats).
 
 Usage: scripts/parity/corpus.py [--nlkit target/debug/nlkit] [--data .nltk_data] [corpus ...]
 """

@@ -32,7 +32,7 @@ pub enum View {
 /// Arguments of `nlkit corpus`.
 #[derive(Debug, Args)]
 pub struct CorpusArgs {
-    /// NLTK corpus id (brown, treebank, conll2000, movie_reviews, ...) or a folder of text files.
+    /// NLTK corpus id (brown, treebank, conll2000, movie_reviews, ...), a folder of text files, or a .conllu file.
     #[arg(value_name = "ID")]
     id: String,
     /// The view to print.

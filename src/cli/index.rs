@@ -4,10 +4,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::index::{build_index, BuildOptions};
-use crate::io::{LineReader, Utf8Mode};
-use crate::tokenize::{Tokenizer, WordPunctTokenizer};
-use crate::{Error, Result};
+use crate::index::{build_index, folder_words, BuildOptions};
+use crate::Result;
 
 /// Arguments of `nlkit index`.
 #[derive(Debug, Args)]
@@ -33,46 +31,6 @@ pub(crate) fn default_index_path(corpus: &str) -> PathBuf {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "corpus".into());
     PathBuf::from(format!("{name}.nlkidx"))
-}
-
-/// Words of every text file under `dir` (hidden files skipped), streamed line
-/// by line with NLTK's `WordPunctTokenizer` (as `PlaintextCorpusReader.words`).
-fn folder_words(dir: &Path) -> Result<impl Iterator<Item = Result<String>>> {
-    let res = crate::data::Resource::open(dir)?;
-    let files: Vec<PathBuf> = res
-        .list()?
-        .into_iter()
-        .filter(|f| !f.split('/').any(|c| c.starts_with('.')))
-        .filter_map(|f| res.local_path(&f))
-        .collect();
-    if files.is_empty() {
-        return Err(Error::InvalidInput(format!(
-            "{}: no text files to index",
-            dir.display()
-        )));
-    }
-    let tok = WordPunctTokenizer::new();
-    Ok(files.into_iter().flat_map(move |p| {
-        let tok = tok.clone();
-        let it: Box<dyn Iterator<Item = Result<String>>> = match crate::io::open_input(&p) {
-            Err(e) => Box::new(std::iter::once(Err(e))),
-            Ok(r) => Box::new(
-                LineReader::new(r, p.display().to_string(), Utf8Mode::Strict).flat_map(
-                    move |line| -> Vec<Result<String>> {
-                        match line {
-                            Ok(l) => tok
-                                .tokenize(&l)
-                                .into_iter()
-                                .map(|t| Ok(t.into_owned()))
-                                .collect(),
-                            Err(e) => vec![Err(e)],
-                        }
-                    },
-                ),
-            ),
-        };
-        it
-    }))
 }
 
 /// Runs `nlkit index`.

@@ -14,6 +14,7 @@
 //! | [`ConllChunkCorpusReader`] | `ConllChunkCorpusReader` | conll2000, conll2002 |
 //! | [`WordListCorpusReader`] | `WordListCorpusReader`, `StopwordsCorpusReader` | words, names, stopwords, gazetteers |
 //! | [`CmuDictCorpusReader`] | `CMUDictCorpusReader` | cmudict |
+//! | [`conllu`] (streaming) | none in NLTK | any `.conllu` file, e.g. UD English-EWT |
 //!
 //! [`open_corpus`] opens a corpus by its NLTK id with NLTK's settings (the
 //! `nltk.corpus.<id>` loaders); [`Corpus`] is the uniform view used by the

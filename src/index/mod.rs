@@ -67,6 +67,8 @@ pub const MAGIC: &[u8; 8] = b"NLKIDX\0\x01";
 /// The format version this build reads and writes.
 pub const VERSION: u32 = 1;
 const HEADER_LEN: u64 = 128;
+/// Widest concordance line accepted (NLTK has no limit; this bounds memory).
+pub const MAX_WIDTH: usize = 100_000;
 const N_SECTIONS: usize = 10;
 
 /// Options for [`build_index`].
@@ -142,6 +144,77 @@ fn write_varint(out: &mut impl Write, mut v: u64) -> std::io::Result<usize> {
     }
     out.write_all(&buf[..n])?;
     Ok(n)
+}
+
+/// Words of every text file under folder `dir` (files whose path has a
+/// component starting with `.` are skipped), in sorted path order, read line
+/// by line as UTF-8 and split with NLTK's `WordPunctTokenizer` — the tokens
+/// of `PlaintextCorpusReader(dir, ...).words()`. Memory is bounded by the
+/// longest line. Reading and tokenizing run on a background thread (so an
+/// index build uses two cores); the iterator yields its tokens in order.
+///
+/// # Errors
+/// A missing folder or one without files; read and UTF-8 errors (naming the
+/// file and byte offset) arrive through the iterator.
+///
+/// # Example
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::write(dir.path().join("a.txt"), "Hi, you.\n").unwrap();
+/// let words: Vec<String> = nlkit::index::folder_words(dir.path()).unwrap().collect::<Result<_, _>>().unwrap();
+/// assert_eq!(words, ["Hi", ",", "you", "."]);
+/// ```
+pub fn folder_words(dir: &Path) -> Result<impl Iterator<Item = Result<String>>> {
+    use crate::io::{LineReader, Utf8Mode};
+    use crate::tokenize::{Tokenizer, WordPunctTokenizer};
+    let res = crate::data::Resource::open(dir)?;
+    let files: Vec<PathBuf> = res
+        .list()?
+        .into_iter()
+        .filter(|f| !f.split('/').any(|c| c.starts_with('.')))
+        .filter_map(|f| res.local_path(&f))
+        .collect();
+    if files.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "{}: no text files to index",
+            dir.display()
+        )));
+    }
+    const CHUNK: usize = 1 << 16;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<String>>>(8);
+    std::thread::spawn(move || {
+        let tok = WordPunctTokenizer::new();
+        let mut buf: Vec<Result<String>> = Vec::with_capacity(CHUNK);
+        for p in files {
+            let reader = match crate::io::open_input(&p) {
+                Ok(r) => r,
+                Err(e) => {
+                    buf.push(Err(e));
+                    let _ = tx.send(buf);
+                    return;
+                }
+            };
+            for line in LineReader::new(reader, p.display().to_string(), Utf8Mode::Strict) {
+                match line {
+                    Ok(l) => buf.extend(tok.tokenize(&l).into_iter().map(|t| Ok(t.into_owned()))),
+                    Err(e) => {
+                        buf.push(Err(e));
+                        let _ = tx.send(buf);
+                        return;
+                    }
+                }
+                if buf.len() >= CHUNK
+                    && tx
+                        .send(std::mem::replace(&mut buf, Vec::with_capacity(CHUNK)))
+                        .is_err()
+                {
+                    return;
+                }
+            }
+        }
+        let _ = tx.send(buf);
+    });
+    Ok(rx.into_iter().flatten())
 }
 
 /// Python's `str.lower()` (the concordance key).
@@ -761,7 +834,7 @@ impl Index {
         expect(off[5] - off[4], v.saturating_mul(4), "rank section size")?;
         expect(
             off[7] - off[5],
-            (k + 1).saturating_mul(8),
+            k.saturating_add(1).saturating_mul(8),
             "key-offset section size",
         )?;
         let read = |a: u64, b: u64| -> Result<Vec<u8>> {
@@ -780,7 +853,7 @@ impl Index {
                 .collect()
         };
         let terms = read(off[1], off[2])?;
-        let table_len = ((v + 1) * 8) as usize;
+        let table_len = v.saturating_add(1).saturating_mul(8) as usize;
         if terms.len() < table_len {
             return Err(corrupt(&path, "term section size"));
         }
@@ -941,8 +1014,13 @@ impl Index {
     /// NLTK's `Text.concordance(word, width, lines)` (case-insensitive).
     ///
     /// # Errors
-    /// I/O errors, corrupt postings.
+    /// I/O errors, corrupt postings; a width above [`MAX_WIDTH`].
     pub fn concordance(&self, word: &str, width: usize, lines: usize) -> Result<Concordance> {
+        if width > MAX_WIDTH {
+            return Err(Error::InvalidInput(format!(
+                "concordance width {width} is too large (at most {MAX_WIDTH})"
+            )));
+        }
         let offsets = self.positions(word)?;
         let phrase_len = word.chars().filter(|c| !is_combining(*c)).count() as i64;
         let half_width = (width as i64 - phrase_len - 2).div_euclid(2);
@@ -951,8 +1029,8 @@ impl Index {
         for &i in offsets.iter().take(lines) {
             let left = self.tokens(i.saturating_sub(context), i)?.join(" ");
             let query = self.tokens(i, i + 1)?.join(" ");
-            let right = if i + 1 < i + context {
-                self.tokens(i + 1, i + context)?.join(" ")
+            let right = if context > 1 {
+                self.tokens(i + 1, i.saturating_add(context))?.join(" ")
             } else {
                 String::new()
             };

@@ -181,8 +181,9 @@ pub(crate) fn for_each_feature(
             "n"
         };
         let hyphen = if word.contains('-') { "y" } else { "n" };
-        let len = word.chars().count().min(8).to_string();
-        add(&["i digit+hyphen+len", digit, hyphen, &len]);
+        const LENS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+        let len = LENS[word.chars().count().min(8)];
+        add(&["i digit+hyphen+len", digit, hyphen, len]);
     }
 }
 

@@ -1,7 +1,8 @@
 //! A small, fast, non-cryptographic hasher (the "Fx" hash used inside
 //! rustc and Firefox) for the tagger's feature tables. Feature strings come
 //! from text, but a table lookup only costs time, so hash flooding is not a
-//! concern worth SipHash's cost on the tagging hot path.
+//! concern worth SipHash's cost on the tagging hot path. A final mixing
+//! step (MurmurHash3's finaliser) makes all bits usable for bucket choice.
 
 use std::hash::Hasher;
 
@@ -47,8 +48,16 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// The Fx state's low bits depend only on the inputs' low bits (the
+    /// last step is a multiplication), and hashbrown picks buckets with the
+    /// low bits; MurmurHash3's 64-bit finaliser spreads every input bit.
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }

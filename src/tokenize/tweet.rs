@@ -95,28 +95,23 @@ const URL_WITH_PATH: &str = r#"(?:https?:(?:/{1,3}|[a-z0-9%\x{130}])|[a-z0-9.\-\
 
 const PHONE: &str = r"(?:(?:\+?[01][ *\-.\)]*)?(?:[\(]?\d{3}[ *\-.\)]*)?\d{3}[ *\-.\)]*\d{4})";
 
-/// NLTK's `REGEXPS[1:]` (after `URLS`), less the HTML-tag branch
-/// `<[^>\s]+>` (third), which [`TweetTokenizer`] matches by hand so that a
-/// long run of `<a<a<a…` stays linear.
-const AFTER_TAG: [&str; 7] = [
-    r"[\-]+>|<[\-]+",
-    r"(?:@[\w_]+)",
-    r"(?:#+[\w_]+[\w'_\-]*[\w_]+)",
-    r"[\w.+\-]{1,64}@[\w\-]{1,63}\.(?:[\w\-]\.?){1,251}[\w\-]",
+// NLTK's `REGEXPS[1:]` (after `URLS`) in order: phone (optional),
+// emoticons, the HTML tag `<[^>\s]+>` (matched by hand so that a long run of
+// `<a<a<a…` stays linear), then MARKS, EMAIL and TAIL. They are compiled
+// separately, and only when a token could start one of them, so that each
+// search is small and a short input does not pay for compiling them all.
+
+/// Arrows, @handles, #hashtags.
+const MARKS: &str = r"[\-]+>|<[\-]+|(?:@[\w_]+)|(?:#+[\w_]+[\w'_\-]*[\w_]+)";
+
+const EMAIL: &str = r"[\w.+\-]{1,64}@[\w\-]{1,63}\.(?:[\w\-]\.?){1,251}[\w\-]";
+
+/// Emoji ZWJ sequences, flags, then NLTK's word/number/ellipsis/other branch.
+const TAIL: [&str; 3] = [
     r"\S(?:[\x{1f3fb}-\x{1f3ff}]?(?:\x{200d}\S[\x{1f3fb}-\x{1f3ff}]?)+|[\x{1f3fb}-\x{1f3ff}])",
     r"(?:[\x{1F1E6}-\x{1F1FF}]{2}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0065}\x{E006E}\x{E0067}\x{E007F}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0073}\x{E0063}\x{E0074}\x{E007F}|\x{1F3F4}\x{E0067}\x{E0062}\x{E0077}\x{E006C}\x{E0073}\x{E007F})",
     r"(?:[^\W\d_](?:[^\W\d_]|['\-_])+[^\W\d_])|(?:[+\-]?\d+[,/.:-]\d+[+\-]?)|(?:[\w_]+)|(?:\.(?:[^\S\r\n]*\.){1,})|(?:\S)",
 ];
-
-struct Patterns {
-    url: regex::Regex,
-    phone_emoticon: regex::Regex,
-    emoticon_at: regex::Regex,
-    after_tag: regex::Regex,
-    emoticon: regex::Regex,
-    word_char: regex::Regex,
-    letter_or_number: regex::Regex,
-}
 
 fn build(pattern: &str) -> regex::Regex {
     #[allow(clippy::expect_used)]
@@ -127,17 +122,30 @@ fn build(pattern: &str) -> regex::Regex {
         .expect("TweetTokenizer pattern compiles")
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        url: build(&format!("(?i)^(?:{URL_WITH_PATH})")),
-        phone_emoticon: build(&format!("(?i)^(?:{PHONE}|{EMOTICONS})")),
-        emoticon_at: build(&format!("(?i)^(?:{EMOTICONS})")),
-        after_tag: build(&format!("(?i)^(?:{})", AFTER_TAG.join("|"))),
-        emoticon: build(&format!("(?i){EMOTICONS}")),
-        word_char: build(r"^\w$"),
-        letter_or_number: build(r"^[\p{L}\p{N}]$"),
-    })
+/// A pattern compiled on first use.
+macro_rules! lazy_regex {
+    ($name:ident, $pattern:expr) => {
+        fn $name() -> &'static regex::Regex {
+            static RE: OnceLock<regex::Regex> = OnceLock::new();
+            RE.get_or_init(|| build(&$pattern))
+        }
+    };
+}
+
+lazy_regex!(url_re, format!("(?i)^(?:{URL_WITH_PATH})"));
+lazy_regex!(phone_emoticon_re, format!("(?i)^(?:{PHONE}|{EMOTICONS})"));
+lazy_regex!(emoticon_at_re, format!("(?i)^(?:{EMOTICONS})"));
+lazy_regex!(marks_re, format!("(?i)^(?:{MARKS})"));
+lazy_regex!(email_re, format!("(?i)^(?:{EMAIL})"));
+lazy_regex!(tail_re, format!("(?i)^(?:{})", TAIL.join("|")));
+lazy_regex!(emoticon_search_re, format!("(?i){EMOTICONS}"));
+lazy_regex!(word_char_re, r"^\w$".to_string());
+lazy_regex!(letter_or_number_re, r"^[\p{L}\p{N}]$".to_string());
+
+/// Whether a phone number (`+`, `(`, a digit) or an emoticon (eyes, `<>`,
+/// or a mouth) can start with `c`.
+fn may_start_phone_or_emoticon(c: char) -> bool {
+    "+(<>:;=8)][dDpP/}{@|\\".contains(c) || is_decimal_digit(c)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -145,7 +153,7 @@ fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric() || c == '_';
     }
     let mut b = [0u8; 4];
-    patterns().word_char.is_match(c.encode_utf8(&mut b))
+    word_char_re().is_match(c.encode_utf8(&mut b))
 }
 
 fn is_letter_or_number(c: char) -> bool {
@@ -153,7 +161,7 @@ fn is_letter_or_number(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     let mut b = [0u8; 4];
-    patterns().letter_or_number.is_match(c.encode_utf8(&mut b))
+    letter_or_number_re().is_match(c.encode_utf8(&mut b))
 }
 
 /// `[a-z]` under Python `regex`'s IGNORECASE: ASCII letters, `ſ`, `İ` and
@@ -652,18 +660,13 @@ impl TweetTokenizer {
     /// use look-ahead positions cached across tokens, so the whole scan is
     /// linear.
     fn token_ranges(&self, t: &str) -> Vec<(usize, usize)> {
-        let pats = patterns();
-        let before_tag = if self.opts.match_phone_numbers {
-            &pats.phone_emoticon
-        } else {
-            &pats.emoticon_at
-        };
         let bytes = t.as_bytes();
         // Cached "next position at or after" values; valid while >= p.
         let mut run_end = 0usize; // end of the current non-space run
         let mut next_slash = 0usize;
         let mut next_dot = 0usize;
         let mut next_tag_stop = 0usize; // next `>` or whitespace
+        let mut next_at = 0usize;
         let find_from = |from: usize, f: &dyn Fn(char) -> bool| -> usize {
             t.get(from..)
                 .and_then(|s| s.find(f))
@@ -709,6 +712,9 @@ impl TweetTokenizer {
             if next_dot < p {
                 next_dot = find_from(p, &|c| c == '.');
             }
+            if next_at < p {
+                next_at = find_from(p, &|c| c == '@');
+            }
             let mut end = None;
             // URLS, first branch (needs a scheme or a `/`).
             if (is_ci_ascii_alnum(first) || first == '.' || first == '-')
@@ -717,14 +723,19 @@ impl TweetTokenizer {
                         .get(..4)
                         .is_some_and(|h| h.eq_ignore_ascii_case("http")))
             {
-                end = pats.url.find(rest).map(|m| p + m.end());
+                end = url_re().find(rest).map(|m| p + m.end());
             }
             // URLS, naked-domain branch.
             if end.is_none() && is_ci_ascii_alnum(first) && next_dot < run_end {
                 end = naked_domain(t, p);
             }
-            if end.is_none() {
-                end = before_tag.find(rest).map(|m| p + m.end());
+            if end.is_none() && may_start_phone_or_emoticon(first) {
+                let re = if self.opts.match_phone_numbers {
+                    phone_emoticon_re()
+                } else {
+                    emoticon_at_re()
+                };
+                end = re.find(rest).map(|m| p + m.end());
             }
             // `<[^>\s]+>`
             if end.is_none() && first == '<' {
@@ -736,8 +747,14 @@ impl TweetTokenizer {
                 }
             }
             let min_end = p + first.len_utf8();
+            if end.is_none() && matches!(first, '-' | '<' | '@' | '#') {
+                end = marks_re().find(rest).map(|m| p + m.end());
+            }
+            if end.is_none() && next_at < run_end {
+                end = email_re().find(rest).map(|m| p + m.end());
+            }
             let end = end
-                .or_else(|| pats.after_tag.find(rest).map(|m| p + m.end()))
+                .or_else(|| tail_re().find(rest).map(|m| p + m.end()))
                 .unwrap_or(min_end)
                 .max(min_end);
             out.push((p, end));
@@ -747,7 +764,7 @@ impl TweetTokenizer {
     }
 
     fn fold_case<'a>(&self, tok: Cow<'a, str>) -> Cow<'a, str> {
-        if self.opts.preserve_case || patterns().emoticon.is_match(&tok) {
+        if self.opts.preserve_case || emoticon_search_re().is_match(&tok) {
             tok
         } else {
             Cow::Owned(tok.to_lowercase())

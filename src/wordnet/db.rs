@@ -211,6 +211,58 @@ fn split_py(s: &str) -> impl Iterator<Item = &str> {
     s.split(py_isspace).filter(|t| !t.is_empty())
 }
 
+/// Python's ASCII whitespace (`str.split()` on an ASCII line).
+#[inline]
+fn is_py_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
+}
+
+/// The whitespace-separated tokens of an index line, as Python's
+/// `str.split()`: byte-wise for ASCII lines (all of WordNet's), else by
+/// Python's Unicode whitespace.
+enum IndexTokens<'a> {
+    Ascii { line: &'a str, pos: usize },
+    Unicode(Box<dyn Iterator<Item = &'a str> + 'a>),
+}
+
+impl<'a> IndexTokens<'a> {
+    fn new(line: &'a str) -> IndexTokens<'a> {
+        if line.is_ascii() {
+            IndexTokens::Ascii { line, pos: 0 }
+        } else {
+            IndexTokens::Unicode(Box::new(split_py(line)))
+        }
+    }
+}
+
+impl<'a> Iterator for IndexTokens<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            IndexTokens::Ascii { line, pos } => {
+                let b = line.as_bytes();
+                let mut i = *pos;
+                while i < b.len() && is_py_ascii_space(b[i]) {
+                    i += 1;
+                }
+                if i >= b.len() {
+                    *pos = i;
+                    return None;
+                }
+                let start = i;
+                while i < b.len() && !is_py_ascii_space(b[i]) {
+                    i += 1;
+                }
+                *pos = i;
+                line.get(start..i)
+            }
+            IndexTokens::Unicode(it) => it.next(),
+        }
+    }
+}
+
 impl WordNet {
     /// Finds `corpora/wordnet` (folder or `.zip`) in `data_dir`, or along
     /// NLTK's search path when `None` (see [`crate::data::search_path`]).
@@ -563,6 +615,10 @@ impl WordNet {
 /// Python's `int(s, base)` for the forms WordNet files and names use:
 /// surrounding whitespace, an optional sign, digits with single underscores.
 pub(crate) fn py_int(s: &str, base: u32) -> Option<i64> {
+    // Fast path: plain digits (all of WordNet's numbers).
+    if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| (b as char).is_digit(base)) {
+        return i64::from_str_radix(s, base).ok();
+    }
     let t = s.trim_matches(py_isspace);
     let (neg, digits) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -639,7 +695,7 @@ fn load_pos_index(res: &Resource, suffix: &str) -> std::result::Result<PosIndex,
             line: i + 1,
             message: format!("{m}; {REINSTALL}"),
         };
-        let mut it = split_py(line);
+        let mut it = IndexTokens::new(line);
         let mut next = |what: &str| it.next().ok_or_else(|| fail(&format!("missing {what}")));
         let lemma = next("lemma")?;
         let _pos = next("part of speech")?;
