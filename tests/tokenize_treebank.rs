@@ -137,8 +137,8 @@ fn best_time(f: impl Fn()) -> f64 {
 #[test]
 fn long_lines_take_linear_time() {
     // Doubling the input must roughly double the time (quadratic would be 4x).
-    let small = long_line(1_000); // ~160 KB
-    let big = long_line(2_000);
+    let small = long_line(3_000); // ~0.5 MB
+    let big = long_line(6_000);
     for (name, t) in [
         ("treebank", &TreebankWordTokenizer::new() as &dyn Tokenizer),
         ("nltk_word", &NLTKWordTokenizer::new()),

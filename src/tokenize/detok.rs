@@ -119,7 +119,7 @@ fn join_period(text: &mut String) {
         let matched = c1 != '.'
             && chars.get(i + 1).is_some_and(|&(_, c)| c.is_whitespace())
             && chars.get(i + 2).is_some_and(|&(_, c)| c == '.')
-            && !chars.get(i + 3).is_some_and(|&(_, c)| c == '.');
+            && !matches!(chars.get(i + 3), Some(&(_, '.')));
         if matched {
             out.push(c1);
             out.push('.');

@@ -3,7 +3,7 @@
 //! non-overlapping matches, Python `regex`'s `\s`/`\d`/`\w`). A step that
 //! finds nothing to do leaves the string untouched (no allocation).
 
-use super::{is_regex_digit, is_regex_word};
+use super::is_regex_digit;
 
 /// A set of ASCII bytes.
 pub(super) struct ByteSet([bool; 128]);
@@ -401,11 +401,4 @@ pub(super) fn clitics(text: &mut String, alts: &[&str]) {
         out.push_str(&text[copied..]);
         *text = out;
     }
-}
-
-/// Whether `c` is a `\w` of Python's `regex` engine (re-exported for the
-/// opening-apostrophe step).
-#[allow(dead_code)]
-pub(super) fn word(c: char) -> bool {
-    is_regex_word(c)
 }
