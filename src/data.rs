@@ -26,7 +26,8 @@ use crate::{Error, Result};
 
 /// NLTK's data search path: the entries of `NLTK_DATA` (split on `:`), then
 /// `~/nltk_data`, `/usr/share/nltk_data`, `/usr/local/share/nltk_data`,
-/// `/usr/lib/nltk_data`, `/usr/local/lib/nltk_data`.
+/// `/usr/lib/nltk_data`, `/usr/local/lib/nltk_data` (the same list
+/// `nlkit download` uses, [`nlkit_downloader::search_path`]).
 ///
 /// # Example
 /// ```
@@ -34,22 +35,8 @@ use crate::{Error, Result};
 /// assert!(path.iter().any(|p| p.ends_with("nltk_data")));
 /// ```
 pub fn search_path() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Some(v) = std::env::var_os("NLTK_DATA") {
-        out.extend(std::env::split_paths(&v).filter(|p| !p.as_os_str().is_empty()));
-    }
-    if let Some(home) = std::env::var_os("HOME") {
-        out.push(PathBuf::from(home).join("nltk_data"));
-    }
-    for p in [
-        "/usr/share/nltk_data",
-        "/usr/local/share/nltk_data",
-        "/usr/lib/nltk_data",
-        "/usr/local/lib/nltk_data",
-    ] {
-        out.push(PathBuf::from(p));
-    }
-    out
+    // One definition for the library and the downloader.
+    nlkit_downloader::search_path()
 }
 
 enum Location {

@@ -163,9 +163,15 @@ fn contains_vowel(w: &[char]) -> bool {
     false
 }
 
+/// `w` ends with the ASCII string `suffix` (compared from the end, so most
+/// rules are rejected on the last letter).
 fn ends_with(w: &[char], suffix: &str) -> bool {
-    let n = suffix.len(); // suffixes are ASCII
-    w.len() >= n && w[w.len() - n..].iter().copied().eq(suffix.chars())
+    let b = suffix.as_bytes();
+    b.len() <= w.len()
+        && w.iter()
+            .rev()
+            .zip(b.iter().rev())
+            .all(|(&c, &x)| u32::from(c) == u32::from(x))
 }
 
 fn ends_double_consonant(w: &[char]) -> bool {

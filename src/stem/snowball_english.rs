@@ -8,50 +8,52 @@
 
 use super::snowball::is_in;
 
-const VOWELS: &str = "aeiouy";
-
-const SPECIAL: &[(&str, &str)] = &[
-    ("skis", "ski"),
-    ("skies", "sky"),
-    ("dying", "die"),
-    ("lying", "lie"),
-    ("tying", "tie"),
-    ("idly", "idl"),
-    ("gently", "gentl"),
-    ("ugly", "ugli"),
-    ("early", "earli"),
-    ("only", "onli"),
-    ("singly", "singl"),
-    ("sky", "sky"),
-    ("news", "news"),
-    ("howe", "howe"),
-    ("atlas", "atlas"),
-    ("cosmos", "cosmos"),
-    ("bias", "bias"),
-    ("andes", "andes"),
-    ("inning", "inning"),
-    ("innings", "inning"),
-    ("outing", "outing"),
-    ("outings", "outing"),
-    ("canning", "canning"),
-    ("cannings", "canning"),
-    ("herring", "herring"),
-    ("herrings", "herring"),
-    ("earring", "earring"),
-    ("earrings", "earring"),
-    ("proceed", "proceed"),
-    ("proceeds", "proceed"),
-    ("proceeded", "proceed"),
-    ("proceeding", "proceed"),
-    ("exceed", "exceed"),
-    ("exceeds", "exceed"),
-    ("exceeded", "exceed"),
-    ("exceeding", "exceed"),
-    ("succeed", "succeed"),
-    ("succeeds", "succeed"),
-    ("succeeded", "succeed"),
-    ("succeeding", "succeed"),
-];
+/// NLTK's special words (`EnglishStemmer.__special_words`).
+fn special(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "skis" => "ski",
+        "skies" => "sky",
+        "dying" => "die",
+        "lying" => "lie",
+        "tying" => "tie",
+        "idly" => "idl",
+        "gently" => "gentl",
+        "ugly" => "ugli",
+        "early" => "earli",
+        "only" => "onli",
+        "singly" => "singl",
+        "sky" => "sky",
+        "news" => "news",
+        "howe" => "howe",
+        "atlas" => "atlas",
+        "cosmos" => "cosmos",
+        "bias" => "bias",
+        "andes" => "andes",
+        "inning" => "inning",
+        "innings" => "inning",
+        "outing" => "outing",
+        "outings" => "outing",
+        "canning" => "canning",
+        "cannings" => "canning",
+        "herring" => "herring",
+        "herrings" => "herring",
+        "earring" => "earring",
+        "earrings" => "earring",
+        "proceed" => "proceed",
+        "proceeds" => "proceed",
+        "proceeded" => "proceed",
+        "proceeding" => "proceed",
+        "exceed" => "exceed",
+        "exceeds" => "exceed",
+        "exceeded" => "exceed",
+        "exceeding" => "exceed",
+        "succeed" => "succeed",
+        "succeeds" => "succeed",
+        "succeeded" => "succeed",
+        "succeeding" => "succeed",
+        _ => return None,
+    })
+}
 
 const STEP1B: &[&str] = &["eedly", "ingly", "edly", "eed", "ing", "ed"];
 const STEP2: &[&str] = &[
@@ -68,16 +70,16 @@ const STEP4: &[&str] = &[
 ];
 
 fn v(c: char) -> bool {
-    is_in(c, VOWELS)
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 /// `w` ends with the ASCII string `s`.
 fn ends(w: &[char], s: &str) -> bool {
     let b = s.as_bytes();
     b.len() <= w.len()
-        && w[w.len() - b.len()..]
-            .iter()
-            .zip(b)
+        && w.iter()
+            .rev()
+            .zip(b.iter().rev())
             .all(|(&c, &x)| u32::from(c) == u32::from(x))
 }
 
@@ -140,10 +142,8 @@ thread_local! {
 /// Stems an already lowercased word that is not a stop word and has more
 /// than two characters.
 pub(crate) fn stem(lower: &str) -> String {
-    if lower.len() <= 10 {
-        if let Some((_, s)) = SPECIAL.iter().find(|(w, _)| *w == lower) {
-            return (*s).to_string();
-        }
+    if let Some(s) = special(lower) {
+        return s.to_string();
     }
     BUFFERS.with(|b| match b.try_borrow_mut() {
         Ok(mut b) => {

@@ -44,7 +44,7 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 
 use super::features::{for_each_feature, normalize, FeatureSet};
-use super::fxhash::FxHasher;
+use super::fxhash::{FeatureIndex, FxHasher};
 use super::model::ModelMeta;
 use super::Tagger;
 use crate::{Error, Result};
@@ -65,6 +65,8 @@ pub struct PerceptronTagger {
     pub(crate) tagdict: FxMap<Box<str>, u16>,
     /// Feature string -> row.
     pub(crate) features: FxMap<Box<str>, u32>,
+    /// Feature hash -> weights (the lookup used when tagging).
+    pub(crate) index: FeatureIndex,
     /// Row `r` is `entries[row_start[r]..row_start[r + 1]]`.
     pub(crate) row_start: Vec<u32>,
     /// Class id of each weight.
@@ -125,7 +127,13 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
 }
 
 /// Feature index, row starts, class ids and weights.
-type TableParts = (FxMap<Box<str>, u32>, Vec<u32>, Vec<u16>, Vec<f64>);
+type TableParts = (
+    FxMap<Box<str>, u32>,
+    FeatureIndex,
+    Vec<u32>,
+    Vec<u16>,
+    Vec<f64>,
+);
 
 /// A builder of the interned weight table.
 #[derive(Default)]
@@ -172,8 +180,17 @@ impl TableBuilder {
 
     fn finish(mut self) -> TableParts {
         self.row_start.push(self.entry_class.len() as u32);
+        let rs = &self.row_start;
+        let index = FeatureIndex::build(
+            self.features.len(),
+            self.features.iter().filter_map(|(f, &r)| {
+                let r = r as usize;
+                Some((&**f, *rs.get(r)?, *rs.get(r + 1)?))
+            }),
+        );
         (
             self.features,
+            index,
             self.row_start,
             self.entry_class,
             self.entry_weight,
@@ -188,11 +205,12 @@ impl PerceptronTagger {
         tb: TableBuilder,
         feature_set: FeatureSet,
     ) -> Self {
-        let (features, row_start, entry_class, entry_weight) = tb.finish();
+        let (features, index, row_start, entry_class, entry_weight) = tb.finish();
         PerceptronTagger {
             classes,
             tagdict,
             features,
+            index,
             row_start,
             entry_class,
             entry_weight,
@@ -247,11 +265,12 @@ impl PerceptronTagger {
             r.sort_by_key(|e| e.0);
             tb.push_row(feat, r);
         }
-        let (features, row_start, entry_class, entry_weight) = tb.finish();
+        let (features, index, row_start, entry_class, entry_weight) = tb.finish();
         Ok(PerceptronTagger {
             classes: classes.into_iter().map(String::into_boxed_str).collect(),
             tagdict: td,
             features,
+            index,
             row_start,
             entry_class,
             entry_weight,
@@ -376,10 +395,7 @@ impl PerceptronTagger {
                         prev2,
                         &mut buf,
                         |f| {
-                            if let Some(&row) = self.features.get(f) {
-                                let r = row as usize;
-                                let (a, b) =
-                                    (self.row_start[r] as usize, self.row_start[r + 1] as usize);
+                            if let Some((a, b)) = self.index.get(f) {
                                 for (c, w) in
                                     self.entry_class[a..b].iter().zip(&self.entry_weight[a..b])
                                 {
@@ -661,11 +677,12 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
         r.sort_by_key(|e| e.0);
         tb.push_row(name, r);
     }
-    let (features, row_start, entry_class, entry_weight) = tb.finish();
+    let (features, index, row_start, entry_class, entry_weight) = tb.finish();
     Ok(PerceptronTagger {
         classes: classes.iter().map(|c| Box::from(*c)).collect(),
         tagdict,
         features,
+        index,
         row_start,
         entry_class,
         entry_weight,

@@ -208,7 +208,7 @@ impl ToktokTokenizer {
         if a.contains('?') {
             b.clear();
             for (i, c) in a.char_indices() {
-                if c == '?' && a[i + 1..].chars().next().map_or(true, is_re_space) {
+                if c == '?' && a[i + 1..].chars().next().is_none_or(is_re_space) {
                     b.push_str(" ? ");
                 } else {
                     b.push(c);

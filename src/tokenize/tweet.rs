@@ -142,6 +142,31 @@ lazy_regex!(emoticon_search_re, format!("(?i){EMOTICONS}"));
 lazy_regex!(word_char_re, r"^\w$".to_string());
 lazy_regex!(letter_or_number_re, r"^[\p{L}\p{N}]$".to_string());
 
+/// Whether `rest` could start with the `domain.tld/` of NLTK's first URL
+/// branch (`[a-z0-9.\-]{1,255}[.](?:[a-z]{2,13})/`): looks at most 270
+/// characters ahead, so calling it at every token stays linear.
+fn may_be_domain_slash(rest: &str) -> bool {
+    let mut letters = 0usize; // letters since the last `.`
+    let mut after_dot = false;
+    for c in rest.chars().take(271) {
+        if c == '/' {
+            return after_dot && (2..=13).contains(&letters);
+        }
+        if c == '.' {
+            after_dot = true;
+            letters = 0;
+        } else if is_ci_ascii_letter(c) {
+            letters += 1;
+        } else if c.is_ascii_digit() || c == '-' {
+            after_dot = false;
+            letters = 0;
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether a phone number (`+`, `(`, a digit) or an emoticon (eyes, `<>`,
 /// or a mouth) can start with `c`.
 fn may_start_phone_or_emoticon(c: char) -> bool {
@@ -694,7 +719,7 @@ impl TweetTokenizer {
                     None => true,
                     Some(b) if b.is_ascii_whitespace() => true,
                     Some(b',' | b'!' | b'?' | b')' | b'"') => true,
-                    Some(b'.') => rb.get(letters + 1).map_or(true, u8::is_ascii_whitespace),
+                    Some(b'.') => rb.get(letters + 1).is_none_or(u8::is_ascii_whitespace),
                     Some(_) => false,
                 };
                 if simple {
@@ -718,7 +743,7 @@ impl TweetTokenizer {
             let mut end = None;
             // URLS, first branch (needs a scheme or a `/`).
             if (is_ci_ascii_alnum(first) || first == '.' || first == '-')
-                && (next_slash < run_end
+                && ((next_slash < run_end && may_be_domain_slash(rest))
                     || rest
                         .get(..4)
                         .is_some_and(|h| h.eq_ignore_ascii_case("http")))

@@ -289,7 +289,7 @@ impl Tree {
         out.push_str(&self.label);
         for c in &self.children {
             out.push('\n');
-            out.extend(std::iter::repeat(' ').take(indent + 2));
+            out.push_str(&" ".repeat(indent + 2));
             match c {
                 Child::Tree(t) => t.pformat_into(margin, indent + 2, out),
                 Child::Leaf(w) => out.push_str(w),

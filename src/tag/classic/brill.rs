@@ -551,8 +551,7 @@ impl State<'_> {
                 };
                 let positions = self.tag_positions.get(&orig).cloned().unwrap_or_default();
                 let unk = self.first_unknown.get(&r).copied().unwrap_or((0, -1));
-                let start =
-                    positions.partition_point(|&(s, w)| (i64::from(s), i64::from(w)) < unk);
+                let start = positions.partition_point(|&(s, w)| (i64::from(s), i64::from(w)) < unk);
                 for &pos in positions.iter().skip(start) {
                     if self.applies(r, pos) {
                         self.update_rule_applies(r, pos);
@@ -629,8 +628,11 @@ impl State<'_> {
             let Some(correct) = self.gold_at(pos) else {
                 continue;
             };
-            let mut old_rules: HashSet<u32> =
-                self.rules_by_position.get(&pos).cloned().unwrap_or_default();
+            let mut old_rules: HashSet<u32> = self
+                .rules_by_position
+                .get(&pos)
+                .cloned()
+                .unwrap_or_default();
             let snapshot: Vec<u32> = old_rules.iter().copied().collect();
             for old in snapshot {
                 if !self.applies(old, pos) {
@@ -694,13 +696,23 @@ impl BrillTaggerTrainer {
     /// Learns at most `max_rules` rules, each with score ≥ `min_score`
     /// (NLTK's `train(train_sents, max_rules=200, min_score=2)`), and
     /// returns the tagger (consuming the trainer's initial tagger).
-    pub fn train(self, train: &[Vec<(String, String)>], max_rules: usize, min_score: i64) -> BrillTagger {
+    pub fn train(
+        self,
+        train: &[Vec<(String, String)>],
+        max_rules: usize,
+        min_score: i64,
+    ) -> BrillTagger {
         let rules = self.learn(train, max_rules, min_score);
         BrillTagger::new(self.initial, rules)
     }
 
     /// Learns the rules only.
-    pub fn learn(&self, train: &[Vec<(String, String)>], max_rules: usize, min_score: i64) -> Vec<BrillRule> {
+    pub fn learn(
+        &self,
+        train: &[Vec<(String, String)>],
+        max_rules: usize,
+        min_score: i64,
+    ) -> Vec<BrillRule> {
         let mut word_map = HashMap::new();
         let mut tag_map = HashMap::new();
         let mut word_names = Vec::new();

@@ -149,7 +149,9 @@ impl HiddenMarkovModelTagger {
         }
         let n = states.len();
         let m = symbols.len();
-        let priors = (0..n).map(|i| starting.logprob(Some(i), estimator, n)).collect();
+        let priors = (0..n)
+            .map(|i| starting.logprob(Some(i), estimator, n))
+            .collect();
         let mut x = Vec::with_capacity(n * n);
         for fd in &transitions {
             for j in 0..n {
@@ -164,7 +166,10 @@ impl HiddenMarkovModelTagger {
                 }
             }
         }
-        let unseen = outputs.iter().map(|fd| fd.logprob(None, estimator, m)).collect();
+        let unseen = outputs
+            .iter()
+            .map(|fd| fd.logprob(None, estimator, m))
+            .collect();
         HiddenMarkovModelTagger {
             states,
             symbols,
@@ -213,7 +218,12 @@ impl HiddenMarkovModelTagger {
                 let mut best = 0usize;
                 let mut best_v = f32::NAN;
                 for (i, vi) in v.iter().enumerate() {
-                    let s = vi + self.transitions.get(i * n + j).copied().unwrap_or(f32::NEG_INFINITY);
+                    let s = vi
+                        + self
+                            .transitions
+                            .get(i * n + j)
+                            .copied()
+                            .unwrap_or(f32::NEG_INFINITY);
                     // numpy argmax: first maximum (NaN never arises: no +inf).
                     if i == 0 || s > best_v {
                         best = i;

@@ -64,8 +64,10 @@ pub trait SequentialBackoffTagger: Send + Sync {
         if index >= tokens.len() {
             return None;
         }
-        self.choose_tag(tokens, index, history)
-            .or_else(|| self.backoff().and_then(|b| b.tag_one(tokens, index, history)))
+        self.choose_tag(tokens, index, history).or_else(|| {
+            self.backoff()
+                .and_then(|b| b.tag_one(tokens, index, history))
+        })
     }
 
     /// Tags a sentence; `None` where no tagger of the chain has an answer.
@@ -345,7 +347,12 @@ impl NgramTagger {
     /// gold-tagged sentences. A context is kept only if its best tag occurs
     /// more than `cutoff` times and the backoff does not already tag all
     /// its occurrences right.
-    pub fn train(n: usize, train: &[Vec<(String, String)>], cutoff: usize, backoff: Backoff) -> Self {
+    pub fn train(
+        n: usize,
+        train: &[Vec<(String, String)>],
+        cutoff: usize,
+        backoff: Backoff,
+    ) -> Self {
         let n = n.max(1);
         NgramTagger {
             n,
