@@ -127,7 +127,7 @@ macro_rules! lazy_regex {
     ($name:ident, $pattern:expr) => {
         fn $name() -> &'static regex::Regex {
             static RE: OnceLock<regex::Regex> = OnceLock::new();
-            RE.get_or_init(|| build(&$pattern))
+            RE.get_or_init(|| build($pattern.as_ref()))
         }
     };
 }
@@ -139,8 +139,8 @@ lazy_regex!(marks_re, format!("(?i)^(?:{MARKS})"));
 lazy_regex!(email_re, format!("(?i)^(?:{EMAIL})"));
 lazy_regex!(tail_re, format!("(?i)^(?:{})", TAIL.join("|")));
 lazy_regex!(emoticon_search_re, format!("(?i){EMOTICONS}"));
-lazy_regex!(word_char_re, r"^\w$".to_string());
-lazy_regex!(letter_or_number_re, r"^[\p{L}\p{N}]$".to_string());
+lazy_regex!(word_char_re, r"^\w$");
+lazy_regex!(letter_or_number_re, r"^[\p{L}\p{N}]$");
 
 /// Whether `rest` could start with the `domain.tld/` of NLTK's first URL
 /// branch (`[a-z0-9.\-]{1,255}[.](?:[a-z]{2,13})/`): looks at most 270
