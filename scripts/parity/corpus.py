@@ -25,6 +25,7 @@ VIEWS = {
     "cmudict": ["words", "entries"],
     "conll2000": ["words", "sents", "tagged", "iob"],
     "conll2002": ["words", "sents", "tagged", "iob"],
+    "dependency_treebank": ["words", "sents", "tagged", "parsed"],
     "gazetteers": ["words"],
     "genesis": ["words", "sents"],
     "inaugural": ["words", "sents"],
@@ -66,6 +67,8 @@ def nltk_items(corpus_id, view, args):
         return [" ".join(s) for s in reader.sents(**kw)]
     if view == "tagged":
         return ["%s\t%s" % (w, "" if t is None else t) for w, t in reader.tagged_words(**kw)]
+    if view == "parsed" and corpus_id == "dependency_treebank":
+        return [g.tree().pformat(margin=10**9) for g in reader.parsed_sents(**kw)]
     if view == "parsed":
         return [t.pformat(margin=10**9) for t in reader.parsed_sents(**kw)]
     if view == "iob":

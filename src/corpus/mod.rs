@@ -13,6 +13,7 @@
 //! | [`BracketParseCorpusReader`] | `BracketParseCorpusReader` | treebank |
 //! | [`ConllChunkCorpusReader`] | `ConllChunkCorpusReader` | conll2000, conll2002 |
 //! | [`WordListCorpusReader`] | `WordListCorpusReader`, `StopwordsCorpusReader` | words, names, stopwords, gazetteers |
+//! | [`DependencyCorpusReader`] | `DependencyCorpusReader` | dependency_treebank |
 //! | [`CmuDictCorpusReader`] | `CMUDictCorpusReader` | cmudict |
 //! | [`conllu`] (streaming) | none in NLTK | any `.conllu` file, e.g. UD English-EWT |
 //!
@@ -43,6 +44,7 @@ mod bracket;
 mod categories;
 mod cmudict;
 mod conll;
+mod dependency;
 mod encoding;
 mod plaintext;
 mod registry;
@@ -53,6 +55,7 @@ pub use bracket::BracketParseCorpusReader;
 pub use categories::Categories;
 pub use cmudict::CmuDictCorpusReader;
 pub use conll::ConllChunkCorpusReader;
+pub use dependency::DependencyCorpusReader;
 pub use encoding::Encoding;
 pub use plaintext::PlaintextCorpusReader;
 pub use registry::{open_corpus, open_path, Corpus, CorpusKind, KNOWN_CORPORA};

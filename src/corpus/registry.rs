@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{
-    BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot,
+    BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot, DependencyCorpusReader,
     Encoding, FileIdSpec, Items, PlaintextCorpusReader, TaggedCorpusReader, WordListCorpusReader,
 };
 use crate::data::Resource;
@@ -29,6 +29,8 @@ pub enum CorpusKind {
     WordList,
     /// The CMU pronouncing dictionary.
     CmuDict,
+    /// Dependency treebanks (`DependencyCorpusReader`).
+    Dependency,
 }
 
 /// NLTK corpus ids with a reader in nlkit, and their reader family.
@@ -38,6 +40,7 @@ pub const KNOWN_CORPORA: &[(&str, CorpusKind)] = &[
     ("cmudict", CorpusKind::CmuDict),
     ("conll2000", CorpusKind::Conll),
     ("conll2002", CorpusKind::Conll),
+    ("dependency_treebank", CorpusKind::Dependency),
     ("gazetteers", CorpusKind::WordList),
     ("genesis", CorpusKind::Plaintext),
     ("inaugural", CorpusKind::Plaintext),
@@ -67,6 +70,8 @@ pub enum Corpus {
     WordList(WordListCorpusReader),
     /// The CMU pronouncing dictionary.
     CmuDict(CmuDictCorpusReader),
+    /// A dependency treebank.
+    Dependency(DependencyCorpusReader),
     /// A CoNLL-U file (read with [`crate::corpus::conllu`]; tags from XPOS).
     Conllu(std::path::PathBuf),
 }
@@ -190,6 +195,9 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
             CorpusRoot::new(find("corpora/conll2002")?, pat(r".*\.(test|train).*"), Utf8)?,
             &["LOC", "PER", "ORG", "MISC"],
         ))),
+        "dependency_treebank" => Ok(Corpus::Dependency(DependencyCorpusReader::new(
+            CorpusRoot::new(find("corpora/dependency_treebank")?, pat(r".*\.dp"), Ascii)?,
+        ))),
         "words" => Ok(Corpus::WordList(WordListCorpusReader::new(
             CorpusRoot::new(find("corpora/words")?, pat(r"(?!README|\.).*"), Ascii)?,
         ))),
@@ -257,6 +265,7 @@ impl Corpus {
             Corpus::Conll(r) => r.root(),
             Corpus::WordList(r) => r.root(),
             Corpus::CmuDict(r) => r.root(),
+            Corpus::Dependency(r) => r.root(),
             Corpus::Conllu(_) => return None,
         })
     }
@@ -294,6 +303,7 @@ impl Corpus {
             Corpus::Conll(_) => "words, sents, tagged, iob, fileids",
             Corpus::WordList(_) => "words, fileids",
             Corpus::CmuDict(_) => "words, entries, fileids",
+            Corpus::Dependency(_) => "words, sents, tagged, parsed, fileids",
             Corpus::Conllu(_) => "words, sents, tagged, fileids",
         }
     }
@@ -367,6 +377,7 @@ impl Corpus {
             Corpus::Conll(r) => r.words(sel),
             Corpus::WordList(r) => r.words(sel),
             Corpus::CmuDict(r) => r.words(),
+            Corpus::Dependency(r) => r.words(sel),
             Corpus::Conllu(p) => {
                 Self::conllu(p, |s| s.forms().into_iter().map(str::to_string).collect())
             }
@@ -380,6 +391,7 @@ impl Corpus {
             Corpus::Tagged(r) => r.sents(sel),
             Corpus::Bracket(r) => r.sents(sel),
             Corpus::Conll(r) => r.sents(sel),
+            Corpus::Dependency(r) => r.sents(sel),
             Corpus::Conllu(p) => Self::conllu(p, |s| {
                 vec![s.forms().into_iter().map(str::to_string).collect()]
             }),
@@ -396,6 +408,7 @@ impl Corpus {
             ),
             Corpus::Bracket(r) => r.tagged_words(sel),
             Corpus::Conll(r) => r.tagged_words(sel),
+            Corpus::Dependency(r) => r.tagged_words(sel),
             Corpus::Conllu(p) => Self::conllu(p, |s| s.tagged(crate::corpus::conllu::Column::Xpos)),
             _ => no_view(&self.name(), "tagged", self.views()),
         }
@@ -405,6 +418,7 @@ impl Corpus {
     pub fn parsed_sents<'a>(&'a self, sel: Option<&[String]>) -> Items<'a, Tree> {
         match self {
             Corpus::Bracket(r) => r.parsed_sents(sel),
+            Corpus::Dependency(r) => r.parsed_sents(sel),
             _ => no_view(&self.name(), "parsed", self.views()),
         }
     }

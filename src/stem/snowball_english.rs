@@ -69,6 +69,43 @@ const STEP4: &[&str] = &[
     "ive", "ize", "ion", "al", "er", "ic",
 ];
 
+/// The suffixes of each step grouped by their last letter (order kept), so a
+/// step only tries the suffixes that can match the word's last letter. All
+/// suffixes are ASCII; a word ending in anything else matches none.
+struct Tables {
+    step1b: Vec<Vec<&'static str>>,
+    step2: Vec<Vec<&'static str>>,
+    step3: Vec<Vec<&'static str>>,
+    step4: Vec<Vec<&'static str>>,
+}
+
+fn group(list: &[&'static str]) -> Vec<Vec<&'static str>> {
+    let mut g = vec![Vec::new(); 128];
+    for &s in list {
+        if let Some(slot) = s.as_bytes().last().and_then(|&b| g.get_mut(usize::from(b))) {
+            slot.push(s);
+        }
+    }
+    g
+}
+
+fn tables() -> &'static Tables {
+    static T: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    T.get_or_init(|| Tables {
+        step1b: group(STEP1B),
+        step2: group(STEP2),
+        step3: group(STEP3),
+        step4: group(STEP4),
+    })
+}
+
+fn candidates<'t>(t: &'t [Vec<&'static str>], w: &[char]) -> &'t [&'static str] {
+    match w.last() {
+        Some(&c) => t.get(c as usize).map_or(&[], Vec::as_slice),
+        None => &[],
+    }
+}
+
 fn v(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
@@ -214,7 +251,7 @@ fn stem_with(lower: &str, word: &mut Vec<char>, r1: &mut Vec<char>, r2: &mut Vec
     }
 
     // Step 1b
-    for &s in STEP1B {
+    for &s in candidates(&tables().step1b, word) {
         if !ends(word, s) {
             continue;
         }
@@ -270,7 +307,7 @@ fn stem_with(lower: &str, word: &mut Vec<char>, r1: &mut Vec<char>, r2: &mut Vec
     }
 
     // Step 2
-    for &s in STEP2 {
+    for &s in candidates(&tables().step2, word) {
         if !ends(word, s) {
             continue;
         }
@@ -339,7 +376,7 @@ fn stem_with(lower: &str, word: &mut Vec<char>, r1: &mut Vec<char>, r2: &mut Vec
     }
 
     // Step 3
-    for &s in STEP3 {
+    for &s in candidates(&tables().step3, word) {
         if !ends(word, s) {
             continue;
         }
@@ -383,7 +420,7 @@ fn stem_with(lower: &str, word: &mut Vec<char>, r1: &mut Vec<char>, r2: &mut Vec
     }
 
     // Step 4
-    for &s in STEP4 {
+    for &s in candidates(&tables().step4, word) {
         if !ends(word, s) {
             continue;
         }

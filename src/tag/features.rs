@@ -204,6 +204,6 @@ mod tests {
     fn shape_compresses_runs() {
         let mut s = String::new();
         shape("McDonald's1999", &mut s);
-        assert_eq!(s, "XxXxx'dd");
+        assert_eq!(s, "XxXxx'xdd");
     }
 }

@@ -172,7 +172,7 @@ impl ToktokTokenizer {
     /// # Example
     /// ```
     /// use nlkit::tokenize::ToktokTokenizer;
-    /// assert_eq!(ToktokTokenizer::new().rewrite("Hi, you & me|them."), "Hi, you &amp; me &#124; them .");
+    /// assert_eq!(ToktokTokenizer::new().rewrite("Hi, you & me|them."), "Hi , you &amp; me &#124; them .");
     /// ```
     pub fn rewrite(&self, text: &str) -> String {
         let mut a = String::with_capacity(text.len() + 16);
