@@ -13,8 +13,8 @@ use std::time::Instant;
 
 use nlkit::corpus::conllu::{self, Column};
 use nlkit::tag::classic::{
-    fntbl37, AffixTagger, BrillTaggerTrainer, DefaultTagger, HiddenMarkovModelTagger,
-    HmmEstimator, NgramTagger, RegexpTagger,
+    fntbl37, AffixTagger, BrillTaggerTrainer, DefaultTagger, HiddenMarkovModelTagger, HmmEstimator,
+    NgramTagger, RegexpTagger,
 };
 use nlkit::tag::Tagger;
 
@@ -77,7 +77,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             Box::new(NgramTagger::trigram(&train, 0, Some(Box::new(b))))
         }
         "affix" => Box::new(AffixTagger::train(&train, -3, 2, 0, Some(nn()))),
-        "hmm" => Box::new(HiddenMarkovModelTagger::train(&train, HmmEstimator::Lidstone(0.1))),
+        "hmm" => Box::new(HiddenMarkovModelTagger::train(
+            &train,
+            HmmEstimator::Lidstone(0.1),
+        )),
         "hmm_mle" => Box::new(HiddenMarkovModelTagger::train(&train, HmmEstimator::Mle)),
         "brill" => {
             let re = RegexpTagger::new(RegexpTagger::nltk_demo_patterns(), None)?;

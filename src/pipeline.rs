@@ -6,7 +6,7 @@
 //! ```
 //! use nlkit::pipeline::Pipeline;
 //! let p = Pipeline::default_english().unwrap();
-//! let recs = p.process("doc1", 0, "Hello world. Bye now.");
+//! let recs = p.process("doc1", 0, "Hello world. Bye now.").unwrap();
 //! assert!(!recs.is_empty());
 //! assert_eq!(recs[0].doc, "doc1");
 //! for r in &recs {
@@ -22,6 +22,7 @@ use serde::Serialize;
 use crate::sentence::SentenceTokenizer;
 use crate::tag::Tagger;
 use crate::tokenize::Tokenizer;
+use crate::wordnet::{penn_to_wordnet, WordNetLemmatizer};
 use crate::Result;
 
 /// One sentence of pipeline output. Optional fields are absent (not
@@ -57,6 +58,7 @@ pub struct Pipeline {
     tokenizer: Box<dyn Tokenizer>,
     tagger: Option<Box<dyn Tagger>>,
     upos_tagger: Option<Box<dyn Tagger>>,
+    lemmatizer: Option<WordNetLemmatizer>,
 }
 
 impl Pipeline {
@@ -67,7 +69,18 @@ impl Pipeline {
             tokenizer,
             tagger: None,
             upos_tagger: None,
+            lemmatizer: None,
         }
+    }
+
+    /// Adds WordNet lemmas ([`SentenceRecord::lemmas`]). Each token is
+    /// lemmatized lower-cased, with the WordNet part of speech its Penn tag
+    /// maps to ([`penn_to_wordnet`]); proper nouns (`NNP`, `NNPS`) keep their
+    /// form. Needs a tagger ([`Pipeline::with_tagger`]); without one every
+    /// token is lemmatized as a noun.
+    pub fn with_lemmatizer(mut self, lemmatizer: WordNetLemmatizer) -> Self {
+        self.lemmatizer = Some(lemmatizer);
+        self
     }
 
     /// Adds a tagger whose tags fill [`SentenceRecord::tags`] (Penn Treebank).
@@ -101,7 +114,10 @@ impl Pipeline {
     /// Runs the pipeline on one block of text (a paragraph) of document
     /// `doc` that starts at byte `offset` of that document. Sentence numbers
     /// start at 0; callers renumber across blocks.
-    pub fn process(&self, doc: &str, offset: u64, text: &str) -> Vec<SentenceRecord> {
+    ///
+    /// # Errors
+    /// Only from the lemmatizer, when WordNet's files cannot be read.
+    pub fn process(&self, doc: &str, offset: u64, text: &str) -> Result<Vec<SentenceRecord>> {
         let mut out = Vec::new();
         for (i, s) in self.splitter.span_tokenize(text).into_iter().enumerate() {
             let sent_text = s.slice(text);
@@ -123,8 +139,24 @@ impl Pipeline {
                 t.as_ref()
                     .map(|t| t.tag(&words).into_iter().map(str::to_string).collect())
             };
-            let tags = run(&self.tagger);
+            let tags: Option<Vec<String>> = run(&self.tagger);
             let upos = run(&self.upos_tagger);
+            let lemmas = match &self.lemmatizer {
+                None => None,
+                Some(lem) => {
+                    let mut out = Vec::with_capacity(words.len());
+                    for (i, w) in words.iter().enumerate() {
+                        let tag = tags.as_ref().and_then(|t| t.get(i)).map_or("NN", |t| t.as_str());
+                        if tag == "NNP" || tag == "NNPS" {
+                            out.push(w.to_string());
+                        } else {
+                            let lower = w.to_lowercase();
+                            out.push(lem.lemmatize(&lower, penn_to_wordnet(tag))?.to_string());
+                        }
+                    }
+                    Some(out)
+                }
+            };
             out.push(SentenceRecord {
                 doc: doc.to_string(),
                 sent: i,
@@ -134,10 +166,10 @@ impl Pipeline {
                 spans,
                 tags,
                 upos,
-                lemmas: None,
+                lemmas,
             });
         }
-        out
+        Ok(out)
     }
 }
 

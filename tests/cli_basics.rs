@@ -125,3 +125,31 @@ fn pipeline_conllu_has_one_block_per_sentence() {
         assert_eq!(l.split('\t').count(), 10, "{l}");
     }
 }
+
+#[test]
+fn pipeline_lemmas_with_wordnet() {
+    let Some(data) = common::nltk_data() else { return };
+    let data = data.to_str().unwrap().to_string();
+    let (code, out, err) = run_nlkit(
+        &["pipeline", "--lemmas", "--wordnet", &data],
+        b"The children were running to the churches. Paris is better.\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let recs: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(recs.len(), 2);
+    let lemmas = recs[0]["lemmas"].as_array().unwrap();
+    assert_eq!(lemmas.len(), recs[0]["tokens"].as_array().unwrap().len());
+    assert_eq!(lemmas[1], "child");
+    assert_eq!(lemmas[2], "be");
+    assert_eq!(lemmas[3], "run");
+    assert_eq!(lemmas[6], "church");
+    assert_eq!(recs[1]["lemmas"][0], "Paris");
+}
+
+#[test]
+fn pipeline_lemmas_without_wordnet_is_clear_error() {
+    let (code, out, err) = run_nlkit(&["pipeline", "--lemmas", "--wordnet", "/nonexistent/wn"], b"Hi.\n");
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("nlkit download wordnet"), "{err}");
+}

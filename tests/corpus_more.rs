@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::run_nlkit;
-use nlkit::corpus::DependencyCorpusReader;
+use nlkit::corpus::{DependencyCorpusReader, PPAttachmentCorpusReader};
 use proptest::prelude::*;
 
 fn write(dir: &Path, rel: &str, content: &[u8]) {
@@ -57,10 +57,10 @@ fn dependency_treebank_reads_and_reports_bad_lines() {
     );
     let err = corpus_err(d.path(), &["dependency_treebank", "words"]);
     assert!(err.contains("b.dp:4"), "{err}");
-    // A head that is not a number, a head pointing at no word, no root.
+    // A head that is not a number, a short line, no root.
     for (body, line) in [
         (&b"John\tNNP\tx\nsleeps\tVBZ\t0\n"[..], ":1"),
-        (&b"John\tNNP\t9\nsleeps\tVBZ\t0\n"[..], ":1"),
+        (&b"a\tX\t0\tROOT\nb\tX\n"[..], ":2"),
         (&b"a\tX\t1\n"[..], ":1"),
     ] {
         write(d.path(), "corpora/dependency_treebank/b.dp", body);
@@ -73,10 +73,35 @@ fn dependency_treebank_reads_and_reports_bad_lines() {
     assert!(err.contains("b.dp") && err.contains("ASCII"), "{err}");
 }
 
+#[test]
+fn ppattach_reads_and_reports_short_lines() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "corpora/ppattach/training", b"0 join board as director V\n");
+    write(d.path(), "corpora/ppattach/test", b"");
+    write(d.path(), "corpora/ppattach/devset", b"1 is chairman of N.V. N\n");
+    assert_eq!(
+        corpus_ok(d.path(), &["ppattach", "entries"]),
+        "0\tjoin board as director V\n1\tis chairman of N.V. N\n"
+    );
+    write(
+        d.path(),
+        "corpora/ppattach/test",
+        b"2 named director of conglomerate N\n3 too few\n",
+    );
+    let err = corpus_err(d.path(), &["ppattach", "entries"]);
+    assert!(err.contains("test:2") && err.contains("expected 6"), "{err}");
+    let err = corpus_err(d.path(), &["ppattach", "words"]);
+    assert!(err.contains("no `words` view"), "{err}");
+    std::fs::remove_file(d.path().join("corpora/ppattach/devset")).unwrap();
+    let err = corpus_err(d.path(), &["ppattach", "entries"]);
+    assert!(err.contains("devset") || err.contains("test:2"), "{err}");
+}
+
 proptest! {
     #[test]
     fn dependency_parser_never_panics(s in "[a-z0-9\\t\\n _-]{0,80}") {
         let _ = DependencyCorpusReader::parse_tagged("f", &s);
         let _ = DependencyCorpusReader::parse_trees("f", &s);
+        let _ = PPAttachmentCorpusReader::parse("f", &s);
     }
 }

@@ -6,8 +6,8 @@
 mod common;
 
 use nlkit::tag::classic::{
-    fntbl37, AffixTagger, BrillTaggerTrainer, DefaultTagger, HiddenMarkovModelTagger,
-    HmmEstimator, NgramTagger, RegexpTagger, SequentialBackoffTagger, NONE_TAG,
+    fntbl37, AffixTagger, BrillTaggerTrainer, DefaultTagger, HiddenMarkovModelTagger, HmmEstimator,
+    NgramTagger, RegexpTagger, SequentialBackoffTagger, NONE_TAG,
 };
 use nlkit::tag::Tagger;
 
@@ -96,7 +96,11 @@ fn regexp_first_match_wins_and_match_is_anchored_at_start() {
 
 #[test]
 fn hmm_learns_transitions() {
-    let train = sents(&["I/PRP can/MD fish/VB", "the/DT fish/NN swims/VBZ", "a/DT can/NN"]);
+    let train = sents(&[
+        "I/PRP can/MD fish/VB",
+        "the/DT fish/NN swims/VBZ",
+        "a/DT can/NN",
+    ]);
     let hmm = HiddenMarkovModelTagger::train(&train, HmmEstimator::default());
     assert_eq!(hmm.tag(&["the", "can"]), ["DT", "NN"]);
     assert_eq!(hmm.tag(&["I", "can", "fish"]), ["PRP", "MD", "VB"]);
@@ -107,7 +111,13 @@ fn hmm_learns_transitions() {
 
 #[test]
 fn brill_learns_a_contextual_rule() {
-    let train = sents(&["to/TO run/VB", "to/TO walk/VB", "the/DT run/NN", "the/DT walk/NN", "to/TO run/VB"]);
+    let train = sents(&[
+        "to/TO run/VB",
+        "to/TO walk/VB",
+        "the/DT run/NN",
+        "the/DT walk/NN",
+        "to/TO run/VB",
+    ]);
     let initial = NgramTagger::unigram(&train, 0, nn());
     let brill = BrillTaggerTrainer::new(Box::new(initial), fntbl37()).train(&train, 10, 2);
     assert!(!brill.rules().is_empty());
@@ -124,8 +134,14 @@ fn empty_training_data_and_empty_sentences_do_not_panic() {
             Box::new(NgramTagger::trigram(train, 0, None)),
             Box::new(AffixTagger::train(train, -3, 2, 0, nn())),
             Box::new(HiddenMarkovModelTagger::train(train, HmmEstimator::Mle)),
-            Box::new(HiddenMarkovModelTagger::train(train, HmmEstimator::default())),
-            Box::new(BrillTaggerTrainer::new(Box::new(DefaultTagger::new("NN")), fntbl37()).train(train, 5, 1)),
+            Box::new(HiddenMarkovModelTagger::train(
+                train,
+                HmmEstimator::default(),
+            )),
+            Box::new(
+                BrillTaggerTrainer::new(Box::new(DefaultTagger::new("NN")), fntbl37())
+                    .train(train, 5, 1),
+            ),
         ];
         for t in &taggers {
             assert!(t.tag(&[]).is_empty());
@@ -141,7 +157,12 @@ fn train_from_cases() -> Sents {
             let s = v.get("train")?.as_array()?.clone();
             Some(
                 s.iter()
-                    .map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string()))
+                    .map(|p| {
+                        (
+                            p[0].as_str().unwrap().to_string(),
+                            p[1].as_str().unwrap().to_string(),
+                        )
+                    })
                     .collect(),
             )
         })
@@ -152,13 +173,24 @@ fn build(name: &str, train: &Sents) -> Box<dyn Tagger> {
     match name {
         "unigram" => Box::new(NgramTagger::unigram(train, 0, nn())),
         "unigram_cutoff2" => Box::new(NgramTagger::unigram(train, 2, nn())),
-        "bigram" => Box::new(NgramTagger::bigram(train, 0, Some(Box::new(NgramTagger::unigram(train, 0, nn()))))),
+        "bigram" => Box::new(NgramTagger::bigram(
+            train,
+            0,
+            Some(Box::new(NgramTagger::unigram(train, 0, nn()))),
+        )),
         "trigram" => {
-            let b = NgramTagger::bigram(train, 0, Some(Box::new(NgramTagger::unigram(train, 0, nn()))));
+            let b = NgramTagger::bigram(
+                train,
+                0,
+                Some(Box::new(NgramTagger::unigram(train, 0, nn()))),
+            );
             Box::new(NgramTagger::trigram(train, 0, Some(Box::new(b))))
         }
         "affix" => Box::new(AffixTagger::train(train, -3, 2, 0, nn())),
-        "hmm" => Box::new(HiddenMarkovModelTagger::train(train, HmmEstimator::Lidstone(0.1))),
+        "hmm" => Box::new(HiddenMarkovModelTagger::train(
+            train,
+            HmmEstimator::Lidstone(0.1),
+        )),
         "hmm_mle" => Box::new(HiddenMarkovModelTagger::train(train, HmmEstimator::Mle)),
         "brill" => {
             let re = RegexpTagger::new(RegexpTagger::nltk_demo_patterns(), None).unwrap();
@@ -179,8 +211,15 @@ fn nltk_parity_cases() {
         let Some(name) = v.get("tagger").and_then(|n| n.as_str()) else {
             continue;
         };
-        let tagger = taggers.entry(name.to_string()).or_insert_with(|| build(name, &train));
-        let words: Vec<&str> = v["words"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+        let tagger = taggers
+            .entry(name.to_string())
+            .or_insert_with(|| build(name, &train));
+        let words: Vec<&str> = v["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap())
+            .collect();
         let want: Vec<&str> = v["tags"]
             .as_array()
             .unwrap()

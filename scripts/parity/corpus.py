@@ -31,6 +31,8 @@ VIEWS = {
     "inaugural": ["words", "sents"],
     "movie_reviews": ["words", "sents", "categories"],
     "names": ["words"],
+    "ppattach": ["entries"],
+    "sinica_treebank": ["words", "sents", "tagged", "parsed"],
     "state_union": ["words", "sents"],
     "stopwords": ["words"],
     "treebank": ["words", "sents", "tagged", "parsed"],
@@ -73,6 +75,9 @@ def nltk_items(corpus_id, view, args):
         return [t.pformat(margin=10**9) for t in reader.parsed_sents(**kw)]
     if view == "iob":
         return ["%s\t%s\t%s" % x for x in reader.iob_words(**kw)]
+    if view == "entries" and corpus_id == "ppattach":
+        return ["%s\t%s %s %s %s %s" % (a.sent, a.verb, a.noun1, a.prep, a.noun2, a.attachment)
+                for a in reader.attachments(reader.fileids())]
     if view == "entries":
         return ["%s\t%s" % (w, " ".join(p)) for w, p in reader.entries()]
     if view == "categories":

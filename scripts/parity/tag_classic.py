@@ -97,12 +97,14 @@ def main():
     ap.add_argument("--column", default="xpos")
     ap.add_argument("--max-rules", type=int, default=100)
     ap.add_argument("--min-score", type=int, default=3)
+    ap.add_argument("--no-build", action="store_true", help="use the already-built release example")
     args = ap.parse_args()
     train_path = os.path.join(UD, "en_ewt-ud-train.conllu")
     test_path = os.path.join(UD, "en_ewt-ud-test.conllu")
     train_all = read_conllu(train_path, args.column)
     test = read_conllu(test_path, args.column)
-    subprocess.run(
+    if not args.no_build:
+      subprocess.run(
         ["cargo", "build", "--release", "--quiet", "--example", "tag_classic"], cwd=ROOT, check=True
     )
     exe = os.path.join(

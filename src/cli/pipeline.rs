@@ -25,6 +25,14 @@ pub struct PipelineArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: PipelineFormat,
+    /// Add WordNet lemmas (`lemmas` field / CoNLL-U LEMMA column). Needs
+    /// WordNet: `--wordnet DIR`, or `corpora/wordnet` on NLTK's search path
+    /// (`nlkit download wordnet`).
+    #[arg(long)]
+    lemmas: bool,
+    /// WordNet folder, `wordnet.zip` or NLTK data folder for `--lemmas`.
+    #[arg(long, value_name = "DIR", requires = "lemmas")]
+    wordnet: Option<std::path::PathBuf>,
     /// Worker threads (paragraphs are processed in parallel, output keeps input order).
     #[arg(long, short = 'j', default_value_t = 1)]
     jobs: usize,
@@ -32,7 +40,14 @@ pub struct PipelineArgs {
 
 /// Runs `nlkit pipeline`.
 pub fn run(a: PipelineArgs) -> Result<()> {
-    let pipeline = Pipeline::default_english()?;
+    let mut pipeline = Pipeline::default_english()?;
+    if a.lemmas {
+        let wn = match &a.wordnet {
+            Some(p) => crate::wordnet::WordNet::open(p)?,
+            None => crate::wordnet::WordNet::load(None)?,
+        };
+        pipeline = pipeline.with_lemmatizer(crate::wordnet::WordNetLemmatizer::new(wn));
+    }
     let mut out = stdout();
     for path in a.input.paths() {
         let doc = input_name(&path);
@@ -42,7 +57,7 @@ pub fn run(a: PipelineArgs) -> Result<()> {
         crate::par::map_ordered(
             paras,
             a.jobs,
-            |(off, text)| Ok(pipeline.process(&doc, off, &text)),
+            |(off, text)| pipeline.process(&doc, off, &text),
             |recs: Vec<SentenceRecord>| {
                 for mut r in recs {
                     r.sent = sent_no;

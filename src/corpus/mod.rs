@@ -14,6 +14,8 @@
 //! | [`ConllChunkCorpusReader`] | `ConllChunkCorpusReader` | conll2000, conll2002 |
 //! | [`WordListCorpusReader`] | `WordListCorpusReader`, `StopwordsCorpusReader` | words, names, stopwords, gazetteers |
 //! | [`DependencyCorpusReader`] | `DependencyCorpusReader` | dependency_treebank |
+//! | [`PPAttachmentCorpusReader`] | `PPAttachmentCorpusReader` | ppattach |
+//! | [`SinicaTreebankCorpusReader`] | `SinicaTreebankCorpusReader` | sinica_treebank |
 //! | [`CmuDictCorpusReader`] | `CMUDictCorpusReader` | cmudict |
 //! | [`conllu`] (streaming) | none in NLTK | any `.conllu` file, e.g. UD English-EWT |
 //!
@@ -47,7 +49,9 @@ mod conll;
 mod dependency;
 mod encoding;
 mod plaintext;
+mod ppattach;
 mod registry;
+mod sinica;
 mod tagged;
 mod wordlist;
 
@@ -58,6 +62,8 @@ pub use conll::ConllChunkCorpusReader;
 pub use dependency::DependencyCorpusReader;
 pub use encoding::Encoding;
 pub use plaintext::PlaintextCorpusReader;
+pub use ppattach::{PPAttachment, PPAttachmentCorpusReader};
+pub use sinica::SinicaTreebankCorpusReader;
 pub use registry::{open_corpus, open_path, Corpus, CorpusKind, KNOWN_CORPORA};
 pub use tagged::TaggedCorpusReader;
 pub use wordlist::WordListCorpusReader;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{
     BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot, DependencyCorpusReader,
-    Encoding, FileIdSpec, Items, PlaintextCorpusReader, TaggedCorpusReader, WordListCorpusReader,
+    Encoding, FileIdSpec, Items, PPAttachmentCorpusReader, PlaintextCorpusReader, SinicaTreebankCorpusReader, TaggedCorpusReader, WordListCorpusReader,
 };
 use crate::data::Resource;
 use crate::sentence::SentenceTokenizer;
@@ -31,6 +31,10 @@ pub enum CorpusKind {
     CmuDict,
     /// Dependency treebanks (`DependencyCorpusReader`).
     Dependency,
+    /// PP-attachment records (`PPAttachmentCorpusReader`).
+    PPAttach,
+    /// The Sinica treebank (`SinicaTreebankCorpusReader`).
+    Sinica,
 }
 
 /// NLTK corpus ids with a reader in nlkit, and their reader family.
@@ -46,6 +50,8 @@ pub const KNOWN_CORPORA: &[(&str, CorpusKind)] = &[
     ("inaugural", CorpusKind::Plaintext),
     ("movie_reviews", CorpusKind::Plaintext),
     ("names", CorpusKind::WordList),
+    ("ppattach", CorpusKind::PPAttach),
+    ("sinica_treebank", CorpusKind::Sinica),
     ("state_union", CorpusKind::Plaintext),
     ("stopwords", CorpusKind::WordList),
     ("treebank", CorpusKind::Bracket),
@@ -72,6 +78,10 @@ pub enum Corpus {
     CmuDict(CmuDictCorpusReader),
     /// A dependency treebank.
     Dependency(DependencyCorpusReader),
+    /// The PP-attachment corpus.
+    PPAttach(PPAttachmentCorpusReader),
+    /// The Sinica treebank.
+    Sinica(SinicaTreebankCorpusReader),
     /// A CoNLL-U file (read with [`crate::corpus::conllu`]; tags from XPOS).
     Conllu(std::path::PathBuf),
 }
@@ -198,6 +208,18 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
         "dependency_treebank" => Ok(Corpus::Dependency(DependencyCorpusReader::new(
             CorpusRoot::new(find("corpora/dependency_treebank")?, pat(r".*\.dp"), Ascii)?,
         ))),
+        "ppattach" => Ok(Corpus::PPAttach(PPAttachmentCorpusReader::new(CorpusRoot::new(
+            find("corpora/ppattach")?,
+            FileIdSpec::List(&["training", "test", "devset"]),
+            Utf8,
+        )?))),
+        "sinica_treebank" => Ok(Corpus::Sinica(SinicaTreebankCorpusReader::new(
+            CorpusRoot::new(
+                find("corpora/sinica_treebank")?,
+                FileIdSpec::List(&["parsed"]),
+                Utf8,
+            )?,
+        ))),
         "words" => Ok(Corpus::WordList(WordListCorpusReader::new(
             CorpusRoot::new(find("corpora/words")?, pat(r"(?!README|\.).*"), Ascii)?,
         ))),
@@ -266,6 +288,8 @@ impl Corpus {
             Corpus::WordList(r) => r.root(),
             Corpus::CmuDict(r) => r.root(),
             Corpus::Dependency(r) => r.root(),
+            Corpus::PPAttach(r) => r.root(),
+            Corpus::Sinica(r) => r.root(),
             Corpus::Conllu(_) => return None,
         })
     }
@@ -304,6 +328,8 @@ impl Corpus {
             Corpus::WordList(_) => "words, fileids",
             Corpus::CmuDict(_) => "words, entries, fileids",
             Corpus::Dependency(_) => "words, sents, tagged, parsed, fileids",
+            Corpus::PPAttach(_) => "entries, fileids",
+            Corpus::Sinica(_) => "words, sents, tagged, parsed, fileids",
             Corpus::Conllu(_) => "words, sents, tagged, fileids",
         }
     }
@@ -378,6 +404,8 @@ impl Corpus {
             Corpus::WordList(r) => r.words(sel),
             Corpus::CmuDict(r) => r.words(),
             Corpus::Dependency(r) => r.words(sel),
+            Corpus::Sinica(r) => r.words(sel),
+            Corpus::PPAttach(_) => no_view(&self.name(), "words", self.views()),
             Corpus::Conllu(p) => {
                 Self::conllu(p, |s| s.forms().into_iter().map(str::to_string).collect())
             }
@@ -392,6 +420,7 @@ impl Corpus {
             Corpus::Bracket(r) => r.sents(sel),
             Corpus::Conll(r) => r.sents(sel),
             Corpus::Dependency(r) => r.sents(sel),
+            Corpus::Sinica(r) => r.sents(sel),
             Corpus::Conllu(p) => Self::conllu(p, |s| {
                 vec![s.forms().into_iter().map(str::to_string).collect()]
             }),
@@ -409,6 +438,7 @@ impl Corpus {
             Corpus::Bracket(r) => r.tagged_words(sel),
             Corpus::Conll(r) => r.tagged_words(sel),
             Corpus::Dependency(r) => r.tagged_words(sel),
+            Corpus::Sinica(r) => r.tagged_words(sel),
             Corpus::Conllu(p) => Self::conllu(p, |s| s.tagged(crate::corpus::conllu::Column::Xpos)),
             _ => no_view(&self.name(), "tagged", self.views()),
         }
@@ -419,6 +449,7 @@ impl Corpus {
         match self {
             Corpus::Bracket(r) => r.parsed_sents(sel),
             Corpus::Dependency(r) => r.parsed_sents(sel),
+            Corpus::Sinica(r) => r.parsed_sents(sel),
             _ => no_view(&self.name(), "parsed", self.views()),
         }
     }
@@ -431,10 +462,14 @@ impl Corpus {
         }
     }
 
-    /// CMU dictionary entries.
+    /// CMU dictionary entries; for ppattach, each record as
+    /// `(sent, [verb, noun1, prep, noun2, attachment])`.
     pub fn entries(&self) -> Items<'_, (String, Vec<String>)> {
         match self {
             Corpus::CmuDict(r) => r.entries(),
+            Corpus::PPAttach(r) => Box::new(r.attachments(None).map(|a| {
+                a.map(|a| (a.sent, vec![a.verb, a.noun1, a.prep, a.noun2, a.attachment]))
+            })),
             _ => no_view(&self.name(), "entries", self.views()),
         }
     }
