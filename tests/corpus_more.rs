@@ -7,7 +7,9 @@ mod common;
 use std::path::Path;
 
 use common::run_nlkit;
-use nlkit::corpus::{DependencyCorpusReader, PPAttachmentCorpusReader};
+use nlkit::corpus::{
+    DependencyCorpusReader, IEERCorpusReader, PPAttachmentCorpusReader, SinicaTreebankCorpusReader,
+};
 use proptest::prelude::*;
 
 fn write(dir: &Path, rel: &str, content: &[u8]) {
@@ -97,11 +99,100 @@ fn ppattach_reads_and_reports_short_lines() {
     assert!(err.contains("devset") || err.contains("test:2"), "{err}");
 }
 
+#[test]
+fn sinica_treebank_reads_and_reports_bad_trees() {
+    let d = tempfile::tempdir().unwrap();
+    let good = "#1:1.[4257] NP(Head:Neu:一)#。(PERIODCATEGORY)\n";
+    write(d.path(), "corpora/sinica_treebank/parsed", good.as_bytes());
+    assert_eq!(corpus_ok(d.path(), &["sinica_treebank", "tagged"]), "一\tNeu\n");
+    assert_eq!(
+        corpus_ok(d.path(), &["sinica_treebank", "parsed"]),
+        "(NP (Neu 一))\n"
+    );
+    let bad = format!("{good}#2:2.[1] S(theme:NP(Head:Nab:X)|Head:VC1:Y#，(COMMACATEGORY)\n");
+    write(d.path(), "corpora/sinica_treebank/parsed", bad.as_bytes());
+    let err = corpus_err(d.path(), &["sinica_treebank", "parsed"]);
+    assert!(err.contains("parsed:2") && err.contains("malformed tree"), "{err}");
+    // words come from regular expressions and still work.
+    assert_eq!(corpus_ok(d.path(), &["sinica_treebank", "words"]), "一\nX\nY#，\n");
+    write(d.path(), "corpora/sinica_treebank/parsed", b"NP(Head:Nab:\xff)\n");
+    let err = corpus_err(d.path(), &["sinica_treebank", "words"]);
+    assert!(err.contains("parsed") && err.contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn ieer_docs_match_nltk() {
+    // NLTK's raw `docs()` text of the first file, against nlkit's library.
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
+    let Some(want) = common::run_nltk(
+        "import json, nltk; print(json.dumps(list(nltk.corpus.ieer.docs('APW_19980314'))))",
+        "",
+    ) else {
+        return;
+    };
+    let want: Vec<String> = serde_json::from_str(&want).unwrap();
+    let c = nlkit::corpus::open_corpus("ieer", Some(&data)).unwrap();
+    let nlkit::corpus::Corpus::Ieer(r) = c else {
+        panic!("ieer is not an IEER reader")
+    };
+    let sel = ["APW_19980314".to_string()];
+    let got: Vec<String> = r.docs(Some(&sel)).collect::<Result<_, _>>().unwrap();
+    assert_eq!(got.len(), want.len());
+    assert!(got == want, "docs differ from NLTK's");
+}
+
+#[test]
+fn ieer_reads_and_reports_bad_markup() {
+    let d = tempfile::tempdir().unwrap();
+    let doc = |text: &str| {
+        format!(
+            "<DOC>\n<DOCNO> X1 </DOCNO>\n<BODY>\n<HEADLINE>\nHi there\n</HEADLINE>\n<TEXT>\n{text}\n</TEXT>\n</BODY>\n</DOC>\n"
+        )
+    };
+    let good = doc(r#"In <b_enamex type="LOCATION">Kenya<e_enamex> today."#);
+    write(d.path(), "corpora/ieer/A", good.as_bytes());
+    write(d.path(), "corpora/ieer/README", b"not a corpus file");
+    assert_eq!(corpus_ok(d.path(), &["ieer", "fileids"]), "A\n");
+    assert_eq!(corpus_ok(d.path(), &["ieer", "words"]), "In\nKenya\ntoday.\n");
+    assert_eq!(
+        corpus_ok(d.path(), &["ieer", "parsed"]),
+        "(DOCUMENT In (LOCATION Kenya) today.)\n"
+    );
+    assert_eq!(corpus_ok(d.path(), &["ieer", "entries"]), "X1\tHi there\n");
+    // An unclosed entity, an extra end tag, a tag without a type.
+    for text in [
+        r#"In <b_enamex type="LOCATION">Kenya today."#,
+        "In Kenya<e_enamex> today.",
+        "In <b_enamex>Kenya<e_enamex> today.",
+    ] {
+        write(d.path(), "corpora/ieer/A", (good.clone() + &doc(text)).as_bytes());
+        let err = corpus_err(d.path(), &["ieer", "parsed"]);
+        assert!(err.contains("ieer/A:"), "{err}");
+        assert!(err.contains("IEER") || err.contains("type"), "{err}");
+    }
+    write(d.path(), "corpora/ieer/A", (good.clone() + &doc("<b_enamex>x")).as_bytes());
+    let err = corpus_err(d.path(), &["ieer", "words"]);
+    assert!(err.contains("ieer/A:19"), "{err}");
+}
+
 proptest! {
     #[test]
     fn dependency_parser_never_panics(s in "[a-z0-9\\t\\n _-]{0,80}") {
         let _ = DependencyCorpusReader::parse_tagged("f", &s);
         let _ = DependencyCorpusReader::parse_trees("f", &s);
         let _ = PPAttachmentCorpusReader::parse("f", &s);
+    }
+
+    #[test]
+    fn sinica_parser_never_panics(s in "[#a-z:()| \\n。]{0,60}") {
+        let _ = SinicaTreebankCorpusReader::parse_line(&s);
+        let _ = SinicaTreebankCorpusReader::tag_line(&s);
+    }
+
+    #[test]
+    fn ieer_parser_never_panics(s in "(<DOC>|<TEXT>|</TEXT>|<b_x type=\"A\">|<e_x>|<|>|[a-z ]|\n){0,30}") {
+        let _ = IEERCorpusReader::parse_doc(&s, "f", 1);
     }
 }

@@ -196,5 +196,8 @@ fn no_lowercase_is_porter_only() {
     assert_eq!(out, "Caress\n");
     let (code, _, err) = run_nlkit(&["stem", "-a", "lancaster", "--no-lowercase"], b"x\n");
     assert_eq!(code, 1);
-    assert!(err.starts_with("nlkit: ") && err.contains("porter"), "{err}");
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("porter"),
+        "{err}"
+    );
 }

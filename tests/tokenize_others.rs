@@ -439,7 +439,7 @@ fn tweet_and_toktok_stay_linear_on_adversarial_input() {
                 l.len()
             );
             assert!(
-                tl <= ts * 4 + Duration::from_millis(30),
+                tl <= ts * 4 + Duration::from_millis(100),
                 "{name} on {what}: {ts:?} for {} bytes but {tl:?} for {} bytes (not linear)",
                 s.len(),
                 l.len()

@@ -28,6 +28,7 @@ VIEWS = {
     "dependency_treebank": ["words", "sents", "tagged", "parsed"],
     "gazetteers": ["words"],
     "genesis": ["words", "sents"],
+    "ieer": ["words", "parsed", "entries"],
     "inaugural": ["words", "sents"],
     "movie_reviews": ["words", "sents", "categories"],
     "names": ["words"],
@@ -59,6 +60,13 @@ def nltk_items(corpus_id, view, args):
     if args:
         flag, vals = args[0], args[1:]
         kw = {"fileids" if flag == "--fileids" else "categories": vals}
+    if corpus_id == "ieer" and view == "words":  # NLTK's reader has no words()
+        return [w for d in reader.parsed_docs(**kw) for w in d.text.leaves()]
+    if corpus_id == "ieer" and view == "parsed":
+        return [d.text.pformat(margin=10**9) for d in reader.parsed_docs(**kw)]
+    if corpus_id == "ieer" and view == "entries":
+        return ["%s\t%s" % (d.docno or "", " ".join(d.headline.leaves() if d.headline else []))
+                for d in reader.parsed_docs()]
     if view == "words":
         if corpus_id == "cmudict":
             return list(reader.words())

@@ -104,9 +104,11 @@ def main():
     train_all = read_conllu(train_path, args.column)
     test = read_conllu(test_path, args.column)
     if not args.no_build:
-      subprocess.run(
-        ["cargo", "build", "--release", "--quiet", "--example", "tag_classic"], cwd=ROOT, check=True
-    )
+        subprocess.run(
+            ["cargo", "build", "--release", "--quiet", "--example", "tag_classic"],
+            cwd=ROOT,
+            check=True,
+        )
     exe = os.path.join(
         os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "examples", "tag_classic"
     )

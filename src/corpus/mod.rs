@@ -16,6 +16,7 @@
 //! | [`DependencyCorpusReader`] | `DependencyCorpusReader` | dependency_treebank |
 //! | [`PPAttachmentCorpusReader`] | `PPAttachmentCorpusReader` | ppattach |
 //! | [`SinicaTreebankCorpusReader`] | `SinicaTreebankCorpusReader` | sinica_treebank |
+//! | [`IEERCorpusReader`] | `IEERCorpusReader` | ieer |
 //! | [`CmuDictCorpusReader`] | `CMUDictCorpusReader` | cmudict |
 //! | [`conllu`] (streaming) | none in NLTK | any `.conllu` file, e.g. UD English-EWT |
 //!
@@ -48,6 +49,7 @@ mod cmudict;
 mod conll;
 mod dependency;
 mod encoding;
+mod ieer;
 mod plaintext;
 mod ppattach;
 mod registry;
@@ -61,6 +63,7 @@ pub use cmudict::CmuDictCorpusReader;
 pub use conll::ConllChunkCorpusReader;
 pub use dependency::DependencyCorpusReader;
 pub use encoding::Encoding;
+pub use ieer::{IEERCorpusReader, IEERDocument};
 pub use plaintext::PlaintextCorpusReader;
 pub use ppattach::{PPAttachment, PPAttachmentCorpusReader};
 pub use sinica::SinicaTreebankCorpusReader;

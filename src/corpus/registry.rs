@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{
     BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot, DependencyCorpusReader,
-    Encoding, FileIdSpec, Items, PPAttachmentCorpusReader, PlaintextCorpusReader, SinicaTreebankCorpusReader, TaggedCorpusReader, WordListCorpusReader,
+    Encoding, FileIdSpec, IEERCorpusReader, Items, PPAttachmentCorpusReader, PlaintextCorpusReader, SinicaTreebankCorpusReader, TaggedCorpusReader, WordListCorpusReader,
 };
 use crate::data::Resource;
 use crate::sentence::SentenceTokenizer;
@@ -35,6 +35,8 @@ pub enum CorpusKind {
     PPAttach,
     /// The Sinica treebank (`SinicaTreebankCorpusReader`).
     Sinica,
+    /// IEER named-entity documents (`IEERCorpusReader`).
+    Ieer,
 }
 
 /// NLTK corpus ids with a reader in nlkit, and their reader family.
@@ -47,6 +49,7 @@ pub const KNOWN_CORPORA: &[(&str, CorpusKind)] = &[
     ("dependency_treebank", CorpusKind::Dependency),
     ("gazetteers", CorpusKind::WordList),
     ("genesis", CorpusKind::Plaintext),
+    ("ieer", CorpusKind::Ieer),
     ("inaugural", CorpusKind::Plaintext),
     ("movie_reviews", CorpusKind::Plaintext),
     ("names", CorpusKind::WordList),
@@ -82,6 +85,8 @@ pub enum Corpus {
     PPAttach(PPAttachmentCorpusReader),
     /// The Sinica treebank.
     Sinica(SinicaTreebankCorpusReader),
+    /// The IEER corpus.
+    Ieer(IEERCorpusReader),
     /// A CoNLL-U file (read with [`crate::corpus::conllu`]; tags from XPOS).
     Conllu(std::path::PathBuf),
 }
@@ -220,6 +225,11 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
                 Utf8,
             )?,
         ))),
+        "ieer" => Ok(Corpus::Ieer(IEERCorpusReader::new(CorpusRoot::new(
+            find("corpora/ieer")?,
+            pat(r"(?!README|\.).*"),
+            Utf8,
+        )?))),
         "words" => Ok(Corpus::WordList(WordListCorpusReader::new(
             CorpusRoot::new(find("corpora/words")?, pat(r"(?!README|\.).*"), Ascii)?,
         ))),
@@ -290,6 +300,7 @@ impl Corpus {
             Corpus::Dependency(r) => r.root(),
             Corpus::PPAttach(r) => r.root(),
             Corpus::Sinica(r) => r.root(),
+            Corpus::Ieer(r) => r.root(),
             Corpus::Conllu(_) => return None,
         })
     }
@@ -330,6 +341,7 @@ impl Corpus {
             Corpus::Dependency(_) => "words, sents, tagged, parsed, fileids",
             Corpus::PPAttach(_) => "entries, fileids",
             Corpus::Sinica(_) => "words, sents, tagged, parsed, fileids",
+            Corpus::Ieer(_) => "words, parsed, entries, fileids",
             Corpus::Conllu(_) => "words, sents, tagged, fileids",
         }
     }
@@ -405,6 +417,7 @@ impl Corpus {
             Corpus::CmuDict(r) => r.words(),
             Corpus::Dependency(r) => r.words(sel),
             Corpus::Sinica(r) => r.words(sel),
+            Corpus::Ieer(r) => r.words(sel),
             Corpus::PPAttach(_) => no_view(&self.name(), "words", self.views()),
             Corpus::Conllu(p) => {
                 Self::conllu(p, |s| s.forms().into_iter().map(str::to_string).collect())
@@ -450,6 +463,7 @@ impl Corpus {
             Corpus::Bracket(r) => r.parsed_sents(sel),
             Corpus::Dependency(r) => r.parsed_sents(sel),
             Corpus::Sinica(r) => r.parsed_sents(sel),
+            Corpus::Ieer(r) => Box::new(r.parsed_docs(sel).map(|d| d.map(|d| d.text))),
             _ => no_view(&self.name(), "parsed", self.views()),
         }
     }
@@ -463,9 +477,18 @@ impl Corpus {
     }
 
     /// CMU dictionary entries; for ppattach, each record as
-    /// `(sent, [verb, noun1, prep, noun2, attachment])`.
+    /// `(sent, [verb, noun1, prep, noun2, attachment])`; for ieer, each
+    /// document's docno and headline words.
     pub fn entries(&self) -> Items<'_, (String, Vec<String>)> {
         match self {
+            Corpus::Ieer(r) => Box::new(r.parsed_docs(None).map(|d| {
+                d.map(|d| {
+                    let head = d.headline.map_or_else(Vec::new, |h| {
+                        h.leaves().into_iter().map(str::to_string).collect()
+                    });
+                    (d.docno.unwrap_or_default(), head)
+                })
+            })),
             Corpus::CmuDict(r) => r.entries(),
             Corpus::PPAttach(r) => Box::new(r.attachments(None).map(|a| {
                 a.map(|a| (a.sent, vec![a.verb, a.noun1, a.prep, a.noun2, a.attachment]))

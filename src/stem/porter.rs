@@ -438,7 +438,7 @@ impl PorterStemmer {
         Self::apply_rules(w, rules, |suffix, stem| {
             if nltk && suffix == "logi" {
                 // The 'l' of "logi" stays with the stem for the measure.
-                measure(&w_prefix(stem, 1)) > 0
+                measure(&w_prefix(stem)) > 0
             } else {
                 measure(stem) > 0
             }
@@ -508,12 +508,11 @@ impl PorterStemmer {
     }
 }
 
-/// `stem` plus the next `extra` characters of the word it was cut from
-/// (NLTK's `word[:-3]` for the `logi` rule). The stem is a prefix of the
-/// word, so the extra characters are the start of the suffix: `l` here.
-fn w_prefix(stem: &[char], extra: usize) -> Vec<char> {
+/// `stem` plus the `l` of the `logi` suffix it was cut from (NLTK's
+/// `word[:-3]` for the `logi` rule).
+fn w_prefix(stem: &[char]) -> Vec<char> {
     let mut v = stem.to_vec();
-    v.extend(std::iter::repeat('l').take(extra));
+    v.push('l');
     v
 }
 
