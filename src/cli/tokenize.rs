@@ -30,6 +30,31 @@ pub struct TokenizeArgs {
     /// `word`: do not split lines into sentences (NLTK's preserve_line=True).
     #[arg(long)]
     preserve_line: bool,
+    /// `tweet`: lower-case tokens except emoticons (NLTK's preserve_case=False).
+    #[arg(long)]
+    lowercase: bool,
+    /// `tweet`: shorten runs of 3+ repeated characters to 3 (reduce_len=True).
+    #[arg(long)]
+    reduce_len: bool,
+    /// `tweet`: remove @handles (strip_handles=True).
+    #[arg(long)]
+    strip_handles: bool,
+    /// `tweet`: do not keep phone numbers as one token (match_phone_numbers=False).
+    #[arg(long)]
+    no_phone_numbers: bool,
+    /// `regexp:PATTERN`: the pattern matches separators, not tokens (gaps=True).
+    #[arg(long)]
+    gaps: bool,
+    /// `regexp:PATTERN` with --gaps: keep empty tokens (discard_empty=False).
+    #[arg(long)]
+    keep_empty: bool,
+    /// `mwe`: a multi-word expression, its words separated by spaces
+    /// (repeatable), e.g. `--mwe "New York"`.
+    #[arg(long, value_name = "WORDS")]
+    mwe: Vec<String>,
+    /// `mwe`: the string joining the words of a merged expression.
+    #[arg(long, value_name = "SEP", default_value = "_")]
+    mwe_separator: String,
     /// Worker threads (output keeps input order).
     #[arg(long, short = 'j', default_value_t = 1)]
     jobs: usize,
@@ -41,6 +66,19 @@ impl TokenizeArgs {
         let mut cfg = TokenizerConfig::default();
         cfg.punkt.clone_from(&self.punkt);
         cfg.preserve_line = self.preserve_line;
+        cfg.tweet.preserve_case = !self.lowercase;
+        cfg.tweet.reduce_len = self.reduce_len;
+        cfg.tweet.strip_handles = self.strip_handles;
+        cfg.tweet.match_phone_numbers = !self.no_phone_numbers;
+        cfg.regexp_gaps = self.gaps;
+        cfg.regexp_discard_empty = !self.keep_empty;
+        cfg.mwes = self
+            .mwe
+            .iter()
+            .map(|e| e.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .filter(|e| !e.is_empty())
+            .collect();
+        cfg.mwe_separator.clone_from(&self.mwe_separator);
         cfg
     }
 }

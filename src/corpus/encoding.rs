@@ -20,6 +20,13 @@ pub enum Encoding {
     Latin2,
     /// IBM code page 865 (Nordic DOS).
     Cp865,
+    /// ISO-8859-9 (`latin5`, Turkish), decoded as Python does (0x80-0x9f
+    /// are C1 controls, unlike WHATWG's windows-1254 for this label).
+    Latin5,
+    /// A legacy encoding decoded by `encoding_rs` (udhr: cp1250, cp1251,
+    /// cp1256, ISO-8859-4/5/7/8, Shift_JIS, GB2312, EUC-JP), strictly: a
+    /// byte sequence the encoding does not map is an error.
+    Legacy(&'static encoding_rs::Encoding),
 }
 
 const LATIN2_HIGH: [char; 128] = [
@@ -106,6 +113,28 @@ impl Encoding {
             Encoding::Latin1 => Ok(bytes.iter().map(|&b| b as char).collect()),
             Encoding::Latin2 => Ok(Self::table(bytes, &LATIN2_HIGH)),
             Encoding::Cp865 => Ok(Self::table(bytes, &CP865_HIGH)),
+            Encoding::Latin5 => Ok(bytes
+                .iter()
+                .map(|&b| match b {
+                    0xd0 => '\u{011e}',
+                    0xdd => '\u{0130}',
+                    0xde => '\u{015e}',
+                    0xf0 => '\u{011f}',
+                    0xfd => '\u{0131}',
+                    0xfe => '\u{015f}',
+                    _ => b as char,
+                })
+                .collect()),
+            Encoding::Legacy(enc) => enc
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .map(|s| s.into_owned())
+                .ok_or_else(|| {
+                    Error::format(
+                        name,
+                        0,
+                        format!("bytes that are not valid {} text", enc.name()),
+                    )
+                }),
         }
     }
 
