@@ -9,7 +9,7 @@ export NLKIT_PYTHON="$(pwd)/.venv/bin/python"
 export NLKIT_NLTK_DATA="$(pwd)/.nltk_data"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo test --workspace --all-targets
+cargo test --workspace --all-targets --no-fail-fast
 cargo test --workspace --doc
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 # The fuzz targets (fuzz/, outside the workspace) must keep compiling.

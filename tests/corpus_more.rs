@@ -177,6 +177,30 @@ fn ieer_reads_and_reports_bad_markup() {
     assert!(err.contains("ieer/A:19"), "{err}");
 }
 
+#[test]
+fn udhr_decodes_legacy_encodings_and_reports_bad_bytes() {
+    let d = tempfile::tempdir().unwrap();
+    // Hebrew in ISO-8859-8, Russian in ISO-8859-5, Turkish in ISO-8859-9.
+    write(d.path(), "corpora/udhr/Hebrew-Hebrew", b"\xf9\xec\xe5\xed\n");
+    write(d.path(), "corpora/udhr/Russian-Cyrillic", b"\xbc\xd8\xe0\n");
+    write(d.path(), "corpora/udhr/Turkish_Turkce-Turkish", b"\xddyi\n");
+    write(d.path(), "corpora/udhr/Lao-UTF8", b"skipped by NLTK");
+    write(d.path(), "corpora/udhr/README", b"not a text");
+    assert_eq!(
+        corpus_ok(d.path(), &["udhr", "fileids"]),
+        "Hebrew-Hebrew\nRussian-Cyrillic\nTurkish_Turkce-Turkish\n"
+    );
+    assert_eq!(corpus_ok(d.path(), &["udhr", "words"]), "שלום\nМир\nİyi\n");
+    // 0xff is unmapped in ISO-8859-8: an error naming the file.
+    write(d.path(), "corpora/udhr/Hebrew-Hebrew", b"\xf9\xff\n");
+    let err = corpus_err(d.path(), &["udhr", "words"]);
+    assert!(err.contains("Hebrew-Hebrew") && err.contains("ISO-8859-8"), "{err}");
+    write(d.path(), "corpora/udhr/Hebrew-Hebrew", b"ok\n");
+    write(d.path(), "corpora/udhr/Zulu-UTF8", b"caf\xe9\n");
+    let err = corpus_err(d.path(), &["udhr", "words"]);
+    assert!(err.contains("Zulu-UTF8"), "{err}");
+}
+
 proptest! {
     #[test]
     fn dependency_parser_never_panics(s in "[a-z0-9\\t\\n _-]{0,80}") {
@@ -194,5 +218,12 @@ proptest! {
     #[test]
     fn ieer_parser_never_panics(s in "(<DOC>|<TEXT>|</TEXT>|<b_x type=\"A\">|<e_x>|<|>|[a-z ]|\n){0,30}") {
         let _ = IEERCorpusReader::parse_doc(&s, "f", 1);
+    }
+
+    #[test]
+    fn legacy_decoders_never_panic(b in proptest::collection::vec(any::<u8>(), 0..64)) {
+        for (_, enc) in nlkit::corpus::udhr_encodings() {
+            let _ = enc.decode(&b, "f");
+        }
     }
 }

@@ -37,6 +37,7 @@ VIEWS = {
     "state_union": ["words", "sents"],
     "stopwords": ["words"],
     "treebank": ["words", "sents", "tagged", "parsed"],
+    "udhr": ["words", "sents"],
     "udhr2": ["words", "sents"],
     "webtext": ["words", "sents"],
     "words": ["words"],

@@ -152,13 +152,21 @@ fn render(format: TagFormat, tagset: Tagset, words: &[&str], tags: &[&str]) -> S
             }
         }
         TagFormat::Jsonl => {
-            let pairs: Vec<(&str, &str)> = words.iter().copied().zip(tags.iter().copied()).collect();
+            let pairs: Vec<(&str, &str)> =
+                words.iter().copied().zip(tags.iter().copied()).collect();
             s = serde_json::to_string(&pairs).unwrap_or_default();
         }
         TagFormat::Conllu => {
             for (i, (w, t)) in words.iter().zip(tags).enumerate() {
-                let (upos, xpos) = if tagset == Tagset::Ptb { ("_", *t) } else { (*t, "_") };
-                s.push_str(&format!("{}\t{w}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\t_\n", i + 1));
+                let (upos, xpos) = if tagset == Tagset::Ptb {
+                    ("_", *t)
+                } else {
+                    (*t, "_")
+                };
+                s.push_str(&format!(
+                    "{}\t{w}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\t_\n",
+                    i + 1
+                ));
             }
             s.push('\n');
         }

@@ -8,7 +8,7 @@
 //!
 //! | reader | NLTK class | corpora |
 //! |---|---|---|
-//! | [`PlaintextCorpusReader`] | `PlaintextCorpusReader`, `CategorizedPlaintextCorpusReader` | abc, genesis, inaugural, state_union, webtext, udhr2, movie_reviews |
+//! | [`PlaintextCorpusReader`] | `PlaintextCorpusReader`, `CategorizedPlaintextCorpusReader`, `UdhrCorpusReader` ([`udhr_root`]) | abc, genesis, inaugural, state_union, webtext, udhr, udhr2, movie_reviews |
 //! | [`TaggedCorpusReader`] | `CategorizedTaggedCorpusReader` | brown |
 //! | [`BracketParseCorpusReader`] | `BracketParseCorpusReader` | treebank |
 //! | [`ConllChunkCorpusReader`] | `ConllChunkCorpusReader` | conll2000, conll2002 |
@@ -55,6 +55,7 @@ mod ppattach;
 mod registry;
 mod sinica;
 mod tagged;
+mod udhr;
 mod wordlist;
 
 pub use bracket::BracketParseCorpusReader;
@@ -69,6 +70,7 @@ pub use ppattach::{PPAttachment, PPAttachmentCorpusReader};
 pub use sinica::SinicaTreebankCorpusReader;
 pub use registry::{open_corpus, open_path, Corpus, CorpusKind, KNOWN_CORPORA};
 pub use tagged::TaggedCorpusReader;
+pub use udhr::{udhr_encodings, udhr_root, UDHR_SKIP};
 pub use wordlist::WordListCorpusReader;
 
 use crate::data::Resource;

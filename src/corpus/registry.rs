@@ -58,6 +58,7 @@ pub const KNOWN_CORPORA: &[(&str, CorpusKind)] = &[
     ("state_union", CorpusKind::Plaintext),
     ("stopwords", CorpusKind::WordList),
     ("treebank", CorpusKind::Bracket),
+    ("udhr", CorpusKind::Plaintext),
     ("udhr2", CorpusKind::Plaintext),
     ("webtext", CorpusKind::Plaintext),
     ("words", CorpusKind::WordList),
@@ -170,6 +171,7 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
             pat(r"(?!README|\.).*\.txt"),
             Latin2,
         )?),
+        "udhr" => plaintext(super::udhr_root(find("corpora/udhr")?)?),
         "udhr2" => plaintext(CorpusRoot::new(
             find("corpora/udhr2")?,
             pat(r".*\.txt"),
