@@ -70,7 +70,11 @@ fn dependency_treebank_reads_and_reports_bad_lines() {
         assert!(err.contains(&format!("b.dp{line}")), "{err}");
     }
     // Non-ASCII bytes in an ASCII corpus.
-    write(d.path(), "corpora/dependency_treebank/b.dp", b"caf\xe9\tNN\t0\n");
+    write(
+        d.path(),
+        "corpora/dependency_treebank/b.dp",
+        b"caf\xe9\tNN\t0\n",
+    );
     let err = corpus_err(d.path(), &["dependency_treebank", "words"]);
     assert!(err.contains("b.dp") && err.contains("ASCII"), "{err}");
 }
@@ -78,9 +82,17 @@ fn dependency_treebank_reads_and_reports_bad_lines() {
 #[test]
 fn ppattach_reads_and_reports_short_lines() {
     let d = tempfile::tempdir().unwrap();
-    write(d.path(), "corpora/ppattach/training", b"0 join board as director V\n");
+    write(
+        d.path(),
+        "corpora/ppattach/training",
+        b"0 join board as director V\n",
+    );
     write(d.path(), "corpora/ppattach/test", b"");
-    write(d.path(), "corpora/ppattach/devset", b"1 is chairman of N.V. N\n");
+    write(
+        d.path(),
+        "corpora/ppattach/devset",
+        b"1 is chairman of N.V. N\n",
+    );
     assert_eq!(
         corpus_ok(d.path(), &["ppattach", "entries"]),
         "0\tjoin board as director V\n1\tis chairman of N.V. N\n"
@@ -91,7 +103,10 @@ fn ppattach_reads_and_reports_short_lines() {
         b"2 named director of conglomerate N\n3 too few\n",
     );
     let err = corpus_err(d.path(), &["ppattach", "entries"]);
-    assert!(err.contains("test:2") && err.contains("expected 6"), "{err}");
+    assert!(
+        err.contains("test:2") && err.contains("expected 6"),
+        "{err}"
+    );
     let err = corpus_err(d.path(), &["ppattach", "words"]);
     assert!(err.contains("no `words` view"), "{err}");
     std::fs::remove_file(d.path().join("corpora/ppattach/devset")).unwrap();
@@ -104,7 +119,10 @@ fn sinica_treebank_reads_and_reports_bad_trees() {
     let d = tempfile::tempdir().unwrap();
     let good = "#1:1.[4257] NP(Head:Neu:一)#。(PERIODCATEGORY)\n";
     write(d.path(), "corpora/sinica_treebank/parsed", good.as_bytes());
-    assert_eq!(corpus_ok(d.path(), &["sinica_treebank", "tagged"]), "一\tNeu\n");
+    assert_eq!(
+        corpus_ok(d.path(), &["sinica_treebank", "tagged"]),
+        "一\tNeu\n"
+    );
     assert_eq!(
         corpus_ok(d.path(), &["sinica_treebank", "parsed"]),
         "(NP (Neu 一))\n"
@@ -112,10 +130,20 @@ fn sinica_treebank_reads_and_reports_bad_trees() {
     let bad = format!("{good}#2:2.[1] S(theme:NP(Head:Nab:X)|Head:VC1:Y#，(COMMACATEGORY)\n");
     write(d.path(), "corpora/sinica_treebank/parsed", bad.as_bytes());
     let err = corpus_err(d.path(), &["sinica_treebank", "parsed"]);
-    assert!(err.contains("parsed:2") && err.contains("malformed tree"), "{err}");
+    assert!(
+        err.contains("parsed:2") && err.contains("malformed tree"),
+        "{err}"
+    );
     // words come from regular expressions and still work.
-    assert_eq!(corpus_ok(d.path(), &["sinica_treebank", "words"]), "一\nX\nY#，\n");
-    write(d.path(), "corpora/sinica_treebank/parsed", b"NP(Head:Nab:\xff)\n");
+    assert_eq!(
+        corpus_ok(d.path(), &["sinica_treebank", "words"]),
+        "一\nX\nY#，\n"
+    );
+    write(
+        d.path(),
+        "corpora/sinica_treebank/parsed",
+        b"NP(Head:Nab:\xff)\n",
+    );
     let err = corpus_err(d.path(), &["sinica_treebank", "words"]);
     assert!(err.contains("parsed") && err.contains("UTF-8"), "{err}");
 }
@@ -155,7 +183,10 @@ fn ieer_reads_and_reports_bad_markup() {
     write(d.path(), "corpora/ieer/A", good.as_bytes());
     write(d.path(), "corpora/ieer/README", b"not a corpus file");
     assert_eq!(corpus_ok(d.path(), &["ieer", "fileids"]), "A\n");
-    assert_eq!(corpus_ok(d.path(), &["ieer", "words"]), "In\nKenya\ntoday.\n");
+    assert_eq!(
+        corpus_ok(d.path(), &["ieer", "words"]),
+        "In\nKenya\ntoday.\n"
+    );
     assert_eq!(
         corpus_ok(d.path(), &["ieer", "parsed"]),
         "(DOCUMENT In (LOCATION Kenya) today.)\n"
@@ -167,12 +198,20 @@ fn ieer_reads_and_reports_bad_markup() {
         "In Kenya<e_enamex> today.",
         "In <b_enamex>Kenya<e_enamex> today.",
     ] {
-        write(d.path(), "corpora/ieer/A", (good.clone() + &doc(text)).as_bytes());
+        write(
+            d.path(),
+            "corpora/ieer/A",
+            (good.clone() + &doc(text)).as_bytes(),
+        );
         let err = corpus_err(d.path(), &["ieer", "parsed"]);
         assert!(err.contains("ieer/A:"), "{err}");
         assert!(err.contains("IEER") || err.contains("type"), "{err}");
     }
-    write(d.path(), "corpora/ieer/A", (good.clone() + &doc("<b_enamex>x")).as_bytes());
+    write(
+        d.path(),
+        "corpora/ieer/A",
+        (good.clone() + &doc("<b_enamex>x")).as_bytes(),
+    );
     let err = corpus_err(d.path(), &["ieer", "words"]);
     assert!(err.contains("ieer/A:19"), "{err}");
 }
@@ -181,7 +220,11 @@ fn ieer_reads_and_reports_bad_markup() {
 fn udhr_decodes_legacy_encodings_and_reports_bad_bytes() {
     let d = tempfile::tempdir().unwrap();
     // Hebrew in ISO-8859-8, Russian in ISO-8859-5, Turkish in ISO-8859-9.
-    write(d.path(), "corpora/udhr/Hebrew-Hebrew", b"\xf9\xec\xe5\xed\n");
+    write(
+        d.path(),
+        "corpora/udhr/Hebrew-Hebrew",
+        b"\xf9\xec\xe5\xed\n",
+    );
     write(d.path(), "corpora/udhr/Russian-Cyrillic", b"\xbc\xd8\xe0\n");
     write(d.path(), "corpora/udhr/Turkish_Turkce-Turkish", b"\xddyi\n");
     write(d.path(), "corpora/udhr/Lao-UTF8", b"skipped by NLTK");
@@ -194,7 +237,10 @@ fn udhr_decodes_legacy_encodings_and_reports_bad_bytes() {
     // 0xff is unmapped in ISO-8859-8: an error naming the file.
     write(d.path(), "corpora/udhr/Hebrew-Hebrew", b"\xf9\xff\n");
     let err = corpus_err(d.path(), &["udhr", "words"]);
-    assert!(err.contains("Hebrew-Hebrew") && err.contains("ISO-8859-8"), "{err}");
+    assert!(
+        err.contains("Hebrew-Hebrew") && err.contains("ISO-8859-8"),
+        "{err}"
+    );
     write(d.path(), "corpora/udhr/Hebrew-Hebrew", b"ok\n");
     write(d.path(), "corpora/udhr/Zulu-UTF8", b"caf\xe9\n");
     let err = corpus_err(d.path(), &["udhr", "words"]);

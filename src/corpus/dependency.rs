@@ -82,7 +82,11 @@ fn bad(name: &str, line: usize, msg: impl Into<String>) -> Error {
 /// `(word, tag)` pairs of one block (NLTK's `DependencyCorpusView.read_block`
 /// without dependencies).
 fn tagged_block(name: &str, b: &Block) -> Result<Vec<(String, String)>> {
-    let lines: Vec<Vec<&str>> = b.text.split('\n').map(|l| l.split('\t').collect()).collect();
+    let lines: Vec<Vec<&str>> = b
+        .text
+        .split('\n')
+        .map(|l| l.split('\t').collect())
+        .collect();
     let n = lines.first().map_or(0, Vec::len);
     let (wi, ti) = match n {
         3 | 4 => (0, 1),
@@ -182,9 +186,13 @@ fn graph_tree(name: &str, b: &Block) -> Result<Tree> {
         }
         nodes[head].deps.push(addr);
     }
-    let root = *root_deps
-        .first()
-        .ok_or_else(|| bad(name, b.line, "the graph has no node that depends on the root"))?;
+    let root = *root_deps.first().ok_or_else(|| {
+        bad(
+            name,
+            b.line,
+            "the graph has no node that depends on the root",
+        )
+    })?;
     fn build(nodes: &[Node], i: usize, depth: usize, name: &str, line: usize) -> Result<Child> {
         if depth > MAX_DEPTH {
             return Err(bad(name, line, "dependency graph too deep (a cycle?)"));

@@ -75,8 +75,7 @@ fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut lines = splitlines_keepends(text).into_iter().enumerate();
     loop {
-        let Some((start, first)) = lines.by_ref().find(|(_, l)| py_strip(l) == "<DOC>")
-        else {
+        let Some((start, first)) = lines.by_ref().find(|(_, l)| py_strip(l) == "<DOC>") else {
             return out;
         };
         let mut doc = vec![first];

@@ -79,7 +79,10 @@ impl PPAttachmentCorpusReader {
                     _ => Err(Error::format(
                         name,
                         i + 1,
-                        format!("{} fields, expected 6 (sent verb noun1 prep noun2 attachment)", f.len()),
+                        format!(
+                            "{} fields, expected 6 (sent verb noun1 prep noun2 attachment)",
+                            f.len()
+                        ),
                     )),
                 }
             })
@@ -99,6 +102,8 @@ impl PPAttachmentCorpusReader {
     /// The records (NLTK's `attachments()`).
     pub fn attachments<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, PPAttachment> {
         let root = &self.root;
-        root.items(fileids, move |f, text| Self::parse(&root.display_name(f), &text))
+        root.items(fileids, move |f, text| {
+            Self::parse(&root.display_name(f), &text)
+        })
     }
 }

@@ -6,8 +6,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{
-    BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot, DependencyCorpusReader,
-    Encoding, FileIdSpec, IEERCorpusReader, Items, PPAttachmentCorpusReader, PlaintextCorpusReader, SinicaTreebankCorpusReader, TaggedCorpusReader, WordListCorpusReader,
+    BracketParseCorpusReader, Categories, CmuDictCorpusReader, ConllChunkCorpusReader, CorpusRoot,
+    DependencyCorpusReader, Encoding, FileIdSpec, IEERCorpusReader, Items,
+    PPAttachmentCorpusReader, PlaintextCorpusReader, SinicaTreebankCorpusReader,
+    TaggedCorpusReader, WordListCorpusReader,
 };
 use crate::data::Resource;
 use crate::sentence::SentenceTokenizer;
@@ -215,11 +217,13 @@ pub fn open_corpus(id: &str, data_dir: Option<&Path>) -> Result<Corpus> {
         "dependency_treebank" => Ok(Corpus::Dependency(DependencyCorpusReader::new(
             CorpusRoot::new(find("corpora/dependency_treebank")?, pat(r".*\.dp"), Ascii)?,
         ))),
-        "ppattach" => Ok(Corpus::PPAttach(PPAttachmentCorpusReader::new(CorpusRoot::new(
-            find("corpora/ppattach")?,
-            FileIdSpec::List(&["training", "test", "devset"]),
-            Utf8,
-        )?))),
+        "ppattach" => Ok(Corpus::PPAttach(PPAttachmentCorpusReader::new(
+            CorpusRoot::new(
+                find("corpora/ppattach")?,
+                FileIdSpec::List(&["training", "test", "devset"]),
+                Utf8,
+            )?,
+        ))),
         "sinica_treebank" => Ok(Corpus::Sinica(SinicaTreebankCorpusReader::new(
             CorpusRoot::new(
                 find("corpora/sinica_treebank")?,

@@ -37,7 +37,10 @@ pub fn udhr_encodings() -> Vec<(&'static str, Encoding)> {
         // utf-16-le: only Hungarian_Magyar-Unicode, which NLTK skips.
         ("Amahuaca", Latin1),
         ("Turkish_Turkce-Turkish", Latin5),
-        ("Lithuanian_Lietuviskai-Baltic", Legacy(encoding_rs::ISO_8859_4)),
+        (
+            "Lithuanian_Lietuviskai-Baltic",
+            Legacy(encoding_rs::ISO_8859_4),
+        ),
         ("Japanese_Nihongo-EUC", Legacy(encoding_rs::EUC_JP)),
         // iso2022_jp and hz: only files NLTK skips.
         (r"Abkhaz\-Cyrillic\+Abkh", Legacy(encoding_rs::WINDOWS_1251)),

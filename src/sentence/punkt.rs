@@ -394,40 +394,10 @@ struct PeriodMatch {
 // Parameters
 // ---------------------------------------------------------------------------
 
-/// A fast, non-cryptographic hasher (FxHash) for the model's lookup
-/// tables ([`PunktParameters`]); keys come from the model, so hash flooding
-/// is not a concern.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// The fast, non-cryptographic hasher (rustc's FxHash) of the model's
+/// lookup tables ([`PunktParameters`]); keys come from the model, so hash
+/// flooding is not a concern.
+pub use rustc_hash::FxHasher;
 
 /// The hasher builder of [`PunktParameters`]' sets and maps.
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;

@@ -20,10 +20,12 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use serde::{Deserialize, Serialize};
+
 use crate::tag::Tagger;
 
 /// What a [`Feature`] looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FeatureKind {
     /// The word (NLTK's `Word`).
     Word,
@@ -34,7 +36,7 @@ pub enum FeatureKind {
 /// A property at one of a set of relative positions (NLTK's `Feature`):
 /// a condition on it holds if the property has the value at **any** of the
 /// positions inside the sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Feature {
     /// Word or tag.
     pub kind: FeatureKind,
@@ -140,7 +142,7 @@ pub fn fntbl37() -> Vec<BrillTemplate> {
 
 /// A learned transformation: change `original_tag` to `replacement_tag`
 /// where every condition holds (NLTK's `Rule`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrillRule {
     /// Id of the template that produced it (`000`, `001`, …).
     pub template_id: String,
