@@ -265,3 +265,53 @@ impl Tagger for HiddenMarkovModelTagger {
             .collect()
     }
 }
+
+impl HiddenMarkovModelTagger {
+    /// The tagger as plain data, for nlkit's model file.
+    pub(crate) fn to_model(&self) -> super::ClassicModel {
+        let mut symbols: Vec<(&String, usize)> = self.symbols.iter().map(|(w, &k)| (w, k)).collect();
+        symbols.sort_unstable_by_key(|&(_, k)| k);
+        super::ClassicModel::Hmm {
+            states: self.states.clone(),
+            symbols: symbols.into_iter().map(|(w, _)| w.clone()).collect(),
+            priors: self.priors.clone(),
+            transitions: self.transitions.clone(),
+            outputs: self.outputs.clone(),
+            unseen: self.unseen.clone(),
+        }
+    }
+
+    /// A tagger from the parts of [`super::ClassicModel::Hmm`]; `None` when
+    /// their sizes disagree.
+    pub(crate) fn from_parts(
+        states: Vec<String>,
+        symbols: Vec<String>,
+        priors: Vec<f32>,
+        transitions: Vec<f32>,
+        outputs: Vec<f32>,
+        unseen: Vec<f32>,
+    ) -> Option<Self> {
+        let n = states.len();
+        let m = symbols.len();
+        if priors.len() != n
+            || unseen.len() != n
+            || transitions.len() != n.checked_mul(n)?
+            || outputs.len() != n.checked_mul(m)?
+        {
+            return None;
+        }
+        let symbols: HashMap<String, usize> =
+            symbols.into_iter().enumerate().map(|(k, w)| (w, k)).collect();
+        if symbols.len() != m {
+            return None;
+        }
+        Some(HiddenMarkovModelTagger {
+            states,
+            symbols,
+            priors,
+            transitions,
+            outputs,
+            unseen,
+        })
+    }
+}
