@@ -229,7 +229,7 @@ fn unknown_algorithm_is_refused_clearly() {
         &[
             "train-tagger",
             "--algorithm",
-            "hmm",
+            "crf",
             "--train",
             "x",
             "-o",
@@ -237,8 +237,8 @@ fn unknown_algorithm_is_refused_clearly() {
         ],
         b"",
     );
-    assert_eq!(code, 1);
-    assert!(err.contains("not implemented"), "{err}");
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'crf'"), "{err}");
 }
 
 const CONLLU: &str = "# sent_id = 1\n# text = I'm here.\n1-2\tI'm\t_\t_\t_\t_\t_\t_\t_\t_\n1\tI\tI\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n2\t'm\tbe\tAUX\tVBP\t_\t3\tcop\t_\t_\n2.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t3:x\t_\n3\there\there\tADV\tRB\t_\t0\troot\t_\t_\n4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";

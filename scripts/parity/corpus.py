@@ -50,6 +50,10 @@ EXTRA = [
     ("brown", "tagged", ["--categories", "news", "romance"]),
     ("movie_reviews", "words", ["--categories", "pos"]),
     ("brown", "categories", ["--fileids", "ca01", "cr09"]),
+    ("udhr", "words", ["--fileids", "Japanese_Nihongo-EUC", "Chinese_Mandarin-GB2312",
+                       "Japanese_Nihongo-SJIS", "Turkish_Turkce-Turkish"]),
+    ("dependency_treebank", "parsed", ["--fileids", "wsj_0199.dp", "wsj_0001.dp"]),
+    ("ieer", "parsed", ["--fileids", "NYT_19980407"]),
 ]
 
 

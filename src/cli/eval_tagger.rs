@@ -39,7 +39,7 @@ pub struct EvalTaggerArgs {
 /// Runs `nlkit eval-tagger`.
 pub fn run(a: EvalTaggerArgs) -> Result<()> {
     let tagger = a.model.load(a.column == ColumnArg::Upos)?;
-    let tagger = tagger.get();
+    let tagger = &tagger;
     let gold = read_tagged(&a.test, a.column.into())?;
     let ev = crate::tag::evaluate(tagger, &gold, |w| tagger.knows(w));
     let mut out = stdout();

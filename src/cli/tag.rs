@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::common::{stdout, write_line, InputArgs};
-use crate::tag::{PerceptronTagger, Tagger};
+use crate::tag::{LoadedModel, PerceptronTagger, Tagger};
 use crate::Result;
 
 /// Output tagset of `nlkit tag`.
@@ -35,8 +35,8 @@ pub enum TagFormat {
 /// Which model to tag with.
 #[derive(Debug, Clone, Args)]
 pub struct ModelArgs {
-    /// An nlkit tagger model file (from `nlkit train-tagger`); default: the
-    /// embedded English model.
+    /// An nlkit tagger model file of any algorithm (from `nlkit
+    /// train-tagger`); default: the embedded English model.
     #[arg(long, value_name = "FILE", conflicts_with = "nltk_model")]
     pub model: Option<PathBuf>,
     /// NLTK's `averaged_perceptron_tagger_eng` folder (tags as `nltk.pos_tag`).
@@ -47,14 +47,24 @@ pub struct ModelArgs {
 /// A loaded tagger: embedded (static) or from a file.
 pub(crate) enum LoadedTagger {
     Static(&'static PerceptronTagger),
-    Owned(Box<PerceptronTagger>),
+    Owned(Box<LoadedModel>),
 }
 
 impl LoadedTagger {
-    pub(crate) fn get(&self) -> &PerceptronTagger {
+    /// Whether the model knows `word` (seen in training).
+    pub(crate) fn knows(&self, word: &str) -> bool {
         match self {
-            LoadedTagger::Static(t) => t,
-            LoadedTagger::Owned(t) => t,
+            LoadedTagger::Static(t) => t.knows(word),
+            LoadedTagger::Owned(t) => t.knows(word),
+        }
+    }
+}
+
+impl Tagger for LoadedTagger {
+    fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str> {
+        match self {
+            LoadedTagger::Static(t) => t.tag(tokens),
+            LoadedTagger::Owned(t) => t.tag(tokens),
         }
     }
 }
@@ -64,8 +74,10 @@ impl ModelArgs {
     /// model is given.
     pub(crate) fn load(&self, upos: bool) -> Result<LoadedTagger> {
         Ok(match (&self.model, &self.nltk_model) {
-            (Some(m), _) => LoadedTagger::Owned(Box::new(PerceptronTagger::load(m)?)),
-            (None, Some(d)) => LoadedTagger::Owned(Box::new(PerceptronTagger::load_nltk(d)?)),
+            (Some(m), _) => LoadedTagger::Owned(Box::new(crate::tag::load_model(m)?)),
+            (None, Some(d)) => LoadedTagger::Owned(Box::new(LoadedModel::Perceptron(
+                PerceptronTagger::load_nltk(d)?,
+            ))),
             (None, None) if upos => LoadedTagger::Static(crate::tag::default_english_upos()?),
             (None, None) => LoadedTagger::Static(crate::tag::default_english_xpos()?),
         })
@@ -96,7 +108,7 @@ pub struct TagArgs {
 /// Runs `nlkit tag`.
 pub fn run(a: TagArgs) -> Result<()> {
     let tagger = a.model.load(a.tagset == Tagset::Upos)?;
-    let tagger = tagger.get();
+    let tagger = &tagger;
     let tokenizer: Box<dyn crate::tokenize::Tokenizer> = if a.pretokenized {
         Box::new(crate::tokenize::WhitespaceTokenizer)
     } else {

@@ -7,18 +7,18 @@ use clap::{Args, ValueEnum};
 
 use crate::corpus::conllu::Column;
 use crate::tag::{FeatureSet, PerceptronTagger, TrainConfig};
-use crate::{Error, Result};
+use crate::Result;
 
 /// Training algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Algorithm {
     /// NLTK's averaged perceptron.
     Perceptron,
-    /// Supervised HMM with Viterbi decoding (not implemented yet).
+    /// Supervised HMM with Viterbi decoding (NLTK's `HiddenMarkovModelTagger.train`: Lidstone 0.1).
     Hmm,
-    /// Unigram/bigram/trigram backoff tagger (not implemented yet).
+    /// Trigram -> bigram -> unigram -> default-tag backoff chain.
     Ngram,
-    /// Brill transformation-based learning (not implemented yet).
+    /// Brill transformation-based learning (fntbl37 templates) on top of the n-gram chain.
     Brill,
 }
 
@@ -78,6 +78,18 @@ pub struct TrainTaggerArgs {
     /// Drop averaged weights with absolute value below this (smaller model).
     #[arg(long, default_value_t = 0.0)]
     prune: f64,
+    /// N-gram taggers (ngram, brill): keep a context only if its best tag occurs more than N times.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    cutoff: usize,
+    /// Tag of the default tagger ending the n-gram chain (ngram, brill).
+    #[arg(long, default_value = "NN", value_name = "TAG")]
+    default_tag: String,
+    /// Brill: the most rules to learn.
+    #[arg(long, default_value_t = 100)]
+    max_rules: usize,
+    /// Brill: the least score of a rule.
+    #[arg(long, default_value_t = 2)]
+    min_score: i64,
     /// Free-text description stored in the model.
     #[arg(long, default_value = "")]
     description: String,
@@ -121,12 +133,6 @@ pub(crate) fn read_tagged(path: &Path, column: Column) -> Result<Vec<Vec<(String
 
 /// Runs `nlkit train-tagger`.
 pub fn run(a: TrainTaggerArgs) -> Result<()> {
-    if a.algorithm != Algorithm::Perceptron {
-        return Err(Error::InvalidInput(format!(
-            "train-tagger: algorithm `{:?}` is not implemented yet (use --algorithm perceptron)",
-            a.algorithm
-        )));
-    }
     let column: Column = a.column.into();
     let train = read_tagged(&a.train, column)?;
     let dev = a
@@ -134,6 +140,9 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         .as_deref()
         .map(|d| read_tagged(d, column))
         .transpose()?;
+    if a.algorithm != Algorithm::Perceptron {
+        return run_classic(a, &train, dev.as_deref());
+    }
     let cfg = TrainConfig {
         iterations: a.iterations,
         seed: a.seed,
@@ -155,14 +164,54 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         ColumnArg::Upos => "upos".into(),
     };
     if let Some(dev) = &dev {
-        let ev = crate::tag::evaluate(&tagger, dev, |w| tagger.knows(w));
-        eprintln!(
-            "dev accuracy: {:.2}% ({} tokens; unknown words {:.2}%)",
-            ev.accuracy,
-            ev.tokens,
-            ev.unknown_accuracy.unwrap_or(0.0)
-        );
-        tagger.meta_mut().dev_accuracy = Some((ev.accuracy * 100.0).round() / 100.0);
+        let acc = report_dev(&tagger, dev, |w| tagger.knows(w));
+        tagger.meta_mut().dev_accuracy = Some(acc);
+    }
+    tagger.save(&a.output)
+}
+
+/// Prints the dev-set accuracy and returns it rounded to 0.01.
+fn report_dev(
+    tagger: &dyn crate::tag::Tagger,
+    dev: &[Vec<(String, String)>],
+    knows: impl Fn(&str) -> bool,
+) -> f64 {
+    let ev = crate::tag::evaluate(tagger, dev, knows);
+    eprintln!(
+        "dev accuracy: {:.2}% ({} tokens; unknown words {:.2}%)",
+        ev.accuracy,
+        ev.tokens,
+        ev.unknown_accuracy.unwrap_or(0.0)
+    );
+    (ev.accuracy * 100.0).round() / 100.0
+}
+
+/// `--algorithm ngram|hmm|brill`.
+fn run_classic(
+    a: TrainTaggerArgs,
+    train: &[Vec<(String, String)>],
+    dev: Option<&[Vec<(String, String)>]>,
+) -> Result<()> {
+    use crate::tag::classic::ClassicTagger;
+    let mut tagger = match a.algorithm {
+        Algorithm::Hmm => ClassicTagger::train_hmm(train, Default::default())?,
+        Algorithm::Ngram => ClassicTagger::train_ngram(train, a.cutoff, &a.default_tag)?,
+        Algorithm::Brill | Algorithm::Perceptron => {
+            let initial = ClassicTagger::train_ngram(train, a.cutoff, &a.default_tag)?;
+            ClassicTagger::train_brill(train, initial.model().clone(), a.max_rules, a.min_score)?
+        }
+    };
+    let meta = tagger.meta_mut();
+    meta.description = a.description;
+    meta.license = a.license;
+    meta.training_data = a.train.display().to_string();
+    meta.tagset = match a.column {
+        ColumnArg::Xpos => "xpos".into(),
+        ColumnArg::Upos => "upos".into(),
+    };
+    if let Some(dev) = dev {
+        let acc = report_dev(&tagger, dev, |w| tagger.knows(w));
+        tagger.meta_mut().dev_accuracy = Some(acc);
     }
     tagger.save(&a.output)
 }

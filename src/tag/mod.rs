@@ -10,6 +10,9 @@
 //!   English models (Penn Treebank tags and Universal POS tags), trained by
 //!   nlkit on UD English-EWT and compiled into the binary, so tagging needs
 //!   no download.
+//! * [`classic`]: NLTK's classic taggers (n-gram backoff chains, HMM,
+//!   Brill, …), saveable with [`classic::ClassicTagger`];
+//!   [`load_model`] loads a model file of any kind.
 //! * [`map_tag`]: NLTK's `map_tag` from Penn Treebank tags to the universal
 //!   tagset of Petrov, Das & McDonald (the `universal_tagset` package).
 //!
@@ -67,6 +70,92 @@ impl<T: Tagger + ?Sized> Tagger for &T {
     fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str> {
         (**self).tag(tokens)
     }
+}
+
+/// A tagger loaded from an nlkit model file of any kind
+/// ([`load_model`]).
+pub enum LoadedModel {
+    /// An averaged perceptron.
+    Perceptron(PerceptronTagger),
+    /// A classic tagger (n-gram chain, HMM, Brill, …).
+    Classic(classic::ClassicTagger),
+}
+
+impl LoadedModel {
+    /// Whether `word` is known to the model (seen in training).
+    pub fn knows(&self, word: &str) -> bool {
+        match self {
+            LoadedModel::Perceptron(t) => t.knows(word),
+            LoadedModel::Classic(t) => t.knows(word),
+        }
+    }
+
+    /// The model's metadata.
+    pub fn meta(&self) -> &ModelMeta {
+        match self {
+            LoadedModel::Perceptron(t) => t.meta(),
+            LoadedModel::Classic(t) => t.meta(),
+        }
+    }
+}
+
+impl Tagger for LoadedModel {
+    fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str> {
+        match self {
+            LoadedModel::Perceptron(t) => t.tag(tokens),
+            LoadedModel::Classic(t) => t.tag(tokens),
+        }
+    }
+}
+
+/// Decodes an nlkit tagger model of any kind (the metadata's `kind`
+/// decides: perceptron or classic).
+///
+/// # Errors
+/// [`Error::Model`] for bytes that are not an nlkit tagger model, of
+/// another format version, of an unknown kind, corrupt or truncated.
+pub fn model_from_bytes(bytes: &[u8]) -> Result<LoadedModel> {
+    let meta = model::read_meta(bytes)?;
+    if model::is_perceptron(&meta.kind) {
+        Ok(LoadedModel::Perceptron(PerceptronTagger::from_bytes(
+            bytes,
+        )?))
+    } else if classic::ClassicModel::is_kind(&meta.kind) {
+        Ok(LoadedModel::Classic(classic::ClassicTagger::from_bytes(
+            bytes,
+        )?))
+    } else {
+        Err(Error::Model(format!(
+            "unknown tagger model kind `{}` (this nlkit reads perceptron, default, regexp, ngram, affix, hmm, brill)",
+            meta.kind
+        )))
+    }
+}
+
+/// Loads an nlkit tagger model file of any kind.
+///
+/// # Errors
+/// [`Error::Io`] if the file cannot be read; [`Error::Model`], naming the
+/// file, as [`model_from_bytes`].
+///
+/// # Example
+/// ```
+/// use nlkit::tag::{load_model, Tagger};
+/// use nlkit::tag::classic::ClassicTagger;
+/// let s = |v: &[(&str, &str)]| v.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect::<Vec<_>>();
+/// let train = vec![s(&[("the", "DT"), ("dog", "NN"), ("runs", "VBZ")])];
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("hmm.bin");
+/// ClassicTagger::train_hmm(&train, Default::default()).unwrap().save(&path).unwrap();
+/// let t = load_model(&path).unwrap();
+/// assert_eq!(t.tag(&["the", "dog", "runs"]), ["DT", "NN", "VBZ"]);
+/// ```
+pub fn load_model(path: &std::path::Path) -> Result<LoadedModel> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    model_from_bytes(&bytes).map_err(|e| match e {
+        Error::Model(m) => Error::Model(format!("{}: {m}", path.display())),
+        e => e,
+    })
 }
 
 static XPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_xpos.bin");

@@ -8,10 +8,19 @@
 //! 16      N     metadata: UTF-8 JSON (ModelMeta: description, tagset,
 //!               training data, licence, accuracy, …), readable with `head`
 //! 16+N    …     body: zlib-compressed (with its Adler-32 checksum) postcard
-//!               encoding of: feature set, classes (sorted), tag dictionary
-//!               (word, class id), weight scale S, features (sorted) and for
-//!               each feature its (class id, weight × S as i32) pairs
+//!               encoding, whose type the metadata's `kind` names.
 //! ```
+//!
+//! `kind` is `perceptron` (or absent, in files written before the field
+//! existed) for the averaged perceptron, whose body is: feature set, classes
+//! (sorted), tag dictionary
+//!               (word, class id), weight scale S, features (sorted) and for
+//! (word, class id), weight scale S, features (sorted) and for each
+//! feature its (class id, weight × S as i32) pairs. The classic taggers
+//! (`default`, `regexp`, `ngram`, `affix`, `hmm`, `brill`: the top of the
+//! backoff chain) store a [`crate::tag::classic::ClassicModel`] and their
+//! training vocabulary (see [`crate::tag::classic::ClassicTagger`]);
+//! [`crate::tag::load_model`] reads any kind.
 //!
 //! Weights are stored as integers in thousandths (S = 1000). NLTK rounds
 //! averaged weights to three decimals, so this is lossless for NLTK's own
@@ -38,6 +47,10 @@ const SCALE: f64 = 1000.0;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ModelMeta {
+    /// The kind of model, naming the body's type: `perceptron` (also when
+    /// empty) or a classic tagger (`default`, `regexp`, `ngram`, `affix`,
+    /// `hmm`, `brill`).
+    pub kind: String,
     /// Free text: what the model is.
     pub description: String,
     /// The tagset (e.g. `ptb` for XPOS of English, `ud` for UPOS).
@@ -105,6 +118,18 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
         rows,
     };
     let mut meta = t.meta.clone();
+    meta.kind = PERCEPTRON.to_string();
+    let raw =
+        postcard::to_stdvec(&body).map_err(|e| Error::Model(format!("encoding model: {e}")))?;
+    write_container(meta, &raw)
+}
+
+/// The `kind` of perceptron models.
+pub const PERCEPTRON: &str = "perceptron";
+
+/// Writes the container: magic, version, metadata (with `nlkit_version`
+/// filled in when empty) and the compressed body `raw`.
+pub(crate) fn write_container(mut meta: ModelMeta, raw: &[u8]) -> Result<Vec<u8>> {
     if meta.nlkit_version.is_empty() {
         meta.nlkit_version = env!("CARGO_PKG_VERSION").to_string();
     }
@@ -112,15 +137,13 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
         context: "encoding model metadata".into(),
         source: e,
     })?;
-    let raw =
-        postcard::to_stdvec(&body).map_err(|e| Error::Model(format!("encoding model: {e}")))?;
     let mut out = Vec::with_capacity(raw.len() / 3 + 64);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&(meta_json.len() as u32).to_le_bytes());
     out.extend_from_slice(&meta_json);
     let mut enc = flate2::write::ZlibEncoder::new(out, flate2::Compression::best());
-    enc.write_all(&raw)?;
+    enc.write_all(raw)?;
     Ok(enc.finish()?)
 }
 
@@ -160,13 +183,30 @@ fn header(bytes: &[u8]) -> Result<(ModelMeta, usize)> {
     Ok((meta, 16 + n))
 }
 
-/// Decodes a tagger.
-pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
+/// Reads the container: the metadata and the decompressed body.
+pub(crate) fn read_container(bytes: &[u8]) -> Result<(ModelMeta, Vec<u8>)> {
     let (meta, at) = header(bytes)?;
     let mut raw = Vec::new();
-    flate2::read::ZlibDecoder::new(&bytes[at..])
+    flate2::read::ZlibDecoder::new(bytes.get(at..).unwrap_or(&[]))
         .read_to_end(&mut raw)
         .map_err(|e| corrupt(format!("body: {e}")))?;
+    Ok((meta, raw))
+}
+
+/// Whether a model kind is the perceptron's.
+pub(crate) fn is_perceptron(kind: &str) -> bool {
+    kind.is_empty() || kind == PERCEPTRON
+}
+
+/// Decodes a tagger.
+pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
+    let (meta, raw) = read_container(bytes)?;
+    if !is_perceptron(&meta.kind) {
+        return Err(Error::Model(format!(
+            "this is a `{}` tagger model, not a perceptron model (load it with nlkit::tag::load_model)",
+            meta.kind
+        )));
+    }
     let body: Body = postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?;
     let n_classes = body.classes.len();
     if n_classes == 0 || body.features.len() != body.rows.len() || body.scale == 0 {

@@ -269,7 +269,8 @@ impl Tagger for HiddenMarkovModelTagger {
 impl HiddenMarkovModelTagger {
     /// The tagger as plain data, for nlkit's model file.
     pub(crate) fn to_model(&self) -> super::ClassicModel {
-        let mut symbols: Vec<(&String, usize)> = self.symbols.iter().map(|(w, &k)| (w, k)).collect();
+        let mut symbols: Vec<(&String, usize)> =
+            self.symbols.iter().map(|(w, &k)| (w, k)).collect();
         symbols.sort_unstable_by_key(|&(_, k)| k);
         super::ClassicModel::Hmm {
             states: self.states.clone(),
@@ -300,8 +301,11 @@ impl HiddenMarkovModelTagger {
         {
             return None;
         }
-        let symbols: HashMap<String, usize> =
-            symbols.into_iter().enumerate().map(|(k, w)| (w, k)).collect();
+        let symbols: HashMap<String, usize> = symbols
+            .into_iter()
+            .enumerate()
+            .map(|(k, w)| (w, k))
+            .collect();
         if symbols.len() != m {
             return None;
         }

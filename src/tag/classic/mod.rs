@@ -11,8 +11,9 @@
 //! the same data (see BENCHMARKS.md, Tagging / Classic taggers). Where NLTK
 //! would tag a token `None` (no tagger of a backoff chain has an answer),
 //! the [`crate::tag::Tagger`] implementations give [`NONE_TAG`] (`""`).
-//! These taggers are not saved to a model file (train them again: training
-//! takes well under a second on UD English-EWT).
+//! [`ClassicTagger`] saves a tagger with its whole backoff chain (as a
+//! [`ClassicModel`]) in nlkit's versioned model format
+//! ([`crate::tag::model`]); [`crate::tag::load_model`] loads it back.
 //!
 //! # Example
 //! ```
@@ -27,12 +28,14 @@
 
 mod brill;
 mod hmm;
+mod model;
 mod sequential;
 
 pub use brill::{
     fntbl37, BrillRule, BrillTagger, BrillTaggerTrainer, BrillTemplate, Feature, FeatureKind,
 };
 pub use hmm::{HiddenMarkovModelTagger, HmmEstimator};
+pub use model::{ngram_chain, ClassicModel, ClassicTagger};
 pub use sequential::{
     AffixTagger, Backoff, DefaultTagger, NgramTagger, RegexpTagger, SequentialBackoffTagger,
     NONE_TAG,

@@ -53,6 +53,13 @@ pub trait SequentialBackoffTagger: Send + Sync {
     /// The backoff tagger, if any.
     fn backoff(&self) -> Option<&dyn SequentialBackoffTagger>;
 
+    /// This tagger and its backoff chain as plain data, to be saved in
+    /// nlkit's model format ([`super::ClassicTagger`]); `None` for a tagger
+    /// (or chain) that cannot be saved. The default is `None`.
+    fn to_model(&self) -> Option<super::ClassicModel> {
+        None
+    }
+
     /// The tag of `tokens[index]` from this tagger or, failing that, its
     /// backoff chain (NLTK's `tag_one`).
     fn tag_one<'t>(
@@ -120,7 +127,28 @@ impl DefaultTagger {
     }
 }
 
+fn regexps_src(regexps: &[(&str, &str)]) -> Vec<(String, String)> {
+    regexps
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect()
+}
+
+/// The backoff chain of a tagger as data: `Ok(None)` for no backoff,
+/// `Err(())` for a backoff that cannot be saved.
+fn backoff_model(b: &Backoff) -> std::result::Result<Option<Box<super::ClassicModel>>, ()> {
+    match b.as_deref() {
+        None => Ok(None),
+        Some(b) => b.to_model().map(|m| Some(Box::new(m))).ok_or(()),
+    }
+}
+
 impl SequentialBackoffTagger for DefaultTagger {
+    fn to_model(&self) -> Option<super::ClassicModel> {
+        Some(super::ClassicModel::Default {
+            tag: self.tag.clone(),
+        })
+    }
     fn choose_tag<'t>(&'t self, _: &[&str], _: usize, _: &[Option<&str>]) -> Option<&'t str> {
         Some(&self.tag)
     }
@@ -141,6 +169,7 @@ impl SequentialBackoffTagger for DefaultTagger {
 /// ```
 pub struct RegexpTagger {
     regexps: Vec<(fancy_regex::Regex, String)>,
+    patterns: Vec<(String, String)>,
     backoff: Backoff,
 }
 
@@ -150,7 +179,7 @@ impl RegexpTagger {
     /// # Errors
     /// [`Error::Regex`] for an invalid pattern.
     pub fn new(regexps: &[(&str, &str)], backoff: Backoff) -> Result<Self> {
-        let regexps = regexps
+        let compiled = regexps
             .iter()
             .map(|(p, t)| {
                 fancy_regex::Regex::new(&format!(r"\A(?:{p})"))
@@ -161,7 +190,12 @@ impl RegexpTagger {
                     })
             })
             .collect::<Result<_>>()?;
-        Ok(RegexpTagger { regexps, backoff })
+        let patterns = regexps_src(regexps);
+        Ok(RegexpTagger {
+            regexps: compiled,
+            patterns,
+            backoff,
+        })
     }
 
     /// The regular-expression list of NLTK's Brill demo (`nltk.tbl.demo`
@@ -197,6 +231,12 @@ impl SequentialBackoffTagger for RegexpTagger {
     }
     fn backoff(&self) -> Option<&dyn SequentialBackoffTagger> {
         self.backoff.as_deref()
+    }
+    fn to_model(&self) -> Option<super::ClassicModel> {
+        Some(super::ClassicModel::Regexp {
+            patterns: self.patterns.clone(),
+            backoff: backoff_model(&self.backoff).ok()?,
+        })
     }
 }
 
@@ -314,6 +354,17 @@ impl ContextTable {
         }
     }
 
+    /// The table as `(context, tag)` pairs sorted by context.
+    fn sorted_table(&self) -> Vec<(String, String)> {
+        let mut t: Vec<(String, String)> = self
+            .table
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        t.sort_unstable();
+        t
+    }
+
     fn choose<'t>(
         &'t self,
         tokens: &[&str],
@@ -407,6 +458,13 @@ impl SequentialBackoffTagger for NgramTagger {
     fn backoff(&self) -> Option<&dyn SequentialBackoffTagger> {
         self.inner.backoff.as_deref()
     }
+    fn to_model(&self) -> Option<super::ClassicModel> {
+        Some(super::ClassicModel::Ngram {
+            n: self.n,
+            table: self.inner.sorted_table(),
+            backoff: backoff_model(&self.inner.backoff).ok()?,
+        })
+    }
 }
 
 /// A tagger choosing a tag from a fixed-length prefix or suffix of the word
@@ -460,6 +518,58 @@ impl SequentialBackoffTagger for AffixTagger {
     }
     fn backoff(&self) -> Option<&dyn SequentialBackoffTagger> {
         self.inner.backoff.as_deref()
+    }
+    fn to_model(&self) -> Option<super::ClassicModel> {
+        let ContextKind::Affix {
+            len,
+            min_word_length,
+        } = self.inner.kind
+        else {
+            return None;
+        };
+        Some(super::ClassicModel::Affix {
+            affix_length: len as i64,
+            min_word_length: min_word_length as u64,
+            table: self.inner.sorted_table(),
+            backoff: backoff_model(&self.inner.backoff).ok()?,
+        })
+    }
+}
+
+impl NgramTagger {
+    /// An n-gram tagger from a saved context table (keys as
+    /// [`super::ClassicModel::Ngram`] documents them).
+    pub(crate) fn from_table(n: usize, table: Vec<(String, String)>, backoff: Backoff) -> Self {
+        let n = n.max(1);
+        NgramTagger {
+            n,
+            inner: ContextTable {
+                kind: ContextKind::Ngram(n),
+                table: table.into_iter().collect(),
+                backoff,
+            },
+        }
+    }
+}
+
+impl AffixTagger {
+    /// An affix tagger from a saved table.
+    pub(crate) fn from_table(
+        affix_length: isize,
+        min_word_length: usize,
+        table: Vec<(String, String)>,
+        backoff: Backoff,
+    ) -> Self {
+        AffixTagger {
+            inner: ContextTable {
+                kind: ContextKind::Affix {
+                    len: affix_length,
+                    min_word_length,
+                },
+                table: table.into_iter().collect(),
+                backoff,
+            },
+        }
     }
 }
 
