@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SHARED=${NLKIT_SHARED:-$ROOT/../shared/data}
 
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import nltk, sys; sys.exit(nltk.__version__ != "3.10.4")' 2>/dev/null; then
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import nltk, numpy, sys; sys.exit(nltk.__version__ != "3.10.4")' 2>/dev/null; then
   echo "setup: creating .venv with nltk==3.10.4" >&2
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check nltk==3.10.4 numpy

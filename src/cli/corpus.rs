@@ -21,7 +21,7 @@ pub enum View {
     Parsed,
     /// `word<TAB>pos<TAB>iob` per line (CoNLL chunking corpora).
     Iob,
-    /// `word<TAB>phones` per line (cmudict).
+    /// Corpus records, one per line: cmudict `word<TAB>phones`, ppattach `sent<TAB>verb noun1 prep noun2 attachment`, ieer `docno<TAB>headline`.
     Entries,
     /// One category per line.
     Categories,
