@@ -11,7 +11,7 @@ SHARED=${NLKIT_SHARED:-$ROOT/../shared/data}
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import nltk, numpy, sys; sys.exit(nltk.__version__ != "3.10.4")' 2>/dev/null; then
   echo "setup: creating .venv with nltk==3.10.4" >&2
   python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check nltk==3.10.4 numpy
+  .venv/bin/pip install --quiet --disable-pip-version-check nltk==3.10.4 numpy==2.4.6
 fi
 
 if [ -d "$SHARED/nltk_server/packages" ]; then

@@ -42,7 +42,10 @@ pub enum Utf8Mode {
 /// ```
 pub fn open_input(path: &Path) -> Result<Box<dyn BufRead + Send>> {
     if path == Path::new("-") {
-        Ok(Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())))
+        Ok(Box::new(BufReader::with_capacity(
+            1 << 16,
+            std::io::stdin(),
+        )))
     } else {
         let f = File::open(path).map_err(|e| Error::io(path, e))?;
         Ok(Box::new(BufReader::with_capacity(1 << 16, f)))
@@ -166,7 +169,13 @@ impl<R: BufRead> ParagraphReader<R> {
         loop {
             let line_start = self.lines.offset();
             match self.lines.next() {
-                None => return if para.is_empty() { None } else { Some(Ok((start, para))) },
+                None => {
+                    return if para.is_empty() {
+                        None
+                    } else {
+                        Some(Ok((start, para)))
+                    }
+                }
                 Some(Err(e)) => return Some(Err(e)),
                 Some(Ok(line)) => {
                     if line.trim().is_empty() {

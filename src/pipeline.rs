@@ -146,7 +146,10 @@ impl Pipeline {
                 Some(lem) => {
                     let mut out = Vec::with_capacity(words.len());
                     for (i, w) in words.iter().enumerate() {
-                        let tag = tags.as_ref().and_then(|t| t.get(i)).map_or("NN", |t| t.as_str());
+                        let tag = tags
+                            .as_ref()
+                            .and_then(|t| t.get(i))
+                            .map_or("NN", |t| t.as_str());
                         if tag == "NNP" || tag == "NNPS" {
                             out.push(w.to_string());
                         } else {

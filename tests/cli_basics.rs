@@ -42,7 +42,9 @@ fn pipeline_missing_file_is_clear_error() {
 fn pipeline_spans_index_the_input_and_jobs_keep_order() {
     let mut text = String::new();
     for i in 0..300 {
-        text.push_str(&format!("Paragraph {i} has words. And a second sentence here.\n\n"));
+        text.push_str(&format!(
+            "Paragraph {i} has words. And a second sentence here.\n\n"
+        ));
     }
     let (c1, out1, _) = run_nlkit(&["pipeline"], text.as_bytes());
     let (c2, out2, _) = run_nlkit(&["pipeline", "--jobs", "2"], text.as_bytes());
@@ -54,7 +56,10 @@ fn pipeline_spans_index_the_input_and_jobs_keep_order() {
         let spans = v["spans"].as_array().unwrap();
         assert_eq!(toks.len(), spans.len());
         for (t, s) in toks.iter().zip(spans) {
-            let (a, b) = (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize);
+            let (a, b) = (
+                s[0].as_u64().unwrap() as usize,
+                s[1].as_u64().unwrap() as usize,
+            );
             let t = t.as_str().unwrap();
             // Tokens NLTK rewrites (quotes) are the only ones that may differ from the text.
             if !matches!(t, "``" | "''") {
@@ -91,7 +96,11 @@ fn closed_pipe_exits_quietly() {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -111,15 +120,24 @@ fn pipeline_tags_every_token_on_the_bundled_sample() {
     assert!(n > 100, "only {n} sentences");
     let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(first["text"], "My fellow citizens:");
-    assert_eq!(first["tokens"], serde_json::json!(["My", "fellow", "citizens", ":"]));
+    assert_eq!(
+        first["tokens"],
+        serde_json::json!(["My", "fellow", "citizens", ":"])
+    );
 }
 
 #[test]
 fn pipeline_conllu_has_one_block_per_sentence() {
-    let (code, out, _) = run_nlkit(&["pipeline", "--format", "conllu"], b"The cat sat. It slept.\n");
+    let (code, out, _) = run_nlkit(
+        &["pipeline", "--format", "conllu"],
+        b"The cat sat. It slept.\n",
+    );
     assert_eq!(code, 0);
     assert_eq!(out.matches("# sent_id").count(), 2);
-    let tok_lines: Vec<&str> = out.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let tok_lines: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
     assert_eq!(tok_lines.len(), 7); // The cat sat . | It slept .
     for l in tok_lines {
         assert_eq!(l.split('\t').count(), 10, "{l}");
@@ -128,14 +146,19 @@ fn pipeline_conllu_has_one_block_per_sentence() {
 
 #[test]
 fn pipeline_lemmas_with_wordnet() {
-    let Some(data) = common::nltk_data() else { return };
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
     let data = data.to_str().unwrap().to_string();
     let (code, out, err) = run_nlkit(
         &["pipeline", "--lemmas", "--wordnet", &data],
         b"The children were running to the churches. Paris is better.\n",
     );
     assert_eq!(code, 0, "{err}");
-    let recs: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let recs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(recs.len(), 2);
     let lemmas = recs[0]["lemmas"].as_array().unwrap();
     assert_eq!(lemmas.len(), recs[0]["tokens"].as_array().unwrap().len());
@@ -148,7 +171,10 @@ fn pipeline_lemmas_with_wordnet() {
 
 #[test]
 fn pipeline_lemmas_without_wordnet_is_clear_error() {
-    let (code, out, err) = run_nlkit(&["pipeline", "--lemmas", "--wordnet", "/nonexistent/wn"], b"Hi.\n");
+    let (code, out, err) = run_nlkit(
+        &["pipeline", "--lemmas", "--wordnet", "/nonexistent/wn"],
+        b"Hi.\n",
+    );
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(err.contains("nlkit download wordnet"), "{err}");

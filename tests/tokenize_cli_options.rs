@@ -10,7 +10,9 @@ fn nlkit_jsonl(args: &[&str]) -> Vec<serde_json::Value> {
     all.extend_from_slice(args);
     let (code, out, err) = run_nlkit(&all, LINES.as_bytes());
     assert_eq!(code, 0, "{err}");
-    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 fn nltk_jsonl(ctor: &str) -> Option<Vec<serde_json::Value>> {
@@ -18,7 +20,11 @@ fn nltk_jsonl(ctor: &str) -> Option<Vec<serde_json::Value>> {
         "import sys, json\nfrom nltk.tokenize import *\nt = {ctor}\nfor line in sys.stdin.read().split('\\n')[:-1]:\n    print(json.dumps(t.tokenize(line)))\n"
     );
     let out = run_nltk(&script, LINES)?;
-    Some(out.lines().map(|l| serde_json::from_str(l).unwrap()).collect())
+    Some(
+        out.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect(),
+    )
 }
 
 #[test]
@@ -28,13 +34,22 @@ fn tweet_flags_match_nltk() {
     ) else {
         return;
     };
-    let got = nlkit_jsonl(&["-t", "tweet", "--lowercase", "--reduce-len", "--strip-handles", "--no-phone-numbers"]);
+    let got = nlkit_jsonl(&[
+        "-t",
+        "tweet",
+        "--lowercase",
+        "--reduce-len",
+        "--strip-handles",
+        "--no-phone-numbers",
+    ]);
     assert_eq!(got, want);
 }
 
 #[test]
 fn regexp_gaps_match_nltk() {
-    let Some(want) = nltk_jsonl(r"RegexpTokenizer(r'[\s,.!]+', gaps=True)") else { return };
+    let Some(want) = nltk_jsonl(r"RegexpTokenizer(r'[\s,.!]+', gaps=True)") else {
+        return;
+    };
     let got = nlkit_jsonl(&["-t", r"regexp:[\s,.!]+", "--gaps"]);
     assert_eq!(got, want);
 }
@@ -46,6 +61,15 @@ fn mwe_flags_match_nltk() {
     ) else {
         return;
     };
-    let got = nlkit_jsonl(&["-t", "mwe", "--mwe", "New York", "--mwe", "New York City", "--mwe-separator", "+"]);
+    let got = nlkit_jsonl(&[
+        "-t",
+        "mwe",
+        "--mwe",
+        "New York",
+        "--mwe",
+        "New York City",
+        "--mwe-separator",
+        "+",
+    ]);
     assert_eq!(got, want);
 }

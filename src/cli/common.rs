@@ -59,7 +59,9 @@ impl InputArgs {
             let it: Box<dyn Iterator<Item = Result<(String, String)>>> = match open_input(&p) {
                 Ok(r) => {
                     let n = name.clone();
-                    Box::new(ParagraphReader::new(r, name, mode).map(move |r| r.map(|t| (n.clone(), t))))
+                    Box::new(
+                        ParagraphReader::new(r, name, mode).map(move |r| r.map(|t| (n.clone(), t))),
+                    )
                 }
                 Err(e) => Box::new(std::iter::once(Err(e))),
             };
