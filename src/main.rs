@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// mimalloc: the CLI's `--jobs N` moves every line and result between
+// threads; glibc malloc serialises those cross-thread frees, mimalloc does not.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn is_broken_pipe(e: &nlkit::Error) -> bool {
     use std::io::ErrorKind::BrokenPipe;
     match e {

@@ -1,8 +1,9 @@
 //! Order-preserving parallel map over a stream, used by the CLI's `--jobs N`.
 //!
 //! Items are pulled from the input in chunks; each chunk is processed with
-//! rayon and its results are written in input order before the next chunk is
-//! read, so memory stays bounded by the chunk size.
+//! rayon while the calling thread reads the next chunk and writes the
+//! previous chunk's results in input order, so memory stays bounded by about
+//! three chunks.
 //!
 //! # Example
 //! ```
@@ -15,6 +16,8 @@
 //! ).unwrap();
 //! assert_eq!(out, [10, 20, 30, 40, 50]);
 //! ```
+
+use std::sync::mpsc::{sync_channel, Receiver};
 
 use rayon::prelude::*;
 
@@ -47,34 +50,120 @@ where
         .build()
         .map_err(|e| Error::InvalidInput(format!("cannot start {jobs} threads: {e}")))?;
     let mut iter = input.into_iter();
-    loop {
-        let mut batch = Vec::with_capacity(CHUNK);
-        let mut pending_err = None;
-        for item in iter.by_ref() {
-            match item {
-                Ok(t) => batch.push(t),
-                Err(e) => {
-                    pending_err = Some(e);
-                    break;
+    let f = &f;
+    // The calling thread reads batch k+1 and writes the results of batch
+    // k-1 while the pool works on batch k, so input and output overlap the
+    // parallel work instead of stalling it.
+    pool.in_place_scope(|scope| {
+        let mut pending: Option<Receiver<Vec<Result<U>>>> = None;
+        loop {
+            let (batch, err, last) = read_batch(&mut iter);
+            let next = if batch.is_empty() {
+                None
+            } else {
+                let (tx, rx) = sync_channel(1);
+                scope.spawn(move |_| {
+                    let results: Vec<Result<U>> = batch.into_par_iter().map(f).collect();
+                    // The receiver is gone only when an earlier error stopped the run.
+                    let _ = tx.send(results);
+                });
+                Some(rx)
+            };
+            if let Some(rx) = pending.take() {
+                drain(rx, &mut sink)?;
+            }
+            pending = next;
+            if err.is_some() || last {
+                if let Some(rx) = pending.take() {
+                    drain(rx, &mut sink)?;
                 }
-            }
-            if batch.len() == CHUNK {
-                break;
+                return err.map_or(Ok(()), Err);
             }
         }
-        if batch.is_empty() && pending_err.is_none() {
-            return Ok(());
+    })
+}
+
+/// Reads up to [`CHUNK`] items; returns them, the input's error if one
+/// ended the batch, and whether the input is exhausted.
+fn read_batch<T>(iter: &mut impl Iterator<Item = Result<T>>) -> (Vec<T>, Option<Error>, bool) {
+    let mut batch = Vec::with_capacity(CHUNK);
+    for item in iter.by_ref() {
+        match item {
+            Ok(t) => batch.push(t),
+            Err(e) => return (batch, Some(e), true),
         }
-        let last = batch.len() < CHUNK;
-        let results: Vec<Result<U>> = pool.install(|| batch.into_par_iter().map(&f).collect());
-        for r in results {
-            sink(r?)?;
+        if batch.len() == CHUNK {
+            return (batch, None, false);
         }
-        if let Some(e) = pending_err {
-            return Err(e);
+    }
+    (batch, None, true)
+}
+
+fn drain<U>(rx: Receiver<Vec<Result<U>>>, sink: &mut impl FnMut(U) -> Result<()>) -> Result<()> {
+    let results = rx
+        .recv()
+        .map_err(|_| Error::InvalidInput("a worker thread stopped unexpectedly".into()))?;
+    for r in results {
+        sink(r?)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_across_many_chunks() {
+        for jobs in [1, 2, 3] {
+            let n = CHUNK * 3 + 17;
+            let mut out = Vec::new();
+            map_ordered(
+                (0..n).map(Ok),
+                jobs,
+                |x| Ok(x * 2),
+                |y| {
+                    out.push(y);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(out, (0..n).map(|x| x * 2).collect::<Vec<_>>());
         }
-        if last {
-            return Ok(());
-        }
+    }
+
+    #[test]
+    fn stops_at_input_error_after_earlier_output() {
+        let input = (0..CHUNK + 5).map(|i| {
+            if i == CHUNK + 2 {
+                Err(Error::InvalidInput("bad".into()))
+            } else {
+                Ok(i)
+            }
+        });
+        let mut out = Vec::new();
+        let r = map_ordered(input, 2, Ok, |y| {
+            out.push(y);
+            Ok(())
+        });
+        assert!(r.is_err());
+        assert_eq!(out, (0..CHUNK + 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn worker_error_is_returned() {
+        let r = map_ordered(
+            (0..10).map(Ok),
+            2,
+            |x| {
+                if x == 7 {
+                    Err(Error::InvalidInput("seven".into()))
+                } else {
+                    Ok(x)
+                }
+            },
+            |_| Ok(()),
+        );
+        assert!(r.unwrap_err().to_string().contains("seven"));
     }
 }
