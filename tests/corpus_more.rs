@@ -4,39 +4,11 @@
 //! `tests/corpus_readers.rs` (cases in tests/parity/corpus/readers.jsonl).
 mod common;
 
-use std::path::Path;
-
-use common::run_nlkit;
+use common::{corpus_err, corpus_ok, write};
 use nlkit::corpus::{
     DependencyCorpusReader, IEERCorpusReader, PPAttachmentCorpusReader, SinicaTreebankCorpusReader,
 };
 use proptest::prelude::*;
-
-fn write(dir: &Path, rel: &str, content: &[u8]) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, content).unwrap();
-}
-
-fn corpus_ok(dir: &Path, args: &[&str]) -> String {
-    let mut a = vec!["corpus"];
-    a.extend_from_slice(args);
-    a.extend_from_slice(&["--data", dir.to_str().unwrap()]);
-    let (code, out, err) = run_nlkit(&a, b"");
-    assert_eq!(code, 0, "{args:?}: {err}");
-    out
-}
-
-fn corpus_err(dir: &Path, args: &[&str]) -> String {
-    let mut a = vec!["corpus"];
-    a.extend_from_slice(args);
-    a.extend_from_slice(&["--data", dir.to_str().unwrap()]);
-    let (code, out, err) = run_nlkit(&a, b"");
-    assert_eq!(code, 1, "{args:?}: stdout {out} stderr {err}");
-    assert!(err.starts_with("nlkit: "), "{err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    err
-}
 
 #[test]
 fn dependency_treebank_reads_and_reports_bad_lines() {

@@ -3,9 +3,7 @@
 //! missing files, malformed trees and CoNLL lines, unknown names).
 mod common;
 
-use std::path::Path;
-
-use common::run_nlkit;
+use common::{corpus_err, run_nlkit, write};
 use proptest::prelude::*;
 
 #[test]
@@ -54,23 +52,6 @@ fn readers_match_nltk() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-fn write(dir: &Path, rel: &str, content: &[u8]) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, content).unwrap();
-}
-
-fn corpus_err(dir: &Path, args: &[&str]) -> String {
-    let mut a = vec!["corpus"];
-    a.extend_from_slice(args);
-    a.extend_from_slice(&["--data", dir.to_str().unwrap()]);
-    let (code, out, err) = run_nlkit(&a, b"");
-    assert_eq!(code, 1, "{args:?}: stdout {out} stderr {err}");
-    assert!(err.starts_with("nlkit: "), "{err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    err
 }
 
 #[test]

@@ -145,3 +145,32 @@ pub fn run_nlkit_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> (i32, St
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Writes `content` to `dir/rel`, creating folders.
+pub fn write(dir: &Path, rel: &str, content: &[u8]) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, content).unwrap();
+}
+
+/// Runs `nlkit corpus ARGS --data DIR`, expecting success; returns stdout.
+pub fn corpus_ok(dir: &Path, args: &[&str]) -> String {
+    let mut a = vec!["corpus"];
+    a.extend_from_slice(args);
+    a.extend_from_slice(&["--data", dir.to_str().unwrap()]);
+    let (code, out, err) = run_nlkit(&a, b"");
+    assert_eq!(code, 0, "{args:?}: {err}");
+    out
+}
+
+/// Runs `nlkit corpus ARGS --data DIR`, expecting one `nlkit: ` error line; returns stderr.
+pub fn corpus_err(dir: &Path, args: &[&str]) -> String {
+    let mut a = vec!["corpus"];
+    a.extend_from_slice(args);
+    a.extend_from_slice(&["--data", dir.to_str().unwrap()]);
+    let (code, out, err) = run_nlkit(&a, b"");
+    assert_eq!(code, 1, "{args:?}: stdout {out} stderr {err}");
+    assert!(err.starts_with("nlkit: "), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    err
+}
