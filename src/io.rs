@@ -224,9 +224,120 @@ pub fn read_to_string(path: &Path) -> Result<String> {
     decode(buf, &input_name(path), 0, Utf8Mode::Strict)
 }
 
+/// Calls `f` with every line of `reader` (without its `\n` / `\r\n`), as
+/// [`crate::io::LineReader`] yields them, but borrowed from the reader's
+/// buffer instead of copied into a new `String`: only a line that spans two
+/// buffer fills (or needs lossy decoding) is copied.
+///
+/// Use it on hot paths where a `String` per line would cost more than the
+/// work done on the line.
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use nlkit::io::{for_each_line, Utf8Mode};
+/// let mut input: &[u8] = b"one\r\ntwo\nthree";
+/// let mut lines = Vec::new();
+/// for_each_line(&mut input, Path::new("-"), Utf8Mode::Strict, |l| {
+///     lines.push(l.to_string());
+///     Ok(())
+/// })
+/// .unwrap();
+/// assert_eq!(lines, ["one", "two", "three"]);
+/// ```
+///
+/// # Errors
+/// An I/O error, [`Error::InvalidUtf8`] with the absolute byte offset in
+/// strict mode, or the first error of `f`.
+pub fn for_each_line(
+    reader: &mut dyn BufRead,
+    path: &Path,
+    mode: Utf8Mode,
+    mut f: impl FnMut(&str) -> Result<()>,
+) -> Result<()> {
+    let mut emit = |bytes: &[u8], start: u64| -> Result<()> {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => f(s),
+            Err(e) => match mode {
+                Utf8Mode::Lossy => f(&String::from_utf8_lossy(bytes)),
+                Utf8Mode::Strict => Err(Error::InvalidUtf8 {
+                    source_name: input_name(path),
+                    offset: start + e.valid_up_to() as u64,
+                }),
+            },
+        }
+    };
+    // `partial`: the start of a line whose end is not in the buffer yet;
+    // `line_start`: the offset of the current line in the whole input.
+    let mut partial: Vec<u8> = Vec::new();
+    let mut line_start = 0u64;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io(input_name(path), e)),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let len = buf.len();
+        let mut pos = 0;
+        while let Some(i) = memchr::memchr(b'\n', &buf[pos..]) {
+            let end = pos + i;
+            let consumed = (end + 1 - pos + partial.len()) as u64;
+            let line = if partial.is_empty() {
+                &buf[pos..end]
+            } else {
+                partial.extend_from_slice(&buf[pos..end]);
+                &partial[..]
+            };
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            emit(line, line_start)?;
+            partial.clear();
+            line_start += consumed;
+            pos = end + 1;
+        }
+        partial.extend_from_slice(&buf[pos..]);
+        reader.consume(len);
+    }
+    if !partial.is_empty() {
+        emit(&partial, line_start)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `for_each_line` gives what `LineReader` gives, whatever the buffer
+    /// size (lines spanning buffer fills), and the same error offsets.
+    #[test]
+    fn for_each_line_matches_line_reader() {
+        let data: &[u8] = b"ab\r\n\nlonger line here\r\nx\rtail\r";
+        let want: Vec<String> = LineReader::new(data, "f", Utf8Mode::Strict)
+            .collect::<Result<_>>()
+            .unwrap();
+        for cap in [1, 2, 3, 7, 64] {
+            let mut r = BufReader::with_capacity(cap, data);
+            let mut got = Vec::new();
+            for_each_line(&mut r, Path::new("f"), Utf8Mode::Strict, |l| {
+                got.push(l.to_string());
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(got, want, "capacity {cap}");
+        }
+        let bad: &[u8] = b"ok\nbad \xff here\n";
+        for cap in [1, 5, 64] {
+            let mut r = BufReader::with_capacity(cap, bad);
+            let e = for_each_line(&mut r, Path::new("f"), Utf8Mode::Strict, |_| Ok(()));
+            match e {
+                Err(Error::InvalidUtf8 { offset, .. }) => assert_eq!(offset, 7),
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    }
 
     #[test]
     fn invalid_utf8_reports_absolute_offset() {

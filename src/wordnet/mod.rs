@@ -51,7 +51,7 @@ mod lemmatizer;
 mod synset;
 
 pub use db::WordNet;
-pub use lemmatizer::{penn_to_wordnet, WordNetLemmatizer};
+pub use lemmatizer::{penn_to_wordnet, LemmaCache, WordNetLemmatizer};
 pub use synset::{Lemma, Synset};
 
 /// A WordNet part of speech (NLTK's `NOUN`, `VERB`, `ADJ`, `ADJ_SAT`, `ADV`).
