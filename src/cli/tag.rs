@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::common::{stdout, write_line, InputArgs};
+use super::common::{push_json_str, stdout, write_line, InputArgs};
 use crate::tag::{LoadedModel, PerceptronTagger, Tagger};
 use crate::Result;
 
@@ -164,9 +164,21 @@ fn render(format: TagFormat, tagset: Tagset, words: &[&str], tags: &[&str]) -> S
             }
         }
         TagFormat::Jsonl => {
-            let pairs: Vec<(&str, &str)> =
-                words.iter().copied().zip(tags.iter().copied()).collect();
-            s = serde_json::to_string(&pairs).unwrap_or_default();
+            // written pair by pair, with no intermediate Vec of pairs
+            let mut v = std::mem::take(&mut s).into_bytes();
+            v.push(b'[');
+            for (i, (w, t)) in words.iter().zip(tags).enumerate() {
+                if i > 0 {
+                    v.push(b',');
+                }
+                v.push(b'[');
+                push_json_str(&mut v, w);
+                v.push(b',');
+                push_json_str(&mut v, t);
+                v.push(b']');
+            }
+            v.push(b']');
+            s = String::from_utf8(v).unwrap_or_default();
         }
         TagFormat::Conllu => {
             for (i, (w, t)) in words.iter().zip(tags).enumerate() {

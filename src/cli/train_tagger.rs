@@ -78,6 +78,13 @@ pub struct TrainTaggerArgs {
     /// Drop averaged weights with absolute value below this (smaller model).
     #[arg(long, default_value_t = 0.0)]
     prune: f64,
+    /// Perceptron: a word enters the tag dictionary (tagged without the perceptron) when seen
+    /// at least this often...
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    tagdict_min_count: usize,
+    /// ...and with one tag at least this share of the time (NLTK: 20 and 0.97).
+    #[arg(long, default_value_t = 0.97, value_name = "RATIO")]
+    tagdict_min_ratio: f64,
     /// N-gram taggers (ngram, brill): keep a context only if its best tag occurs more than N times.
     #[arg(long, default_value_t = 0, value_name = "N")]
     cutoff: usize,
@@ -151,8 +158,9 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
             Features::Extended => FeatureSet::Extended,
         },
         prune_below: a.prune,
+        tagdict_min_count: a.tagdict_min_count,
+        tagdict_min_ratio: a.tagdict_min_ratio,
         progress: std::io::stderr().is_terminal(),
-        ..TrainConfig::default()
     };
     let mut tagger = PerceptronTagger::train(&train, &cfg)?;
     let meta = tagger.meta_mut();

@@ -15,7 +15,7 @@ pub enum FeatureSet {
     Nltk,
     /// NLTK's templates plus suffixes of length 1, 2, 4 and 5, prefixes of
     /// length 2 and 3, word shape, capitalisation, digit/hyphen/length, and
-    /// a few word/tag conjunctions (27 templates in all).
+    /// a few word/tag conjunctions (28 templates in all).
     Extended,
 }
 
@@ -123,48 +123,177 @@ pub(crate) fn for_each_feature(
     buf: &mut String,
     mut f: impl FnMut(&str),
 ) {
+    for_each_feature_parts(
+        set,
+        Templates::All,
+        i,
+        word,
+        context,
+        prev,
+        prev2,
+        |k, parts| {
+            buf.clear();
+            buf.push_str(TEMPLATES[k]);
+            for p in parts {
+                buf.push(' ');
+                buf.push_str(p);
+            }
+            f(buf);
+        },
+    );
+}
+
+/// The feature templates, in the order [`for_each_feature_parts`] gives
+/// them: a feature string is the template name followed by its parts, each
+/// after one space (NLTK's `' '.join((name,) + args)`). The first 14 are
+/// NLTK's.
+pub(crate) const TEMPLATES: [&str; 28] = [
+    "bias",
+    "i suffix",
+    "i pref1",
+    "i-1 tag",
+    "i-2 tag",
+    "i tag+i-2 tag",
+    "i word",
+    "i-1 tag+i word",
+    "i-1 word",
+    "i-1 suffix",
+    "i-2 word",
+    "i+1 word",
+    "i+1 suffix",
+    "i+2 word",
+    "i suffix1",
+    "i suffix2",
+    "i suffix4",
+    "i suffix5",
+    "i pref2",
+    "i pref3",
+    "i shape",
+    "i-1 tag+i suffix",
+    "i word+i+1 word",
+    "i-1 word+i word",
+    "i+1 suffix2",
+    "i-1 tag+i+1 word",
+    "i cap",
+    "i digit+hyphen+len",
+];
+
+/// Whether each template of [`TEMPLATES`] reads the tags of the previous
+/// words (the others depend on the words only).
+pub(crate) const READS_TAGS: [bool; 28] = {
+    let mut r = [false; 28];
+    let mut k = 0;
+    while k < TEMPLATES.len() {
+        r[k] = contains_tag(TEMPLATES[k].as_bytes());
+        k += 1;
+    }
+    r
+};
+
+/// Whether a template name mentions `tag` (`i-1 tag`, `i tag+i-2 tag`, ...).
+const fn contains_tag(name: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 3 <= name.len() {
+        if name[i] == b't' && name[i + 1] == b'a' && name[i + 2] == b'g' {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether each template of [`TEMPLATES`] depends on the token's own word
+/// only (not on its neighbours, its position or the tags): the bias, the
+/// word, its affixes, shape, digits, hyphens and length.
+pub(crate) const WORD_ONLY: [bool; 28] = {
+    let mut r = [false; 28];
+    let ks = [0, 1, 2, 6, 14, 15, 16, 17, 18, 19, 20, 27];
+    let mut i = 0;
+    while i < ks.len() {
+        r[ks[i]] = true;
+        i += 1;
+    }
+    r
+};
+
+/// Which templates [`for_each_feature_parts`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Templates {
+    /// All of them.
+    All,
+    /// Those that depend on the token's word only ([`WORD_ONLY`]).
+    WordOnly,
+    /// Those that depend on the words around the token or its position,
+    /// but not on tags.
+    Context,
+    /// Those that read the previous tags.
+    ReadingTags,
+}
+
+/// As [`for_each_feature`], but calls `add` with the template's index in
+/// [`TEMPLATES`] and the parts, without joining them into a string (the
+/// tagger hashes them as if joined, see `fxhash::StrHasher`), for the
+/// templates `which` selects (the parts of the others are not computed).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn for_each_feature_parts(
+    set: FeatureSet,
+    which: Templates,
+    i: usize,
+    word: &str,
+    context: &[Cow<'_, str>],
+    prev: &str,
+    prev2: &str,
+    mut add: impl FnMut(usize, &[&str]),
+) {
     let i = i + 2;
     let ctx = |k: usize| -> &str { context.get(k).map_or("", |c| c.as_ref()) };
-    let mut add = |parts: &[&str]| {
-        buf.clear();
-        for (k, p) in parts.iter().enumerate() {
-            if k > 0 {
-                buf.push(' ');
-            }
-            buf.push_str(p);
-        }
-        f(buf);
+    let want = |k: usize| match which {
+        Templates::All => true,
+        Templates::WordOnly => WORD_ONLY[k],
+        Templates::Context => !WORD_ONLY[k] && !READS_TAGS[k],
+        Templates::ReadingTags => READS_TAGS[k],
     };
-    let first = prefix(word, 1);
-    add(&["bias"]);
-    add(&["i suffix", suffix(word, 3)]);
-    add(&["i pref1", first]);
-    add(&["i-1 tag", prev]);
-    add(&["i-2 tag", prev2]);
-    add(&["i tag+i-2 tag", prev, prev2]);
-    add(&["i word", ctx(i)]);
-    add(&["i-1 tag+i word", prev, ctx(i)]);
-    add(&["i-1 word", ctx(i - 1)]);
-    add(&["i-1 suffix", suffix(ctx(i - 1), 3)]);
-    add(&["i-2 word", ctx(i - 2)]);
-    add(&["i+1 word", ctx(i + 1)]);
-    add(&["i+1 suffix", suffix(ctx(i + 1), 3)]);
-    add(&["i+2 word", ctx(i + 2)]);
-    if set == FeatureSet::Extended {
-        add(&["i suffix1", suffix(word, 1)]);
-        add(&["i suffix2", suffix(word, 2)]);
-        add(&["i suffix4", suffix(word, 4)]);
-        add(&["i suffix5", suffix(word, 5)]);
-        add(&["i pref2", prefix(word, 2)]);
-        add(&["i pref3", prefix(word, 3)]);
+    macro_rules! emit {
+        ($k:expr, [$($p:expr),*]) => {
+            if want($k) {
+                add($k, &[$($p),*]);
+            }
+        };
+    }
+    emit!(0, []);
+    emit!(1, [suffix(word, 3)]);
+    emit!(2, [prefix(word, 1)]);
+    emit!(3, [prev]);
+    emit!(4, [prev2]);
+    emit!(5, [prev, prev2]);
+    emit!(6, [ctx(i)]);
+    emit!(7, [prev, ctx(i)]);
+    emit!(8, [ctx(i - 1)]);
+    emit!(9, [suffix(ctx(i - 1), 3)]);
+    emit!(10, [ctx(i - 2)]);
+    emit!(11, [ctx(i + 1)]);
+    emit!(12, [suffix(ctx(i + 1), 3)]);
+    emit!(13, [ctx(i + 2)]);
+    if set != FeatureSet::Extended {
+        return;
+    }
+    emit!(14, [suffix(word, 1)]);
+    emit!(15, [suffix(word, 2)]);
+    emit!(16, [suffix(word, 4)]);
+    emit!(17, [suffix(word, 5)]);
+    emit!(18, [prefix(word, 2)]);
+    emit!(19, [prefix(word, 3)]);
+    if want(20) {
         let mut sh = String::with_capacity(word.len());
         shape(word, &mut sh);
-        add(&["i shape", &sh]);
-        add(&["i-1 tag+i suffix", prev, suffix(word, 3)]);
-        add(&["i word+i+1 word", ctx(i), ctx(i + 1)]);
-        add(&["i-1 word+i word", ctx(i - 1), ctx(i)]);
-        add(&["i+1 suffix2", suffix(ctx(i + 1), 2)]);
-        add(&["i-1 tag+i+1 word", prev, ctx(i + 1)]);
+        add(20, &[&sh]);
+    }
+    emit!(21, [prev, suffix(word, 3)]);
+    emit!(22, [ctx(i), ctx(i + 1)]);
+    emit!(23, [ctx(i - 1), ctx(i)]);
+    emit!(24, [suffix(ctx(i + 1), 2)]);
+    emit!(25, [prev, ctx(i + 1)]);
+    if want(26) {
         let cap = if word.chars().next().is_some_and(char::is_uppercase) {
             if i == 2 {
                 "first-cap"
@@ -174,7 +303,9 @@ pub(crate) fn for_each_feature(
         } else {
             "no"
         };
-        add(&["i cap", cap]);
+        add(26, &[cap]);
+    }
+    if want(27) {
         let digit = if word.chars().any(|c| c.is_ascii_digit()) {
             "y"
         } else {
@@ -183,13 +314,52 @@ pub(crate) fn for_each_feature(
         let hyphen = if word.contains('-') { "y" } else { "n" };
         const LENS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
         let len = LENS[word.chars().count().min(8)];
-        add(&["i digit+hyphen+len", digit, hyphen, len]);
+        add(27, &[digit, hyphen, len]);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-only templates give the same parts for a word wherever it
+    /// stands; the three groups split all templates.
+    #[test]
+    fn word_only_templates_ignore_context() {
+        let collect = |which, i: usize, ctx: &[&str], prev: &str| {
+            let context: Vec<Cow<'_, str>> = ctx.iter().map(|w| Cow::Borrowed(*w)).collect();
+            let mut out = Vec::new();
+            for_each_feature_parts(
+                FeatureSet::Extended,
+                which,
+                i,
+                ctx[i + 2],
+                &context,
+                prev,
+                "X",
+                |k, p| out.push((k, p.iter().map(|s| s.to_string()).collect::<Vec<_>>())),
+            );
+            out
+        };
+        let a = ["-START-", "-START2-", "Dog-day", "-END-", "-END2-"];
+        let b = [
+            "-START-", "-START2-", "the", "big", "Dog-day", "runs", "-END-", "-END2-",
+        ];
+        assert_eq!(
+            collect(Templates::WordOnly, 0, &a, "NN"),
+            collect(Templates::WordOnly, 2, &b, "JJ")
+        );
+        let mut all: Vec<usize> = [
+            Templates::WordOnly,
+            Templates::Context,
+            Templates::ReadingTags,
+        ]
+        .into_iter()
+        .flat_map(|w| collect(w, 2, &b, "JJ").into_iter().map(|(k, _)| k))
+        .collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..28).collect::<Vec<_>>());
+    }
 
     #[test]
     fn affixes_are_char_based() {

@@ -31,15 +31,11 @@ impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
+            self.add(load_le(c));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+            self.add(load_le(rest) ^ ((rest.len() as u64) << 59));
         }
     }
 
@@ -76,6 +72,100 @@ pub(crate) fn hash_str(s: &str) -> u64 {
     h.finish().max(1)
 }
 
+/// [`hash_str`] of a string fed in pieces: the same value as hashing the
+/// pieces joined, without joining them. The tagger starts from the saved
+/// state of a template name (see [`template_states`]) and feeds a
+/// feature's parts, which saves building and re-hashing the feature
+/// string for every template of every token.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct StrHasher {
+    h: FxHasher,
+    /// Bytes not yet hashed (fewer than 8), little-endian.
+    carry: u64,
+    carry_len: usize,
+    len: usize,
+}
+
+/// `bytes` (at most 8) as a little-endian `u64`, zero-padded. Two
+/// overlapping 4-byte reads (or three byte reads) instead of a copy of a
+/// variable length, which compiles to a `memcpy` call: this runs for every
+/// part of every feature of every token.
+#[inline]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << ((n - 4) * 8))
+    } else if n > 0 {
+        u64::from(b[0])
+            | (u64::from(b[n / 2]) << (8 * (n / 2)))
+            | (u64::from(b[n - 1]) << (8 * (n - 1)))
+    } else {
+        0
+    }
+}
+
+impl StrHasher {
+    /// Feeds the next bytes of the string.
+    #[inline]
+    pub(crate) fn write(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len();
+        if self.carry_len > 0 {
+            let take = (8 - self.carry_len).min(bytes.len());
+            self.carry |= load_le(&bytes[..take]) << (8 * self.carry_len);
+            self.carry_len += take;
+            bytes = &bytes[take..];
+            if self.carry_len < 8 {
+                return;
+            }
+            self.h.add(self.carry);
+            self.carry = 0;
+            self.carry_len = 0;
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.h.add(load_le(c));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.carry = load_le(rest);
+            self.carry_len = rest.len();
+        }
+    }
+
+    /// The hash: what [`hash_str`] gives for everything fed, in one piece.
+    #[inline]
+    pub(crate) fn finish(mut self) -> u64 {
+        if self.carry_len > 0 {
+            self.h.add(self.carry ^ ((self.carry_len as u64) << 59));
+        }
+        self.h.write_usize(self.len);
+        self.h.finish().max(1)
+    }
+}
+
+/// The hasher state after each template name of
+/// [`super::features::TEMPLATES`] and the space that follows it (none after
+/// `bias`, which has no parts).
+pub(crate) fn template_states() -> &'static [StrHasher] {
+    static STATES: std::sync::OnceLock<Vec<StrHasher>> = std::sync::OnceLock::new();
+    STATES.get_or_init(|| {
+        super::features::TEMPLATES
+            .iter()
+            .enumerate()
+            .map(|(k, name)| {
+                let mut h = StrHasher::default();
+                h.write(name.as_bytes());
+                if k > 0 {
+                    h.write(b" ");
+                }
+                h
+            })
+            .collect()
+    })
+}
+
 /// A flat open-addressing table from a feature string's 64-bit hash to its
 /// weight row `(start, end)`: one cache line per lookup, where a hash map of
 /// strings needs three (bucket, key string, row). Keys are compared by hash
@@ -92,7 +182,9 @@ pub(crate) struct FeatureIndex {
 impl FeatureIndex {
     /// Builds the table from `(feature, start, end)`.
     pub(crate) fn build<'a>(n: usize, rows: impl Iterator<Item = (&'a str, u32, u32)>) -> Self {
-        let cap = (n.max(4) * 2).next_power_of_two();
+        // at most 3/4 full: linear probing then looks at about 2.5 slots
+        // (one cache line) for an absent feature, and the table stays small
+        let cap = (n.max(4) * 4 / 3 + 1).next_power_of_two();
         let mut t = FeatureIndex {
             slots: vec![(0, 0, 0); cap],
             mask: cap - 1,
@@ -115,13 +207,12 @@ impl FeatureIndex {
         t
     }
 
-    /// The row of feature `f`.
+    /// The row of the feature whose [`hash_str`] is `h`.
     #[inline]
-    pub(crate) fn get(&self, f: &str) -> Option<(usize, usize)> {
+    pub(crate) fn get_hashed(&self, h: u64) -> Option<(usize, usize)> {
         if self.slots.is_empty() {
             return None;
         }
-        let h = hash_str(f);
         let mut i = h as usize & self.mask;
         loop {
             let (k, a, b) = self.slots[i];
@@ -134,11 +225,67 @@ impl FeatureIndex {
             i = (i + 1) & self.mask;
         }
     }
+
+    /// The home slot of hash `h` (read it early; see [`FeatureIndex::resolve`]).
+    #[inline]
+    pub(crate) fn home(&self, h: u64) -> (u64, u32, u32) {
+        self.slots
+            .get(h as usize & self.mask)
+            .copied()
+            .unwrap_or((0, 0, 0))
+    }
+
+    /// The row of hash `h`, given its home slot's contents.
+    #[inline]
+    pub(crate) fn resolve(&self, h: u64, home: (u64, u32, u32)) -> Option<(usize, usize)> {
+        let (k, a, b) = home;
+        if k == h {
+            Some((a as usize, b as usize))
+        } else if k == 0 {
+            None
+        } else {
+            self.get_hashed(h)
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
+
+    use super::{hash_str, template_states, StrHasher};
+
+    /// Hashing a string in pieces gives `hash_str` of the whole, for every
+    /// split of strings of every length around the 8-byte chunks.
+    #[test]
+    fn str_hasher_in_pieces_equals_hash_str() {
+        let text = "i-1 tag+i word NN d\u{e9}j\u{e0}-vu 0123456789abcdefghij";
+        for end in 0..=text.len() {
+            if !text.is_char_boundary(end) {
+                continue;
+            }
+            let s = &text[..end];
+            for a in 0..=end {
+                for b in a..=end {
+                    let mut h = StrHasher::default();
+                    h.write(&s.as_bytes()[..a]);
+                    h.write(&s.as_bytes()[a..b]);
+                    h.write(&s.as_bytes()[b..]);
+                    assert_eq!(h.finish(), hash_str(s), "{s:?} split at {a}, {b}");
+                }
+            }
+        }
+        for (k, name) in crate::tag::features::TEMPLATES.iter().enumerate() {
+            let mut h = template_states()[k];
+            let joined = if k == 0 {
+                name.to_string()
+            } else {
+                h.write(b"x y");
+                format!("{name} x y")
+            };
+            assert_eq!(h.finish(), hash_str(&joined));
+        }
+    }
 
     fn collisions<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
         let mut seen = HashMap::new();

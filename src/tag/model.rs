@@ -97,15 +97,15 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
         let r = *r as usize;
         let (a, b) = (t.row_start[r] as usize, t.row_start[r + 1] as usize);
         let mut row = Vec::with_capacity(b - a);
-        for (c, w) in t.entry_class[a..b].iter().zip(&t.entry_weight[a..b]) {
+        for (c, w) in t.row(a, b) {
             let q = (w * SCALE).round();
-            if q / SCALE != *w || q.abs() > i32::MAX as f64 {
+            if q / SCALE != w || q.abs() > i32::MAX as f64 {
                 return Err(Error::Model(format!(
                     "weight {w} of feature `{f}` is not a multiple of 0.001; \
                      nlkit's model format stores NLTK-style rounded weights only"
                 )));
             }
-            row.push((*c, q as i32));
+            row.push((c, q as i32));
         }
         rows.push(row);
     }
@@ -243,7 +243,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
         tagdict,
         tb,
         body.feature_set,
-    );
+    )?;
     t.meta = meta;
     Ok(t)
 }

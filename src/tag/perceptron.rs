@@ -16,9 +16,22 @@
 //!   and [`FeatureSet::Extended`] may be chosen for better accuracy.
 //! * Models are saved in nlkit's own versioned format (see [`super::model`]).
 //!
-//! Internally, feature strings are interned in a hash map to a row of
-//! `(class id, weight)` pairs, and class ids are sorted by tag name so the
-//! tie-break is a comparison of ids.
+//! Internally (all for speed; tags stay exactly NLTK's):
+//! * a feature's 64-bit hash finds its row of `(class id, weight)` pairs in
+//!   a flat table (`fxhash::FeatureIndex`); the hash is fed the template's
+//!   saved hasher state and then the parts, never building the string;
+//! * weights are integer thousandths summed in `i32` (exact; NLTK's `f64`
+//!   order is replayed only for an exact tie at the top, see
+//!   `WEIGHT_SCALE`); rows of features that vote for many classes are
+//!   also kept dense; sparse entries are 4 bytes (`Entry`);
+//! * a sentence is tagged in windows: the rows of the tag-independent
+//!   features of the whole window are fetched first (their cache misses
+//!   overlap), then tokens are tagged left to right with the few features
+//!   that read the previous tags;
+//! * the scores of the word-only features of recently seen words are kept
+//!   per thread and model (`WordCache`);
+//! * class ids are sorted by tag name so the tie-break is a comparison of
+//!   ids.
 //!
 //! # Example
 //! ```
@@ -43,8 +56,8 @@ use std::path::Path;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 
-use super::features::{for_each_feature, normalize, FeatureSet};
-use super::fxhash::{FeatureIndex, FxHasher};
+use super::features::{for_each_feature, for_each_feature_parts, normalize, FeatureSet, Templates};
+use super::fxhash::{template_states, FeatureIndex, FxHasher};
 use super::model::ModelMeta;
 use super::Tagger;
 use crate::{Error, Result};
@@ -69,14 +82,67 @@ pub struct PerceptronTagger {
     pub(crate) index: FeatureIndex,
     /// Row `r` is `entries[row_start[r]..row_start[r + 1]]`.
     pub(crate) row_start: Vec<u32>,
-    /// Class id of each weight.
-    pub(crate) entry_class: Vec<u16>,
-    /// The weights.
-    pub(crate) entry_weight: Vec<f64>,
+    /// The weights with their class ids, row after row, packed in 4 bytes
+    /// each (see [`Entry`]).
+    pub(crate) entries: Vec<Entry>,
+    /// The distinct weight values that entries point into, in thousandths
+    /// (see [`Weight`]).
+    pub(crate) values: Vec<i32>,
+    /// The rows of features that vote for many classes, again, as dense
+    /// rows of one weight per class (0 where the row has none), which the
+    /// index points to (see [`DENSE`]).
+    pub(crate) dense: Vec<i32>,
     /// The feature templates.
     pub(crate) feature_set: FeatureSet,
     /// Descriptive metadata (saved with the model).
     pub(crate) meta: ModelMeta,
+    /// A number unique to this model in this process (clones share it), the
+    /// key of the per-thread word cache of [`PerceptronTagger::tag_ids`].
+    pub(crate) id: u64,
+}
+
+/// The next [`PerceptronTagger::id`].
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The scores of the word-only templates ([`super::features::WORD_ONLY`])
+/// of words a thread has tagged with one model. Text repeats its words
+/// (the ambiguous ones, which miss the tag dictionary, are among the most
+/// frequent), so most tokens then need only their context and tag
+/// features looked up. Bounded: past [`WordCache::WORDS`] words it stops
+/// adding.
+struct WordCache {
+    model: u64,
+    words: FxMap<Box<str>, u32>,
+    scores: Vec<Weight>,
+    /// Scratch space of [`PerceptronTagger::tag_ids`], kept between calls.
+    scratch: Scratch,
+}
+
+/// Buffers reused by [`PerceptronTagger::tag_ids`].
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+    hashes: Vec<u64>,
+    owner: Vec<usize>,
+    homes: Vec<(u64, u32, u32)>,
+    statics: Vec<Weight>,
+    scores: Vec<Weight>,
+    dict: Vec<Option<u16>>,
+}
+
+impl WordCache {
+    /// Most words kept per model and thread.
+    const WORDS: usize = 4096;
+    /// Most models with a cache per thread (the least recently used one is
+    /// dropped).
+    const MODELS: usize = 4;
+}
+
+std::thread_local! {
+    static WORD_CACHES: std::cell::RefCell<Vec<WordCache>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How to train a [`PerceptronTagger`].
@@ -131,17 +197,79 @@ type TableParts = (
     FxMap<Box<str>, u32>,
     FeatureIndex,
     Vec<u32>,
-    Vec<u16>,
-    Vec<f64>,
+    Vec<Entry>,
+    Vec<i32>,
+    Vec<i32>,
 );
+
+/// Weights are kept as integer thousandths while tagging. NLTK rounds
+/// averaged weights to three decimals, so every weight is `q / 1000` for
+/// an integer `q`, and integer sums are exact and vectorise well. They pick
+/// the same tag as NLTK's `f64` sums: two classes whose exact scores differ
+/// differ by at least 0.001, far more than the rounding error of a few
+/// dozen `f64` additions (about 1e-12), so only an exact tie at the top can
+/// come out differently, and a tie is settled by redoing the sums in `f64`
+/// in NLTK's order ([`PerceptronTagger::tag_ids`]).
+pub(crate) const WEIGHT_SCALE: f64 = 1000.0;
+
+/// The largest |weight| in thousandths a model may have: with at most a
+/// few dozen features per token, sums stay far inside `i32`.
+const MAX_WEIGHT_Q: f64 = (1u32 << 24) as f64;
+
+/// A weight in thousandths.
+pub(crate) type Weight = i32;
+
+/// Tokens per window of [`PerceptronTagger::tag_ids`] (bounds its scratch
+/// memory on very long lines).
+const WINDOW: usize = 64;
+
+/// Set in a row start of the index when the row is dense: the rest is the
+/// dense row's number. Frequent features (the bias, the previous tags,
+/// common suffixes) have weights for most classes; adding such a row as a
+/// dense vector is one vectorised loop, where a sparse row is a chain of
+/// scattered loads and stores. Adding 0.0 for the missing classes leaves
+/// every sum bit-for-bit what the sparse row gives.
+pub(crate) const DENSE: u32 = 1 << 31;
+
+/// One weight of a feature's row: a class id (12 bits) and the index of
+/// its value among the model's distinct weight values (20 bits), in one
+/// `u32`. Tagging is bound by memory reads of these rows, and a model has
+/// few distinct weights (NLTK's English model: 10,946 among 271,206), so
+/// 4-byte entries plus a small value table that stays in cache read half
+/// or less the memory of `(class, f64)` pairs, and the values are still
+/// the exact `f64`s (NLTK's sums are reproduced bit for bit).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry(u32);
+
+impl Entry {
+    /// Most classes a perceptron model may have.
+    pub(crate) const MAX_CLASSES: usize = 1 << 12;
+    /// Most distinct weight values a perceptron model may have.
+    pub(crate) const MAX_VALUES: usize = 1 << 20;
+
+    fn new(class: u16, value: u32) -> Self {
+        Entry(u32::from(class) | (value << 12))
+    }
+
+    /// The class id.
+    #[inline]
+    pub(crate) fn class(self) -> usize {
+        (self.0 & 0xfff) as usize
+    }
+
+    /// The index of the weight in the value table.
+    #[inline]
+    pub(crate) fn value(self) -> usize {
+        (self.0 >> 12) as usize
+    }
+}
 
 /// A builder of the interned weight table.
 #[derive(Default)]
 pub(crate) struct TableBuilder {
     features: FxMap<Box<str>, u32>,
     row_start: Vec<u32>,
-    entry_class: Vec<u16>,
-    entry_weight: Vec<f64>,
+    entries: Vec<(u16, f64)>,
 }
 
 impl TableBuilder {
@@ -151,8 +279,7 @@ impl TableBuilder {
         TableBuilder {
             features: map,
             row_start: Vec::with_capacity(features + 1),
-            entry_class: Vec::with_capacity(entries),
-            entry_weight: Vec::with_capacity(entries),
+            entries: Vec::with_capacity(entries),
         }
     }
 
@@ -165,12 +292,9 @@ impl TableBuilder {
         feature: Box<str>,
         row: impl IntoIterator<Item = (u16, f64)>,
     ) {
-        let start = self.entry_class.len();
-        for (c, w) in row {
-            self.entry_class.push(c);
-            self.entry_weight.push(w);
-        }
-        if self.entry_class.len() == start {
+        let start = self.entries.len();
+        self.entries.extend(row);
+        if self.entries.len() == start {
             return;
         }
         self.row_start.push(start as u32);
@@ -178,23 +302,78 @@ impl TableBuilder {
         self.features.insert(feature, id);
     }
 
-    fn finish(mut self) -> TableParts {
-        self.row_start.push(self.entry_class.len() as u32);
-        let rs = &self.row_start;
+    /// Packs the table. Fails when the model has more classes or distinct
+    /// weights than [`Entry`] can address, or a weight that is not a
+    /// multiple of 0.001 (see [`WEIGHT_SCALE`]).
+    fn finish(mut self, n_classes: usize) -> Result<TableParts> {
+        self.row_start.push(self.entries.len() as u32);
+        // a row is dense when it has weights for at least a quarter of the
+        // classes (and there are enough classes for it to pay)
+        let mut quantised: Vec<Weight> = Vec::with_capacity(self.entries.len());
+        for &(_, w) in &self.entries {
+            let q = (w * WEIGHT_SCALE).round();
+            if q / WEIGHT_SCALE != w || q.abs() > MAX_WEIGHT_Q {
+                return Err(Error::Model(format!(
+                    "perceptron weight {w} is not a multiple of 0.001 below {}: nlkit \
+                     reads NLTK-style models, whose averaged weights are rounded to three \
+                     decimals",
+                    MAX_WEIGHT_Q / WEIGHT_SCALE
+                )));
+            }
+            quantised.push(q as Weight);
+        }
+        let mut dense: Vec<Weight> = Vec::new();
+        let mut n_dense = 0u32;
+        let slots: Vec<(u32, u32)> = self
+            .row_start
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0] as usize, w[1] as usize);
+                if n_classes >= 8 && (b - a) * 4 >= n_classes && n_dense < DENSE - 1 {
+                    let base = dense.len();
+                    dense.resize(base + n_classes, 0);
+                    for (&(c, _), &q) in self.entries[a..b].iter().zip(&quantised[a..b]) {
+                        if let Some(x) = dense.get_mut(base + usize::from(c)) {
+                            *x = q;
+                        }
+                    }
+                    n_dense += 1;
+                    (DENSE | (n_dense - 1), 0)
+                } else {
+                    (w[0], w[1])
+                }
+            })
+            .collect();
         let index = FeatureIndex::build(
             self.features.len(),
             self.features.iter().filter_map(|(f, &r)| {
-                let r = r as usize;
-                Some((&**f, *rs.get(r)?, *rs.get(r + 1)?))
+                Some((&**f, slots.get(r as usize)?.0, slots.get(r as usize)?.1))
             }),
         );
-        (
-            self.features,
-            index,
-            self.row_start,
-            self.entry_class,
-            self.entry_weight,
-        )
+        let mut value_id: FxMap<Weight, u32> = FxMap::default();
+        let mut values: Vec<Weight> = Vec::new();
+        let mut entries = Vec::with_capacity(self.entries.len());
+        for (&(class, _), &w) in self.entries.iter().zip(&quantised) {
+            if usize::from(class) >= Entry::MAX_CLASSES {
+                return Err(Error::Model(format!(
+                    "perceptron model has more than {} classes",
+                    Entry::MAX_CLASSES
+                )));
+            }
+            let next = values.len() as u32;
+            let v = *value_id.entry(w).or_insert_with(|| {
+                values.push(w);
+                next
+            });
+            if values.len() > Entry::MAX_VALUES {
+                return Err(Error::Model(format!(
+                    "perceptron model has more than {} distinct weights",
+                    Entry::MAX_VALUES
+                )));
+            }
+            entries.push(Entry::new(class, v));
+        }
+        Ok((self.features, index, self.row_start, entries, values, dense))
     }
 }
 
@@ -204,19 +383,30 @@ impl PerceptronTagger {
         tagdict: FxMap<Box<str>, u16>,
         tb: TableBuilder,
         feature_set: FeatureSet,
-    ) -> Self {
-        let (features, index, row_start, entry_class, entry_weight) = tb.finish();
-        PerceptronTagger {
+    ) -> Result<Self> {
+        let n_classes = classes.len();
+        let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
+        Ok(PerceptronTagger {
             classes,
             tagdict,
             features,
             index,
             row_start,
-            entry_class,
-            entry_weight,
+            entries,
+            values,
+            dense,
             feature_set,
             meta: ModelMeta::default(),
-        }
+            id: next_id(),
+        })
+    }
+
+    /// The `(class id, weight)` pairs of the row `entries[a..b]`.
+    pub(crate) fn row(&self, a: usize, b: usize) -> impl Iterator<Item = (u16, f64)> + '_ {
+        self.entries.get(a..b).unwrap_or(&[]).iter().map(|e| {
+            let q = self.values.get(e.value()).copied().unwrap_or(0);
+            (e.class() as u16, f64::from(q) / WEIGHT_SCALE)
+        })
     }
 
     /// Builds a tagger from its parts. `classes` need not be sorted.
@@ -224,8 +414,10 @@ impl PerceptronTagger {
     /// `(tag, weight)` lists; tags missing from `classes` are refused.
     ///
     /// # Errors
-    /// [`Error::Model`] for an empty class list, more than 65 535 classes,
-    /// or a tag-dictionary tag that is not a class.
+    /// [`Error::Model`] for an empty class list, more than 4,096 classes, a
+    /// tag-dictionary tag that is not a class, or a weight that is not a
+    /// multiple of 0.001 (NLTK rounds its averaged weights to three
+    /// decimals).
     pub fn from_parts<'a>(
         classes: impl IntoIterator<Item = String>,
         tagdict: impl IntoIterator<Item = (String, String)>,
@@ -239,7 +431,7 @@ impl PerceptronTagger {
         if classes.is_empty() {
             return Err(Error::Model("perceptron model has no classes".into()));
         }
-        if classes.len() > u16::MAX as usize {
+        if classes.len() > Entry::MAX_CLASSES {
             return Err(Error::Model("perceptron model has too many classes".into()));
         }
         let class_id: HashMap<&str, u16> = classes
@@ -265,17 +457,20 @@ impl PerceptronTagger {
             r.sort_by_key(|e| e.0);
             tb.push_row(feat, r);
         }
-        let (features, index, row_start, entry_class, entry_weight) = tb.finish();
+        let n_classes = classes.len();
+        let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
         Ok(PerceptronTagger {
             classes: classes.into_iter().map(String::into_boxed_str).collect(),
             tagdict: td,
             features,
             index,
             row_start,
-            entry_class,
-            entry_weight,
+            entries,
+            values,
+            dense,
             feature_set,
             meta,
+            id: next_id(),
         })
     }
 
@@ -356,7 +551,7 @@ impl PerceptronTagger {
 
     /// Number of stored weights.
     pub fn n_weights(&self) -> usize {
-        self.entry_weight.len()
+        self.entries.len()
     }
 
     /// Whether `word` is in the tag dictionary (it is then tagged without
@@ -375,43 +570,231 @@ impl PerceptronTagger {
     }
 
     /// Tags a sentence, returning class ids.
+    ///
+    /// Most feature templates do not depend on the tags chosen for earlier
+    /// words, so tagging runs in windows of 64 tokens: first the
+    /// rows of all those features of every token of the window are looked
+    /// up and summed (many independent table reads, so the CPU overlaps
+    /// their cache misses), then the tokens are tagged left to right,
+    /// adding only the rows of the templates that read the previous tags.
+    /// Integer sums do not depend on the order of the additions, and exact
+    /// ties are settled by redoing the sums in NLTK's order, so the tags
+    /// are NLTK's.
     pub fn tag_ids(&self, tokens: &[&str]) -> Vec<u16> {
-        let mut out = Vec::with_capacity(tokens.len());
-        let mut scores = vec![0f64; self.classes.len()];
-        let mut buf = String::with_capacity(64);
-        let context = make_context(tokens);
-        let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
-        for (i, &word) in tokens.iter().enumerate() {
-            let id = match self.tagdict.get(word) {
-                Some(&t) => t,
+        WORD_CACHES.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            let k = match caches.iter().position(|c| c.model == self.id) {
+                Some(k) => k,
                 None => {
-                    scores.iter_mut().for_each(|s| *s = 0.0);
-                    for_each_feature(
-                        self.feature_set,
-                        i,
-                        word,
-                        &context,
-                        prev,
-                        prev2,
-                        &mut buf,
-                        |f| {
-                            if let Some((a, b)) = self.index.get(f) {
-                                for (c, w) in
-                                    self.entry_class[a..b].iter().zip(&self.entry_weight[a..b])
-                                {
-                                    scores[*c as usize] += *w;
-                                }
-                            }
-                        },
-                    );
-                    argmax(&scores)
+                    if caches.len() >= WordCache::MODELS {
+                        caches.remove(0);
+                    }
+                    caches.push(WordCache {
+                        model: self.id,
+                        words: FxMap::default(),
+                        scores: Vec::new(),
+                        scratch: Scratch::default(),
+                    });
+                    caches.len() - 1
                 }
             };
-            out.push(id);
-            prev2 = prev;
-            prev = &self.classes[id as usize];
+            // most recently used last
+            let last = caches.len() - 1;
+            caches.swap(k, last);
+            self.tag_ids_with(tokens, &mut caches[last])
+        })
+    }
+
+    fn tag_ids_with(&self, tokens: &[&str], cache: &mut WordCache) -> Vec<u16> {
+        let nc = self.classes.len();
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut scratch = std::mem::take(&mut cache.scratch);
+        let Scratch {
+            buf,
+            hashes,
+            owner,
+            homes,
+            statics,
+            scores,
+            dict,
+        } = &mut scratch;
+        scores.resize(nc, 0);
+        let states = template_states();
+        let hash_parts = |k: usize, parts: &[&str]| {
+            let mut h = states[k];
+            for (j, p) in parts.iter().enumerate() {
+                if j > 0 {
+                    h.write(b" ");
+                }
+                h.write(p.as_bytes());
+            }
+            h.finish()
+        };
+        // looks up the rows of `hashes` (home slots first, all at once) and
+        // adds each to its owner's scores in `statics`
+        let add_all =
+            |hashes: &[u64], owner: &[usize], homes: &mut Vec<_>, statics: &mut [Weight]| {
+                homes.clear();
+                homes.extend(hashes.iter().map(|&h| self.index.home(h)));
+                for ((&h, &home), &j) in hashes.iter().zip(homes.iter()).zip(owner) {
+                    if let Some(row) = self.index.resolve(h, home) {
+                        self.add_row(row, &mut statics[j * nc..(j + 1) * nc]);
+                    }
+                }
+            };
+        let context = make_context(tokens);
+        let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
+        for (w0, window) in tokens.chunks(WINDOW).enumerate() {
+            let w0 = w0 * WINDOW;
+            dict.clear();
+            dict.extend(window.iter().map(|w| self.tagdict.get(*w).copied()));
+            statics.clear();
+            statics.resize(window.len() * nc, 0);
+            // 1a. word-only features: from the cache, or looked up (and
+            // then cached)
+            hashes.clear();
+            owner.clear();
+            for (j, &word) in window.iter().enumerate() {
+                if dict[j].is_some() {
+                    continue;
+                }
+                if let Some(&c) = cache.words.get(word) {
+                    let c = c as usize * nc;
+                    statics[j * nc..(j + 1) * nc].copy_from_slice(&cache.scores[c..c + nc]);
+                    continue;
+                }
+                for_each_feature_parts(
+                    self.feature_set,
+                    Templates::WordOnly,
+                    w0 + j,
+                    word,
+                    &context,
+                    "",
+                    "",
+                    |k, parts| {
+                        hashes.push(hash_parts(k, parts));
+                        owner.push(j);
+                    },
+                );
+            }
+            add_all(hashes, owner, homes, statics);
+            let mut last = usize::MAX;
+            for &j in owner.iter() {
+                if j != last && cache.words.len() < WordCache::WORDS {
+                    last = j;
+                    let id = cache.words.len() as u32;
+                    if let Some(w) = window.get(j) {
+                        if !cache.words.contains_key(*w) {
+                            cache.words.insert((*w).into(), id);
+                            cache
+                                .scores
+                                .extend_from_slice(&statics[j * nc..(j + 1) * nc]);
+                        }
+                    }
+                }
+            }
+            // 1b. the other tag-independent features
+            hashes.clear();
+            owner.clear();
+            for (j, &word) in window.iter().enumerate() {
+                if dict[j].is_none() {
+                    for_each_feature_parts(
+                        self.feature_set,
+                        Templates::Context,
+                        w0 + j,
+                        word,
+                        &context,
+                        "",
+                        "",
+                        |k, parts| {
+                            hashes.push(hash_parts(k, parts));
+                            owner.push(j);
+                        },
+                    );
+                }
+            }
+            add_all(hashes, owner, homes, statics);
+            // 2. left to right, with the tag-dependent features
+            for (j, &word) in window.iter().enumerate() {
+                let id = match dict[j] {
+                    Some(t) => t,
+                    None => {
+                        scores.copy_from_slice(&statics[j * nc..(j + 1) * nc]);
+                        let tags = Templates::ReadingTags;
+                        for_each_feature_parts(
+                            self.feature_set,
+                            tags,
+                            w0 + j,
+                            word,
+                            &context,
+                            prev,
+                            prev2,
+                            |k, parts| {
+                                if let Some(row) = self.index.get_hashed(hash_parts(k, parts)) {
+                                    self.add_row(row, scores);
+                                }
+                            },
+                        );
+                        match argmax_unique(scores) {
+                            Some(best) => best,
+                            None => self.argmax_f64(w0 + j, word, &context, prev, prev2, buf),
+                        }
+                    }
+                };
+                out.push(id);
+                prev2 = prev;
+                prev = &self.classes[id as usize];
+            }
         }
+        cache.scratch = scratch;
         out
+    }
+
+    /// Adds the row found by the index to `scores`.
+    #[inline]
+    fn add_row(&self, (a, b): (usize, usize), scores: &mut [Weight]) {
+        let n = scores.len();
+        if a as u32 & DENSE != 0 {
+            let k = (a as u32 & !DENSE) as usize * n;
+            if let Some(row) = self.dense.get(k..k + n) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w;
+                }
+            }
+        } else {
+            for e in self.entries.get(a..b).unwrap_or(&[]) {
+                if let (Some(s), Some(w)) = (scores.get_mut(e.class()), self.values.get(e.value()))
+                {
+                    *s += *w;
+                }
+            }
+        }
+    }
+
+    /// NLTK's scoring, for a token whose integer scores tie at the top:
+    /// the rows summed in `f64` in feature order, then NLTK's tie-break.
+    #[allow(clippy::too_many_arguments)]
+    fn argmax_f64(
+        &self,
+        i: usize,
+        word: &str,
+        context: &[Cow<'_, str>],
+        prev: &str,
+        prev2: &str,
+        buf: &mut String,
+    ) -> u16 {
+        let mut scores = vec![0f64; self.classes.len()];
+        for_each_feature(self.feature_set, i, word, context, prev, prev2, buf, |f| {
+            if let Some(&r) = self.features.get(f) {
+                let r = r as usize;
+                if let (Some(&a), Some(&b)) = (self.row_start.get(r), self.row_start.get(r + 1)) {
+                    for (c, w) in self.row(a as usize, b as usize) {
+                        scores[usize::from(c)] += w;
+                    }
+                }
+            }
+        });
+        argmax(&scores)
     }
 
     /// The name of class `id`.
@@ -486,6 +869,24 @@ fn make_context<'a, S: AsRef<str>>(tokens: &'a [S]) -> Vec<Cow<'a, str>> {
     context
 }
 
+/// The class with the highest integer score, or `None` when two or more
+/// share it (the caller then breaks the tie as NLTK would).
+fn argmax_unique(scores: &[Weight]) -> Option<u16> {
+    let mut best = 0usize;
+    let mut best_score = Weight::MIN;
+    let mut tied = false;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > best_score {
+            best = i;
+            best_score = s;
+            tied = false;
+        } else if s == best_score {
+            tied = true;
+        }
+    }
+    (!tied).then_some(best as u16)
+}
+
 /// NLTK's `max(classes, key=lambda c: (scores[c], c))` with classes sorted
 /// by name: the last of the highest scores.
 fn argmax(scores: &[f64]) -> u16 {
@@ -534,7 +935,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
     if n_tokens == 0 {
         return Err(Error::InvalidInput("no tagged tokens to train on".into()));
     }
-    if class_set.len() > u16::MAX as usize {
+    if class_set.len() > Entry::MAX_CLASSES {
         return Err(Error::InvalidInput("too many distinct tags".into()));
     }
     let classes: Vec<&str> = class_set.into_iter().collect();
@@ -677,15 +1078,16 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
         r.sort_by_key(|e| e.0);
         tb.push_row(name, r);
     }
-    let (features, index, row_start, entry_class, entry_weight) = tb.finish();
+    let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
     Ok(PerceptronTagger {
         classes: classes.iter().map(|c| Box::from(*c)).collect(),
         tagdict,
         features,
         index,
         row_start,
-        entry_class,
-        entry_weight,
+        entries,
+        values,
+        dense,
         feature_set: cfg.feature_set,
         meta: ModelMeta {
             iterations: cfg.iterations as u32,
@@ -693,6 +1095,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
             train_tokens: n_tokens as u64,
             ..ModelMeta::default()
         },
+        id: next_id(),
     })
 }
 
@@ -716,4 +1119,72 @@ fn upd(row: &mut Vec<Param>, class: u16, delta: f64, stamp: u64) {
     p.total += (stamp - p.stamp) as f64 * p.weight;
     p.stamp = stamp;
     p.weight += delta;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain algorithm: every feature of every token looked up in turn
+    /// and summed in `f64` in NLTK's order, with no windows, integer sums
+    /// or word cache.
+    fn reference(t: &PerceptronTagger, tokens: &[&str]) -> Vec<u16> {
+        let context = make_context(tokens);
+        let mut buf = String::new();
+        let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
+        let mut out = Vec::new();
+        for (i, &w) in tokens.iter().enumerate() {
+            let id = match t.tagdict.get(w) {
+                Some(&c) => c,
+                None => t.argmax_f64(i, w, &context, prev, prev2, &mut buf),
+            };
+            out.push(id);
+            prev2 = prev;
+            prev = &t.classes[id as usize];
+        }
+        out
+    }
+
+    /// The fast path gives the plain algorithm's tags: on real text, on a
+    /// sentence longer than a window, and after the word cache is full.
+    #[test]
+    fn fast_tagging_equals_the_plain_algorithm() {
+        let text = include_str!("../../corpora/samples/inaugural-2009.txt");
+        let xpos = crate::tag::default_english_xpos().unwrap();
+        let upos = crate::tag::default_english_upos().unwrap();
+        let mut sents: Vec<Vec<&str>> = text
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .filter(|s| !s.is_empty())
+            .collect();
+        sents.push(text.split_whitespace().take(300).collect());
+        let many: Vec<String> = (0..WordCache::WORDS + 100)
+            .map(|i| format!("Word{i}s"))
+            .collect();
+        sents.push(many.iter().map(String::as_str).collect());
+        for round in 0..2 {
+            for s in &sents {
+                // alternate models on one thread: each keeps its own cache
+                for t in [xpos, upos] {
+                    assert_eq!(t.tag_ids(s), reference(t, s), "round {round}: {s:?}");
+                }
+            }
+        }
+        assert!(xpos.tag_ids(&[]).is_empty());
+    }
+
+    /// A weight that is not a multiple of 0.001 is refused, not rounded.
+    #[test]
+    fn weights_must_be_thousandths() {
+        let e = PerceptronTagger::from_parts(
+            ["NN".to_string()],
+            [],
+            [("bias", vec![("NN", 0.0005)])],
+            FeatureSet::Nltk,
+            ModelMeta::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("multiple of 0.001"), "{e}");
+    }
 }
