@@ -11,7 +11,6 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::common::{stdout, InputArgs};
-use crate::io::{for_each_line, open_input};
 use crate::wordnet::{penn_to_wordnet, LemmaCache, Pos, WordNet, WordNetLemmatizer};
 use crate::{Error, Result};
 
@@ -45,31 +44,27 @@ pub fn run(a: LemmatizeArgs) -> Result<()> {
     let lem = WordNetLemmatizer::new(open_wordnet(a.wordnet.as_deref())?);
     let mut cache = LemmaCache::new();
     let mut out = stdout();
-    let mode = a.input.utf8_mode();
     let mut line_no = 0usize;
-    for path in a.input.paths() {
-        let mut reader = open_input(&path)?;
-        for_each_line(&mut *reader, &path, mode, |line| {
-            line_no += 1;
-            let lemma = if a.tagged {
-                if line.is_empty() {
-                    return out.write_all(b"\n").map_err(Error::from);
-                }
-                let Some((word, tag)) = line.split_once('\t') else {
-                    return Err(Error::InvalidInput(format!(
-                        "line {line_no}: expected `word<TAB>TAG` with --tagged, found {:?}",
-                        line.chars().take(60).collect::<String>()
-                    )));
-                };
-                lem.lemmatize_cached(&mut cache, word, penn_to_wordnet(tag))?
-            } else {
-                lem.lemmatize_cached(&mut cache, line, pos)?
+    a.input.for_each_line(|line| {
+        line_no += 1;
+        let lemma = if a.tagged {
+            if line.is_empty() {
+                return out.write_all(b"\n").map_err(Error::from);
+            }
+            let Some((word, tag)) = line.split_once('\t') else {
+                return Err(Error::InvalidInput(format!(
+                    "line {line_no}: expected `word<TAB>TAG` with --tagged, found {:?}",
+                    line.chars().take(60).collect::<String>()
+                )));
             };
-            out.write_all(lemma.as_bytes())?;
-            out.write_all(b"\n")?;
-            Ok(())
-        })?;
-    }
+            lem.lemmatize_cached(&mut cache, word, penn_to_wordnet(tag))?
+        } else {
+            lem.lemmatize_cached(&mut cache, line, pos)?
+        };
+        out.write_all(lemma.as_bytes())?;
+        out.write_all(b"\n")?;
+        Ok(())
+    })?;
     out.flush()?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `nlkit stem`.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -54,24 +55,39 @@ pub fn run(a: StemArgs) -> Result<()> {
         }
         _ => spec.build(a.ignore_stopwords, a.data.as_deref())?,
     };
-    let stem_line = |line: String| -> Result<String> {
+    let stem_into = |line: &str, out: &mut String| {
         if a.tokens {
-            let mut out = String::with_capacity(line.len());
             for (i, tok) in line.split_whitespace().enumerate() {
                 if i > 0 {
                     out.push(' ');
                 }
                 out.push_str(&stemmer.stem(tok));
             }
-            Ok(out)
         } else {
-            Ok(stemmer.stem(&line).into_owned())
+            out.push_str(&stemmer.stem(line));
         }
     };
     let mut out = stdout();
-    crate::par::map_ordered(a.input.lines(), a.jobs, stem_line, |s| {
-        write_line(&mut out, &s)
-    })?;
-    std::io::Write::flush(&mut out)?;
+    if a.jobs <= 1 {
+        // one thread: lines are stemmed straight from the read buffer
+        let mut s = String::new();
+        a.input.for_each_line(|line| {
+            s.clear();
+            stem_into(line, &mut s);
+            s.push('\n');
+            out.write_all(s.as_bytes())?;
+            Ok(())
+        })?;
+    } else {
+        let stem_line = |line: String| -> Result<String> {
+            let mut s = String::with_capacity(line.len());
+            stem_into(&line, &mut s);
+            Ok(s)
+        };
+        crate::par::map_ordered(a.input.lines(), a.jobs, stem_line, |s| {
+            write_line(&mut out, &s)
+        })?;
+    }
+    out.flush()?;
     Ok(())
 }
