@@ -19,6 +19,11 @@
 
 use serde::Serialize;
 
+std::thread_local! {
+    static LEMMA_CACHE: std::cell::RefCell<crate::wordnet::LemmaCache> =
+        std::cell::RefCell::new(crate::wordnet::LemmaCache::new());
+}
+
 use crate::sentence::SentenceTokenizer;
 use crate::tag::Tagger;
 use crate::tokenize::Tokenizer;
@@ -154,7 +159,15 @@ impl Pipeline {
                             out.push(w.to_string());
                         } else {
                             let lower = w.to_lowercase();
-                            out.push(lem.lemmatize(&lower, penn_to_wordnet(tag))?.to_string());
+                            let pos = penn_to_wordnet(tag);
+                            // a cache per worker thread (text repeats its words)
+                            let lemma = LEMMA_CACHE.with(|c| match c.try_borrow_mut() {
+                                Ok(mut c) => lem
+                                    .lemmatize_cached(&mut c, &lower, pos)
+                                    .map(str::to_string),
+                                Err(_) => lem.lemmatize(&lower, pos).map(|l| l.to_string()),
+                            })?;
+                            out.push(lemma);
                         }
                     }
                     Some(out)
