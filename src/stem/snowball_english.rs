@@ -10,6 +10,16 @@ use super::snowball::is_in;
 
 /// NLTK's special words (`EnglishStemmer.__special_words`).
 fn special(word: &str) -> Option<&'static str> {
+    // all of them are 3 to 10 bytes long and end in one of these letters;
+    // most words are out after these two tests, not after 40 comparisons
+    if !(3..=10).contains(&word.len())
+        || !matches!(
+            word.as_bytes().last(),
+            Some(b's' | b'y' | b'g' | b'e' | b'd')
+        )
+    {
+        return None;
+    }
     Some(match word {
         "skis" => "ski",
         "skies" => "sky",
@@ -106,18 +116,32 @@ fn candidates<'t>(t: &'t [Vec<&'static str>], w: &[char]) -> &'t [&'static str] 
     }
 }
 
+/// A vowel of Snowball English (`aeiouy`): one shift and mask (this runs
+/// for every letter in the region scans).
+#[inline]
 fn v(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+    const VOWELS: u32 = 1 | (1 << 4) | (1 << 8) | (1 << 14) | (1 << 20) | (1 << 24); // a e i o u y
+    let d = (c as u32).wrapping_sub('a' as u32);
+    d < 26 && (VOWELS >> d) & 1 == 1
 }
 
 /// `w` ends with the ASCII string `s`.
+#[inline]
 fn ends(w: &[char], s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() <= w.len()
-        && w.iter()
-            .rev()
-            .zip(b.iter().rev())
-            .all(|(&c, &x)| u32::from(c) == u32::from(x))
+    let Some(start) = w.len().checked_sub(b.len()) else {
+        return false;
+    };
+    let tail = &w[start..];
+    let mut k = b.len();
+    // from the end: most candidates differ in their last letters
+    while k > 0 {
+        k -= 1;
+        if u32::from(tail[k]) != u32::from(b[k]) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Python `w = w[:-n]`.
@@ -157,7 +181,13 @@ fn r1r2(word: &[char], r1: &mut Vec<char>, r2: &mut Vec<char>) {
             }
         }
     };
-    let starts = |p: &str| word.len() >= p.len() && word[..p.len()].iter().copied().eq(p.chars());
+    let starts = |p: &str| {
+        word.len() >= p.len()
+            && word
+                .iter()
+                .zip(p.bytes())
+                .all(|(&c, b)| u32::from(c) == u32::from(b))
+    };
     if starts("gener") || starts("arsen") {
         r1.clear();
         r1.extend_from_slice(&word[5..]);
@@ -193,10 +223,15 @@ pub(crate) fn stem(lower: &str) -> String {
 
 fn stem_with(lower: &str, word: &mut Vec<char>, r1: &mut Vec<char>, r2: &mut Vec<char>) -> String {
     word.clear();
-    word.extend(lower.chars().map(|c| match c {
-        '\u{2019}' | '\u{2018}' | '\u{201b}' => '\'',
-        c => c,
-    }));
+    let ascii = lower.is_ascii();
+    if ascii {
+        word.extend(lower.bytes().map(char::from));
+    } else {
+        word.extend(lower.chars().map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{201b}' => '\'',
+            c => c,
+        }));
+    }
     if word.first() == Some(&'\'') {
         word.remove(0);
     }
@@ -452,6 +487,16 @@ fn stem_with(lower: &str, word: &mut Vec<char>, r1: &mut Vec<char>, r2: &mut Vec
                 || v(word[word.len() - 4])));
     if drop_last {
         cut(word, 1);
+    }
+    if ascii {
+        // byte by byte, no UTF-8 encoding per char
+        let bytes: Vec<u8> = word
+            .iter()
+            .map(|&c| if c == 'Y' { b'y' } else { c as u8 })
+            .collect();
+        if let Ok(out) = String::from_utf8(bytes) {
+            return out;
+        }
     }
     word.iter()
         .map(|&c| if c == 'Y' { 'y' } else { c })
