@@ -1,10 +1,11 @@
 //! `nlkit tag`: part-of-speech tag each input line.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::common::{push_json_str, stdout, write_line, InputArgs};
+use super::common::{push_json_str, stdout, InputArgs};
 use crate::tag::{LoadedModel, PerceptronTagger, Tagger};
 use crate::Result;
 
@@ -118,40 +119,55 @@ pub fn run(a: TagArgs) -> Result<()> {
     let format = a.format;
     let mut out = stdout();
     let mut line_no = 0usize;
-    crate::par::map_ordered(
-        a.input.lines(),
-        a.jobs,
-        |line: String| {
-            let toks = tokenizer.tokenize(&line);
-            let words: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
-            let mut tags = tagger.tag(&words);
-            if tagset == Tagset::Universal {
-                for t in tags.iter_mut() {
-                    *t = crate::tag::TagsetMapping::en_ptb_map(t);
-                }
+    let tag_line = |line: &str, text: &mut String| {
+        let toks = tokenizer.tokenize(line);
+        let words: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
+        let mut tags = tagger.tag(&words);
+        if tagset == Tagset::Universal {
+            for t in tags.iter_mut() {
+                *t = crate::tag::TagsetMapping::en_ptb_map(t);
             }
-            Ok(render(format, tagset, &words, &tags))
-        },
-        |text: String| {
-            line_no += 1;
-            if format == TagFormat::Conllu {
-                use std::io::Write;
-                writeln!(out, "# sent_id = {line_no}")?;
-                out.write_all(text.as_bytes())?;
-                Ok(())
-            } else {
-                write_line(&mut out, &text)
-            }
-        },
-    )?;
-    std::io::Write::flush(&mut out)?;
+        }
+        render(format, tagset, &words, &tags, text);
+    };
+    let mut emit = |text: &str, out: &mut dyn Write| -> Result<()> {
+        line_no += 1;
+        if format == TagFormat::Conllu {
+            writeln!(out, "# sent_id = {line_no}")?;
+            out.write_all(text.as_bytes())?;
+        } else {
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    };
+    if a.jobs <= 1 {
+        // one thread: lines are tagged straight from the read buffer
+        let mut text = String::new();
+        a.input.for_each_line(|line| {
+            text.clear();
+            tag_line(line, &mut text);
+            emit(&text, &mut out)
+        })?;
+    } else {
+        crate::par::map_ordered(
+            a.input.lines(),
+            a.jobs,
+            |line: String| {
+                let mut text = String::new();
+                tag_line(&line, &mut text);
+                Ok(text)
+            },
+            |text: String| emit(&text, &mut out),
+        )?;
+    }
+    out.flush()?;
     Ok(())
 }
 
-/// Formats one tagged line (for CoNLL-U, the token lines and the blank line
-/// that ends the block).
-fn render(format: TagFormat, tagset: Tagset, words: &[&str], tags: &[&str]) -> String {
-    let mut s = String::with_capacity(words.iter().map(|w| w.len() + 8).sum());
+/// Formats one tagged line into `s` (for CoNLL-U, the token lines and the
+/// blank line that ends the block).
+fn render(format: TagFormat, tagset: Tagset, words: &[&str], tags: &[&str], s: &mut String) {
     match format {
         TagFormat::Text => {
             for (i, (w, t)) in words.iter().zip(tags).enumerate() {
@@ -165,7 +181,7 @@ fn render(format: TagFormat, tagset: Tagset, words: &[&str], tags: &[&str]) -> S
         }
         TagFormat::Jsonl => {
             // written pair by pair, with no intermediate Vec of pairs
-            let mut v = std::mem::take(&mut s).into_bytes();
+            let mut v = std::mem::take(s).into_bytes();
             v.push(b'[');
             for (i, (w, t)) in words.iter().zip(tags).enumerate() {
                 if i > 0 {
@@ -178,22 +194,19 @@ fn render(format: TagFormat, tagset: Tagset, words: &[&str], tags: &[&str]) -> S
                 v.push(b']');
             }
             v.push(b']');
-            s = String::from_utf8(v).unwrap_or_default();
+            *s = String::from_utf8(v).unwrap_or_default();
         }
         TagFormat::Conllu => {
+            use std::fmt::Write as _;
             for (i, (w, t)) in words.iter().zip(tags).enumerate() {
                 let (upos, xpos) = if tagset == Tagset::Ptb {
                     ("_", *t)
                 } else {
                     (*t, "_")
                 };
-                s.push_str(&format!(
-                    "{}\t{w}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\t_\n",
-                    i + 1
-                ));
+                let _ = writeln!(s, "{}\t{w}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\t_", i + 1);
             }
             s.push('\n');
         }
     }
-    s
 }
