@@ -219,6 +219,22 @@ const MAX_WEIGHT_Q: f64 = (1u32 << 24) as f64;
 /// A weight in thousandths.
 pub(crate) type Weight = i32;
 
+/// The hash of the feature of template `k` with `parts`: [`hash_str`] of
+/// the feature string, from the template's saved hasher state.
+///
+/// [`hash_str`]: super::fxhash::hash_str
+#[inline]
+fn hash_parts(k: usize, parts: &[&str]) -> u64 {
+    let mut h = template_states()[k];
+    for (j, p) in parts.iter().enumerate() {
+        if j > 0 {
+            h.write(b" ");
+        }
+        h.write(p.as_bytes());
+    }
+    h.finish()
+}
+
 /// Tokens per window of [`PerceptronTagger::tag_ids`] (bounds its scratch
 /// memory on very long lines).
 const WINDOW: usize = 64;
@@ -619,17 +635,6 @@ impl PerceptronTagger {
             dict,
         } = &mut scratch;
         scores.resize(nc, 0);
-        let states = template_states();
-        let hash_parts = |k: usize, parts: &[&str]| {
-            let mut h = states[k];
-            for (j, p) in parts.iter().enumerate() {
-                if j > 0 {
-                    h.write(b" ");
-                }
-                h.write(p.as_bytes());
-            }
-            h.finish()
-        };
         // looks up the rows of `hashes` (home slots first, all at once) and
         // adds each to its owner's scores in `statics`
         let add_all =
@@ -663,19 +668,7 @@ impl PerceptronTagger {
                     statics[j * nc..(j + 1) * nc].copy_from_slice(&cache.scores[c..c + nc]);
                     continue;
                 }
-                for_each_feature_parts(
-                    self.feature_set,
-                    Templates::WordOnly,
-                    w0 + j,
-                    word,
-                    &context,
-                    "",
-                    "",
-                    |k, parts| {
-                        hashes.push(hash_parts(k, parts));
-                        owner.push(j);
-                    },
-                );
+                self.push_hashes(Templates::WordOnly, (w0, j), word, &context, hashes, owner);
             }
             add_all(hashes, owner, homes, statics);
             let mut last = usize::MAX;
@@ -698,19 +691,7 @@ impl PerceptronTagger {
             owner.clear();
             for (j, &word) in window.iter().enumerate() {
                 if dict[j].is_none() {
-                    for_each_feature_parts(
-                        self.feature_set,
-                        Templates::Context,
-                        w0 + j,
-                        word,
-                        &context,
-                        "",
-                        "",
-                        |k, parts| {
-                            hashes.push(hash_parts(k, parts));
-                            owner.push(j);
-                        },
-                    );
+                    self.push_hashes(Templates::Context, (w0, j), word, &context, hashes, owner);
                 }
             }
             add_all(hashes, owner, homes, statics);
@@ -748,6 +729,33 @@ impl PerceptronTagger {
         }
         cache.scratch = scratch;
         out
+    }
+
+    /// Pushes the hashes of the tag-independent features `which` of token
+    /// `w0 + j` to `hashes`, and `j` (its place in the window) to `owner`
+    /// for each.
+    fn push_hashes(
+        &self,
+        which: Templates,
+        (w0, j): (usize, usize),
+        word: &str,
+        context: &[Cow<'_, str>],
+        hashes: &mut Vec<u64>,
+        owner: &mut Vec<usize>,
+    ) {
+        for_each_feature_parts(
+            self.feature_set,
+            which,
+            w0 + j,
+            word,
+            context,
+            "",
+            "",
+            |k, parts| {
+                hashes.push(hash_parts(k, parts));
+                owner.push(j);
+            },
+        );
     }
 
     /// Adds the row found by the index to `scores`.
