@@ -25,7 +25,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts/parity"))
-from tag import read_conllu_forms  # noqa: E402
+from tag import read_conllu, read_conllu_forms  # noqa: E402
 
 
 def run(cmd, inp=b"", show_stderr=False):
@@ -87,38 +87,18 @@ def main():
         return
     train = os.path.join(ud, "en_ewt-ud-train.conllu")
     dev = os.path.join(ud, "en_ewt-ud-dev.conllu")
-    tsents = read_tagged(train)
+    tsents = read_conllu(train, "xpos")
     tagger = PerceptronTagger(load=False)
     t0 = time.perf_counter()
     tagger.train(tsents, nr_iter=5)
     t_nt = time.perf_counter() - t0
-    print(f"training, EWT train XPOS, 5 iterations: NLTK {t_nt:.1f} s, dev accuracy {100 * tagger.accuracy(read_tagged(dev)):.2f}%")
+    print(f"training, EWT train XPOS, 5 iterations: NLTK {t_nt:.1f} s, dev accuracy {100 * tagger.accuracy(read_conllu(dev, 'xpos')):.2f}%")
     with tempfile.TemporaryDirectory() as d:
         out = os.path.join(d, "m.bin")
         t_rs = run([args.nlkit, "train-tagger", "--train", train, "--dev", dev, "--column", "xpos", "--features", "nltk", "--iterations", "5", "-o", out], show_stderr=True)
         print(f"   nlkit (--features nltk):  {t_rs:.1f} s  ({t_nt / t_rs:.1f}x)")
         t_rs2 = run([args.nlkit, "train-tagger", "--train", train, "--column", "xpos", "--features", "extended", "--iterations", "15", "--seed", "1", "-o", out])
         print(f"   nlkit default-model recipe (--features extended --iterations 15): {t_rs2:.1f} s")
-
-
-def read_tagged(path):
-    tsents, cur = [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line.strip():
-            if cur:
-                tsents.append(cur)
-                cur = []
-            continue
-        if line.startswith("#"):
-            continue
-        c = line.split("\t")
-        if "-" in c[0] or "." in c[0]:
-            continue
-        cur.append((c[1], c[4]))
-    if cur:
-        tsents.append(cur)
-    return tsents
 
 
 if __name__ == "__main__":

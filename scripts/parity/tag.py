@@ -20,7 +20,11 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def read_conllu_forms(path):
+def read_conllu(path, column=None):
+    """The sentences of a CoNLL-U file (multiword-token and empty-node lines
+    skipped): lists of forms, or of (form, tag) pairs with column "xpos" or
+    "upos". Shared by the tagger parity, benchmark and generator scripts."""
+    col = {None: None, "xpos": 4, "upos": 3}[column]
     sents, cur = [], []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -35,10 +39,14 @@ def read_conllu_forms(path):
             cols = line.split("\t")
             if "-" in cols[0] or "." in cols[0]:
                 continue
-            cur.append(cols[1])
+            cur.append(cols[1] if col is None else (cols[1], cols[col]))
     if cur:
         sents.append(cur)
     return sents
+
+
+def read_conllu_forms(path):
+    return read_conllu(path)
 
 
 def main():

@@ -33,32 +33,11 @@ from nltk.tag import (  # noqa: E402
 )
 from nltk.tag.brill import fntbl37  # noqa: E402
 from nltk.tag.brill_trainer import BrillTaggerTrainer  # noqa: E402
+from tag import read_conllu  # noqa: E402,F401  (also used by gen_tag_classic.py)
 from nltk.tag.hmm import HiddenMarkovModelTagger, HiddenMarkovModelTrainer  # noqa: E402
 from nltk.tbl.demo import REGEXP_TAGGER  # noqa: E402
 
 ALL = "default,regexp,unigram,unigram_cutoff2,bigram,trigram,affix,hmm,hmm_mle,brill"
-
-
-def read_conllu(path, column):
-    col = 4 if column == "xpos" else 3
-    sents, cur = [], []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line:
-                if cur:
-                    sents.append(cur)
-                cur = []
-                continue
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if "-" in cols[0] or "." in cols[0]:
-                continue
-            cur.append((cols[1], cols[col]))
-    if cur:
-        sents.append(cur)
-    return sents
 
 
 def nltk_tagger(algo, train, max_rules, min_score):

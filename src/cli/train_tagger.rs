@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use crate::corpus::conllu::Column;
-use crate::tag::{FeatureSet, PerceptronTagger, TrainConfig};
+use crate::tag::{FeatureSet, ModelMeta, PerceptronTagger, TrainConfig};
 use crate::Result;
 
 /// Training algorithm.
@@ -163,19 +163,23 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         progress: std::io::stderr().is_terminal(),
     };
     let mut tagger = PerceptronTagger::train(&train, &cfg)?;
-    let meta = tagger.meta_mut();
-    meta.description = a.description;
-    meta.license = a.license;
-    meta.training_data = a.train.display().to_string();
-    meta.tagset = match a.column {
-        ColumnArg::Xpos => "xpos".into(),
-        ColumnArg::Upos => "upos".into(),
-    };
+    fill_meta(tagger.meta_mut(), &a);
     if let Some(dev) = &dev {
         let acc = report_dev(&tagger, dev, |w| tagger.knows(w));
         tagger.meta_mut().dev_accuracy = Some(acc);
     }
     tagger.save(&a.output)
+}
+
+/// The metadata every trained model gets from the command line.
+fn fill_meta(meta: &mut ModelMeta, a: &TrainTaggerArgs) {
+    meta.description = a.description.clone();
+    meta.license = a.license.clone();
+    meta.training_data = a.train.display().to_string();
+    meta.tagset = match a.column {
+        ColumnArg::Xpos => "xpos".into(),
+        ColumnArg::Upos => "upos".into(),
+    };
 }
 
 /// Prints the dev-set accuracy and returns it rounded to 0.01.
@@ -209,14 +213,7 @@ fn run_classic(
             ClassicTagger::train_brill(train, initial.model().clone(), a.max_rules, a.min_score)?
         }
     };
-    let meta = tagger.meta_mut();
-    meta.description = a.description;
-    meta.license = a.license;
-    meta.training_data = a.train.display().to_string();
-    meta.tagset = match a.column {
-        ColumnArg::Xpos => "xpos".into(),
-        ColumnArg::Upos => "upos".into(),
-    };
+    fill_meta(tagger.meta_mut(), &a);
     if let Some(dev) = dev {
         let acc = report_dev(&tagger, dev, |w| tagger.knows(w));
         tagger.meta_mut().dev_accuracy = Some(acc);
