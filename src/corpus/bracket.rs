@@ -23,22 +23,17 @@ pub struct BracketParseCorpusReader {
     root: CorpusRoot,
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    #[allow(clippy::expect_used)]
-    cell.get_or_init(|| Regex::new(pattern).expect("constant pattern"))
-}
-
 fn single_char_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\((.)\)")
+    super::lazy_regex(&R, r"\((.)\)")
 }
 fn three_field_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\(([^\s()]+) ([^\s()]+) [^\s()]+\)")
+    super::lazy_regex(&R, r"\(([^\s()]+) ([^\s()]+) [^\s()]+\)")
 }
 fn tagword_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\(([^\s()]+) ([^\s()]+)\)")
+    super::lazy_regex(&R, r"\(([^\s()]+) ([^\s()]+)\)")
 }
 
 /// NLTK's `_normalize`: `(x)` becomes `(x x)`, `(a b c)` becomes `(a b)`.

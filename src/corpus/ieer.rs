@@ -40,24 +40,20 @@ pub struct IEERCorpusReader {
     root: CorpusRoot,
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    #[allow(clippy::expect_used)]
-    cell.get_or_init(|| Regex::new(pattern).expect("constant pattern"))
-}
 fn doc_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(
+    super::lazy_regex(
         &R,
         r"(?s)\A<DOC>\s*(?:<DOCNO>\s*(?P<docno>.+?)\s*</DOCNO>\s*)?(?:<DOCTYPE>\s*(?P<doctype>.+?)\s*</DOCTYPE>\s*)?(?:<DATE_TIME>\s*(?P<date_time>.+?)\s*</DATE_TIME>\s*)?<BODY>\s*(?:<HEADLINE>\s*(?P<headline>.+?)\s*</HEADLINE>\s*)?<TEXT>(?P<text>.*?)</TEXT>\s*</BODY>\s*</DOC>\s*",
     )
 }
 fn piece_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"<[^<>]{1,400}>|[^\s<]+")
+    super::lazy_regex(&R, r"<[^<>]{1,400}>|[^\s<]+")
 }
 fn type_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r#"\A<b_\w+\s+[^>]*?type="(?P<type>\w+)""#)
+    super::lazy_regex(&R, r#"\A<b_\w+\s+[^>]*?type="(?P<type>\w+)""#)
 }
 
 fn py_strip(s: &str) -> &str {

@@ -274,6 +274,16 @@ impl<T, F: FnMut(&str, String) -> Result<Vec<T>>> Iterator for PerFile<'_, T, F>
     }
 }
 
+/// The regex compiled once into `cell` from a constant `pattern` (the
+/// readers' lazily built patterns).
+pub(crate) fn lazy_regex(
+    cell: &'static std::sync::OnceLock<regex::Regex>,
+    pattern: &str,
+) -> &'static regex::Regex {
+    #[allow(clippy::expect_used)]
+    cell.get_or_init(|| regex::Regex::new(pattern).expect("constant pattern"))
+}
+
 /// Python's `str.splitlines(keepends=True)`: lines with their terminators
 /// (`\n`, `\r\n`, `\r`, `\v`, `\f`, `\x1c`-`\x1e`, U+0085, U+2028, U+2029).
 pub fn splitlines_keepends(text: &str) -> Vec<&str> {

@@ -23,21 +23,17 @@ pub struct SinicaTreebankCorpusReader {
     root: CorpusRoot,
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    #[allow(clippy::expect_used)]
-    cell.get_or_init(|| Regex::new(pattern).expect("constant pattern"))
-}
 fn identifier_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\A#\S+\s")
+    super::lazy_regex(&R, r"\A#\S+\s")
 }
 fn tagword_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r":([^:()|]+):([^:()|]+)")
+    super::lazy_regex(&R, r":([^:()|]+):([^:()|]+)")
 }
 fn split_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"[()| ]")
+    super::lazy_regex(&R, r"[()| ]")
 }
 
 /// NLTK's `_read_block` clean-up of one line: `IDENTIFIER.sub` and
