@@ -6,7 +6,9 @@ use std::io::Write;
 
 use common::run_nlkit;
 use nlkit::corpus::conllu::{Column, ConlluReader};
-use nlkit::tag::{default_english_xpos, PerceptronTagger, Tagger, TrainConfig};
+use nlkit::tag::{
+    default_english_xpos, FeatureSet, PerceptronTagger, Tagger, TrainConfig, WordClusters,
+};
 use proptest::prelude::*;
 
 fn tiny_model() -> PerceptronTagger {
@@ -63,7 +65,7 @@ fn other_format_version_names_both_versions() {
     let e = PerceptronTagger::from_bytes(&bytes)
         .unwrap_err()
         .to_string();
-    assert!(e.contains("version 7") && e.contains("version 1"), "{e}");
+    assert!(e.contains("version 7") && e.contains("versions 1 to 2"), "{e}");
 }
 
 #[test]
@@ -351,4 +353,101 @@ proptest! {
             if r.is_err() { break; }
         }
     }
+}
+
+fn tiny_cluster_model() -> PerceptronTagger {
+    let sents: Vec<Vec<(String, String)>> = vec![
+        vec![("the".into(), "DT".into()), ("dog".into(), "NN".into())],
+        vec![("a".into(), "DT".into()), ("cat".into(), "NN".into())],
+    ];
+    let clusters = WordClusters::from_tsv("dog\t1\t2\t3\ncat\t1\t2\t3\npuppy\t1\t2\t3\n").unwrap();
+    let cfg = TrainConfig {
+        feature_set: FeatureSet::Clusters,
+        clusters: Some(std::sync::Arc::new(clusters)),
+        ..TrainConfig::default()
+    };
+    PerceptronTagger::train(&sents, &cfg).unwrap()
+}
+
+#[test]
+fn cluster_model_round_trips_with_its_clusters() {
+    let m = tiny_cluster_model();
+    // `puppy` is unseen in training, but shares the clusters of dog and cat
+    assert_eq!(m.tag(&["the", "puppy"]), vec!["DT", "NN"]);
+    let back = PerceptronTagger::from_bytes(&m.to_bytes().unwrap()).unwrap();
+    assert_eq!(back.feature_set(), FeatureSet::Clusters);
+    assert_eq!(back.clusters().map(WordClusters::len), Some(3));
+    assert_eq!(back.tag(&["the", "puppy"]), m.tag(&["the", "puppy"]));
+}
+
+#[test]
+fn cluster_features_need_clusters_and_only_they_take_them() {
+    let sents = vec![vec![("dog".to_string(), "NN".to_string())]];
+    let e = PerceptronTagger::train(
+        &sents,
+        &TrainConfig {
+            feature_set: FeatureSet::Clusters,
+            ..TrainConfig::default()
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("needs word clusters"), "{e}");
+    let e = PerceptronTagger::train(
+        &sents,
+        &TrainConfig {
+            feature_set: FeatureSet::Extended,
+            clusters: Some(Default::default()),
+            ..TrainConfig::default()
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("reads none"), "{e}");
+}
+
+#[test]
+fn cli_bad_clusters_file_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let train = dir.path().join("train.txt");
+    std::fs::write(&train, "the/DT dog/NN\n").unwrap();
+    let clusters = dir.path().join("clusters.tsv");
+    std::fs::write(&clusters, "# ok\ndog\t1\t2\t3\ncat\t1\ttwo\t3\n").unwrap();
+    let out = dir.path().join("m.bin");
+    let args = |features: &'static str, with_clusters: bool| {
+        let mut a = vec![
+            "train-tagger".to_string(),
+            "--train".into(),
+            train.to_str().unwrap().into(),
+            "--features".into(),
+            features.into(),
+            "-o".into(),
+            out.to_str().unwrap().into(),
+        ];
+        if with_clusters {
+            a.extend(["--clusters".into(), clusters.to_str().unwrap().into()]);
+        }
+        a
+    };
+    let run = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        run_nlkit(&a, b"")
+    };
+    let (code, _, err) = run(args("clusters", true));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("clusters.tsv") && err.contains("line 3"),
+        "{err}"
+    );
+    let (code, _, err) = run(args("clusters", false));
+    assert_eq!(code, 1);
+    assert!(err.contains("needs word clusters"), "{err}");
+    std::fs::write(&clusters, "dog\t1\t2\t3\n").unwrap();
+    let (code, _, err) = run(args("extended", true));
+    assert_eq!(code, 1);
+    assert!(err.contains("reads none"), "{err}");
+    assert!(!out.exists(), "no model is written on error");
+    let (code, _, err) = run(args("clusters", true));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.exists());
 }

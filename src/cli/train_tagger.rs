@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use crate::corpus::conllu::Column;
-use crate::tag::{FeatureSet, ModelMeta, PerceptronTagger, TrainConfig};
-use crate::Result;
+use crate::tag::{FeatureSet, ModelMeta, PerceptronTagger, TrainConfig, WordClusters};
+use crate::{Error, Result};
 
 /// Training algorithm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -28,8 +28,10 @@ pub enum Features {
     /// NLTK's 14 templates (the model then behaves as NLTK's trainer's).
     #[default]
     Nltk,
-    /// NLTK's templates plus affix, shape and conjunction features (nlkit's default models).
+    /// NLTK's templates plus affix, shape and conjunction features.
     Extended,
+    /// The extended templates plus word-cluster features (needs `--clusters`; nlkit's default models).
+    Clusters,
 }
 
 /// Tag column of CoNLL-U input.
@@ -75,6 +77,10 @@ pub struct TrainTaggerArgs {
     /// Perceptron feature templates.
     #[arg(long, value_enum, default_value_t)]
     features: Features,
+    /// Word clusters for `--features clusters` (`word<TAB>c1<TAB>c2<TAB>c3` lines, as
+    /// `scripts/train/clusters.py` writes them); stored in the model.
+    #[arg(long, value_name = "FILE")]
+    clusters: Option<PathBuf>,
     /// Drop averaged weights with absolute value below this (smaller model).
     #[arg(long, default_value_t = 0.0)]
     prune: f64,
@@ -156,7 +162,18 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         feature_set: match a.features {
             Features::Nltk => FeatureSet::Nltk,
             Features::Extended => FeatureSet::Extended,
+            Features::Clusters => FeatureSet::Clusters,
         },
+        clusters: a
+            .clusters
+            .as_deref()
+            .map(|p| {
+                let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+                WordClusters::from_tsv(&text)
+                    .map(std::sync::Arc::new)
+                    .map_err(|e| Error::InvalidInput(format!("{}: {e}", p.display())))
+            })
+            .transpose()?,
         prune_below: a.prune,
         tagdict_min_count: a.tagdict_min_count,
         tagdict_min_ratio: a.tagdict_min_ratio,

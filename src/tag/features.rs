@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use super::clusters::{id_str, ClusterIds};
 use super::pyunicode;
 
 /// Which feature templates a perceptron model was trained with.
@@ -17,6 +18,10 @@ pub enum FeatureSet {
     /// length 2 and 3, word shape, capitalisation, digit/hyphen/length, and
     /// a few word/tag conjunctions (28 templates in all).
     Extended,
+    /// The extended templates plus word-cluster features (the clusters of
+    /// the word and its neighbours at three granularities, see
+    /// [`super::WordClusters`]); the model stores its clusters.
+    Clusters,
 }
 
 impl FeatureSet {
@@ -25,6 +30,7 @@ impl FeatureSet {
         match self {
             FeatureSet::Nltk => "nltk",
             FeatureSet::Extended => "extended",
+            FeatureSet::Clusters => "clusters",
         }
     }
 }
@@ -111,13 +117,16 @@ fn shape(word: &str, out: &mut String) {
 
 /// Calls `f` with each feature string of token `i` (0-based) of a sentence
 /// whose normalised words, padded with NLTK's `-START-`, `-START2-` in front
-/// and `-END-`, `-END2-` behind, are `context`. `buf` is scratch space.
+/// and `-END-`, `-END2-` behind, are `context` (and their clusters,
+/// padded alike, `clusters`: read by [`FeatureSet::Clusters`] only). `buf`
+/// is scratch space.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn for_each_feature(
     set: FeatureSet,
     i: usize,
     word: &str,
     context: &[Cow<'_, str>],
+    clusters: &[ClusterIds],
     prev: &str,
     prev2: &str,
     buf: &mut String,
@@ -129,6 +138,7 @@ pub(crate) fn for_each_feature(
         i,
         word,
         context,
+        clusters,
         prev,
         prev2,
         |k, parts| {
@@ -147,7 +157,7 @@ pub(crate) fn for_each_feature(
 /// them: a feature string is the template name followed by its parts, each
 /// after one space (NLTK's `' '.join((name,) + args)`). The first 14 are
 /// NLTK's.
-pub(crate) const TEMPLATES: [&str; 28] = [
+pub(crate) const TEMPLATES: [&str; N_TEMPLATES] = [
     "bias",
     "i suffix",
     "i pref1",
@@ -176,12 +186,23 @@ pub(crate) const TEMPLATES: [&str; 28] = [
     "i-1 tag+i+1 word",
     "i cap",
     "i digit+hyphen+len",
+    "i c1",
+    "i c2",
+    "i c3",
+    "i-1 c2",
+    "i+1 c2",
+    "i+2 c1",
+    "i-1 tag+i c2",
+    "i c2+i+1 c2",
 ];
+
+/// The number of feature templates.
+pub(crate) const N_TEMPLATES: usize = 36;
 
 /// Whether each template of [`TEMPLATES`] reads the tags of the previous
 /// words (the others depend on the words only).
-pub(crate) const READS_TAGS: [bool; 28] = {
-    let mut r = [false; 28];
+pub(crate) const READS_TAGS: [bool; N_TEMPLATES] = {
+    let mut r = [false; N_TEMPLATES];
     let mut k = 0;
     while k < TEMPLATES.len() {
         r[k] = contains_tag(TEMPLATES[k].as_bytes());
@@ -204,10 +225,10 @@ const fn contains_tag(name: &[u8]) -> bool {
 
 /// Whether each template of [`TEMPLATES`] depends on the token's own word
 /// only (not on its neighbours, its position or the tags): the bias, the
-/// word, its affixes, shape, digits, hyphens and length.
-pub(crate) const WORD_ONLY: [bool; 28] = {
-    let mut r = [false; 28];
-    let ks = [0, 1, 2, 6, 14, 15, 16, 17, 18, 19, 20, 27];
+/// word, its affixes, shape, digits, hyphens, length and clusters.
+pub(crate) const WORD_ONLY: [bool; N_TEMPLATES] = {
+    let mut r = [false; N_TEMPLATES];
+    let ks = [0, 1, 2, 6, 14, 15, 16, 17, 18, 19, 20, 27, 28, 29, 30];
     let mut i = 0;
     while i < ks.len() {
         r[ks[i]] = true;
@@ -241,6 +262,7 @@ pub(crate) fn for_each_feature_parts(
     i: usize,
     word: &str,
     context: &[Cow<'_, str>],
+    clusters: &[ClusterIds],
     prev: &str,
     prev2: &str,
     mut add: impl FnMut(usize, &[&str]),
@@ -274,7 +296,7 @@ pub(crate) fn for_each_feature_parts(
     emit!(11, [ctx(i + 1)]);
     emit!(12, [suffix(ctx(i + 1), 3)]);
     emit!(13, [ctx(i + 2)]);
-    if set != FeatureSet::Extended {
+    if set == FeatureSet::Nltk {
         return;
     }
     emit!(14, [suffix(word, 1)]);
@@ -316,6 +338,20 @@ pub(crate) fn for_each_feature_parts(
         let len = LENS[word.chars().count().min(8)];
         add(27, &[digit, hyphen, len]);
     }
+    if set != FeatureSet::Clusters {
+        return;
+    }
+    let c = |k: usize, g: usize| -> &str {
+        id_str(clusters.get(k).map_or(super::clusters::UNKNOWN[g], |c| c[g]))
+    };
+    emit!(28, [c(i, 0)]);
+    emit!(29, [c(i, 1)]);
+    emit!(30, [c(i, 2)]);
+    emit!(31, [c(i - 1, 1)]);
+    emit!(32, [c(i + 1, 1)]);
+    emit!(33, [c(i + 2, 0)]);
+    emit!(34, [prev, c(i, 1)]);
+    emit!(35, [c(i, 1), c(i + 1, 1)]);
 }
 
 #[cfg(test)]
@@ -328,13 +364,18 @@ mod tests {
     fn word_only_templates_ignore_context() {
         let collect = |which, i: usize, ctx: &[&str], prev: &str| {
             let context: Vec<Cow<'_, str>> = ctx.iter().map(|w| Cow::Borrowed(*w)).collect();
-            let mut out = Vec::new();
+            let wc = crate::tag::WordClusters::from_tsv("dog-day\t1\t2\t3\nruns\t4\t5\t6\n")
+                .unwrap();
+            let mut clusters = Vec::new();
+            wc.context(&ctx[2..ctx.len() - 2], &mut clusters);
+            let mut out: Vec<(usize, Vec<String>)> = Vec::new();
             for_each_feature_parts(
-                FeatureSet::Extended,
+                FeatureSet::Clusters,
                 which,
                 i,
                 ctx[i + 2],
                 &context,
+                &clusters,
                 prev,
                 "X",
                 |k, p| out.push((k, p.iter().map(|s| s.to_string()).collect::<Vec<_>>())),
@@ -358,7 +399,7 @@ mod tests {
         .flat_map(|w| collect(w, 2, &b, "JJ").into_iter().map(|(k, _)| k))
         .collect();
         all.sort_unstable();
-        assert_eq!(all, (0..28).collect::<Vec<_>>());
+        assert_eq!(all, (0..N_TEMPLATES).collect::<Vec<_>>());
     }
 
     #[test]

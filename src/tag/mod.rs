@@ -29,6 +29,7 @@
 use std::sync::OnceLock;
 
 pub mod classic;
+mod clusters;
 mod eval;
 mod features;
 mod fxhash;
@@ -37,6 +38,7 @@ pub mod model;
 mod perceptron;
 mod pyunicode;
 
+pub use clusters::{ClusterIds, WordClusters, MAX_CLUSTERS};
 pub use eval::{evaluate, Evaluation};
 pub use features::{normalize, FeatureSet};
 pub use mapping::{map_tag, TagsetMapping};

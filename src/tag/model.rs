@@ -1,9 +1,10 @@
-//! nlkit's tagger model file format (version 1).
+//! nlkit's tagger model file format (version 2; version 1 is read too).
 //!
 //! ```text
 //! offset  size  content
 //! 0       8     magic  b"NLKITTAG"
-//! 8       4     format version, u32 little-endian (this code: 1)
+//! 8       4     format version, u32 little-endian (this code writes 2,
+//!               reads 1 and 2)
 //! 12      4     length N of the metadata, u32 little-endian
 //! 16      N     metadata: UTF-8 JSON (ModelMeta: description, tagset,
 //!               training data, licence, accuracy, …), readable with `head`
@@ -13,10 +14,10 @@
 //!
 //! `kind` is `perceptron` (or absent, in files written before the field
 //! existed) for the averaged perceptron, whose body is: feature set, classes
-//! (sorted), tag dictionary
-//!               (word, class id), weight scale S, features (sorted) and for
-//! (word, class id), weight scale S, features (sorted) and for each
-//! feature its (class id, weight × S as i32) pairs. The classic taggers
+//! (sorted), tag dictionary (word, class id), weight scale S, features
+//! (sorted) and for each feature its (class id, weight × S as i32) pairs,
+//! and (version 2 only) the word clusters of the `clusters` feature set
+//! (word, three cluster numbers; empty for the other sets). The classic taggers
 //! (`default`, `regexp`, `ngram`, `affix`, `hmm`, `brill`: the top of the
 //! backoff chain) store a [`crate::tag::classic::ClassicModel`] and their
 //! training vocabulary (see [`crate::tag::classic::ClassicTagger`]);
@@ -33,14 +34,17 @@ use std::io::{Read, Write};
 
 use serde::{Deserialize, Serialize};
 
+use super::clusters::{ClusterIds, WordClusters};
 use super::features::FeatureSet;
 use super::perceptron::{FxMap, PerceptronTagger, TableBuilder};
 use crate::{Error, Result};
 
 /// The file's first bytes.
 pub const MAGIC: &[u8; 8] = b"NLKITTAG";
-/// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes.
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest format version this build reads.
+pub const MIN_FORMAT_VERSION: u32 = 1;
 const SCALE: f64 = 1000.0;
 
 /// Descriptive metadata stored in the model file's readable header.
@@ -73,6 +77,18 @@ pub struct ModelMeta {
 
 #[derive(Serialize, Deserialize)]
 struct Body {
+    feature_set: FeatureSet,
+    classes: Vec<String>,
+    tagdict: Vec<(String, u16)>,
+    scale: u32,
+    features: Vec<String>,
+    rows: Vec<Vec<(u16, i32)>>,
+    clusters: Vec<(String, ClusterIds)>,
+}
+
+/// The perceptron body of format version 1: [`Body`] without clusters.
+#[derive(Deserialize)]
+struct BodyV1 {
     feature_set: FeatureSet,
     classes: Vec<String>,
     tagdict: Vec<(String, u16)>,
@@ -116,6 +132,7 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
         scale: SCALE as u32,
         features: feats.iter().map(|(f, _)| f.to_string()).collect(),
         rows,
+        clusters: t.clusters().map(WordClusters::to_pairs).unwrap_or_default(),
     };
     let mut meta = t.meta.clone();
     meta.kind = PERCEPTRON.to_string();
@@ -161,7 +178,8 @@ pub fn read_meta(bytes: &[u8]) -> Result<ModelMeta> {
     Ok(header(bytes)?.0)
 }
 
-fn header(bytes: &[u8]) -> Result<(ModelMeta, usize)> {
+/// The metadata, where the body starts, and the format version.
+fn header(bytes: &[u8]) -> Result<(ModelMeta, usize, u32)> {
     if bytes.len() < 8 || &bytes[..8] != MAGIC {
         return Err(Error::Model(
             "not an nlkit tagger model (bad magic; NLTK's JSON models are loaded with --nltk-model DIR)"
@@ -169,9 +187,9 @@ fn header(bytes: &[u8]) -> Result<(ModelMeta, usize)> {
         ));
     }
     let version = u32_at(bytes, 8).ok_or_else(|| corrupt("header ends early"))?;
-    if version != FORMAT_VERSION {
+    if !(MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) {
         return Err(Error::Model(format!(
-            "tagger model format version {version} is not supported: this nlkit reads version {FORMAT_VERSION}"
+            "tagger model format version {version} is not supported: this nlkit reads versions {MIN_FORMAT_VERSION} to {FORMAT_VERSION}"
         )));
     }
     let n = u32_at(bytes, 12).ok_or_else(|| corrupt("header ends early"))? as usize;
@@ -180,17 +198,23 @@ fn header(bytes: &[u8]) -> Result<(ModelMeta, usize)> {
         .ok_or_else(|| corrupt("metadata ends early"))?;
     let meta: ModelMeta =
         serde_json::from_slice(meta_bytes).map_err(|e| corrupt(format!("metadata: {e}")))?;
-    Ok((meta, 16 + n))
+    Ok((meta, 16 + n, version))
 }
 
 /// Reads the container: the metadata and the decompressed body.
 pub(crate) fn read_container(bytes: &[u8]) -> Result<(ModelMeta, Vec<u8>)> {
-    let (meta, at) = header(bytes)?;
+    let (meta, raw, _) = read_versioned(bytes)?;
+    Ok((meta, raw))
+}
+
+/// As [`read_container`], with the format version.
+fn read_versioned(bytes: &[u8]) -> Result<(ModelMeta, Vec<u8>, u32)> {
+    let (meta, at, version) = header(bytes)?;
     let mut raw = Vec::new();
     flate2::read::ZlibDecoder::new(bytes.get(at..).unwrap_or(&[]))
         .read_to_end(&mut raw)
         .map_err(|e| corrupt(format!("body: {e}")))?;
-    Ok((meta, raw))
+    Ok((meta, raw, version))
 }
 
 /// Whether a model kind is the perceptron's.
@@ -200,14 +224,32 @@ pub(crate) fn is_perceptron(kind: &str) -> bool {
 
 /// Decodes a tagger.
 pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
-    let (meta, raw) = read_container(bytes)?;
+    let (meta, raw, version) = read_versioned(bytes)?;
     if !is_perceptron(&meta.kind) {
         return Err(Error::Model(format!(
             "this is a `{}` tagger model, not a perceptron model (load it with nlkit::tag::load_model)",
             meta.kind
         )));
     }
-    let body: Body = postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?;
+    let body: Body = if version == 1 {
+        let b: BodyV1 = postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?;
+        Body {
+            feature_set: b.feature_set,
+            classes: b.classes,
+            tagdict: b.tagdict,
+            scale: b.scale,
+            features: b.features,
+            rows: b.rows,
+            clusters: Vec::new(),
+        }
+    } else {
+        postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?
+    };
+    let clusters = if body.clusters.is_empty() {
+        None
+    } else {
+        Some(WordClusters::from_pairs(body.clusters)?)
+    };
     let n_classes = body.classes.len();
     if n_classes == 0 || body.features.len() != body.rows.len() || body.scale == 0 {
         return Err(corrupt("inconsistent body"));
@@ -243,7 +285,51 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
         tagdict,
         tb,
         body.feature_set,
-    )?;
+        clusters,
+    )
+    .map_err(|e| corrupt(e))?;
     t.meta = meta;
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tag::{Tagger, TrainConfig};
+
+    /// Models written in format version 1 (before word clusters) still load
+    /// and tag as before.
+    #[test]
+    fn version_1_models_still_load() {
+        let sents: Vec<Vec<(String, String)>> = vec![vec![
+            ("the".into(), "DT".into()),
+            ("dog".into(), "NN".into()),
+        ]];
+        let t = PerceptronTagger::train(&sents, &TrainConfig::default()).unwrap();
+        let (meta, raw) = read_container(&t.to_bytes().unwrap()).unwrap();
+        let b: Body = postcard::from_bytes(&raw).unwrap();
+        assert!(b.clusters.is_empty());
+        #[derive(Serialize)]
+        struct V1<'a>(
+            FeatureSet,
+            &'a [String],
+            &'a [(String, u16)],
+            u32,
+            &'a [String],
+            &'a [Vec<(u16, i32)>],
+        );
+        let v1 = V1(
+            b.feature_set,
+            &b.classes,
+            &b.tagdict,
+            b.scale,
+            &b.features,
+            &b.rows,
+        );
+        let mut bytes = write_container(meta, &postcard::to_stdvec(&v1).unwrap()).unwrap();
+        bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
+        let back = decode(&bytes).unwrap();
+        assert_eq!(back.tag(&["the", "dog"]), t.tag(&["the", "dog"]));
+        assert!(back.clusters().is_none());
+    }
 }

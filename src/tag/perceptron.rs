@@ -56,6 +56,7 @@ use std::path::Path;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 
+use super::clusters::{ClusterIds, WordClusters};
 use super::features::{for_each_feature, for_each_feature_parts, normalize, FeatureSet, Templates};
 use super::fxhash::{template_states, FeatureIndex, FxHasher};
 use super::model::ModelMeta;
@@ -94,6 +95,9 @@ pub struct PerceptronTagger {
     pub(crate) dense: Vec<i32>,
     /// The feature templates.
     pub(crate) feature_set: FeatureSet,
+    /// The word clusters that [`FeatureSet::Clusters`] reads (shared by
+    /// clones).
+    pub(crate) clusters: Option<std::sync::Arc<WordClusters>>,
     /// Descriptive metadata (saved with the model).
     pub(crate) meta: ModelMeta,
     /// A number unique to this model in this process (clones share it), the
@@ -131,6 +135,7 @@ struct Scratch {
     statics: Vec<Weight>,
     scores: Vec<Weight>,
     dict: Vec<Option<u16>>,
+    clusters: Vec<ClusterIds>,
 }
 
 impl WordCache {
@@ -154,6 +159,8 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Feature templates.
     pub feature_set: FeatureSet,
+    /// Word clusters, needed by [`FeatureSet::Clusters`].
+    pub clusters: Option<std::sync::Arc<WordClusters>>,
     /// Tag-dictionary frequency threshold (NLTK: 20).
     pub tagdict_min_count: usize,
     /// Tag-dictionary ambiguity threshold (NLTK: 0.97).
@@ -171,6 +178,7 @@ impl Default for TrainConfig {
             iterations: 5,
             seed: 0,
             feature_set: FeatureSet::Nltk,
+            clusters: None,
             tagdict_min_count: 20,
             tagdict_min_ratio: 0.97,
             prune_below: 0.0,
@@ -399,7 +407,9 @@ impl PerceptronTagger {
         tagdict: FxMap<Box<str>, u16>,
         tb: TableBuilder,
         feature_set: FeatureSet,
+        clusters: Option<WordClusters>,
     ) -> Result<Self> {
+        check_clusters(feature_set, clusters.as_ref())?;
         let n_classes = classes.len();
         let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
         Ok(PerceptronTagger {
@@ -412,6 +422,7 @@ impl PerceptronTagger {
             values,
             dense,
             feature_set,
+            clusters: clusters.map(std::sync::Arc::new),
             meta: ModelMeta::default(),
             id: next_id(),
         })
@@ -441,6 +452,7 @@ impl PerceptronTagger {
         feature_set: FeatureSet,
         meta: ModelMeta,
     ) -> Result<Self> {
+        check_clusters(feature_set, None)?;
         let mut classes: Vec<String> = classes.into_iter().collect();
         classes.sort();
         classes.dedup();
@@ -485,6 +497,7 @@ impl PerceptronTagger {
             values,
             dense,
             feature_set,
+            clusters: None,
             meta,
             id: next_id(),
         })
@@ -633,6 +646,7 @@ impl PerceptronTagger {
             statics,
             scores,
             dict,
+            clusters,
         } = &mut scratch;
         scores.resize(nc, 0);
         // looks up the rows of `hashes` (home slots first, all at once) and
@@ -648,6 +662,8 @@ impl PerceptronTagger {
                 }
             };
         let context = make_context(tokens);
+        self.cluster_context(tokens, clusters);
+        let clusters = &clusters[..];
         let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
         for (w0, window) in tokens.chunks(WINDOW).enumerate() {
             let w0 = w0 * WINDOW;
@@ -668,7 +684,8 @@ impl PerceptronTagger {
                     statics[j * nc..(j + 1) * nc].copy_from_slice(&cache.scores[c..c + nc]);
                     continue;
                 }
-                self.push_hashes(Templates::WordOnly, (w0, j), word, &context, hashes, owner);
+                let ctx = (&context[..], clusters);
+                self.push_hashes(Templates::WordOnly, (w0, j), word, ctx, hashes, owner);
             }
             add_all(hashes, owner, homes, statics);
             let mut last = usize::MAX;
@@ -691,7 +708,8 @@ impl PerceptronTagger {
             owner.clear();
             for (j, &word) in window.iter().enumerate() {
                 if dict[j].is_none() {
-                    self.push_hashes(Templates::Context, (w0, j), word, &context, hashes, owner);
+                    let ctx = (&context[..], clusters);
+                    self.push_hashes(Templates::Context, (w0, j), word, ctx, hashes, owner);
                 }
             }
             add_all(hashes, owner, homes, statics);
@@ -708,6 +726,7 @@ impl PerceptronTagger {
                             w0 + j,
                             word,
                             &context,
+                            clusters,
                             prev,
                             prev2,
                             |k, parts| {
@@ -718,7 +737,10 @@ impl PerceptronTagger {
                         );
                         match argmax_unique(scores) {
                             Some(best) => best,
-                            None => self.argmax_f64(w0 + j, word, &context, prev, prev2, buf),
+                            None => {
+                                let ctx = (&context[..], clusters);
+                                self.argmax_f64(w0 + j, word, ctx, prev, prev2, buf)
+                            }
                         }
                     }
                 };
@@ -739,7 +761,7 @@ impl PerceptronTagger {
         which: Templates,
         (w0, j): (usize, usize),
         word: &str,
-        context: &[Cow<'_, str>],
+        (context, clusters): (&[Cow<'_, str>], &[ClusterIds]),
         hashes: &mut Vec<u64>,
         owner: &mut Vec<usize>,
     ) {
@@ -749,6 +771,7 @@ impl PerceptronTagger {
             w0 + j,
             word,
             context,
+            clusters,
             "",
             "",
             |k, parts| {
@@ -786,13 +809,14 @@ impl PerceptronTagger {
         &self,
         i: usize,
         word: &str,
-        context: &[Cow<'_, str>],
+        (context, clusters): (&[Cow<'_, str>], &[ClusterIds]),
         prev: &str,
         prev2: &str,
         buf: &mut String,
     ) -> u16 {
         let mut scores = vec![0f64; self.classes.len()];
-        for_each_feature(self.feature_set, i, word, context, prev, prev2, buf, |f| {
+        let set = self.feature_set;
+        for_each_feature(set, i, word, context, clusters, prev, prev2, buf, |f| {
             if let Some(&r) = self.features.get(f) {
                 let r = r as usize;
                 if let (Some(&a), Some(&b)) = (self.row_start.get(r), self.row_start.get(r + 1)) {
@@ -803,6 +827,20 @@ impl PerceptronTagger {
             }
         });
         argmax(&scores)
+    }
+
+    /// The clusters of `tokens`, padded like the context, in `out` (empty
+    /// when the model has no clusters).
+    fn cluster_context(&self, tokens: &[&str], out: &mut Vec<ClusterIds>) {
+        match &self.clusters {
+            Some(c) => c.context(tokens, out),
+            None => out.clear(),
+        }
+    }
+
+    /// The model's word clusters, if its features read any.
+    pub fn clusters(&self) -> Option<&WordClusters> {
+        self.clusters.as_deref()
     }
 
     /// The name of class `id`.
@@ -868,6 +906,20 @@ impl Tagger for PerceptronTagger {
     }
 }
 
+/// Whether a model with `set` has the clusters it needs (and only then).
+fn check_clusters(set: FeatureSet, clusters: Option<&WordClusters>) -> Result<()> {
+    match (set == FeatureSet::Clusters, clusters.is_some()) {
+        (true, false) => Err(Error::Model(
+            "the `clusters` feature set needs word clusters".into(),
+        )),
+        (false, true) => Err(Error::Model(format!(
+            "word clusters given to a model with the `{}` feature set, which reads none",
+            set.name()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// `-START-`, `-START2-`, the normalised words, `-END-`, `-END2-`.
 fn make_context<'a, S: AsRef<str>>(tokens: &'a [S]) -> Vec<Cow<'a, str>> {
     let mut context: Vec<Cow<'a, str>> = Vec::with_capacity(tokens.len() + 4);
@@ -920,6 +972,11 @@ struct Param {
 }
 
 fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<PerceptronTagger> {
+    check_clusters(cfg.feature_set, cfg.clusters.as_deref()).map_err(|e| match e {
+        Error::Model(m) => Error::InvalidInput(m),
+        e => e,
+    })?;
+    let mut clus: Vec<ClusterIds> = Vec::new();
     // Tag dictionary and classes, as NLTK's _make_tagdict.
     let mut counts: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
     let mut class_set: std::collections::BTreeSet<&str> = Default::default();
@@ -1000,6 +1057,10 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
             let sent = &sentences[si];
             let words: Vec<&str> = sent.iter().map(|(w, _)| w.as_str()).collect();
             let context = make_context(&words);
+            match &cfg.clusters {
+                Some(c) => c.context(&words, &mut clus),
+                None => clus.clear(),
+            }
             let (mut prev, mut prev2) = (START[0], START[1]);
             for (i, &word) in words.iter().enumerate() {
                 let truth = gold[si][i];
@@ -1012,6 +1073,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
                             i,
                             word,
                             &context,
+                            &clus,
                             prev,
                             prev2,
                             &mut buf,
@@ -1097,6 +1159,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
         values,
         dense,
         feature_set: cfg.feature_set,
+        clusters: cfg.clusters.clone(),
         meta: ModelMeta {
             iterations: cfg.iterations as u32,
             seed: cfg.seed,
@@ -1138,13 +1201,15 @@ mod tests {
     /// or word cache.
     fn reference(t: &PerceptronTagger, tokens: &[&str]) -> Vec<u16> {
         let context = make_context(tokens);
+        let mut clusters = Vec::new();
+        t.cluster_context(tokens, &mut clusters);
         let mut buf = String::new();
         let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
         let mut out = Vec::new();
         for (i, &w) in tokens.iter().enumerate() {
             let id = match t.tagdict.get(w) {
                 Some(&c) => c,
-                None => t.argmax_f64(i, w, &context, prev, prev2, &mut buf),
+                None => t.argmax_f64(i, w, (&context, &clusters), prev, prev2, &mut buf),
             };
             out.push(id);
             prev2 = prev;
