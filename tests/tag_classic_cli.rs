@@ -267,7 +267,10 @@ fn classic_model_of_another_version_names_both_versions() {
     let mut bytes = tiny_classic().to_bytes().unwrap();
     bytes[8..12].copy_from_slice(&3u32.to_le_bytes());
     let e = model_from_bytes(&bytes).err().unwrap().to_string();
-    assert!(e.contains("version 3") && e.contains("versions 1 to 2"), "{e}");
+    assert!(
+        e.contains("version 3") && e.contains("versions 1 to 2"),
+        "{e}"
+    );
 }
 
 #[test]

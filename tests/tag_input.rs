@@ -65,7 +65,10 @@ fn other_format_version_names_both_versions() {
     let e = PerceptronTagger::from_bytes(&bytes)
         .unwrap_err()
         .to_string();
-    assert!(e.contains("version 7") && e.contains("versions 1 to 2"), "{e}");
+    assert!(
+        e.contains("version 7") && e.contains("versions 1 to 2"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! # nlkit word clusters v1
-//! monday	22	81	443
+//! monday<TAB>22<TAB>81<TAB>443
 //! ```
 
 use super::features::py_lower;
@@ -59,7 +59,10 @@ impl WordClusters {
                 Error::InvalidInput(format!("word clusters, line {}: {why}: {line:?}", n + 1))
             };
             let mut fields = line.split('\t');
-            let word = fields.next().filter(|w| !w.is_empty()).ok_or_else(|| bad("no word"))?;
+            let word = fields
+                .next()
+                .filter(|w| !w.is_empty())
+                .ok_or_else(|| bad("no word"))?;
             let mut ids = [0u16; 3];
             for id in &mut ids {
                 *id = fields
@@ -67,7 +70,9 @@ impl WordClusters {
                     .and_then(|f| f.trim().parse::<u16>().ok())
                     .filter(|&x| x < MAX_CLUSTERS)
                     .ok_or_else(|| {
-                        bad(&format!("expected three cluster numbers below {MAX_CLUSTERS}"))
+                        bad(&format!(
+                            "expected three cluster numbers below {MAX_CLUSTERS}"
+                        ))
                     })?;
             }
             if fields.next().is_some() {
@@ -163,7 +168,10 @@ mod tests {
         let c = WordClusters::from_tsv("dog\t1\t2\t3\n").unwrap();
         let mut out = Vec::new();
         c.context(&["Dog", "cat"], &mut out);
-        assert_eq!(out, vec![PADDING, PADDING, [1, 2, 3], UNKNOWN, PADDING, PADDING]);
+        assert_eq!(
+            out,
+            vec![PADDING, PADDING, [1, 2, 3], UNKNOWN, PADDING, PADDING]
+        );
         assert_eq!(id_str(12), "12");
         assert_eq!(id_str(UNKNOWN[0]), "unk");
         assert_eq!(id_str(PADDING[0]), "pad");

@@ -237,6 +237,44 @@ pub(crate) const WORD_ONLY: [bool; N_TEMPLATES] = {
     r
 };
 
+/// Whether each template of [`TEMPLATES`] reads the previous tags only
+/// (`i-1 tag`, `i-2 tag` and the pair): the tagger sums these per pair of
+/// previous tags once.
+pub(crate) const TAGS_ONLY: [bool; N_TEMPLATES] = {
+    let mut r = [false; N_TEMPLATES];
+    r[3] = true;
+    r[4] = true;
+    r[5] = true;
+    r
+};
+
+/// For each template of [`TEMPLATES`] that reads exactly one neighbouring
+/// word (its normalised form, affixes or clusters) and nothing else, that
+/// word's offset (-2, -1, 1 or 2); 0 for the others. The scores of these
+/// templates are a function of the neighbouring word and the offset, so the
+/// tagger caches them per word.
+pub(crate) const NEIGHBOUR: [i8; N_TEMPLATES] = {
+    let mut r = [0i8; N_TEMPLATES];
+    let ks: [(usize, i8); 10] = [
+        (8, -1),
+        (9, -1),
+        (10, -2),
+        (11, 1),
+        (12, 1),
+        (13, 2),
+        (24, 1),
+        (31, -1),
+        (32, 1),
+        (33, 2),
+    ];
+    let mut i = 0;
+    while i < ks.len() {
+        r[ks[i].0] = ks[i].1;
+        i += 1;
+    }
+    r
+};
+
 /// Which templates [`for_each_feature_parts`] gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Templates {
@@ -244,11 +282,18 @@ pub(crate) enum Templates {
     All,
     /// Those that depend on the token's word only ([`WORD_ONLY`]).
     WordOnly,
-    /// Those that depend on the words around the token or its position,
-    /// but not on tags.
-    Context,
     /// Those that read the previous tags.
     ReadingTags,
+    /// Those that read the previous tags and nothing else ([`TAGS_ONLY`]).
+    TagsOnly,
+    /// Those that read the previous tags and words.
+    TagsAndWords,
+    /// Those that read only the neighbouring word at this offset
+    /// ([`NEIGHBOUR`]).
+    Neighbour(i8),
+    /// Those that depend on the words around the token or its position,
+    /// but not on tags, less the [`Templates::Neighbour`] ones.
+    OtherContext,
 }
 
 /// As [`for_each_feature`], but calls `add` with the template's index in
@@ -265,15 +310,36 @@ pub(crate) fn for_each_feature_parts(
     clusters: &[ClusterIds],
     prev: &str,
     prev2: &str,
+    add: impl FnMut(usize, &[&str]),
+) {
+    for_each_feature_parts_padded(set, which, i + 2, word, context, clusters, prev, prev2, add);
+}
+
+/// As [`for_each_feature_parts`], for the token at index `i` of the padded
+/// `context` (token `i - 2`). `i` may be 0 or 1 (a position in the padding)
+/// for the templates of [`Templates::Neighbour`] with a positive offset,
+/// which read no word before `i`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn for_each_feature_parts_padded(
+    set: FeatureSet,
+    which: Templates,
+    i: usize,
+    word: &str,
+    context: &[Cow<'_, str>],
+    clusters: &[ClusterIds],
+    prev: &str,
+    prev2: &str,
     mut add: impl FnMut(usize, &[&str]),
 ) {
-    let i = i + 2;
     let ctx = |k: usize| -> &str { context.get(k).map_or("", |c| c.as_ref()) };
     let want = |k: usize| match which {
         Templates::All => true,
         Templates::WordOnly => WORD_ONLY[k],
-        Templates::Context => !WORD_ONLY[k] && !READS_TAGS[k],
         Templates::ReadingTags => READS_TAGS[k],
+        Templates::TagsOnly => TAGS_ONLY[k],
+        Templates::TagsAndWords => READS_TAGS[k] && !TAGS_ONLY[k],
+        Templates::Neighbour(d) => NEIGHBOUR[k] == d,
+        Templates::OtherContext => !WORD_ONLY[k] && !READS_TAGS[k] && NEIGHBOUR[k] == 0,
     };
     macro_rules! emit {
         ($k:expr, [$($p:expr),*]) => {
@@ -342,7 +408,11 @@ pub(crate) fn for_each_feature_parts(
         return;
     }
     let c = |k: usize, g: usize| -> &str {
-        id_str(clusters.get(k).map_or(super::clusters::UNKNOWN[g], |c| c[g]))
+        id_str(
+            clusters
+                .get(k)
+                .map_or(super::clusters::UNKNOWN[g], |c| c[g]),
+        )
     };
     emit!(28, [c(i, 0)]);
     emit!(29, [c(i, 1)]);
@@ -359,13 +429,14 @@ mod tests {
     use super::*;
 
     /// The word-only templates give the same parts for a word wherever it
-    /// stands; the three groups split all templates.
+    /// stands, the neighbour templates the same parts for the same
+    /// neighbour; the groups split all templates.
     #[test]
     fn word_only_templates_ignore_context() {
         let collect = |which, i: usize, ctx: &[&str], prev: &str| {
             let context: Vec<Cow<'_, str>> = ctx.iter().map(|w| Cow::Borrowed(*w)).collect();
-            let wc = crate::tag::WordClusters::from_tsv("dog-day\t1\t2\t3\nruns\t4\t5\t6\n")
-                .unwrap();
+            let wc =
+                crate::tag::WordClusters::from_tsv("dog-day\t1\t2\t3\nruns\t4\t5\t6\n").unwrap();
             let mut clusters = Vec::new();
             wc.context(&ctx[2..ctx.len() - 2], &mut clusters);
             let mut out: Vec<(usize, Vec<String>)> = Vec::new();
@@ -390,10 +461,25 @@ mod tests {
             collect(Templates::WordOnly, 0, &a, "NN"),
             collect(Templates::WordOnly, 2, &b, "JJ")
         );
+        let c = [
+            "-START-", "-START2-", "x", "big", "Dog-day", "runs", "y", "-END-", "-END2-",
+        ];
+        for (d, ic, ib) in [(-1, 3, 3), (1, 1, 1), (2, 0, 0), (-2, 3, 3)] {
+            assert_eq!(
+                collect(Templates::Neighbour(d), ic, &c, "NN"),
+                collect(Templates::Neighbour(d), ib, &b, "JJ"),
+                "offset {d}"
+            );
+        }
         let mut all: Vec<usize> = [
             Templates::WordOnly,
-            Templates::Context,
-            Templates::ReadingTags,
+            Templates::OtherContext,
+            Templates::TagsOnly,
+            Templates::TagsAndWords,
+            Templates::Neighbour(-2),
+            Templates::Neighbour(-1),
+            Templates::Neighbour(1),
+            Templates::Neighbour(2),
         ]
         .into_iter()
         .flat_map(|w| collect(w, 2, &b, "JJ").into_iter().map(|(k, _)| k))

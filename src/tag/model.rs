@@ -287,7 +287,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
         body.feature_set,
         clusters,
     )
-    .map_err(|e| corrupt(e))?;
+    .map_err(corrupt)?;
     t.meta = meta;
     Ok(t)
 }

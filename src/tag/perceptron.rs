@@ -56,8 +56,11 @@ use std::path::Path;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 
-use super::clusters::{ClusterIds, WordClusters};
-use super::features::{for_each_feature, for_each_feature_parts, normalize, FeatureSet, Templates};
+use super::clusters::{ClusterIds, WordClusters, PADDING, UNKNOWN};
+use super::features::{
+    for_each_feature, for_each_feature_parts, for_each_feature_parts_padded, normalize, FeatureSet,
+    Templates,
+};
 use super::fxhash::{template_states, FeatureIndex, FxHasher};
 use super::model::ModelMeta;
 use super::Tagger;
@@ -111,19 +114,40 @@ fn next_id() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-/// The scores of the word-only templates ([`super::features::WORD_ONLY`])
-/// of words a thread has tagged with one model. Text repeats its words
-/// (the ambiguous ones, which miss the tag dictionary, are among the most
-/// frequent), so most tokens then need only their context and tag
-/// features looked up. Bounded: past [`WordCache::WORDS`] words it stops
-/// adding.
+/// For words a thread has tagged with one model, the scores of the
+/// templates that read that word alone: the word-only templates
+/// ([`super::features::WORD_ONLY`]) and, for each offset of
+/// [`OFFSETS`], the templates that read the word as that neighbour
+/// ([`super::features::NEIGHBOUR`]); [`PARTS`] vectors per word. Text
+/// repeats its words, so most tokens then need only their other context
+/// and tag features looked up. Bounded: past [`WordCache::WORDS`] words it
+/// stops adding.
 struct WordCache {
     model: u64,
     words: FxMap<Box<str>, u32>,
     scores: Vec<Weight>,
+    /// The neighbour scores of the sentence padding: for offset `OFFSETS[k]`
+    /// and padded-context index `s` (0, 1: `-START-`, `-START2-`; 2, 3:
+    /// `-END-`, `-END2-` of an empty sentence), at `(k * 4 + s) * nc`.
+    pads: Vec<Weight>,
+    /// The clusters of the cached words (by their id), for models with
+    /// clusters.
+    clusters: Vec<ClusterIds>,
+    /// The summed scores of the templates that read only the previous two
+    /// tags ([`super::features::TAGS_ONLY`]), per pair: at
+    /// `(p * (nc + 2) + q) * nc` for the previous tag `p` and the one before
+    /// it `q`, class ids or `nc`, `nc + 1` for `-START-`, `-START2-`.
+    /// Empty for models with more than [`WordCache::TAG_PAIR_CLASSES`]
+    /// classes, whose tag features are looked up one by one.
+    tag_pairs: Vec<Weight>,
     /// Scratch space of [`PerceptronTagger::tag_ids`], kept between calls.
     scratch: Scratch,
 }
+
+/// The neighbour offsets whose scores [`WordCache`] keeps per word.
+const OFFSETS: [i8; 4] = [-2, -1, 1, 2];
+/// Score vectors per cached word: its own, then one per offset.
+const PARTS: usize = 1 + OFFSETS.len();
 
 /// Buffers reused by [`PerceptronTagger::tag_ids`].
 #[derive(Default)]
@@ -136,11 +160,26 @@ struct Scratch {
     scores: Vec<Weight>,
     dict: Vec<Option<u16>>,
     clusters: Vec<ClusterIds>,
+    /// Per position around the window: where its word's [`PARTS`] vectors
+    /// start (in the cache, or in `fresh` when [`FRESH`] is set).
+    at: Vec<usize>,
+    fresh: Vec<Weight>,
+    /// Per token of the sentence: its word's id in the cache, or [`NONE`].
+    slots: Vec<u32>,
 }
+
+/// A [`Scratch::slots`] entry of a word not in the cache.
+const NONE: u32 = u32::MAX;
+
+/// Set in a [`Scratch::at`] entry whose vectors are in `fresh`.
+const FRESH: usize = 1 << (usize::BITS - 1);
 
 impl WordCache {
     /// Most words kept per model and thread.
     const WORDS: usize = 4096;
+    /// Most classes for which [`WordCache::tag_pairs`] is built (64 classes:
+    /// 1.1 MB).
+    const TAG_PAIR_CLASSES: usize = 64;
     /// Most models with a cache per thread (the least recently used one is
     /// dropped).
     const MODELS: usize = 4;
@@ -622,6 +661,9 @@ impl PerceptronTagger {
                         model: self.id,
                         words: FxMap::default(),
                         scores: Vec::new(),
+                        pads: self.pad_scores(),
+                        clusters: Vec::new(),
+                        tag_pairs: self.tag_pair_scores(),
                         scratch: Scratch::default(),
                     });
                     caches.len() - 1
@@ -647,6 +689,9 @@ impl PerceptronTagger {
             scores,
             dict,
             clusters,
+            at,
+            fresh,
+            slots,
         } = &mut scratch;
         scores.resize(nc, 0);
         // looks up the rows of `hashes` (home slots first, all at once) and
@@ -662,45 +707,107 @@ impl PerceptronTagger {
                 }
             };
         let context = make_context(tokens);
-        self.cluster_context(tokens, clusters);
+        // each word's place in the cache, and the clusters (from the cache
+        // when there)
+        slots.clear();
+        slots.extend(
+            tokens
+                .iter()
+                .map(|w| cache.words.get(*w).copied().unwrap_or(NONE)),
+        );
+        clusters.clear();
+        if let Some(wc) = &self.clusters {
+            clusters.extend([PADDING; 2]);
+            clusters.extend(tokens.iter().zip(slots.iter()).map(|(w, &s)| {
+                match cache.clusters.get(s as usize) {
+                    Some(&c) => c,
+                    None => wc.get(w).unwrap_or(UNKNOWN),
+                }
+            }));
+            clusters.extend([PADDING; 2]);
+        }
         let clusters = &clusters[..];
+
         let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
+        let (mut prev_id, mut prev2_id) = (nc, nc + 1);
+        let tag_pairs = &cache.tag_pairs;
+        let n = tokens.len();
+        let part = PARTS * nc;
         for (w0, window) in tokens.chunks(WINDOW).enumerate() {
             let w0 = w0 * WINDOW;
             dict.clear();
             dict.extend(window.iter().map(|w| self.tagdict.get(*w).copied()));
             statics.clear();
             statics.resize(window.len() * nc, 0);
-            // 1a. word-only features: from the cache, or looked up (and
-            // then cached)
+            // 1a. the per-word vectors of the window's words and their
+            // neighbours: from the cache, or looked up (and then cached)
+            let lo = w0.saturating_sub(2);
+            let hi = (w0 + window.len() + 2).min(n);
+            at.clear();
             hashes.clear();
             owner.clear();
-            for (j, &word) in window.iter().enumerate() {
+            let mut n_fresh = 0;
+            for p in lo..hi {
+                if slots[p] != NONE {
+                    at.push(slots[p] as usize * part);
+                    continue;
+                }
+                at.push(FRESH | (n_fresh * part));
+                let ctx = (&context[..], clusters);
+                let owner0 = n_fresh * PARTS;
+                self.push_hashes(Templates::WordOnly, p + 2, tokens[p], ctx, hashes);
+                fill_owner(owner, hashes.len(), owner0);
+                for (k, &d) in OFFSETS.iter().enumerate() {
+                    let i = (p + 2).wrapping_add_signed(-isize::from(d));
+                    self.push_hashes(Templates::Neighbour(d), i, "", ctx, hashes);
+                    fill_owner(owner, hashes.len(), owner0 + 1 + k);
+                }
+                n_fresh += 1;
+            }
+            fresh.clear();
+            fresh.resize(n_fresh * part, 0);
+            add_all(hashes, owner, homes, fresh);
+            for (q, p) in (lo..hi).enumerate() {
+                if at[q] & FRESH != 0 && cache.words.len() < WordCache::WORDS {
+                    let f = at[q] & !FRESH;
+                    let id = cache.words.len();
+                    if !cache.words.contains_key(tokens[p]) {
+                        cache.words.insert(tokens[p].into(), id as u32);
+                        cache.scores.extend_from_slice(&fresh[f..f + part]);
+                        if let Some(&c) = clusters.get(p + 2) {
+                            cache.clusters.push(c);
+                        }
+                        at[q] = id * part;
+                    }
+                }
+            }
+            let vectors = |q: usize| -> &[Weight] {
+                let a = at[q];
+                if a & FRESH != 0 {
+                    &fresh[a & !FRESH..(a & !FRESH) + part]
+                } else {
+                    &cache.scores[a..a + part]
+                }
+            };
+            for j in 0..window.len() {
                 if dict[j].is_some() {
                     continue;
                 }
-                if let Some(&c) = cache.words.get(word) {
-                    let c = c as usize * nc;
-                    statics[j * nc..(j + 1) * nc].copy_from_slice(&cache.scores[c..c + nc]);
-                    continue;
-                }
-                let ctx = (&context[..], clusters);
-                self.push_hashes(Templates::WordOnly, (w0, j), word, ctx, hashes, owner);
-            }
-            add_all(hashes, owner, homes, statics);
-            let mut last = usize::MAX;
-            for &j in owner.iter() {
-                if j != last && cache.words.len() < WordCache::WORDS {
-                    last = j;
-                    let id = cache.words.len() as u32;
-                    if let Some(w) = window.get(j) {
-                        if !cache.words.contains_key(*w) {
-                            cache.words.insert((*w).into(), id);
-                            cache
-                                .scores
-                                .extend_from_slice(&statics[j * nc..(j + 1) * nc]);
-                        }
-                    }
+                let p = w0 + j;
+                let out = &mut statics[j * nc..(j + 1) * nc];
+                add_into(out, &vectors(p - lo)[..nc]);
+                for (k, &d) in OFFSETS.iter().enumerate() {
+                    let q = p as isize + isize::from(d);
+                    let v = if q < 0 {
+                        let s = (q + 2) as usize;
+                        &cache.pads[(k * 4 + s) * nc..(k * 4 + s + 1) * nc]
+                    } else if q as usize >= n {
+                        let s = q as usize - n + 2;
+                        &cache.pads[(k * 4 + s) * nc..(k * 4 + s + 1) * nc]
+                    } else {
+                        &vectors(q as usize - lo)[(1 + k) * nc..(2 + k) * nc]
+                    };
+                    add_into(out, v);
                 }
             }
             // 1b. the other tag-independent features
@@ -709,7 +816,9 @@ impl PerceptronTagger {
             for (j, &word) in window.iter().enumerate() {
                 if dict[j].is_none() {
                     let ctx = (&context[..], clusters);
-                    self.push_hashes(Templates::Context, (w0, j), word, ctx, hashes, owner);
+                    let w = w0 + j + 2;
+                    self.push_hashes(Templates::OtherContext, w, word, ctx, hashes);
+                    fill_owner(owner, hashes.len(), j);
                 }
             }
             add_all(hashes, owner, homes, statics);
@@ -719,7 +828,13 @@ impl PerceptronTagger {
                     Some(t) => t,
                     None => {
                         scores.copy_from_slice(&statics[j * nc..(j + 1) * nc]);
-                        let tags = Templates::ReadingTags;
+                        let tags = if tag_pairs.is_empty() {
+                            Templates::ReadingTags
+                        } else {
+                            let at = (prev_id * (nc + 2) + prev2_id) * nc;
+                            add_into(scores, &tag_pairs[at..at + nc]);
+                            Templates::TagsAndWords
+                        };
                         for_each_feature_parts(
                             self.feature_set,
                             tags,
@@ -747,38 +862,92 @@ impl PerceptronTagger {
                 out.push(id);
                 prev2 = prev;
                 prev = &self.classes[id as usize];
+                prev2_id = prev_id;
+                prev_id = usize::from(id);
             }
         }
         cache.scratch = scratch;
         out
     }
 
-    /// Pushes the hashes of the tag-independent features `which` of token
-    /// `w0 + j` to `hashes`, and `j` (its place in the window) to `owner`
-    /// for each.
+    /// Pushes the hashes of the tag-independent features `which` of the
+    /// token at index `i` of the padded context to `hashes` (the caller
+    /// then fills `owner` up to the same length, see [`fill_owner`]).
     fn push_hashes(
         &self,
         which: Templates,
-        (w0, j): (usize, usize),
+        i: usize,
         word: &str,
         (context, clusters): (&[Cow<'_, str>], &[ClusterIds]),
         hashes: &mut Vec<u64>,
-        owner: &mut Vec<usize>,
     ) {
-        for_each_feature_parts(
+        for_each_feature_parts_padded(
             self.feature_set,
             which,
-            w0 + j,
+            i,
             word,
             context,
             clusters,
             "",
             "",
-            |k, parts| {
-                hashes.push(hash_parts(k, parts));
-                owner.push(j);
-            },
+            |k, parts| hashes.push(hash_parts(k, parts)),
         );
+    }
+
+    /// The scores of the templates that read only the previous two tags,
+    /// per pair (see [`WordCache::tag_pairs`]).
+    fn tag_pair_scores(&self) -> Vec<Weight> {
+        let nc = self.classes.len();
+        if nc > WordCache::TAG_PAIR_CLASSES {
+            return Vec::new();
+        }
+        let name = |t: usize| -> &str {
+            match t.checked_sub(nc) {
+                None => &self.classes[t],
+                Some(s) => START[s],
+            }
+        };
+        let mut out = vec![0; (nc + 2) * (nc + 2) * nc];
+        for (k, row) in out.chunks_mut(nc).enumerate() {
+            let (p, q) = (name(k / (nc + 2)), name(k % (nc + 2)));
+            let set = self.feature_set;
+            let which = Templates::TagsOnly;
+            for_each_feature_parts(set, which, 0, "", &[], &[], p, q, |t, parts| {
+                if let Some(r) = self.index.get_hashed(hash_parts(t, parts)) {
+                    self.add_row(r, row);
+                }
+            });
+        }
+        out
+    }
+
+    /// The neighbour scores of the sentence padding (see [`WordCache::pads`]).
+    fn pad_scores(&self) -> Vec<Weight> {
+        let nc = self.classes.len();
+        let context = make_context::<&str>(&[]);
+        let mut clusters = Vec::new();
+        self.cluster_context(&[], &mut clusters);
+        let mut out = vec![0; OFFSETS.len() * 4 * nc];
+        for (k, &d) in OFFSETS.iter().enumerate() {
+            // the padding before a sentence is a neighbour only before it,
+            // and the padding after only after it
+            let pads: &[usize] = if d < 0 { &[0, 1] } else { &[2, 3] };
+            for &s in pads {
+                let Some(i) = s.checked_add_signed(-isize::from(d)) else {
+                    continue;
+                };
+                let row = &mut out[(k * 4 + s) * nc..(k * 4 + s + 1) * nc];
+                let set = self.feature_set;
+                let which = Templates::Neighbour(d);
+                let ctx = &context[..];
+                for_each_feature_parts_padded(set, which, i, "", ctx, &clusters, "", "", |t, p| {
+                    if let Some(r) = self.index.get_hashed(hash_parts(t, p)) {
+                        self.add_row(r, row);
+                    }
+                });
+            }
+        }
+        out
     }
 
     /// Adds the row found by the index to `scores`.
@@ -903,6 +1072,20 @@ impl Tagger for PerceptronTagger {
             .into_iter()
             .map(|id| self.class_name(id))
             .collect()
+    }
+}
+
+/// Extends `owner` with `who` up to length `len`.
+#[inline]
+fn fill_owner(owner: &mut Vec<usize>, len: usize, who: usize) {
+    owner.resize(len, who);
+}
+
+/// `out += v`, element by element.
+#[inline]
+fn add_into(out: &mut [Weight], v: &[Weight]) {
+    for (o, x) in out.iter_mut().zip(v) {
+        *o += *x;
     }
 }
 
@@ -1244,6 +1427,37 @@ mod tests {
             }
         }
         assert!(xpos.tag_ids(&[]).is_empty());
+    }
+
+    /// Models with more classes than the tag-pair table takes are tagged
+    /// by looking up their tag features one by one, with the same tags.
+    #[test]
+    fn many_classes_fall_back_to_lookups() {
+        let words: Vec<String> = (0..80).map(|i| format!("w{}", i % 37)).collect();
+        let sents: Vec<Vec<(String, String)>> = words
+            .chunks(7)
+            .enumerate()
+            .map(|(k, c)| {
+                c.iter()
+                    .enumerate()
+                    .map(|(i, w)| (w.clone(), format!("T{}", (k * 7 + i) % 70)))
+                    .collect()
+            })
+            .collect();
+        let t = PerceptronTagger::train(
+            &sents,
+            &TrainConfig {
+                iterations: 3,
+                feature_set: FeatureSet::Extended,
+                ..TrainConfig::default()
+            },
+        )
+        .unwrap();
+        assert!(t.classes.len() > WordCache::TAG_PAIR_CLASSES);
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        for s in refs.chunks(9) {
+            assert_eq!(t.tag_ids(s), reference(&t, s));
+        }
     }
 
     /// A weight that is not a multiple of 0.001 is refused, not rounded.
