@@ -345,9 +345,21 @@ proptest! {
 
     #[test]
     fn model_decoder_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-        let mut b = b"NLKITTAG\x01\x00\x00\x00".to_vec();
-        b.extend(bytes);
-        let _ = PerceptronTagger::from_bytes(&b);
+        for version in [1u8, 2] {
+            let mut b = b"NLKITTAG".to_vec();
+            b.extend([version, 0, 0, 0]);
+            b.extend(&bytes);
+            let _ = PerceptronTagger::from_bytes(&b);
+        }
+    }
+
+    #[test]
+    fn word_clusters_parser_never_panics(text in "([^\t\n]{0,4}(\t[0-9x-]{0,5}){0,5}\n){0,6}") {
+        if let Ok(c) = WordClusters::from_tsv(&text) {
+            for w in text.split_whitespace() {
+                let _ = c.get(w);
+            }
+        }
     }
 
     #[test]
