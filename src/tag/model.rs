@@ -75,20 +75,19 @@ pub struct ModelMeta {
     pub nlkit_version: String,
 }
 
+/// The perceptron body of format version 2: the weights, then the word
+/// clusters.
 #[derive(Serialize, Deserialize)]
 struct Body {
-    feature_set: FeatureSet,
-    classes: Vec<String>,
-    tagdict: Vec<(String, u16)>,
-    scale: u32,
-    features: Vec<String>,
-    rows: Vec<Vec<(u16, i32)>>,
+    weights: Weights,
     clusters: Vec<(String, ClusterIds)>,
 }
 
-/// The perceptron body of format version 1: [`Body`] without clusters.
-#[derive(Deserialize)]
-struct BodyV1 {
+/// The perceptron's weights: the whole body in format version 1. postcard
+/// writes a nested struct's fields in place, so a version 2 body is a
+/// version 1 body followed by the clusters.
+#[derive(Serialize, Deserialize)]
+struct Weights {
     feature_set: FeatureSet,
     classes: Vec<String>,
     tagdict: Vec<(String, u16)>,
@@ -126,12 +125,14 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
         rows.push(row);
     }
     let body = Body {
-        feature_set: t.feature_set,
-        classes: t.classes.iter().map(|c| c.to_string()).collect(),
-        tagdict,
-        scale: SCALE as u32,
-        features: feats.iter().map(|(f, _)| f.to_string()).collect(),
-        rows,
+        weights: Weights {
+            feature_set: t.feature_set,
+            classes: t.classes.iter().map(|c| c.to_string()).collect(),
+            tagdict,
+            scale: SCALE as u32,
+            features: feats.iter().map(|(f, _)| f.to_string()).collect(),
+            rows,
+        },
         clusters: t.clusters().map(WordClusters::to_pairs).unwrap_or_default(),
     };
     let mut meta = t.meta.clone();
@@ -231,24 +232,21 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
             meta.kind
         )));
     }
-    let body: Body = if version == 1 {
-        let b: BodyV1 = postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?;
+    let Body {
+        weights: body,
+        clusters,
+    } = if version == 1 {
         Body {
-            feature_set: b.feature_set,
-            classes: b.classes,
-            tagdict: b.tagdict,
-            scale: b.scale,
-            features: b.features,
-            rows: b.rows,
+            weights: postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?,
             clusters: Vec::new(),
         }
     } else {
         postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?
     };
-    let clusters = if body.clusters.is_empty() {
+    let clusters = if clusters.is_empty() {
         None
     } else {
-        Some(WordClusters::from_pairs(body.clusters)?)
+        Some(WordClusters::from_pairs(clusters)?)
     };
     let n_classes = body.classes.len();
     if n_classes == 0 || body.features.len() != body.rows.len() || body.scale == 0 {
@@ -309,24 +307,8 @@ mod tests {
         let (meta, raw) = read_container(&t.to_bytes().unwrap()).unwrap();
         let b: Body = postcard::from_bytes(&raw).unwrap();
         assert!(b.clusters.is_empty());
-        #[derive(Serialize)]
-        struct V1<'a>(
-            FeatureSet,
-            &'a [String],
-            &'a [(String, u16)],
-            u32,
-            &'a [String],
-            &'a [Vec<(u16, i32)>],
-        );
-        let v1 = V1(
-            b.feature_set,
-            &b.classes,
-            &b.tagdict,
-            b.scale,
-            &b.features,
-            &b.rows,
-        );
-        let mut bytes = write_container(meta, &postcard::to_stdvec(&v1).unwrap()).unwrap();
+        let v1 = postcard::to_stdvec(&b.weights).unwrap();
+        let mut bytes = write_container(meta, &v1).unwrap();
         bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
         let back = decode(&bytes).unwrap();
         assert_eq!(back.tag(&["the", "dog"]), t.tag(&["the", "dog"]));
