@@ -466,3 +466,20 @@ fn cli_bad_clusters_file_names_file_and_line() {
     assert_eq!(code, 0, "{err}");
     assert!(out.exists());
 }
+
+/// The shipped cluster file is the one the embedded models were trained
+/// with (and carry), so `corpora/models/README.md`'s recipe remakes them.
+#[test]
+fn embedded_models_carry_the_shipped_clusters() {
+    let text =
+        std::fs::read_to_string(common::root().join("corpora/models/en_clusters.tsv")).unwrap();
+    let shipped = WordClusters::from_tsv(&text).unwrap();
+    assert!(shipped.len() > 40_000);
+    for t in [
+        default_english_xpos().unwrap(),
+        nlkit::tag::default_english_upos().unwrap(),
+    ] {
+        assert_eq!(t.feature_set(), FeatureSet::Clusters);
+        assert_eq!(t.clusters(), Some(&shipped));
+    }
+}
