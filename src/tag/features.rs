@@ -135,7 +135,7 @@ pub(crate) fn for_each_feature(
     for_each_feature_parts(
         set,
         Templates::All,
-        i,
+        i + 2,
         word,
         context,
         clusters,
@@ -296,31 +296,16 @@ pub(crate) enum Templates {
     OtherContext,
 }
 
-/// As [`for_each_feature`], but calls `add` with the template's index in
+/// As [`for_each_feature`], but for the token at index `i` of the padded
+/// `context` (token `i - 2`), and calling `add` with the template's index in
 /// [`TEMPLATES`] and the parts, without joining them into a string (the
 /// tagger hashes them as if joined, see `fxhash::StrHasher`), for the
 /// templates `which` selects (the parts of the others are not computed).
+/// `i` may be 0 or 1 (a position in the padding) for the templates of
+/// [`Templates::Neighbour`] with a positive offset, which read no word
+/// before `i`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn for_each_feature_parts(
-    set: FeatureSet,
-    which: Templates,
-    i: usize,
-    word: &str,
-    context: &[Cow<'_, str>],
-    clusters: &[ClusterIds],
-    prev: &str,
-    prev2: &str,
-    add: impl FnMut(usize, &[&str]),
-) {
-    for_each_feature_parts_padded(set, which, i + 2, word, context, clusters, prev, prev2, add);
-}
-
-/// As [`for_each_feature_parts`], for the token at index `i` of the padded
-/// `context` (token `i - 2`). `i` may be 0 or 1 (a position in the padding)
-/// for the templates of [`Templates::Neighbour`] with a positive offset,
-/// which read no word before `i`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn for_each_feature_parts_padded(
     set: FeatureSet,
     which: Templates,
     i: usize,
@@ -443,7 +428,7 @@ mod tests {
             for_each_feature_parts(
                 FeatureSet::Clusters,
                 which,
-                i,
+                i + 2,
                 ctx[i + 2],
                 &context,
                 &clusters,

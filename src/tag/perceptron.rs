@@ -57,10 +57,7 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 
 use super::clusters::{ClusterIds, WordClusters, PADDING, UNKNOWN};
-use super::features::{
-    for_each_feature, for_each_feature_parts, for_each_feature_parts_padded, normalize, FeatureSet,
-    Templates,
-};
+use super::features::{for_each_feature, for_each_feature_parts, normalize, FeatureSet, Templates};
 use super::fxhash::{template_states, FeatureIndex, FxHasher};
 use super::model::ModelMeta;
 use super::Tagger;
@@ -838,7 +835,7 @@ impl PerceptronTagger {
                         for_each_feature_parts(
                             self.feature_set,
                             tags,
-                            w0 + j,
+                            w0 + j + 2,
                             word,
                             &context,
                             clusters,
@@ -881,7 +878,7 @@ impl PerceptronTagger {
         (context, clusters): (&[Cow<'_, str>], &[ClusterIds]),
         hashes: &mut Vec<u64>,
     ) {
-        for_each_feature_parts_padded(
+        for_each_feature_parts(
             self.feature_set,
             which,
             i,
@@ -912,7 +909,7 @@ impl PerceptronTagger {
             let (p, q) = (name(k / (nc + 2)), name(k % (nc + 2)));
             let set = self.feature_set;
             let which = Templates::TagsOnly;
-            for_each_feature_parts(set, which, 0, "", &[], &[], p, q, |t, parts| {
+            for_each_feature_parts(set, which, 2, "", &[], &[], p, q, |t, parts| {
                 if let Some(r) = self.index.get_hashed(hash_parts(t, parts)) {
                     self.add_row(r, row);
                 }
@@ -940,7 +937,7 @@ impl PerceptronTagger {
                 let set = self.feature_set;
                 let which = Templates::Neighbour(d);
                 let ctx = &context[..];
-                for_each_feature_parts_padded(set, which, i, "", ctx, &clusters, "", "", |t, p| {
+                for_each_feature_parts(set, which, i, "", ctx, &clusters, "", "", |t, p| {
                     if let Some(r) = self.index.get_hashed(hash_parts(t, p)) {
                         self.add_row(r, row);
                     }
