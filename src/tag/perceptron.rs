@@ -724,7 +724,7 @@ impl PerceptronTagger {
             clusters.extend([PADDING; 2]);
         }
         let clusters = &clusters[..];
-
+        let ctx = (&context[..], clusters);
         let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
         let (mut prev_id, mut prev2_id) = (nc, nc + 1);
         let tag_pairs = &cache.tag_pairs;
@@ -750,14 +750,13 @@ impl PerceptronTagger {
                     continue;
                 }
                 at.push(FRESH | (n_fresh * part));
-                let ctx = (&context[..], clusters);
                 let owner0 = n_fresh * PARTS;
                 self.push_hashes(Templates::WordOnly, p + 2, tokens[p], ctx, hashes);
-                fill_owner(owner, hashes.len(), owner0);
+                owner.resize(hashes.len(), owner0);
                 for (k, &d) in OFFSETS.iter().enumerate() {
                     let i = (p + 2).wrapping_add_signed(-isize::from(d));
                     self.push_hashes(Templates::Neighbour(d), i, "", ctx, hashes);
-                    fill_owner(owner, hashes.len(), owner0 + 1 + k);
+                    owner.resize(hashes.len(), owner0 + 1 + k);
                 }
                 n_fresh += 1;
             }
@@ -795,14 +794,16 @@ impl PerceptronTagger {
                 add_into(out, &vectors(p - lo)[..nc]);
                 for (k, &d) in OFFSETS.iter().enumerate() {
                     let q = p as isize + isize::from(d);
-                    let v = if q < 0 {
-                        let s = (q + 2) as usize;
-                        &cache.pads[(k * 4 + s) * nc..(k * 4 + s + 1) * nc]
-                    } else if q as usize >= n {
-                        let s = q as usize - n + 2;
-                        &cache.pads[(k * 4 + s) * nc..(k * 4 + s + 1) * nc]
-                    } else {
-                        &vectors(q as usize - lo)[(1 + k) * nc..(2 + k) * nc]
+                    // a neighbour in the padding: its index among the four
+                    // padding places (see `WordCache::pads`)
+                    let pad = match usize::try_from(q) {
+                        Err(_) => Some((q + 2) as usize),
+                        Ok(q) if q >= n => Some(q - n + 2),
+                        Ok(_) => None,
+                    };
+                    let v = match pad {
+                        Some(s) => &cache.pads[(k * 4 + s) * nc..(k * 4 + s + 1) * nc],
+                        None => &vectors(q as usize - lo)[(1 + k) * nc..(2 + k) * nc],
                     };
                     add_into(out, v);
                 }
@@ -812,10 +813,9 @@ impl PerceptronTagger {
             owner.clear();
             for (j, &word) in window.iter().enumerate() {
                 if dict[j].is_none() {
-                    let ctx = (&context[..], clusters);
                     let w = w0 + j + 2;
                     self.push_hashes(Templates::OtherContext, w, word, ctx, hashes);
-                    fill_owner(owner, hashes.len(), j);
+                    owner.resize(hashes.len(), j);
                 }
             }
             add_all(hashes, owner, homes, statics);
@@ -832,27 +832,11 @@ impl PerceptronTagger {
                             add_into(scores, &tag_pairs[at..at + nc]);
                             Templates::TagsAndWords
                         };
-                        for_each_feature_parts(
-                            self.feature_set,
-                            tags,
-                            w0 + j + 2,
-                            word,
-                            &context,
-                            clusters,
-                            prev,
-                            prev2,
-                            |k, parts| {
-                                if let Some(row) = self.index.get_hashed(hash_parts(k, parts)) {
-                                    self.add_row(row, scores);
-                                }
-                            },
-                        );
+                        let i = w0 + j + 2;
+                        self.add_features(tags, i, word, ctx, (prev, prev2), scores);
                         match argmax_unique(scores) {
                             Some(best) => best,
-                            None => {
-                                let ctx = (&context[..], clusters);
-                                self.argmax_f64(w0 + j, word, ctx, prev, prev2, buf)
-                            }
+                            None => self.argmax_f64(w0 + j, word, ctx, prev, prev2, buf),
                         }
                     }
                 };
@@ -867,9 +851,38 @@ impl PerceptronTagger {
         out
     }
 
+    /// Looks up the features `which` of the token at index `i` of the
+    /// padded context one by one and adds their rows to `scores`.
+    fn add_features(
+        &self,
+        which: Templates,
+        i: usize,
+        word: &str,
+        (context, clusters): (&[Cow<'_, str>], &[ClusterIds]),
+        (prev, prev2): (&str, &str),
+        scores: &mut [Weight],
+    ) {
+        let set = self.feature_set;
+        for_each_feature_parts(
+            set,
+            which,
+            i,
+            word,
+            context,
+            clusters,
+            prev,
+            prev2,
+            |k, p| {
+                if let Some(row) = self.index.get_hashed(hash_parts(k, p)) {
+                    self.add_row(row, scores);
+                }
+            },
+        );
+    }
+
     /// Pushes the hashes of the tag-independent features `which` of the
     /// token at index `i` of the padded context to `hashes` (the caller
-    /// then fills `owner` up to the same length, see [`fill_owner`]).
+    /// then fills `owner` up to the same length).
     fn push_hashes(
         &self,
         which: Templates,
@@ -906,14 +919,8 @@ impl PerceptronTagger {
         };
         let mut out = vec![0; (nc + 2) * (nc + 2) * nc];
         for (k, row) in out.chunks_mut(nc).enumerate() {
-            let (p, q) = (name(k / (nc + 2)), name(k % (nc + 2)));
-            let set = self.feature_set;
-            let which = Templates::TagsOnly;
-            for_each_feature_parts(set, which, 2, "", &[], &[], p, q, |t, parts| {
-                if let Some(r) = self.index.get_hashed(hash_parts(t, parts)) {
-                    self.add_row(r, row);
-                }
-            });
+            let prevs = (name(k / (nc + 2)), name(k % (nc + 2)));
+            self.add_features(Templates::TagsOnly, 2, "", (&[], &[]), prevs, row);
         }
         out
     }
@@ -923,7 +930,7 @@ impl PerceptronTagger {
         let nc = self.classes.len();
         let context = make_context::<&str>(&[]);
         let mut clusters = Vec::new();
-        self.cluster_context(&[], &mut clusters);
+        cluster_context(self.clusters(), &[], &mut clusters);
         let mut out = vec![0; OFFSETS.len() * 4 * nc];
         for (k, &d) in OFFSETS.iter().enumerate() {
             // the padding before a sentence is a neighbour only before it,
@@ -934,14 +941,8 @@ impl PerceptronTagger {
                     continue;
                 };
                 let row = &mut out[(k * 4 + s) * nc..(k * 4 + s + 1) * nc];
-                let set = self.feature_set;
-                let which = Templates::Neighbour(d);
-                let ctx = &context[..];
-                for_each_feature_parts(set, which, i, "", ctx, &clusters, "", "", |t, p| {
-                    if let Some(r) = self.index.get_hashed(hash_parts(t, p)) {
-                        self.add_row(r, row);
-                    }
-                });
+                let ctx = (&context[..], &clusters[..]);
+                self.add_features(Templates::Neighbour(d), i, "", ctx, ("", ""), row);
             }
         }
         out
@@ -993,15 +994,6 @@ impl PerceptronTagger {
             }
         });
         argmax(&scores)
-    }
-
-    /// The clusters of `tokens`, padded like the context, in `out` (empty
-    /// when the model has no clusters).
-    fn cluster_context(&self, tokens: &[&str], out: &mut Vec<ClusterIds>) {
-        match &self.clusters {
-            Some(c) => c.context(tokens, out),
-            None => out.clear(),
-        }
     }
 
     /// The model's word clusters, if its features read any.
@@ -1072,10 +1064,13 @@ impl Tagger for PerceptronTagger {
     }
 }
 
-/// Extends `owner` with `who` up to length `len`.
-#[inline]
-fn fill_owner(owner: &mut Vec<usize>, len: usize, who: usize) {
-    owner.resize(len, who);
+/// The clusters of `tokens`, padded like the context, in `out` (empty
+/// without clusters).
+fn cluster_context(clusters: Option<&WordClusters>, tokens: &[&str], out: &mut Vec<ClusterIds>) {
+    match clusters {
+        Some(c) => c.context(tokens, out),
+        None => out.clear(),
+    }
 }
 
 /// `out += v`, element by element.
@@ -1237,10 +1232,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
             let sent = &sentences[si];
             let words: Vec<&str> = sent.iter().map(|(w, _)| w.as_str()).collect();
             let context = make_context(&words);
-            match &cfg.clusters {
-                Some(c) => c.context(&words, &mut clus),
-                None => clus.clear(),
-            }
+            cluster_context(cfg.clusters.as_deref(), &words, &mut clus);
             let (mut prev, mut prev2) = (START[0], START[1]);
             for (i, &word) in words.iter().enumerate() {
                 let truth = gold[si][i];
@@ -1382,7 +1374,7 @@ mod tests {
     fn reference(t: &PerceptronTagger, tokens: &[&str]) -> Vec<u16> {
         let context = make_context(tokens);
         let mut clusters = Vec::new();
-        t.cluster_context(tokens, &mut clusters);
+        cluster_context(t.clusters(), tokens, &mut clusters);
         let mut buf = String::new();
         let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
         let mut out = Vec::new();
