@@ -116,6 +116,15 @@ impl Pipeline {
         .with_upos_tagger(Box::new(crate::tag::default_english_upos()?)))
     }
 
+    /// The UPOS tagger, when it is a stacked model whose first stage is the
+    /// pipeline's tagger (nlkit's default models are): it then reads the
+    /// tags that tagger gave rather than computing them again.
+    fn upos_reads_tags(&self) -> Option<&crate::tag::PerceptronTagger> {
+        let tagger = self.tagger.as_ref()?.as_perceptron()?;
+        let upos = self.upos_tagger.as_ref()?.as_perceptron()?;
+        std::ptr::eq(upos.first_stage()?, tagger).then_some(upos)
+    }
+
     /// Runs the pipeline on one block of text (a paragraph) of document
     /// `doc` that starts at byte `offset` of that document. Sentence numbers
     /// start at 0; callers renumber across blocks.
@@ -145,7 +154,14 @@ impl Pipeline {
                     .map(|t| t.tag(&words).into_iter().map(str::to_string).collect())
             };
             let tags: Option<Vec<String>> = run(&self.tagger);
-            let upos = run(&self.upos_tagger);
+            let upos = match (self.upos_reads_tags(), &tags) {
+                (Some(u), Some(t)) => {
+                    let t: Vec<&str> = t.iter().map(String::as_str).collect();
+                    let u = u.tag_with_first_stage(&words, &t);
+                    Some(u.into_iter().map(str::to_string).collect())
+                }
+                _ => run(&self.upos_tagger),
+            };
             let lemmas = match &self.lemmatizer {
                 None => None,
                 Some(lem) => {

@@ -265,10 +265,10 @@ fn corrupt_classic_model_is_an_error() {
 #[test]
 fn classic_model_of_another_version_names_both_versions() {
     let mut bytes = tiny_classic().to_bytes().unwrap();
-    bytes[8..12].copy_from_slice(&3u32.to_le_bytes());
+    bytes[8..12].copy_from_slice(&9u32.to_le_bytes());
     let e = model_from_bytes(&bytes).err().unwrap().to_string();
     assert!(
-        e.contains("version 3") && e.contains("versions 1 to 2"),
+        e.contains("version 9") && e.contains("versions 1 to 3"),
         "{e}"
     );
 }

@@ -66,7 +66,7 @@ fn other_format_version_names_both_versions() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("version 7") && e.contains("versions 1 to 2"),
+        e.contains("version 7") && e.contains("versions 1 to 3"),
         "{e}"
     );
 }
@@ -345,7 +345,7 @@ proptest! {
 
     #[test]
     fn model_decoder_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-        for version in [1u8, 2] {
+        for version in [1u8, 2, 3] {
             let mut b = b"NLKITTAG".to_vec();
             b.extend([version, 0, 0, 0]);
             b.extend(&bytes);
@@ -475,11 +475,214 @@ fn embedded_models_carry_the_shipped_clusters() {
         std::fs::read_to_string(common::root().join("corpora/models/en_clusters.tsv")).unwrap();
     let shipped = WordClusters::from_tsv(&text).unwrap();
     assert!(shipped.len() > 40_000);
-    for t in [
-        default_english_xpos().unwrap(),
-        nlkit::tag::default_english_upos().unwrap(),
-    ] {
-        assert_eq!(t.feature_set(), FeatureSet::Clusters);
+    let xpos = default_english_xpos().unwrap();
+    let upos = nlkit::tag::default_english_upos().unwrap();
+    assert_eq!(xpos.feature_set(), FeatureSet::Clusters);
+    assert_eq!(upos.feature_set(), FeatureSet::Stacked);
+    let first = upos.first_stage().unwrap();
+    for t in [xpos, upos, first] {
         assert_eq!(t.clusters(), Some(&shipped));
     }
+    // the UPOS model reads the XPOS model's tags: its first stage is trained
+    // with the XPOS model's recipe, so it is that model, and the two share it
+    assert!(std::ptr::eq(first, xpos));
+    assert_eq!(first.feature_set(), FeatureSet::Clusters);
+    assert_eq!(
+        (first.n_features(), first.n_weights()),
+        (xpos.n_features(), xpos.n_weights())
+    );
+    let text = include_str!("../corpora/samples/inaugural-2009.txt");
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(first.tag(&words), xpos.tag(&words), "{line}");
+    }
+}
+
+type Tagged = Vec<Vec<(String, String)>>;
+
+/// Sentences tagged with XPOS and UPOS (the same words), for stacking.
+fn two_columns() -> (Tagged, Tagged) {
+    let rows: [&[(&str, &str, &str)]; 4] = [
+        &[
+            ("the", "DT", "DET"),
+            ("dog", "NN", "NOUN"),
+            ("runs", "VBZ", "VERB"),
+        ],
+        &[
+            ("a", "DT", "DET"),
+            ("cat", "NN", "NOUN"),
+            ("sleeps", "VBZ", "VERB"),
+        ],
+        &[
+            ("that", "DT", "DET"),
+            ("dog", "NN", "NOUN"),
+            ("barks", "VBZ", "VERB"),
+        ],
+        &[
+            ("we", "PRP", "PRON"),
+            ("run", "VBP", "VERB"),
+            ("home", "RB", "ADV"),
+        ],
+    ];
+    let col = |k: usize| {
+        rows.iter()
+            .map(|r| {
+                r.iter()
+                    .map(|t| (t.0.to_string(), [t.1, t.2][k].to_string()))
+                    .collect()
+            })
+            .collect()
+    };
+    (col(0), col(1))
+}
+
+fn stacked_configs() -> (TrainConfig, TrainConfig) {
+    let clusters = WordClusters::from_tsv("dog\t1\t2\t3\ncat\t1\t2\t3\npuppy\t1\t2\t3\n").unwrap();
+    let first = TrainConfig {
+        feature_set: FeatureSet::Clusters,
+        clusters: Some(std::sync::Arc::new(clusters)),
+        ..TrainConfig::default()
+    };
+    let second = TrainConfig {
+        feature_set: FeatureSet::Stacked,
+        ..first.clone()
+    };
+    (first, second)
+}
+
+#[test]
+fn stacked_model_round_trips_with_its_first_stage() {
+    let (xpos, upos) = two_columns();
+    let (f, c) = stacked_configs();
+    let m = PerceptronTagger::train_stacked(&xpos, &upos, &f, &c, 2).unwrap();
+    let words = ["the", "puppy", "sleeps"];
+    assert_eq!(m.tag(&words), ["DET", "NOUN", "VERB"]);
+    let back = PerceptronTagger::from_bytes(&m.to_bytes().unwrap()).unwrap();
+    assert_eq!(back.feature_set(), FeatureSet::Stacked);
+    assert_eq!(back.tag(&words), m.tag(&words));
+    let first = back.first_stage().unwrap();
+    assert_eq!(first.feature_set(), FeatureSet::Clusters);
+    assert_eq!(first.tag(&words), ["DT", "NN", "VBZ"]);
+    assert!(first.first_stage().is_none());
+}
+
+#[test]
+fn stacked_training_refuses_bad_setups() {
+    let (xpos, upos) = two_columns();
+    let (f, c) = stacked_configs();
+    let err = |r: nlkit::Result<PerceptronTagger>| r.unwrap_err().to_string();
+    let e = err(PerceptronTagger::train(&upos, &c));
+    assert!(e.contains("first stage"), "{e}");
+    let e = err(PerceptronTagger::train_stacked(&xpos, &upos, &c, &c, 2));
+    assert!(e.contains("first stage of another"), "{e}");
+    let e = err(PerceptronTagger::train_stacked(&xpos, &upos, &f, &f, 2));
+    assert!(e.contains("first stage of another"), "{e}");
+    let e = err(PerceptronTagger::train_stacked(
+        &xpos,
+        &upos[1..],
+        &f,
+        &c,
+        2,
+    ));
+    assert!(e.contains("same words"), "{e}");
+    let mut other = upos.clone();
+    other[2][1].0 = "puppy".into();
+    let e = err(PerceptronTagger::train_stacked(&xpos, &other, &f, &c, 2));
+    assert!(e.contains("same words"), "{e}");
+    for folds in [0, 1, 5] {
+        let e = err(PerceptronTagger::train_stacked(&xpos, &upos, &f, &c, folds));
+        assert!(e.contains("folds"), "{folds}: {e}");
+    }
+    let no_clusters = TrainConfig {
+        clusters: None,
+        ..c.clone()
+    };
+    let e = err(PerceptronTagger::train_stacked(
+        &xpos,
+        &upos,
+        &f,
+        &no_clusters,
+        2,
+    ));
+    assert!(e.contains("needs word clusters"), "{e}");
+}
+
+#[test]
+fn cli_stacked_training_needs_conllu_and_a_first_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let conllu = dir.path().join("train.conllu");
+    let (xpos, upos) = two_columns();
+    let mut text = String::new();
+    for (x, u) in xpos.iter().zip(&upos) {
+        for (i, ((w, xt), (_, ut))) in x.iter().zip(u).enumerate() {
+            text.push_str(&format!("{}\t{w}\t_\t{ut}\t{xt}\t_\t0\t_\t_\t_\n", i + 1));
+        }
+        text.push('\n');
+    }
+    std::fs::write(&conllu, text).unwrap();
+    let txt = dir.path().join("train.txt");
+    std::fs::write(&txt, "the/DT dog/NN\n").unwrap();
+    let clusters = dir.path().join("clusters.tsv");
+    std::fs::write(&clusters, "dog\t1\t2\t3\n").unwrap();
+    let out = dir.path().join("m.bin");
+    let run = |train: &std::path::Path, extra: &[&str]| {
+        let mut a = vec![
+            "train-tagger",
+            "--train",
+            train.to_str().unwrap(),
+            "--column",
+            "upos",
+            "--clusters",
+            clusters.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        a.extend(extra);
+        run_nlkit(&a, b"")
+    };
+    for (train, extra, want) in [
+        (&conllu, &["--features", "stacked"][..], "go together"),
+        (
+            &conllu,
+            &["--features", "clusters", "--first-column", "xpos"][..],
+            "go together",
+        ),
+        (
+            &txt,
+            &["--features", "stacked", "--first-column", "xpos"][..],
+            "CoNLL-U",
+        ),
+        (
+            &conllu,
+            &[
+                "--features",
+                "stacked",
+                "--first-column",
+                "xpos",
+                "--folds",
+                "1",
+            ][..],
+            "folds",
+        ),
+    ] {
+        let (code, _, err) = run(train, extra);
+        assert_eq!(code, 1, "{extra:?}");
+        assert!(err.contains(want), "{extra:?}: {err}");
+        assert!(!out.exists(), "no model is written on error");
+    }
+    let (code, _, err) = run(
+        &conllu,
+        &[
+            "--features",
+            "stacked",
+            "--first-column",
+            "xpos",
+            "--folds",
+            "2",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let m = PerceptronTagger::load(&out).unwrap();
+    assert_eq!(m.feature_set(), FeatureSet::Stacked);
+    assert_eq!(m.tag(&["the", "cat", "runs"]), ["DET", "NOUN", "VERB"]);
 }

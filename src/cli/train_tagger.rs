@@ -30,8 +30,12 @@ pub enum Features {
     Nltk,
     /// NLTK's templates plus affix, shape and conjunction features.
     Extended,
-    /// The extended templates plus word-cluster features (needs `--clusters`; nlkit's default models).
+    /// The extended templates plus word-cluster features (needs `--clusters`; nlkit's default XPOS model).
     Clusters,
+    /// The cluster templates plus the tags of a first-stage `clusters` tagger trained on
+    /// `--first-column` of the same CoNLL-U data, which the model keeps (needs `--clusters` and
+    /// `--first-column`; nlkit's default UPOS model reads XPOS tags this way).
+    Stacked,
 }
 
 /// Tag column of CoNLL-U input.
@@ -77,7 +81,14 @@ pub struct TrainTaggerArgs {
     /// Perceptron feature templates.
     #[arg(long, value_enum, default_value_t)]
     features: Features,
-    /// Word clusters for `--features clusters` (`word<TAB>c1<TAB>c2<TAB>c3` lines, as
+    /// `--features stacked`: the CoNLL-U column the first stage is trained on.
+    #[arg(long, value_enum, value_name = "COLUMN")]
+    first_column: Option<ColumnArg>,
+    /// `--features stacked`: the training data is split in this many parts, each tagged by a
+    /// first stage trained on the others, for the second stage to learn from.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    folds: usize,
+    /// Word clusters for `--features clusters|stacked` (`word<TAB>c1<TAB>c2<TAB>c3` lines, as
     /// `scripts/train/clusters.py` writes them); stored in the model.
     #[arg(long, value_name = "FILE")]
     clusters: Option<PathBuf>,
@@ -147,6 +158,19 @@ pub(crate) fn read_tagged(path: &Path, column: Column) -> Result<Vec<Vec<(String
 /// Runs `nlkit train-tagger`.
 pub fn run(a: TrainTaggerArgs) -> Result<()> {
     let column: Column = a.column.into();
+    let stacked = a.features == Features::Stacked;
+    if stacked != a.first_column.is_some() {
+        return Err(Error::InvalidInput(
+            "`--features stacked` and `--first-column` go together".into(),
+        ));
+    }
+    let is_conllu = a.train.extension().is_some_and(|e| e == "conllu");
+    if stacked && !is_conllu {
+        return Err(Error::InvalidInput(format!(
+            "{}: `--features stacked` trains on two columns of CoNLL-U data (a `.conllu` file)",
+            a.train.display()
+        )));
+    }
     let train = read_tagged(&a.train, column)?;
     let dev = a
         .dev
@@ -163,6 +187,7 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
             Features::Nltk => FeatureSet::Nltk,
             Features::Extended => FeatureSet::Extended,
             Features::Clusters => FeatureSet::Clusters,
+            Features::Stacked => FeatureSet::Stacked,
         },
         clusters: a
             .clusters
@@ -179,7 +204,17 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         tagdict_min_ratio: a.tagdict_min_ratio,
         progress: std::io::stderr().is_terminal(),
     };
-    let mut tagger = PerceptronTagger::train(&train, &cfg)?;
+    let mut tagger = match a.first_column {
+        Some(first_column) => {
+            let first = read_tagged(&a.train, first_column.into())?;
+            let first_cfg = TrainConfig {
+                feature_set: FeatureSet::Clusters,
+                ..cfg.clone()
+            };
+            PerceptronTagger::train_stacked(&first, &train, &first_cfg, &cfg, a.folds)?
+        }
+        None => PerceptronTagger::train(&train, &cfg)?,
+    };
     fill_meta(tagger.meta_mut(), &a);
     if let Some(dev) = &dev {
         let acc = report_dev(&tagger, dev, |w| tagger.knows(w));

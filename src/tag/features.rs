@@ -2,7 +2,9 @@
 //! ([`FeatureSet::Nltk`], byte-for-byte the strings of
 //! `PerceptronTagger._get_features`) and nlkit's extended set
 //! ([`FeatureSet::Extended`], NLTK's templates plus more affix and word-shape
-//! features, used by our default models).
+//! features, used by our default models), with word clusters
+//! ([`FeatureSet::Clusters`]) and with the tags a first-stage tagger gave
+//! the sentence ([`FeatureSet::Stacked`]).
 
 use std::borrow::Cow;
 
@@ -22,6 +24,11 @@ pub enum FeatureSet {
     /// the word and its neighbours at three granularities, see
     /// [`super::WordClusters`]); the model stores its clusters.
     Clusters,
+    /// The cluster templates plus seven that read the tags a first-stage
+    /// tagger (stored in the model) gave the token and its right
+    /// neighbours: a stacked model, such as the default UPOS model, which
+    /// reads the XPOS model's tags.
+    Stacked,
 }
 
 impl FeatureSet {
@@ -31,6 +38,7 @@ impl FeatureSet {
             FeatureSet::Nltk => "nltk",
             FeatureSet::Extended => "extended",
             FeatureSet::Clusters => "clusters",
+            FeatureSet::Stacked => "stacked",
         }
     }
 }
@@ -115,18 +123,29 @@ fn shape(word: &str, out: &mut String) {
     }
 }
 
-/// Calls `f` with each feature string of token `i` (0-based) of a sentence
-/// whose normalised words, padded with NLTK's `-START-`, `-START2-` in front
-/// and `-END-`, `-END2-` behind, are `context` (and their clusters,
-/// padded alike, `clusters`: read by [`FeatureSet::Clusters`] only). `buf`
-/// is scratch space.
+/// A sentence as the feature templates read it, each list padded with two
+/// places in front and two behind.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context<'a> {
+    /// The normalised words, padded with NLTK's `-START-`, `-START2-` and
+    /// `-END-`, `-END2-`.
+    pub words: &'a [Cow<'a, str>],
+    /// Their word clusters (read by [`FeatureSet::Clusters`] and
+    /// [`FeatureSet::Stacked`]; empty for the other sets).
+    pub clusters: &'a [ClusterIds],
+    /// The tags a first-stage tagger gave them, padded like the words (read
+    /// by [`FeatureSet::Stacked`] only; empty for the other sets).
+    pub first: &'a [&'a str],
+}
+
+/// Calls `f` with each feature string of token `i` (0-based) of the
+/// sentence `ctx`. `buf` is scratch space.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn for_each_feature(
     set: FeatureSet,
     i: usize,
     word: &str,
-    context: &[Cow<'_, str>],
-    clusters: &[ClusterIds],
+    ctx: Context<'_>,
     prev: &str,
     prev2: &str,
     buf: &mut String,
@@ -137,8 +156,7 @@ pub(crate) fn for_each_feature(
         Templates::All,
         i + 2,
         word,
-        context,
-        clusters,
+        ctx,
         prev,
         prev2,
         |k, parts| {
@@ -194,10 +212,17 @@ pub(crate) const TEMPLATES: [&str; N_TEMPLATES] = [
     "i+2 c1",
     "i-1 tag+i c2",
     "i c2+i+1 c2",
+    "i first",
+    "i+1 first",
+    "i+2 first",
+    "i first+i+1 first",
+    "i-1 tag+i+1 first",
+    "i word+i+1 first",
+    "i+1 first+i+2 first",
 ];
 
 /// The number of feature templates.
-pub(crate) const N_TEMPLATES: usize = 36;
+pub(crate) const N_TEMPLATES: usize = 43;
 
 /// Whether each template of [`TEMPLATES`] reads the tags of the previous
 /// words (the others depend on the words only).
@@ -310,12 +335,16 @@ pub(crate) fn for_each_feature_parts(
     which: Templates,
     i: usize,
     word: &str,
-    context: &[Cow<'_, str>],
-    clusters: &[ClusterIds],
+    sentence: Context<'_>,
     prev: &str,
     prev2: &str,
     mut add: impl FnMut(usize, &[&str]),
 ) {
+    let Context {
+        words: context,
+        clusters,
+        first,
+    } = sentence;
     let ctx = |k: usize| -> &str { context.get(k).map_or("", |c| c.as_ref()) };
     let want = |k: usize| match which {
         Templates::All => true,
@@ -389,7 +418,7 @@ pub(crate) fn for_each_feature_parts(
         let len = LENS[word.chars().count().min(8)];
         add(27, &[digit, hyphen, len]);
     }
-    if set != FeatureSet::Clusters {
+    if set == FeatureSet::Extended {
         return;
     }
     let c = |k: usize, g: usize| -> &str {
@@ -407,6 +436,17 @@ pub(crate) fn for_each_feature_parts(
     emit!(33, [c(i + 2, 0)]);
     emit!(34, [prev, c(i, 1)]);
     emit!(35, [c(i, 1), c(i + 1, 1)]);
+    if set != FeatureSet::Stacked {
+        return;
+    }
+    let g = |k: usize| -> &str { first.get(k).copied().unwrap_or("") };
+    emit!(36, [g(i)]);
+    emit!(37, [g(i + 1)]);
+    emit!(38, [g(i + 2)]);
+    emit!(39, [g(i), g(i + 1)]);
+    emit!(40, [prev, g(i + 1)]);
+    emit!(41, [ctx(i), g(i + 1)]);
+    emit!(42, [g(i + 1), g(i + 2)]);
 }
 
 #[cfg(test)]
@@ -424,14 +464,19 @@ mod tests {
                 crate::tag::WordClusters::from_tsv("dog-day\t1\t2\t3\nruns\t4\t5\t6\n").unwrap();
             let mut clusters = Vec::new();
             wc.context(&ctx[2..ctx.len() - 2], &mut clusters);
+            let first: Vec<&str> = ctx.iter().map(|w| &w[..1]).collect();
+            let sentence = Context {
+                words: &context,
+                clusters: &clusters,
+                first: &first,
+            };
             let mut out: Vec<(usize, Vec<String>)> = Vec::new();
             for_each_feature_parts(
-                FeatureSet::Clusters,
+                FeatureSet::Stacked,
                 which,
                 i + 2,
                 ctx[i + 2],
-                &context,
-                &clusters,
+                sentence,
                 prev,
                 "X",
                 |k, p| out.push((k, p.iter().map(|s| s.to_string()).collect::<Vec<_>>())),

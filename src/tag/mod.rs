@@ -66,11 +66,22 @@ pub trait Tagger: Send + Sync {
     fn tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Vec<Vec<&'t str>> {
         sentences.iter().map(|s| self.tag(s)).collect()
     }
+
+    /// The tagger as an averaged perceptron, when it is one (the pipeline
+    /// then hands a stacked model the tags of its first stage when it has
+    /// them already).
+    fn as_perceptron(&self) -> Option<&PerceptronTagger> {
+        None
+    }
 }
 
 impl<T: Tagger + ?Sized> Tagger for &T {
     fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str> {
         (**self).tag(tokens)
+    }
+
+    fn as_perceptron(&self) -> Option<&PerceptronTagger> {
+        (**self).as_perceptron()
     }
 }
 
@@ -106,6 +117,13 @@ impl Tagger for LoadedModel {
         match self {
             LoadedModel::Perceptron(t) => t.tag(tokens),
             LoadedModel::Classic(t) => t.tag(tokens),
+        }
+    }
+
+    fn as_perceptron(&self) -> Option<&PerceptronTagger> {
+        match self {
+            LoadedModel::Perceptron(t) => Some(t),
+            LoadedModel::Classic(_) => None,
         }
     }
 }
@@ -163,14 +181,35 @@ pub fn load_model(path: &std::path::Path) -> Result<LoadedModel> {
 static XPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_xpos.bin");
 static UPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_upos.bin");
 
+type Embedded = OnceLock<std::result::Result<std::sync::Arc<PerceptronTagger>, String>>;
+
+/// Decodes an embedded model once; a stacked model's first stage is the
+/// embedded XPOS model when it is that model (as nlkit's UPOS model's is),
+/// so the two share it.
 fn embedded(
-    cell: &'static OnceLock<std::result::Result<PerceptronTagger, String>>,
+    cell: &'static Embedded,
     bytes: &'static [u8],
     name: &str,
-) -> Result<&'static PerceptronTagger> {
-    cell.get_or_init(|| PerceptronTagger::from_bytes(bytes).map_err(|e| e.to_string()))
-        .as_ref()
-        .map_err(|e| Error::Model(format!("embedded model {name}: {e}")))
+) -> Result<&'static std::sync::Arc<PerceptronTagger>> {
+    cell.get_or_init(|| {
+        let xpos_body = model::body_bytes(XPOS_BYTES);
+        let resolve = |first: &[u8]| match (model::body_bytes(first), xpos_body) {
+            (Some(a), Some(b)) if a == b && !std::ptr::eq(bytes, XPOS_BYTES) => {
+                embedded_xpos().ok().cloned()
+            }
+            _ => None,
+        };
+        model::decode_with(bytes, &resolve)
+            .map(std::sync::Arc::new)
+            .map_err(|e| e.to_string())
+    })
+    .as_ref()
+    .map_err(|e| Error::Model(format!("embedded model {name}: {e}")))
+}
+
+fn embedded_xpos() -> Result<&'static std::sync::Arc<PerceptronTagger>> {
+    static CELL: Embedded = OnceLock::new();
+    embedded(&CELL, XPOS_BYTES, "en_ewt_xpos")
 }
 
 /// nlkit's default English tagger for Penn Treebank tags (UD English-EWT
@@ -186,18 +225,19 @@ fn embedded(
 /// assert_eq!(t.tag(&["They", "bark", "."]), ["PRP", "VBP", "."]);
 /// ```
 pub fn default_english_xpos() -> Result<&'static PerceptronTagger> {
-    static CELL: OnceLock<std::result::Result<PerceptronTagger, String>> = OnceLock::new();
-    embedded(&CELL, XPOS_BYTES, "en_ewt_xpos")
+    embedded_xpos().map(|t| &**t)
 }
 
 /// nlkit's default English tagger for Universal POS tags (UD English-EWT
-/// UPOS), compiled into the binary and decoded once, on first use.
+/// UPOS), compiled into the binary and decoded once, on first use. It is
+/// stacked ([`FeatureSet::Stacked`]): it reads the tags of
+/// [`default_english_xpos`], which it shares.
 ///
 /// # Errors
 /// [`Error::Model`] only if the embedded model is defective (a build bug).
 pub fn default_english_upos() -> Result<&'static PerceptronTagger> {
-    static CELL: OnceLock<std::result::Result<PerceptronTagger, String>> = OnceLock::new();
-    embedded(&CELL, UPOS_BYTES, "en_ewt_upos")
+    static CELL: Embedded = OnceLock::new();
+    embedded(&CELL, UPOS_BYTES, "en_ewt_upos").map(|t| &**t)
 }
 
 /// Reads word/TAG training data: one sentence per line, tokens separated by

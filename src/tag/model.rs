@@ -1,10 +1,11 @@
-//! nlkit's tagger model file format (version 2; version 1 is read too).
+//! nlkit's tagger model file format (version 3; versions 1 and 2 are read
+//! too).
 //!
 //! ```text
 //! offset  size  content
 //! 0       8     magic  b"NLKITTAG"
-//! 8       4     format version, u32 little-endian (this code writes 2,
-//!               reads 1 and 2)
+//! 8       4     format version, u32 little-endian (this code writes 3,
+//!               reads 1 to 3)
 //! 12      4     length N of the metadata, u32 little-endian
 //! 16      N     metadata: UTF-8 JSON (ModelMeta: description, tagset,
 //!               training data, licence, accuracy, …), readable with `head`
@@ -16,8 +17,10 @@
 //! existed) for the averaged perceptron, whose body is: feature set, classes
 //! (sorted), tag dictionary (word, class id), weight scale S, features
 //! (sorted) and for each feature its (class id, weight × S as i32) pairs,
-//! and (version 2 only) the word clusters of the `clusters` feature set
-//! (word, three cluster numbers; empty for the other sets). The classic taggers
+//! then (versions 2 and 3) the word clusters of the `clusters` and `stacked`
+//! feature sets (word, three cluster numbers; empty for the other sets), then
+//! (version 3) the first stage of a `stacked` model: absent, or a whole
+//! perceptron model file of this format (itself not stacked) as bytes. The classic taggers
 //! (`default`, `regexp`, `ngram`, `affix`, `hmm`, `brill`: the top of the
 //! backoff chain) store a [`crate::tag::classic::ClassicModel`] and their
 //! training vocabulary (see [`crate::tag::classic::ClassicTagger`]);
@@ -42,7 +45,7 @@ use crate::{Error, Result};
 /// The file's first bytes.
 pub const MAGIC: &[u8; 8] = b"NLKITTAG";
 /// The format version this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest format version this build reads.
 pub const MIN_FORMAT_VERSION: u32 = 1;
 const SCALE: f64 = 1000.0;
@@ -75,24 +78,54 @@ pub struct ModelMeta {
     pub nlkit_version: String,
 }
 
+/// The perceptron body of format version 3: the weights, the word
+/// clusters, then the first stage of a stacked model (a model file).
+/// postcard writes a nested struct's fields in place, so this is a version 2
+/// body followed by the first stage.
+#[derive(Serialize, Deserialize)]
+struct Body<'a> {
+    #[serde(borrow)]
+    v2: BodyV2<'a>,
+    first: Option<Vec<u8>>,
+}
+
+/// [`Body`] as decoded: the first stage's bytes borrowed, not copied
+/// (postcard writes a `Vec<u8>` as its length and the bytes, which it reads
+/// back as a byte slice).
+#[derive(Deserialize)]
+struct BodyRef<'a> {
+    #[serde(borrow)]
+    v2: BodyV2<'a>,
+    #[serde(borrow)]
+    first: Option<&'a [u8]>,
+}
+
+/// Finds an already loaded first stage for the first-stage model file
+/// given (see [`decode_with`]).
+pub(crate) type FirstStageResolver<'r> =
+    &'r (dyn Fn(&[u8]) -> Option<std::sync::Arc<PerceptronTagger>> + Sync);
+
 /// The perceptron body of format version 2: the weights, then the word
 /// clusters.
 #[derive(Serialize, Deserialize)]
-struct Body {
-    weights: Weights,
+struct BodyV2<'a> {
+    #[serde(borrow)]
+    weights: Weights<'a>,
     clusters: Vec<(String, ClusterIds)>,
 }
 
 /// The perceptron's weights: the whole body in format version 1. postcard
 /// writes a nested struct's fields in place, so a version 2 body is a
 /// version 1 body followed by the clusters.
+/// The feature names are borrowed from the decompressed body when read.
 #[derive(Serialize, Deserialize)]
-struct Weights {
+struct Weights<'a> {
     feature_set: FeatureSet,
     classes: Vec<String>,
     tagdict: Vec<(String, u16)>,
     scale: u32,
-    features: Vec<String>,
+    #[serde(borrow)]
+    features: Vec<&'a str>,
     rows: Vec<Vec<(u16, i32)>>,
 }
 
@@ -105,8 +138,7 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
     let mut tagdict: Vec<(String, u16)> =
         t.tagdict.iter().map(|(w, &c)| (w.to_string(), c)).collect();
     tagdict.sort();
-    let mut feats: Vec<(&str, u32)> = t.features.iter().map(|(f, &r)| (&**f, r)).collect();
-    feats.sort_unstable();
+    let feats: Vec<(&str, u32)> = t.features.iter().zip(0..).collect();
     let mut rows = Vec::with_capacity(feats.len());
     for (f, r) in &feats {
         let r = *r as usize;
@@ -124,17 +156,22 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
         }
         rows.push(row);
     }
-    let body = Body {
+    let first = match &t.first {
+        Some(f) => Some(encode(f)?),
+        None => None,
+    };
+    let v2 = BodyV2 {
         weights: Weights {
             feature_set: t.feature_set,
             classes: t.classes.iter().map(|c| c.to_string()).collect(),
             tagdict,
             scale: SCALE as u32,
-            features: feats.iter().map(|(f, _)| f.to_string()).collect(),
+            features: feats.iter().map(|(f, _)| *f).collect(),
             rows,
         },
         clusters: t.clusters().map(WordClusters::to_pairs).unwrap_or_default(),
     };
+    let body = Body { v2, first };
     let mut meta = t.meta.clone();
     meta.kind = PERCEPTRON.to_string();
     let raw =
@@ -211,7 +248,8 @@ pub(crate) fn read_container(bytes: &[u8]) -> Result<(ModelMeta, Vec<u8>)> {
 /// As [`read_container`], with the format version.
 fn read_versioned(bytes: &[u8]) -> Result<(ModelMeta, Vec<u8>, u32)> {
     let (meta, at, version) = header(bytes)?;
-    let mut raw = Vec::new();
+    // models compress to about 40 %: room for the body, without regrowing
+    let mut raw = Vec::with_capacity(bytes.len().saturating_mul(3));
     flate2::read::ZlibDecoder::new(bytes.get(at..).unwrap_or(&[]))
         .read_to_end(&mut raw)
         .map_err(|e| corrupt(format!("body: {e}")))?;
@@ -225,6 +263,30 @@ pub(crate) fn is_perceptron(kind: &str) -> bool {
 
 /// Decodes a tagger.
 pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
+    decode_stage(bytes, true, &|_| None)
+}
+
+/// Decodes a tagger; a stacked model's first stage is what `resolve`
+/// returns for the first stage's file, or else decoded from it (on another
+/// thread, while this model's own weights are).
+pub(crate) fn decode_with(bytes: &[u8], resolve: FirstStageResolver) -> Result<PerceptronTagger> {
+    decode_stage(bytes, true, resolve)
+}
+
+/// The body of a model file (after its header), for comparing models.
+pub(crate) fn body_bytes(bytes: &[u8]) -> Option<&[u8]> {
+    let (_, at, _) = header(bytes).ok()?;
+    bytes.get(at..)
+}
+
+/// Decodes a tagger, with a first stage only where `may_stack` (a first
+/// stage's own file may not nest another, so decoding never recurses
+/// deeper).
+fn decode_stage(
+    bytes: &[u8],
+    may_stack: bool,
+    resolve: FirstStageResolver,
+) -> Result<PerceptronTagger> {
     let (meta, raw, version) = read_versioned(bytes)?;
     if !is_perceptron(&meta.kind) {
         return Err(Error::Model(format!(
@@ -232,17 +294,68 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
             meta.kind
         )));
     }
-    let Body {
-        weights: body,
-        clusters,
-    } = if version == 1 {
-        Body {
-            weights: postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?,
-            clusters: Vec::new(),
-        }
-    } else {
-        postcard::from_bytes(&raw).map_err(|e| corrupt(format!("body: {e}")))?
+    let body_err = |e: postcard::Error| corrupt(format!("body: {e}"));
+    let BodyRef {
+        v2: BodyV2 {
+            weights: body,
+            clusters,
+        },
+        first,
+    } = match version {
+        1 => BodyRef {
+            v2: BodyV2 {
+                weights: postcard::from_bytes(&raw).map_err(body_err)?,
+                clusters: Vec::new(),
+            },
+            first: None,
+        },
+        2 => BodyRef {
+            v2: postcard::from_bytes(&raw).map_err(body_err)?,
+            first: None,
+        },
+        _ => postcard::from_bytes(&raw).map_err(body_err)?,
     };
+    if first.is_some() && !may_stack {
+        return Err(corrupt(
+            "the first stage of a stacked model is itself stacked",
+        ));
+    }
+    std::thread::scope(|scope| {
+        let first = first.map(|f| {
+            scope.spawn(move || match resolve(f) {
+                Some(t) => Ok(t),
+                None => decode_stage(f, false, &|_| None).map(std::sync::Arc::new),
+            })
+        });
+        let own = decode_weights(body, clusters);
+        let first = match first {
+            None => None,
+            Some(h) => Some(
+                h.join()
+                    .map_err(|_| Error::Model("decoding the first stage failed".into()))?
+                    .map_err(|e| Error::Model(format!("first stage of a stacked model: {e}")))?,
+            ),
+        };
+        let (classes, tagdict, tb, feature_set, clusters) = own?;
+        let mut t =
+            PerceptronTagger::from_table(classes, tagdict, tb, feature_set, clusters, first)
+                .map_err(corrupt)?;
+        t.meta = meta;
+        Ok(t)
+    })
+}
+
+/// A model's own parts, decoded and checked, for [`PerceptronTagger::from_table`].
+type OwnParts = (
+    Vec<Box<str>>,
+    FxMap<Box<str>, u16>,
+    TableBuilder,
+    FeatureSet,
+    Option<WordClusters>,
+);
+
+/// Checks and converts the weights and clusters of a body.
+fn decode_weights(body: Weights<'_>, clusters: Vec<(String, ClusterIds)>) -> Result<OwnParts> {
     let clusters = if clusters.is_empty() {
         None
     } else {
@@ -266,16 +379,17 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
     let scale = f64::from(body.scale);
     let n_entries = body.rows.iter().map(Vec::len).sum();
     let mut tb = TableBuilder::with_capacity(body.features.len(), n_entries);
-    for (f, row) in body.features.into_iter().zip(body.rows) {
+    for (f, row) in body.features.iter().zip(body.rows) {
         if row.iter().any(|&(c, _)| c as usize >= n_classes) {
             return Err(corrupt("weight class out of range"));
         }
-        tb.push_row_owned(
-            f.into_boxed_str(),
-            row.into_iter().map(|(c, q)| (c, f64::from(q) / scale)),
-        );
+        if body.scale == SCALE as u32 {
+            tb.push_row_q(f, row);
+        } else {
+            tb.push_row(f, row.into_iter().map(|(c, q)| (c, f64::from(q) / scale)));
+        }
     }
-    let mut t = PerceptronTagger::from_table(
+    Ok((
         body.classes
             .into_iter()
             .map(String::into_boxed_str)
@@ -284,10 +398,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
         tb,
         body.feature_set,
         clusters,
-    )
-    .map_err(corrupt)?;
-    t.meta = meta;
-    Ok(t)
+    ))
 }
 
 #[cfg(test)]
@@ -306,12 +417,51 @@ mod tests {
         let t = PerceptronTagger::train(&sents, &TrainConfig::default()).unwrap();
         let (meta, raw) = read_container(&t.to_bytes().unwrap()).unwrap();
         let b: Body = postcard::from_bytes(&raw).unwrap();
-        assert!(b.clusters.is_empty());
-        let v1 = postcard::to_stdvec(&b.weights).unwrap();
+        assert!(b.v2.clusters.is_empty() && b.first.is_none());
+        let v1 = postcard::to_stdvec(&b.v2.weights).unwrap();
         let mut bytes = write_container(meta, &v1).unwrap();
         bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
         let back = decode(&bytes).unwrap();
         assert_eq!(back.tag(&["the", "dog"]), t.tag(&["the", "dog"]));
         assert!(back.clusters().is_none());
+    }
+
+    /// A stacked model whose first stage is corrupt, or itself stacked, is
+    /// refused with a clear error (decoding never nests deeper).
+    #[test]
+    fn bad_first_stages_are_refused() {
+        let s = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(w, t)| (w.to_string(), t.to_string()))
+                .collect()
+        };
+        let xpos = vec![s(&[("the", "DT"), ("dog", "NN")]); 2];
+        let upos = vec![s(&[("the", "DET"), ("dog", "NOUN")]); 2];
+        let clusters = std::sync::Arc::new(WordClusters::from_tsv("dog\t1\t2\t3\n").unwrap());
+        let first = TrainConfig {
+            feature_set: FeatureSet::Clusters,
+            clusters: Some(clusters),
+            ..TrainConfig::default()
+        };
+        let cfg = TrainConfig {
+            feature_set: FeatureSet::Stacked,
+            ..first.clone()
+        };
+        let t = PerceptronTagger::train_stacked(&xpos, &upos, &first, &cfg, 2).unwrap();
+        let bytes = t.to_bytes().unwrap();
+        let with_first = |f: Vec<u8>| {
+            let (meta, raw) = read_container(&bytes).unwrap();
+            let mut b: Body = postcard::from_bytes(&raw).unwrap();
+            b.first = Some(f);
+            write_container(meta, &postcard::to_stdvec(&b).unwrap()).unwrap()
+        };
+        let e = decode(&with_first(bytes.clone())).unwrap_err().to_string();
+        assert!(e.contains("itself stacked"), "{e}");
+        let inner = encode(t.first_stage().unwrap()).unwrap();
+        let e = decode(&with_first(inner[..inner.len() - 5].to_vec()))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("first stage") && e.contains("truncated"), "{e}");
+        assert!(decode(&with_first(inner)).is_ok());
     }
 }

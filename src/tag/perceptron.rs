@@ -57,7 +57,9 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 
 use super::clusters::{ClusterIds, WordClusters, PADDING, UNKNOWN};
-use super::features::{for_each_feature, for_each_feature_parts, normalize, FeatureSet, Templates};
+use super::features::{
+    for_each_feature, for_each_feature_parts, normalize, Context, FeatureSet, Templates,
+};
 use super::fxhash::{template_states, FeatureIndex, FxHasher};
 use super::model::ModelMeta;
 use super::Tagger;
@@ -77,8 +79,8 @@ pub struct PerceptronTagger {
     pub(crate) classes: Vec<Box<str>>,
     /// Words always given one tag.
     pub(crate) tagdict: FxMap<Box<str>, u16>,
-    /// Feature string -> row.
-    pub(crate) features: FxMap<Box<str>, u32>,
+    /// The feature strings, sorted; feature `r` has row `r`.
+    pub(crate) features: FeatureNames,
     /// Feature hash -> weights (the lookup used when tagging).
     pub(crate) index: FeatureIndex,
     /// Row `r` is `entries[row_start[r]..row_start[r + 1]]`.
@@ -95,9 +97,12 @@ pub struct PerceptronTagger {
     pub(crate) dense: Vec<i32>,
     /// The feature templates.
     pub(crate) feature_set: FeatureSet,
-    /// The word clusters that [`FeatureSet::Clusters`] reads (shared by
-    /// clones).
+    /// The word clusters that [`FeatureSet::Clusters`] and
+    /// [`FeatureSet::Stacked`] read (shared by clones).
     pub(crate) clusters: Option<std::sync::Arc<WordClusters>>,
+    /// The first-stage tagger whose tags [`FeatureSet::Stacked`] reads
+    /// (shared by clones; itself never stacked).
+    pub(crate) first: Option<std::sync::Arc<PerceptronTagger>>,
     /// Descriptive metadata (saved with the model).
     pub(crate) meta: ModelMeta,
     /// A number unique to this model in this process (clones share it), the
@@ -238,7 +243,7 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
 
 /// Feature index, row starts, class ids and weights.
 type TableParts = (
-    FxMap<Box<str>, u32>,
+    FeatureNames,
     FeatureIndex,
     Vec<u32>,
     Vec<Entry>,
@@ -324,64 +329,170 @@ impl Entry {
     }
 }
 
-/// A builder of the interned weight table.
+/// A model's feature strings, sorted, in one buffer (a few allocations
+/// where a map of strings needs one per feature, which made loading a model
+/// slow). Tagging finds rows by hash ([`FeatureIndex`]); the names are
+/// searched only to replay an exact tie in NLTK's order, to tell known words
+/// and to save the model.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FeatureNames {
+    text: String,
+    /// Where each name ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl FeatureNames {
+    /// The number of features.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The name of feature `r`.
+    pub(crate) fn name(&self, r: usize) -> &str {
+        let start = match r.checked_sub(1) {
+            Some(p) => self.ends.get(p).map_or(0, |&e| e as usize),
+            None => 0,
+        };
+        let end = self.ends.get(r).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The names, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|r| self.name(r))
+    }
+
+    /// The number of the feature named `f`.
+    pub(crate) fn get(&self, f: &str) -> Option<u32> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.name(mid).cmp(f) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u32),
+            }
+        }
+        None
+    }
+
+    fn push(&mut self, f: &str) {
+        self.text.push_str(f);
+        self.ends.push(self.text.len() as u32);
+    }
+}
+
+/// A builder of the interned weight table: rows pushed in any order (the
+/// last of two with one name counts), weights checked and quantised as
+/// they come.
 #[derive(Default)]
 pub(crate) struct TableBuilder {
-    features: FxMap<Box<str>, u32>,
+    names: FeatureNames,
     row_start: Vec<u32>,
-    entries: Vec<(u16, f64)>,
+    entries: Vec<(u16, Weight)>,
+    /// A weight that is not a multiple of 0.001 (see [`WEIGHT_SCALE`]).
+    bad: Option<f64>,
 }
 
 impl TableBuilder {
     pub(crate) fn with_capacity(features: usize, entries: usize) -> Self {
-        let mut map = FxMap::default();
-        map.reserve(features);
         TableBuilder {
-            features: map,
+            names: FeatureNames {
+                text: String::with_capacity(features * 16),
+                ends: Vec::with_capacity(features),
+            },
             row_start: Vec::with_capacity(features + 1),
             entries: Vec::with_capacity(entries),
+            bad: None,
         }
     }
 
+    /// Adds a feature's row of `(class, weight)`.
     pub(crate) fn push_row(&mut self, feature: &str, row: impl IntoIterator<Item = (u16, f64)>) {
-        self.push_row_owned(feature.into(), row);
-    }
-
-    pub(crate) fn push_row_owned(
-        &mut self,
-        feature: Box<str>,
-        row: impl IntoIterator<Item = (u16, f64)>,
-    ) {
+        let bad = &mut self.bad;
+        let row = row.into_iter().map(|(c, w)| {
+            let q = (w * WEIGHT_SCALE).round();
+            if q / WEIGHT_SCALE != w || q.abs() > MAX_WEIGHT_Q {
+                bad.get_or_insert(w);
+            }
+            (c, q as Weight)
+        });
         let start = self.entries.len();
         self.entries.extend(row);
-        if self.entries.len() == start {
+        self.end_row(feature, start);
+    }
+
+    /// Adds a feature's row of `(class, weight in thousandths)`.
+    pub(crate) fn push_row_q(&mut self, feature: &str, row: impl IntoIterator<Item = (u16, i32)>) {
+        let bad = &mut self.bad;
+        let row = row.into_iter().inspect(|&(_, q)| {
+            if f64::from(q).abs() > MAX_WEIGHT_Q {
+                bad.get_or_insert(f64::from(q) / WEIGHT_SCALE);
+            }
+        });
+        let start = self.entries.len();
+        self.entries.extend(row);
+        self.end_row(feature, start);
+    }
+
+    fn end_row(&mut self, feature: &str, start: usize) {
+        if self.entries.len() > start {
+            self.row_start.push(start as u32);
+            self.names.push(feature);
+        }
+    }
+
+    /// Sorts the rows by name, keeping the last of equal names.
+    fn sort(&mut self) {
+        let n = self.names.len();
+        let sorted = (1..n).all(|r| self.names.name(r - 1) < self.names.name(r));
+        if sorted {
             return;
         }
-        self.row_start.push(start as u32);
-        let id = self.features.len() as u32;
-        self.features.insert(feature, id);
+        let mut order: Vec<usize> = (0..n).collect();
+        // stable: equal names stay in push order, the last is kept
+        order.sort_by(|&a, &b| self.names.name(a).cmp(self.names.name(b)));
+        let ends = |r: usize, rs: &[u32], total: usize| {
+            (rs[r] as usize, rs.get(r + 1).map_or(total, |&e| e as usize))
+        };
+        let mut out = TableBuilder::with_capacity(n, self.entries.len());
+        for (k, &r) in order.iter().enumerate() {
+            let name = self.names.name(r);
+            if order
+                .get(k + 1)
+                .is_some_and(|&next| self.names.name(next) == name)
+            {
+                continue;
+            }
+            let (a, b) = ends(r, &self.row_start, self.entries.len());
+            let start = out.entries.len();
+            out.entries.extend_from_slice(&self.entries[a..b]);
+            out.end_row(name, start);
+        }
+        out.bad = self.bad;
+        *self = out;
     }
 
     /// Packs the table. Fails when the model has more classes or distinct
     /// weights than [`Entry`] can address, or a weight that is not a
     /// multiple of 0.001 (see [`WEIGHT_SCALE`]).
     fn finish(mut self, n_classes: usize) -> Result<TableParts> {
+        if let Some(w) = self.bad {
+            return Err(Error::Model(format!(
+                "perceptron weight {w} is not a multiple of 0.001 below {}: nlkit \
+                 reads NLTK-style models, whose averaged weights are rounded to three \
+                 decimals",
+                MAX_WEIGHT_Q / WEIGHT_SCALE
+            )));
+        }
+        if self.names.text.len() > u32::MAX as usize || self.entries.len() > u32::MAX as usize {
+            return Err(Error::Model("perceptron model too large".into()));
+        }
+        self.sort();
         self.row_start.push(self.entries.len() as u32);
+        let quantised: Vec<Weight> = self.entries.iter().map(|e| e.1).collect();
         // a row is dense when it has weights for at least a quarter of the
         // classes (and there are enough classes for it to pay)
-        let mut quantised: Vec<Weight> = Vec::with_capacity(self.entries.len());
-        for &(_, w) in &self.entries {
-            let q = (w * WEIGHT_SCALE).round();
-            if q / WEIGHT_SCALE != w || q.abs() > MAX_WEIGHT_Q {
-                return Err(Error::Model(format!(
-                    "perceptron weight {w} is not a multiple of 0.001 below {}: nlkit \
-                     reads NLTK-style models, whose averaged weights are rounded to three \
-                     decimals",
-                    MAX_WEIGHT_Q / WEIGHT_SCALE
-                )));
-            }
-            quantised.push(q as Weight);
-        }
         let mut dense: Vec<Weight> = Vec::new();
         let mut n_dense = 0u32;
         let slots: Vec<(u32, u32)> = self
@@ -405,10 +516,8 @@ impl TableBuilder {
             })
             .collect();
         let index = FeatureIndex::build(
-            self.features.len(),
-            self.features.iter().filter_map(|(f, &r)| {
-                Some((&**f, slots.get(r as usize)?.0, slots.get(r as usize)?.1))
-            }),
+            self.names.len(),
+            self.names.iter().zip(&slots).map(|(f, &(a, b))| (f, a, b)),
         );
         let mut value_id: FxMap<Weight, u32> = FxMap::default();
         let mut values: Vec<Weight> = Vec::new();
@@ -433,7 +542,7 @@ impl TableBuilder {
             }
             entries.push(Entry::new(class, v));
         }
-        Ok((self.features, index, self.row_start, entries, values, dense))
+        Ok((self.names, index, self.row_start, entries, values, dense))
     }
 }
 
@@ -444,8 +553,9 @@ impl PerceptronTagger {
         tb: TableBuilder,
         feature_set: FeatureSet,
         clusters: Option<WordClusters>,
+        first: Option<std::sync::Arc<PerceptronTagger>>,
     ) -> Result<Self> {
-        check_clusters(feature_set, clusters.as_ref())?;
+        check_parts(feature_set, clusters.as_ref(), first.as_deref())?;
         let n_classes = classes.len();
         let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
         Ok(PerceptronTagger {
@@ -459,6 +569,7 @@ impl PerceptronTagger {
             dense,
             feature_set,
             clusters: clusters.map(std::sync::Arc::new),
+            first,
             meta: ModelMeta::default(),
             id: next_id(),
         })
@@ -488,7 +599,7 @@ impl PerceptronTagger {
         feature_set: FeatureSet,
         meta: ModelMeta,
     ) -> Result<Self> {
-        check_clusters(feature_set, None)?;
+        check_parts(feature_set, None, None)?;
         let mut classes: Vec<String> = classes.into_iter().collect();
         classes.sort();
         classes.dedup();
@@ -534,6 +645,7 @@ impl PerceptronTagger {
             dense,
             feature_set,
             clusters: None,
+            first: None,
             meta,
             id: next_id(),
         })
@@ -631,7 +743,8 @@ impl PerceptronTagger {
         self.tagdict.contains_key(word)
             || self
                 .features
-                .contains_key(format!("i word {}", normalize(word)).as_str())
+                .get(&format!("i word {}", normalize(word)))
+                .is_some()
     }
 
     /// Tags a sentence, returning class ids.
@@ -646,6 +759,12 @@ impl PerceptronTagger {
     /// ties are settled by redoing the sums in NLTK's order, so the tags
     /// are NLTK's.
     pub fn tag_ids(&self, tokens: &[&str]) -> Vec<u16> {
+        let first_tags = self.first_context(tokens);
+        self.tag_ids_given(tokens, &first_tags)
+    }
+
+    /// [`PerceptronTagger::tag_ids`] with the first stage's tags, padded.
+    fn tag_ids_given(&self, tokens: &[&str], first_tags: &[&str]) -> Vec<u16> {
         WORD_CACHES.with(|caches| {
             let mut caches = caches.borrow_mut();
             let k = match caches.iter().position(|c| c.model == self.id) {
@@ -669,11 +788,47 @@ impl PerceptronTagger {
             // most recently used last
             let last = caches.len() - 1;
             caches.swap(k, last);
-            self.tag_ids_with(tokens, &mut caches[last])
+            self.tag_ids_with(tokens, first_tags, &mut caches[last])
         })
     }
 
-    fn tag_ids_with(&self, tokens: &[&str], cache: &mut WordCache) -> Vec<u16> {
+    /// Tags a sentence with a stacked model ([`FeatureSet::Stacked`]),
+    /// given the tags its first stage ([`PerceptronTagger::first_stage`])
+    /// gives `tokens`, which a caller that has them already need not have
+    /// computed twice. Other models ignore `first_tags`; so does a stacked
+    /// one when they are not one per token.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::tag::{default_english_upos, default_english_xpos, Tagger};
+    /// let words = ["They", "bark", "."];
+    /// let xpos = default_english_xpos().unwrap().tag(&words);
+    /// let upos = default_english_upos().unwrap();
+    /// assert_eq!(upos.tag_with_first_stage(&words, &xpos), upos.tag(&words));
+    /// ```
+    pub fn tag_with_first_stage(&self, tokens: &[&str], first_tags: &[&str]) -> Vec<&str> {
+        if self.first.is_none() || first_tags.len() != tokens.len() {
+            return self.tag(tokens);
+        }
+        let first = pad_tags(first_tags.iter().copied());
+        self.names(self.tag_ids_given(tokens, &first))
+    }
+
+    fn names(&self, ids: Vec<u16>) -> Vec<&str> {
+        ids.into_iter().map(|id| self.class_name(id)).collect()
+    }
+
+    /// The first-stage tagger's tags of `tokens`, padded like the context
+    /// (empty for a model that is not stacked).
+    fn first_context(&self, tokens: &[&str]) -> Vec<&str> {
+        let Some(first) = &self.first else {
+            return Vec::new();
+        };
+        let ids = first.tag_ids(tokens);
+        pad_tags(ids.into_iter().map(|id| first.class_name(id)))
+    }
+
+    fn tag_ids_with(&self, tokens: &[&str], first: &[&str], cache: &mut WordCache) -> Vec<u16> {
         let nc = self.classes.len();
         let mut out = Vec::with_capacity(tokens.len());
         let mut scratch = std::mem::take(&mut cache.scratch);
@@ -723,8 +878,11 @@ impl PerceptronTagger {
             }));
             clusters.extend([PADDING; 2]);
         }
-        let clusters = &clusters[..];
-        let ctx = (&context[..], clusters);
+        let ctx = Context {
+            words: &context,
+            clusters,
+            first,
+        };
         let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
         let (mut prev_id, mut prev2_id) = (nc, nc + 1);
         let tag_pairs = &cache.tag_pairs;
@@ -858,26 +1016,16 @@ impl PerceptronTagger {
         which: Templates,
         i: usize,
         word: &str,
-        (context, clusters): (&[Cow<'_, str>], &[ClusterIds]),
+        ctx: Context<'_>,
         (prev, prev2): (&str, &str),
         scores: &mut [Weight],
     ) {
         let set = self.feature_set;
-        for_each_feature_parts(
-            set,
-            which,
-            i,
-            word,
-            context,
-            clusters,
-            prev,
-            prev2,
-            |k, p| {
-                if let Some(row) = self.index.get_hashed(hash_parts(k, p)) {
-                    self.add_row(row, scores);
-                }
-            },
-        );
+        for_each_feature_parts(set, which, i, word, ctx, prev, prev2, |k, p| {
+            if let Some(row) = self.index.get_hashed(hash_parts(k, p)) {
+                self.add_row(row, scores);
+            }
+        });
     }
 
     /// Pushes the hashes of the tag-independent features `which` of the
@@ -888,20 +1036,12 @@ impl PerceptronTagger {
         which: Templates,
         i: usize,
         word: &str,
-        (context, clusters): (&[Cow<'_, str>], &[ClusterIds]),
+        ctx: Context<'_>,
         hashes: &mut Vec<u64>,
     ) {
-        for_each_feature_parts(
-            self.feature_set,
-            which,
-            i,
-            word,
-            context,
-            clusters,
-            "",
-            "",
-            |k, parts| hashes.push(hash_parts(k, parts)),
-        );
+        for_each_feature_parts(self.feature_set, which, i, word, ctx, "", "", |k, parts| {
+            hashes.push(hash_parts(k, parts))
+        });
     }
 
     /// The scores of the templates that read only the previous two tags,
@@ -920,7 +1060,7 @@ impl PerceptronTagger {
         let mut out = vec![0; (nc + 2) * (nc + 2) * nc];
         for (k, row) in out.chunks_mut(nc).enumerate() {
             let prevs = (name(k / (nc + 2)), name(k % (nc + 2)));
-            self.add_features(Templates::TagsOnly, 2, "", (&[], &[]), prevs, row);
+            self.add_features(Templates::TagsOnly, 2, "", Context::default(), prevs, row);
         }
         out
     }
@@ -941,7 +1081,11 @@ impl PerceptronTagger {
                     continue;
                 };
                 let row = &mut out[(k * 4 + s) * nc..(k * 4 + s + 1) * nc];
-                let ctx = (&context[..], &clusters[..]);
+                let ctx = Context {
+                    words: &context,
+                    clusters: &clusters,
+                    first: &[],
+                };
                 self.add_features(Templates::Neighbour(d), i, "", ctx, ("", ""), row);
             }
         }
@@ -976,15 +1120,15 @@ impl PerceptronTagger {
         &self,
         i: usize,
         word: &str,
-        (context, clusters): (&[Cow<'_, str>], &[ClusterIds]),
+        ctx: Context<'_>,
         prev: &str,
         prev2: &str,
         buf: &mut String,
     ) -> u16 {
         let mut scores = vec![0f64; self.classes.len()];
         let set = self.feature_set;
-        for_each_feature(set, i, word, context, clusters, prev, prev2, buf, |f| {
-            if let Some(&r) = self.features.get(f) {
+        for_each_feature(set, i, word, ctx, prev, prev2, buf, |f| {
+            if let Some(r) = self.features.get(f) {
                 let r = r as usize;
                 if let (Some(&a), Some(&b)) = (self.row_start.get(r), self.row_start.get(r + 1)) {
                     for (c, w) in self.row(a as usize, b as usize) {
@@ -1012,7 +1156,102 @@ impl PerceptronTagger {
     /// [`Error::InvalidInput`] when there is nothing to train on or a tag is
     /// empty.
     pub fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Self> {
-        train(sentences, cfg)
+        if cfg.feature_set == FeatureSet::Stacked {
+            return Err(Error::InvalidInput(
+                "the `stacked` feature set is trained with a first stage \
+                 (PerceptronTagger::train_stacked; `train-tagger --first-column`)"
+                    .into(),
+            ));
+        }
+        train(sentences, cfg, None, "")
+    }
+
+    /// Trains a stacked tagger ([`FeatureSet::Stacked`]): a first-stage
+    /// tagger on `first_sentences` (with `first_cfg`), and on `sentences`
+    /// (the same words, other tags) a second one whose features also read
+    /// the first stage's tags of each token and its right neighbours. The
+    /// second stage learns from first-stage tags as good as those it will
+    /// see on new text: the training sentences are split into `folds`
+    /// parts (sentence `i` in part `i % folds`), and each part is tagged by
+    /// a first stage trained on the others (jackknifing). The model keeps
+    /// the first stage trained on all sentences.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when `cfg` is not [`FeatureSet::Stacked`],
+    /// `first_cfg` is, the two lists do not have the same words, `folds` is
+    /// below 2 or above the number of sentences, or as
+    /// [`PerceptronTagger::train`].
+    ///
+    /// # Example
+    /// ```
+    /// use std::sync::Arc;
+    /// use nlkit::tag::{FeatureSet, PerceptronTagger, Tagger, TrainConfig, WordClusters};
+    /// let s = |v: &[(&str, &str)]| v.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect::<Vec<_>>();
+    /// let xpos = vec![s(&[("the", "DT"), ("dog", "NN"), ("runs", "VBZ")]); 4];
+    /// let upos = vec![s(&[("the", "DET"), ("dog", "NOUN"), ("runs", "VERB")]); 4];
+    /// let clusters = Arc::new(WordClusters::from_tsv("dog\t1\t2\t3\n").unwrap());
+    /// let first = TrainConfig {
+    ///     feature_set: FeatureSet::Clusters,
+    ///     clusters: Some(clusters.clone()),
+    ///     ..TrainConfig::default()
+    /// };
+    /// let cfg = TrainConfig { feature_set: FeatureSet::Stacked, ..first.clone() };
+    /// let t = PerceptronTagger::train_stacked(&xpos, &upos, &first, &cfg, 2).unwrap();
+    /// assert_eq!(t.tag(&["the", "dog", "runs"]), ["DET", "NOUN", "VERB"]);
+    /// assert_eq!(t.first_stage().unwrap().tag(&["the", "dog"]), ["DT", "NN"]);
+    /// ```
+    pub fn train_stacked(
+        first_sentences: &[Vec<(String, String)>],
+        sentences: &[Vec<(String, String)>],
+        first_cfg: &TrainConfig,
+        cfg: &TrainConfig,
+        folds: usize,
+    ) -> Result<Self> {
+        if cfg.feature_set != FeatureSet::Stacked || first_cfg.feature_set == FeatureSet::Stacked {
+            return Err(Error::InvalidInput(
+                "a stacked tagger has the `stacked` feature set and a first stage of another"
+                    .into(),
+            ));
+        }
+        if first_sentences.len() != sentences.len()
+            || first_sentences
+                .iter()
+                .zip(sentences)
+                .any(|(a, b)| a.len() != b.len() || a.iter().zip(b).any(|(x, y)| x.0 != y.0))
+        {
+            return Err(Error::InvalidInput(
+                "the first stage's training sentences must have the same words as the second's"
+                    .into(),
+            ));
+        }
+        if folds < 2 || folds > sentences.len() {
+            return Err(Error::InvalidInput(format!(
+                "{folds} folds for {} training sentences: need 2 or more, at most one per sentence",
+                sentences.len()
+            )));
+        }
+        let mut guesses: Vec<Vec<String>> = vec![Vec::new(); sentences.len()];
+        for k in 0..folds {
+            let rest: Vec<Vec<(String, String)>> = first_sentences
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != k)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let label = format!("first stage, fold {}/{folds}: ", k + 1);
+            let t = train(&rest, first_cfg, None, &label)?;
+            for (i, s) in first_sentences.iter().enumerate().skip(k).step_by(folds) {
+                let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
+                guesses[i] = t.tag(&words).into_iter().map(str::to_string).collect();
+            }
+        }
+        let first = train(first_sentences, first_cfg, None, "first stage: ")?;
+        train(sentences, cfg, Some((&guesses, first)), "second stage: ")
+    }
+
+    /// The first-stage tagger of a stacked model ([`FeatureSet::Stacked`]).
+    pub fn first_stage(&self) -> Option<&PerceptronTagger> {
+        self.first.as_deref()
     }
 
     /// Saves the model in nlkit's format (see [`super::model`]).
@@ -1057,10 +1296,11 @@ impl PerceptronTagger {
 
 impl Tagger for PerceptronTagger {
     fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str> {
-        self.tag_ids(tokens)
-            .into_iter()
-            .map(|id| self.class_name(id))
-            .collect()
+        self.names(self.tag_ids(tokens))
+    }
+
+    fn as_perceptron(&self) -> Option<&PerceptronTagger> {
+        Some(self)
     }
 }
 
@@ -1081,18 +1321,51 @@ fn add_into(out: &mut [Weight], v: &[Weight]) {
     }
 }
 
-/// Whether a model with `set` has the clusters it needs (and only then).
-fn check_clusters(set: FeatureSet, clusters: Option<&WordClusters>) -> Result<()> {
-    match (set == FeatureSet::Clusters, clusters.is_some()) {
-        (true, false) => Err(Error::Model(
-            "the `clusters` feature set needs word clusters".into(),
+/// Whether a model with `set` has the clusters and the first stage it
+/// needs (and only then), and its first stage is not itself stacked.
+fn check_parts(
+    set: FeatureSet,
+    clusters: Option<&WordClusters>,
+    first: Option<&PerceptronTagger>,
+) -> Result<()> {
+    let reads_clusters = matches!(set, FeatureSet::Clusters | FeatureSet::Stacked);
+    match (reads_clusters, clusters.is_some()) {
+        (true, false) => {
+            return Err(Error::Model(format!(
+                "the `{}` feature set needs word clusters",
+                set.name()
+            )))
+        }
+        (false, true) => {
+            return Err(Error::Model(format!(
+                "word clusters given to a model with the `{}` feature set, which reads none",
+                set.name()
+            )))
+        }
+        _ => {}
+    }
+    match (set == FeatureSet::Stacked, first) {
+        (true, None) => Err(Error::Model(
+            "the `stacked` feature set needs a first-stage tagger".into(),
         )),
-        (false, true) => Err(Error::Model(format!(
-            "word clusters given to a model with the `{}` feature set, which reads none",
+        (false, Some(_)) => Err(Error::Model(format!(
+            "a first-stage tagger given to a model with the `{}` feature set, which reads none",
             set.name()
         ))),
+        (true, Some(f)) if f.first.is_some() => Err(Error::Model(
+            "a first-stage tagger must not itself be stacked".into(),
+        )),
         _ => Ok(()),
     }
+}
+
+/// `tags` padded like the context: `-START-`, `-START2-` in front,
+/// `-END-`, `-END2-` behind.
+fn pad_tags<'a>(tags: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = START.to_vec();
+    out.extend(tags);
+    out.extend(END);
+    out
 }
 
 /// `-START-`, `-START2-`, the normalised words, `-END-`, `-END2-`.
@@ -1146,8 +1419,19 @@ struct Param {
     stamp: u64,
 }
 
-fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<PerceptronTagger> {
-    check_clusters(cfg.feature_set, cfg.clusters.as_deref()).map_err(|e| match e {
+/// NLTK's training algorithm; a stacked model's `first` stage comes with
+/// its tags of each sentence. `label` starts the progress messages.
+fn train(
+    sentences: &[Vec<(String, String)>],
+    cfg: &TrainConfig,
+    first: Option<(&[Vec<String>], PerceptronTagger)>,
+    label: &str,
+) -> Result<PerceptronTagger> {
+    let (guesses, first) = match first {
+        Some((g, f)) => (g, Some(f)),
+        None => (&[][..], None),
+    };
+    check_parts(cfg.feature_set, cfg.clusters.as_deref(), first.as_ref()).map_err(|e| match e {
         Error::Model(m) => Error::InvalidInput(m),
         e => e,
     })?;
@@ -1222,7 +1506,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
-            b.set_message(format!("iteration {}/{}", iter + 1, cfg.iterations));
+            b.set_message(format!("{label}iteration {}/{}", iter + 1, cfg.iterations));
             Some(b)
         } else {
             None
@@ -1233,6 +1517,15 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
             let words: Vec<&str> = sent.iter().map(|(w, _)| w.as_str()).collect();
             let context = make_context(&words);
             cluster_context(cfg.clusters.as_deref(), &words, &mut clus);
+            let first_tags = match guesses.get(si) {
+                Some(g) => pad_tags(g.iter().map(String::as_str)),
+                None => Vec::new(),
+            };
+            let ctx = Context {
+                words: &context,
+                clusters: &clus,
+                first: &first_tags,
+            };
             let (mut prev, mut prev2) = (START[0], START[1]);
             for (i, &word) in words.iter().enumerate() {
                 let truth = gold[si][i];
@@ -1244,8 +1537,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
                             cfg.feature_set,
                             i,
                             word,
-                            &context,
-                            &clus,
+                            ctx,
                             prev,
                             prev2,
                             &mut buf,
@@ -1293,7 +1585,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
         }
         if let Some(b) = bar {
             b.finish_with_message(format!(
-                "iteration {}/{}: {:.2}% on training data",
+                "{label}iteration {}/{}: {:.2}% on training data",
                 iter + 1,
                 cfg.iterations,
                 100.0 * correct as f64 / total.max(1) as f64
@@ -1332,6 +1624,7 @@ fn train(sentences: &[Vec<(String, String)>], cfg: &TrainConfig) -> Result<Perce
         dense,
         feature_set: cfg.feature_set,
         clusters: cfg.clusters.clone(),
+        first: first.map(std::sync::Arc::new),
         meta: ModelMeta {
             iterations: cfg.iterations as u32,
             seed: cfg.seed,
@@ -1375,13 +1668,19 @@ mod tests {
         let context = make_context(tokens);
         let mut clusters = Vec::new();
         cluster_context(t.clusters(), tokens, &mut clusters);
+        let first = t.first_context(tokens);
         let mut buf = String::new();
         let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
         let mut out = Vec::new();
         for (i, &w) in tokens.iter().enumerate() {
+            let ctx = Context {
+                words: &context,
+                clusters: &clusters,
+                first: &first,
+            };
             let id = match t.tagdict.get(w) {
                 Some(&c) => c,
-                None => t.argmax_f64(i, w, (&context, &clusters), prev, prev2, &mut buf),
+                None => t.argmax_f64(i, w, ctx, prev, prev2, &mut buf),
             };
             out.push(id);
             prev2 = prev;
