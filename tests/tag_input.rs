@@ -625,7 +625,8 @@ fn cli_stacked_training_needs_conllu_and_a_first_column() {
     let clusters = dir.path().join("clusters.tsv");
     std::fs::write(&clusters, "dog\t1\t2\t3\n").unwrap();
     let out = dir.path().join("m.bin");
-    let run = |train: &std::path::Path, extra: &[&str]| {
+    // `extra`: more flags, separated by spaces
+    let run = |train: &std::path::Path, extra: &str| {
         let mut a = vec![
             "train-tagger",
             "--train",
@@ -637,50 +638,26 @@ fn cli_stacked_training_needs_conllu_and_a_first_column() {
             "-o",
             out.to_str().unwrap(),
         ];
-        a.extend(extra);
+        a.extend(extra.split_whitespace());
         run_nlkit(&a, b"")
     };
+    let stacked = "--features stacked --first-column xpos";
     for (train, extra, want) in [
-        (&conllu, &["--features", "stacked"][..], "go together"),
+        (&conllu, "--features stacked".to_string(), "go together"),
         (
             &conllu,
-            &["--features", "clusters", "--first-column", "xpos"][..],
+            "--features clusters --first-column xpos".to_string(),
             "go together",
         ),
-        (
-            &txt,
-            &["--features", "stacked", "--first-column", "xpos"][..],
-            "CoNLL-U",
-        ),
-        (
-            &conllu,
-            &[
-                "--features",
-                "stacked",
-                "--first-column",
-                "xpos",
-                "--folds",
-                "1",
-            ][..],
-            "folds",
-        ),
+        (&txt, stacked.to_string(), "CoNLL-U"),
+        (&conllu, format!("{stacked} --folds 1"), "folds"),
     ] {
-        let (code, _, err) = run(train, extra);
-        assert_eq!(code, 1, "{extra:?}");
-        assert!(err.contains(want), "{extra:?}: {err}");
+        let (code, _, err) = run(train, &extra);
+        assert_eq!(code, 1, "{extra}");
+        assert!(err.contains(want), "{extra}: {err}");
         assert!(!out.exists(), "no model is written on error");
     }
-    let (code, _, err) = run(
-        &conllu,
-        &[
-            "--features",
-            "stacked",
-            "--first-column",
-            "xpos",
-            "--folds",
-            "2",
-        ],
-    );
+    let (code, _, err) = run(&conllu, &format!("{stacked} --folds 2"));
     assert_eq!(code, 0, "{err}");
     let m = PerceptronTagger::load(&out).unwrap();
     assert_eq!(m.feature_set(), FeatureSet::Stacked);
