@@ -126,7 +126,90 @@ struct Weights<'a> {
     scale: u32,
     #[serde(borrow)]
     features: Vec<&'a str>,
-    rows: Vec<Vec<(u16, i32)>>,
+    rows: Rows,
+}
+
+/// The weight rows, one per feature: on the wire a sequence of rows, each
+/// a sequence of `(class id, weight in thousandths)` (what postcard writes
+/// for `Vec<Vec<(u16, i32)>>`), read into one flat list: a few allocations
+/// where a `Vec` per row made loading slow.
+#[derive(Debug, Default, PartialEq)]
+struct Rows {
+    /// Where each row ends in `pairs`.
+    ends: Vec<usize>,
+    pairs: Vec<(u16, i32)>,
+}
+
+impl Rows {
+    fn iter(&self) -> impl Iterator<Item = &[(u16, i32)]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(a, &b)| self.pairs.get(a..b).unwrap_or(&[]))
+    }
+}
+
+impl Serialize for Rows {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.ends.len()))?;
+        for row in self.iter() {
+            seq.serialize_element(row)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Rows {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct AllRows;
+        impl<'de> serde::de::Visitor<'de> for AllRows {
+            type Value = Rows;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence of weight rows")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut rows: A,
+            ) -> std::result::Result<Rows, A::Error> {
+                let mut out = Rows::default();
+                // the length comes from the file: reserve no more than a
+                // sane amount up front
+                out.ends.reserve(rows.size_hint().unwrap_or(0).min(1 << 20));
+                while rows.next_element_seed(OneRow(&mut out.pairs))?.is_some() {
+                    out.ends.push(out.pairs.len());
+                }
+                Ok(out)
+            }
+        }
+        /// Appends one row's pairs to the flat list.
+        struct OneRow<'a>(&'a mut Vec<(u16, i32)>);
+        impl<'de> serde::de::DeserializeSeed<'de> for OneRow<'_> {
+            type Value = ();
+            fn deserialize<D: serde::Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> std::result::Result<(), D::Error> {
+                d.deserialize_seq(self)
+            }
+        }
+        impl<'de> serde::de::Visitor<'de> for OneRow<'_> {
+            type Value = ();
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a weight row")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut row: A,
+            ) -> std::result::Result<(), A::Error> {
+                while let Some(pair) = row.next_element::<(u16, i32)>()? {
+                    self.0.push(pair);
+                }
+                Ok(())
+            }
+        }
+        d.deserialize_seq(AllRows)
+    }
 }
 
 fn corrupt(what: impl std::fmt::Display) -> Error {
@@ -139,11 +222,10 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
         t.tagdict.iter().map(|(w, &c)| (w.to_string(), c)).collect();
     tagdict.sort();
     let feats: Vec<(&str, u32)> = t.features.iter().zip(0..).collect();
-    let mut rows = Vec::with_capacity(feats.len());
+    let mut rows = Rows::default();
     for (f, r) in &feats {
         let r = *r as usize;
         let (a, b) = (t.row_start[r] as usize, t.row_start[r + 1] as usize);
-        let mut row = Vec::with_capacity(b - a);
         for (c, w) in t.row(a, b) {
             let q = (w * SCALE).round();
             if q / SCALE != w || q.abs() > i32::MAX as f64 {
@@ -152,9 +234,9 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
                      nlkit's model format stores NLTK-style rounded weights only"
                 )));
             }
-            row.push((c, q as i32));
+            rows.pairs.push((c, q as i32));
         }
-        rows.push(row);
+        rows.ends.push(rows.pairs.len());
     }
     let first = match &t.first {
         Some(f) => Some(encode(f)?),
@@ -362,7 +444,7 @@ fn decode_weights(body: Weights<'_>, clusters: Vec<(String, ClusterIds)>) -> Res
         Some(WordClusters::from_pairs(clusters)?)
     };
     let n_classes = body.classes.len();
-    if n_classes == 0 || body.features.len() != body.rows.len() || body.scale == 0 {
+    if n_classes == 0 || body.features.len() != body.rows.ends.len() || body.scale == 0 {
         return Err(corrupt("inconsistent body"));
     }
     if body.classes.windows(2).any(|w| w[0] >= w[1]) {
@@ -377,16 +459,20 @@ fn decode_weights(body: Weights<'_>, clusters: Vec<(String, ClusterIds)>) -> Res
         tagdict.insert(w.into_boxed_str(), c);
     }
     let scale = f64::from(body.scale);
-    let n_entries = body.rows.iter().map(Vec::len).sum();
-    let mut tb = TableBuilder::with_capacity(body.features.len(), n_entries);
-    for (f, row) in body.features.iter().zip(body.rows) {
-        if row.iter().any(|&(c, _)| c as usize >= n_classes) {
-            return Err(corrupt("weight class out of range"));
-        }
+    if body
+        .rows
+        .pairs
+        .iter()
+        .any(|&(c, _)| c as usize >= n_classes)
+    {
+        return Err(corrupt("weight class out of range"));
+    }
+    let mut tb = TableBuilder::with_capacity(body.features.len(), body.rows.pairs.len());
+    for (f, row) in body.features.iter().zip(body.rows.iter()) {
         if body.scale == SCALE as u32 {
-            tb.push_row_q(f, row);
+            tb.push_row_q(f, row.iter().copied());
         } else {
-            tb.push_row(f, row.into_iter().map(|(c, q)| (c, f64::from(q) / scale)));
+            tb.push_row(f, row.iter().map(|&(c, q)| (c, f64::from(q) / scale)));
         }
     }
     Ok((
@@ -424,6 +510,18 @@ mod tests {
         let back = decode(&bytes).unwrap();
         assert_eq!(back.tag(&["the", "dog"]), t.tag(&["the", "dog"]));
         assert!(back.clusters().is_none());
+    }
+
+    /// [`Rows`] reads and writes what postcard writes for a `Vec` of rows.
+    #[test]
+    fn rows_keep_the_wire_format_of_nested_vecs() {
+        let nested: Vec<Vec<(u16, i32)>> = vec![vec![(1, -5), (3, 70000)], vec![], vec![(0, 1)]];
+        let bytes = postcard::to_stdvec(&nested).unwrap();
+        let rows: Rows = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(rows.ends, [2, 2, 3]);
+        assert_eq!(rows.iter().map(<[_]>::to_vec).collect::<Vec<_>>(), nested);
+        assert_eq!(postcard::to_stdvec(&rows).unwrap(), bytes);
+        assert!(postcard::from_bytes::<Rows>(&bytes[..bytes.len() - 1]).is_err());
     }
 
     /// A stacked model whose first stage is corrupt, or itself stacked, is
