@@ -70,6 +70,14 @@ pub trait Tagger: Send + Sync {
     /// The tagger as an averaged perceptron, when it is one (the pipeline
     /// then hands a stacked model the tags of its first stage when it has
     /// them already).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::tag::{default_english_upos, default_english_xpos, Tagger};
+    /// let upos: &dyn Tagger = default_english_upos().unwrap();
+    /// let first = upos.as_perceptron().and_then(|p| p.first_stage()).unwrap();
+    /// assert!(std::ptr::eq(first, default_english_xpos().unwrap()));
+    /// ```
     fn as_perceptron(&self) -> Option<&PerceptronTagger> {
         None
     }
