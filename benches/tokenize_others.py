@@ -17,40 +17,13 @@ Usage (repository root, after `cargo build --release`):
 """
 import argparse
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts", "parity"))
 import tokenizers as parity  # noqa: E402
-
-
-def child(cmd, runs):
-    """Best (wall, CPU) seconds of `runs` runs of a child process."""
-    best = (float("inf"), float("inf"))
-    for _ in range(runs):
-        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        wall = time.perf_counter() - t0
-        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
-        best = (min(best[0], wall), min(best[1], cpu))
-    return best
-
-
-def in_process(f, lines, runs):
-    """Best (wall, CPU) seconds of `runs` runs of f over all lines."""
-    best = (float("inf"), float("inf"))
-    for _ in range(runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        for line in lines:
-            f(line)
-        best = (min(best[0], time.perf_counter() - t0), min(best[1], time.process_time() - c0))
-    return best
+from timing import child, in_process  # noqa: E402
 
 
 def main():
