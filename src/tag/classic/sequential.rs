@@ -103,6 +103,24 @@ macro_rules! impl_tagger {
     )*};
 }
 
+/// `choose_tag` and `backoff` of a tagger whose contexts are looked up in
+/// its `inner` [`ContextTable`] (the n-gram and affix taggers).
+macro_rules! context_table_lookups {
+    () => {
+        fn choose_tag<'t>(
+            &'t self,
+            tokens: &[&str],
+            index: usize,
+            history: &[Option<&str>],
+        ) -> Option<&'t str> {
+            self.inner.choose(tokens, index, history)
+        }
+        fn backoff(&self) -> Option<&dyn SequentialBackoffTagger> {
+            self.inner.backoff.as_deref()
+        }
+    };
+}
+
 /// A boxed backoff tagger.
 pub type Backoff = Option<Box<dyn SequentialBackoffTagger>>;
 
@@ -447,17 +465,7 @@ impl NgramTagger {
 }
 
 impl SequentialBackoffTagger for NgramTagger {
-    fn choose_tag<'t>(
-        &'t self,
-        tokens: &[&str],
-        index: usize,
-        history: &[Option<&str>],
-    ) -> Option<&'t str> {
-        self.inner.choose(tokens, index, history)
-    }
-    fn backoff(&self) -> Option<&dyn SequentialBackoffTagger> {
-        self.inner.backoff.as_deref()
-    }
+    context_table_lookups!();
     fn to_model(&self) -> Option<super::ClassicModel> {
         Some(super::ClassicModel::Ngram {
             n: self.n,
@@ -508,17 +516,7 @@ impl AffixTagger {
 }
 
 impl SequentialBackoffTagger for AffixTagger {
-    fn choose_tag<'t>(
-        &'t self,
-        tokens: &[&str],
-        index: usize,
-        history: &[Option<&str>],
-    ) -> Option<&'t str> {
-        self.inner.choose(tokens, index, history)
-    }
-    fn backoff(&self) -> Option<&dyn SequentialBackoffTagger> {
-        self.inner.backoff.as_deref()
-    }
+    context_table_lookups!();
     fn to_model(&self) -> Option<super::ClassicModel> {
         let ContextKind::Affix {
             len,
