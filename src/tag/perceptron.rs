@@ -943,6 +943,12 @@ impl PerceptronTagger {
                     let f = at[q] & !FRESH;
                     let id = cache.words.len();
                     if !cache.words.contains_key(tokens[p]) {
+                        if cache.scores.capacity() == 0 {
+                            // the whole cache at once: growing it by
+                            // doubling copied and zeroed twice its size
+                            // (untouched pages cost no memory)
+                            cache.scores.reserve_exact(WordCache::WORDS * part);
+                        }
                         cache.words.insert(tokens[p].into(), id as u32);
                         cache.scores.extend_from_slice(&fresh[f..f + part]);
                         if let Some(&c) = clusters.get(p + 2) {
