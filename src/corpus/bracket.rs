@@ -6,16 +6,17 @@
 //! come from regular expressions over the block (so `-NONE-` traces such as
 //! `*-1` are words), and `parsed_sents` from [`Tree::fromstring`] with the
 //! empty top bracket removed. Difference: NLTK's "recovery" of a malformed
-//! tree ends in a `TypeError`; nlkit reports an [`Error::Format`] naming the
+//! tree ends in a `TypeError`; nlkit reports an [`Error::Format`](crate::Error::Format) naming the
 //! file and the block's first line.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::treeunits::{self, TreeUnits};
 use super::{splitlines_keepends, CorpusRoot, Items};
 use crate::tree::{Child, Tree};
-use crate::{Error, Result};
+use crate::Result;
 
 /// A corpus of bracketed parse trees.
 #[derive(Debug)]
@@ -84,55 +85,28 @@ impl BracketParseCorpusReader {
         &'a self,
         fileids: Option<&[String]>,
     ) -> Items<'a, Vec<(String, String)>> {
-        self.root.items(fileids, |_, text| {
-            Ok(blocks(&text)
-                .iter()
-                .map(|(_, b)| Self::tag_block(b))
-                .filter(|s| !s.is_empty())
-                .collect())
-        })
+        treeunits::tagged_sents::<Self>(&self.root, fileids)
     }
 
     /// Tagged words.
     pub fn tagged_words<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, (String, String)> {
-        self.root.items(fileids, |_, text| {
-            Ok(blocks(&text)
-                .iter()
-                .flat_map(|(_, b)| Self::tag_block(b))
-                .collect())
-        })
+        treeunits::tagged_words::<Self>(&self.root, fileids)
     }
 
     /// Sentences (words only).
     pub fn sents<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, Vec<String>> {
-        self.root.items(fileids, |_, text| {
-            Ok(blocks(&text)
-                .iter()
-                .map(|(_, b)| {
-                    Self::tag_block(b)
-                        .into_iter()
-                        .map(|(w, _)| w)
-                        .collect::<Vec<_>>()
-                })
-                .filter(|s| !s.is_empty())
-                .collect())
-        })
+        treeunits::sents::<Self>(&self.root, fileids)
     }
 
     /// Words.
     pub fn words<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, String> {
-        self.root.items(fileids, |_, text| {
-            Ok(blocks(&text)
-                .iter()
-                .flat_map(|(_, b)| Self::tag_block(b).into_iter().map(|(w, _)| w))
-                .collect())
-        })
+        treeunits::words::<Self>(&self.root, fileids)
     }
 
     /// Parse one block as NLTK's `_parse` does.
     ///
     /// # Errors
-    /// [`Error::InvalidInput`] with the tree parser's message.
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) with the tree parser's message.
     pub fn parse_block(block: &str) -> Result<Option<Tree>> {
         let t = Tree::fromstring(&normalize(block))?;
         let t = if t.label().is_empty() && t.len() == 1 {
@@ -151,27 +125,20 @@ impl BracketParseCorpusReader {
 
     /// Parse trees of the selected files.
     pub fn parsed_sents<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, Tree> {
-        let root = &self.root;
-        root.items(fileids, move |f, text| {
-            let mut out = Vec::new();
-            for (line, b) in blocks(&text) {
-                match Self::parse_block(&b) {
-                    Ok(Some(t)) => out.push(t),
-                    Ok(None) => {}
-                    Err(e) => {
-                        let msg = match e {
-                            Error::InvalidInput(m) => m,
-                            other => other.to_string(),
-                        };
-                        return Err(Error::format(
-                            root.display_name(f),
-                            line,
-                            format!("malformed tree: {}", msg.lines().next().unwrap_or("")),
-                        ));
-                    }
-                }
-            }
-            Ok(out)
-        })
+        treeunits::parsed_sents::<Self>(&self.root, fileids)
+    }
+}
+
+impl TreeUnits for BracketParseCorpusReader {
+    fn units(text: &str) -> Vec<(usize, String)> {
+        blocks(text)
+    }
+
+    fn tag_unit(unit: &str) -> Vec<(String, String)> {
+        Self::tag_block(unit)
+    }
+
+    fn parse_unit(unit: &str) -> Result<Option<Tree>> {
+        Self::parse_block(unit)
     }
 }

@@ -55,6 +55,7 @@ mod ppattach;
 mod registry;
 mod sinica;
 mod tagged;
+mod treeunits;
 mod udhr;
 mod wordlist;
 

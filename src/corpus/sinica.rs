@@ -7,15 +7,16 @@
 //! `:TAG:WORD` fields; trees from NLTK's `sinica_parse` (role labels
 //! dropped, `TAG:WORD` leaves become `(TAG WORD)`), with empty sentences
 //! skipped. Difference: a line whose tree does not parse gives an
-//! [`Error::Format`] naming the file and line (NLTK raises `ValueError`).
+//! [`Error::Format`](crate::Error::Format) naming the file and line (NLTK raises `ValueError`).
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::treeunits::{self, TreeUnits};
 use super::{splitlines_keepends, CorpusRoot, Items};
 use crate::tree::Tree;
-use crate::{Error, Result};
+use crate::Result;
 
 /// The Sinica treebank (NLTK's `SinicaTreebankCorpusReader`).
 #[derive(Debug)]
@@ -100,15 +101,6 @@ impl SinicaTreebankCorpusReader {
         self.root.fileids()
     }
 
-    /// The cleaned sentence lines of a file, with their 1-based line numbers.
-    fn lines(text: &str) -> Vec<(usize, String)> {
-        splitlines_keepends(text)
-            .into_iter()
-            .enumerate()
-            .map(|(i, l)| (i + 1, clean(l)))
-            .collect()
-    }
-
     /// `(word, tag)` pairs of one cleaned line (NLTK's `_tag`).
     pub fn tag_line(line: &str) -> Vec<(String, String)> {
         tagword_re()
@@ -121,7 +113,7 @@ impl SinicaTreebankCorpusReader {
     /// the identifier and the appendix).
     ///
     /// # Errors
-    /// [`Error::InvalidInput`] when the bracketing is malformed.
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) when the bracketing is malformed.
     ///
     /// # Example
     /// ```
@@ -139,74 +131,45 @@ impl SinicaTreebankCorpusReader {
         &'a self,
         fileids: Option<&[String]>,
     ) -> Items<'a, Vec<(String, String)>> {
-        self.root.items(fileids, |_, text| {
-            Ok(Self::lines(&text)
-                .iter()
-                .map(|(_, l)| Self::tag_line(l))
-                .filter(|s| !s.is_empty())
-                .collect())
-        })
+        treeunits::tagged_sents::<Self>(&self.root, fileids)
     }
 
     /// Tagged words.
     pub fn tagged_words<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, (String, String)> {
-        self.root.items(fileids, |_, text| {
-            Ok(Self::lines(&text)
-                .iter()
-                .flat_map(|(_, l)| Self::tag_line(l))
-                .collect())
-        })
+        treeunits::tagged_words::<Self>(&self.root, fileids)
     }
 
     /// Sentences (words only, empty ones skipped).
     pub fn sents<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, Vec<String>> {
-        self.root.items(fileids, |_, text| {
-            Ok(Self::lines(&text)
-                .iter()
-                .map(|(_, l)| {
-                    Self::tag_line(l)
-                        .into_iter()
-                        .map(|(w, _)| w)
-                        .collect::<Vec<_>>()
-                })
-                .filter(|s| !s.is_empty())
-                .collect())
-        })
+        treeunits::sents::<Self>(&self.root, fileids)
     }
 
     /// Words.
     pub fn words<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, String> {
-        self.root.items(fileids, |_, text| {
-            Ok(Self::lines(&text)
-                .iter()
-                .flat_map(|(_, l)| Self::tag_line(l).into_iter().map(|(w, _)| w))
-                .collect())
-        })
+        treeunits::words::<Self>(&self.root, fileids)
     }
 
     /// Parse trees (empty ones skipped).
     pub fn parsed_sents<'a>(&'a self, fileids: Option<&[String]>) -> Items<'a, Tree> {
-        let root = &self.root;
-        root.items(fileids, move |f, text| {
-            let mut out = Vec::new();
-            for (n, line) in splitlines_keepends(&text).into_iter().enumerate() {
-                match Self::parse_line(line) {
-                    Ok(Some(t)) => out.push(t),
-                    Ok(None) => {}
-                    Err(e) => {
-                        let msg = match e {
-                            Error::InvalidInput(m) => m,
-                            other => other.to_string(),
-                        };
-                        return Err(Error::format(
-                            root.display_name(f),
-                            n + 1,
-                            format!("malformed tree: {}", msg.lines().next().unwrap_or("")),
-                        ));
-                    }
-                }
-            }
-            Ok(out)
-        })
+        treeunits::parsed_sents::<Self>(&self.root, fileids)
+    }
+}
+
+/// A unit is a line, cleaned before it is tagged or parsed.
+impl TreeUnits for SinicaTreebankCorpusReader {
+    fn units(text: &str) -> Vec<(usize, String)> {
+        splitlines_keepends(text)
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.to_string()))
+            .collect()
+    }
+
+    fn tag_unit(unit: &str) -> Vec<(String, String)> {
+        Self::tag_line(&clean(unit))
+    }
+
+    fn parse_unit(unit: &str) -> Result<Option<Tree>> {
+        Self::parse_line(unit)
     }
 }
