@@ -46,6 +46,20 @@ def best(f, n=3):
     return min(f() for _ in range(n))
 
 
+def time_nltk(nltk, sents):
+    """Seconds nltk.pos_tag takes to tag `sents`, one call per sentence."""
+    t0 = time.perf_counter()
+    for s in sents:
+        nltk.pos_tag(s)
+    return time.perf_counter() - t0
+
+
+def nlkit_commands(nlkit, nltk_model):
+    """The two nlkit tagging commands compared with nltk.pos_tag."""
+    base = [nlkit, "tag", "--pretokenized", "--format", "jsonl"]
+    return (("nlkit tag --nltk-model", base + ["--nltk-model", nltk_model]), ("nlkit tag (embedded model)", base))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target/release/nlkit"))
@@ -69,17 +83,13 @@ def main():
     model = os.path.join(nltk_data, "taggers/averaged_perceptron_tagger_eng")
 
     nltk.pos_tag(["warm", "up"])
-    t0 = time.perf_counter()
-    for s in sents:
-        nltk.pos_tag(s)
-    t_nltk = time.perf_counter() - t0
+    t_nltk = time_nltk(nltk, sents)
     print(f"input: {len(sents)} sentences, {n} tokens (EWT dev+test x{args.repeat})")
     print(f"nltk.pos_tag:                     {t_nltk:8.3f} s  {n / t_nltk:10.0f} tok/s")
 
     big = inp * args.nlkit_repeat
     n_big = n * args.nlkit_repeat
-    for label, extra in (("nlkit tag --nltk-model", ["--nltk-model", model]), ("nlkit tag (embedded model)", [])):
-        cmd = [args.nlkit, "tag", "--pretokenized", "--format", "jsonl"] + extra
+    for label, cmd in nlkit_commands(args.nlkit, model):
         t_full = best(lambda: run(cmd, inp))
         t_load = best(lambda: run(cmd, b""), 5)
         t_big = best(lambda: run(cmd, big), 5)
@@ -95,14 +105,10 @@ def main():
         bsents = [s for s in brown.sents() if s and all(" " not in w for w in s)]
         nb = sum(map(len, bsents))
         binp = "".join(" ".join(s) + "\n" for s in bsents).encode()
-        t0 = time.perf_counter()
-        for s in bsents:
-            nltk.pos_tag(s)
-        tb_nltk = time.perf_counter() - t0
+        tb_nltk = time_nltk(nltk, bsents)
         print(f"unrepeated: Brown, {len(bsents)} sentences, {nb} tokens, each once")
         print(f"nltk.pos_tag:                     {tb_nltk:8.3f} s  {nb / tb_nltk:10.0f} tok/s")
-        for label, extra in (("nlkit tag --nltk-model", ["--nltk-model", model]), ("nlkit tag (embedded model)", [])):
-            cmd = [args.nlkit, "tag", "--pretokenized", "--format", "jsonl"] + extra
+        for label, cmd in nlkit_commands(args.nlkit, model):
             t_load = best(lambda: run(cmd, b""), 5)
             net = max(best(lambda: run(cmd, binp), 3) - t_load, 1e-9)
             print(f"{label + ':':33s} {net:8.3f} s tagging only  {nb / net:10.0f} tok/s  {tb_nltk / net:6.1f}x nltk.pos_tag")
