@@ -419,9 +419,15 @@ fn decode_stage(
             ),
         };
         let (classes, tagdict, tb, feature_set, clusters) = own?;
-        let mut t =
-            PerceptronTagger::from_table(classes, tagdict, tb, feature_set, clusters, first)
-                .map_err(corrupt)?;
+        let mut t = PerceptronTagger::from_table(
+            classes,
+            tagdict,
+            tb,
+            feature_set,
+            clusters.map(std::sync::Arc::new),
+            first,
+        )
+        .map_err(corrupt)?;
         t.meta = meta;
         Ok(t)
     })

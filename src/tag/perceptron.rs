@@ -561,10 +561,10 @@ impl PerceptronTagger {
         tagdict: FxMap<Box<str>, u16>,
         tb: TableBuilder,
         feature_set: FeatureSet,
-        clusters: Option<WordClusters>,
+        clusters: Option<std::sync::Arc<WordClusters>>,
         first: Option<std::sync::Arc<PerceptronTagger>>,
     ) -> Result<Self> {
-        check_parts(feature_set, clusters.as_ref(), first.as_deref())?;
+        check_parts(feature_set, clusters.as_deref(), first.as_deref())?;
         let n_classes = classes.len();
         let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
         Ok(PerceptronTagger {
@@ -577,7 +577,7 @@ impl PerceptronTagger {
             values,
             dense,
             feature_set,
-            clusters: clusters.map(std::sync::Arc::new),
+            clusters,
             first,
             meta: ModelMeta::default(),
             id: next_id(),
@@ -1635,27 +1635,21 @@ fn train(
         r.sort_by_key(|e| e.0);
         tb.push_row(name, r);
     }
-    let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
-    Ok(PerceptronTagger {
-        classes: classes.iter().map(|c| Box::from(*c)).collect(),
+    let mut t = PerceptronTagger::from_table(
+        classes.iter().map(|c| Box::from(*c)).collect(),
         tagdict,
-        features,
-        index,
-        row_start,
-        entries,
-        values,
-        dense,
-        feature_set: cfg.feature_set,
-        clusters: cfg.clusters.clone(),
-        first: first.map(std::sync::Arc::new),
-        meta: ModelMeta {
-            iterations: cfg.iterations as u32,
-            seed: cfg.seed,
-            train_tokens: n_tokens as u64,
-            ..ModelMeta::default()
-        },
-        id: next_id(),
-    })
+        tb,
+        cfg.feature_set,
+        cfg.clusters.clone(),
+        first.map(std::sync::Arc::new),
+    )?;
+    t.meta = ModelMeta {
+        iterations: cfg.iterations as u32,
+        seed: cfg.seed,
+        train_tokens: n_tokens as u64,
+        ..ModelMeta::default()
+    };
+    Ok(t)
 }
 
 /// NLTK's `upd_feat`: bring the running total up to date, then change the
