@@ -641,23 +641,10 @@ impl PerceptronTagger {
             r.sort_by_key(|e| e.0);
             tb.push_row(feat, r);
         }
-        let n_classes = classes.len();
-        let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
-        Ok(PerceptronTagger {
-            classes: classes.into_iter().map(String::into_boxed_str).collect(),
-            tagdict: td,
-            features,
-            index,
-            row_start,
-            entries,
-            values,
-            dense,
-            feature_set,
-            clusters: None,
-            first: None,
-            meta,
-            id: next_id(),
-        })
+        let classes = classes.into_iter().map(String::into_boxed_str).collect();
+        let mut t = PerceptronTagger::from_table(classes, td, tb, feature_set, None, None)?;
+        t.meta = meta;
+        Ok(t)
     }
 
     /// Loads NLTK's JSON model from a folder holding
