@@ -23,32 +23,15 @@ import argparse
 import collections
 import os
 import random
+import sys
 import time
 
 import torch
 import torch.nn as nn
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def read_conllu(path, col):
-    sents, cur = [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line:
-            if cur:
-                sents.append(cur)
-            cur = []
-            continue
-        if line.startswith("#"):
-            continue
-        c = line.split("\t")
-        if "-" in c[0] or "." in c[0]:
-            continue
-        cur.append((c[1], c[col]))
-    if cur:
-        sents.append(cur)
-    return sents
+sys.path.insert(0, os.path.join(ROOT, "scripts/parity"))
+from tag import read_conllu  # noqa: E402
 
 
 def read_clusters(path):
@@ -118,9 +101,8 @@ def main():
         torch.set_num_threads(args.threads)
     random.seed(args.seed)
     torch.manual_seed(args.seed)
-    col = 4 if args.column == "xpos" else 3
     ud = os.path.join(args.shared, "ud/en_ewt")
-    train, dev, test = (read_conllu(os.path.join(ud, f"en_ewt-ud-{p}.conllu"), col) for p in ("train", "dev", "test"))
+    train, dev, test = (read_conllu(os.path.join(ud, f"en_ewt-ud-{p}.conllu"), args.column) for p in ("train", "dev", "test"))
     clusters = read_clusters(os.path.join(ROOT, "corpora/models/en_clusters.tsv"))
     sizes = (64, 256, 1024)
 
