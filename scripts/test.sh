@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup-env.sh
 export NLKIT_PYTHON="$(pwd)/.venv/bin/python"
 export NLKIT_NLTK_DATA="$(pwd)/.nltk_data"
+export NLKIT_ENCODER="$(pwd)/.encoder"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace --all-targets --no-fail-fast

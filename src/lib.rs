@@ -26,6 +26,7 @@ pub mod error;
 pub mod index;
 pub mod io;
 pub mod metrics;
+pub mod neural;
 pub mod par;
 pub mod pipeline;
 pub mod probability;

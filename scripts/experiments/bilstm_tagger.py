@@ -55,19 +55,24 @@ def cap(w):
 
 
 class Tagger(nn.Module):
-    def __init__(self, n_words, n_chars, n_tags, sizes):
+    def __init__(self, n_words, n_chars, n_tags, sizes, ctx_shape=None):
         super().__init__()
+        self.ctx = ctx_shape is not None
+        if self.ctx:
+            # ELMo-style scalar mix of the transformer's layers
+            self.mix = nn.Parameter(torch.zeros(ctx_shape[0]))
+            self.gamma = nn.Parameter(torch.ones(1))
         self.word = nn.Embedding(n_words, 100)
         self.char = nn.Embedding(n_chars, 32)
         self.char_cnn = nn.Conv1d(32, 100, kernel_size=3, padding=1)
         self.clus = nn.ModuleList([nn.Embedding(s + 2, d) for s, d in zip(sizes, (16, 32, 64))])
         self.cap = nn.Embedding(4, 8)
-        din = 100 + 100 + 16 + 32 + 64 + 8
+        din = 100 + 100 + 16 + 32 + 64 + 8 + (ctx_shape[1] if self.ctx else 0)
         self.drop = nn.Dropout(0.33)
         self.lstm = nn.LSTM(din, 200, num_layers=2, batch_first=True, bidirectional=True, dropout=0.33)
         self.out = nn.Linear(400, n_tags)
 
-    def forward(self, words, chars, char_lens, clus, caps, lens):
+    def forward(self, words, chars, char_lens, clus, caps, lens, ctx=None):
         # chars: (n_tokens, max_chars) for all tokens of the batch in order
         ce = self.char_cnn(self.char(chars).transpose(1, 2))  # (n_tokens, 100, max_chars)
         pad = (torch.arange(chars.shape[1])[None, :] >= char_lens[:, None])[:, None, :]
@@ -77,7 +82,10 @@ class Tagger(nn.Module):
         mask = torch.arange(t)[None, :] < lens[:, None]
         cmat[mask] = cvec
         x = torch.cat(
-            [self.word(words), cmat] + [e(clus[..., k]) for k, e in enumerate(self.clus)] + [self.cap(caps)],
+            [self.word(words), cmat]
+            + [e(clus[..., k]) for k, e in enumerate(self.clus)]
+            + [self.cap(caps)]
+            + ([self.gamma * (ctx * torch.softmax(self.mix, 0)[:, None]).sum(-2)] if self.ctx else []),
             dim=-1,
         )
         x = self.drop(x)
@@ -96,6 +104,7 @@ def main():
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--decay", type=float, default=1.0, help="learning rate factor per epoch")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
+    ap.add_argument("--context", help="folder with {train,dev,test}.npy: per-token transformer layers (n, layers, dim)")
     args = ap.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -103,6 +112,21 @@ def main():
     torch.manual_seed(args.seed)
     ud = os.path.join(args.shared, "ud/en_ewt")
     train, dev, test = (read_conllu(os.path.join(ud, f"en_ewt-ud-{p}.conllu"), args.column) for p in ("train", "dev", "test"))
+    # per sentence: its tokens' transformer layers (tokens, layers, dim), or None
+    ctx, ctx_shape = {}, None
+    for name, split in (("train", train), ("dev", dev), ("test", test)):
+        if not args.context:
+            ctx[name] = [None] * len(split)
+            continue
+        import numpy as np
+
+        a = torch.from_numpy(np.load(os.path.join(args.context, f"{name}.npy")))
+        ctx_shape = tuple(a.shape[1:])
+        ctx[name], off = [], 0
+        for s in split:
+            ctx[name].append(a[off : off + len(s)])
+            off += len(s)
+        assert off == a.shape[0], name
     clusters = read_clusters(os.path.join(ROOT, "corpora/models/en_clusters.tsv"))
     sizes = (64, 256, 1024)
 
@@ -118,7 +142,7 @@ def main():
     tags = sorted({t for s in train for _, t in s})
     tag_id = {t: i for i, t in enumerate(tags)}
 
-    def encode(batch, training):
+    def encode(batch, cbatch, training):
         lens = torch.tensor([len(s) for s in batch])
         t = int(lens.max())
         wid = torch.zeros(len(batch), t, dtype=torch.long)
@@ -143,21 +167,26 @@ def main():
         for i, w in enumerate(toks):
             ch[i, : len(w)] = torch.tensor([chars.get(x, 1) for x in w])
         clen = torch.tensor([len(w) for w in toks])
-        return wid, ch, clen, cl, cp, lens, gold
+        cx = None
+        if ctx_shape:
+            cx = torch.zeros((len(batch), t) + ctx_shape)
+            for i, c in enumerate(cbatch):
+                cx[i, : c.shape[0]] = c.float()
+        return wid, ch, clen, cl, cp, lens, gold, cx
 
-    model = Tagger(len(words), len(chars), len(tags), sizes)
+    model = Tagger(len(words), len(chars), len(tags), sizes, ctx_shape)
     opt = torch.optim.Adam(model.parameters(), lr=2e-3, betas=(0.9, 0.9))
     sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=args.decay)
     loss_f = nn.CrossEntropyLoss(ignore_index=-100)
 
-    def accuracy(sents):
+    def accuracy(sents, cs):
         model.eval()
         right = total = 0
         with torch.no_grad():
             for k in range(0, len(sents), 256):
                 batch = sents[k : k + 256]
-                wid, ch, clen, cl, cp, lens, gold = encode(batch, False)
-                pred = model(wid, ch, clen, cl, cp, lens).argmax(-1)
+                wid, ch, clen, cl, cp, lens, gold, cx = encode(batch, cs[k : k + 256], False)
+                pred = model(wid, ch, clen, cl, cp, lens, cx).argmax(-1)
                 m = gold != -100
                 right += int((pred[m] == gold[m]).sum())
                 total += int(m.sum())
@@ -171,8 +200,9 @@ def main():
         random.shuffle(order)
         for k in range(0, len(order), args.batch):
             batch = [train[i] for i in order[k : k + args.batch]]
-            wid, ch, clen, cl, cp, lens, gold = encode(batch, True)
-            logits = model(wid, ch, clen, cl, cp, lens)
+            cbatch = [ctx["train"][i] for i in order[k : k + args.batch]]
+            wid, ch, clen, cl, cp, lens, gold, cx = encode(batch, cbatch, True)
+            logits = model(wid, ch, clen, cl, cp, lens, cx)
             loss = loss_f(logits.reshape(-1, len(tags)), gold.reshape(-1))
             opt.zero_grad()
             loss.backward()
@@ -181,13 +211,13 @@ def main():
             if k // args.batch % 100 == 99:
                 print(f"  {k + args.batch} sentences, {time.time() - t0:.0f} s", flush=True)
         sched.step()
-        d = accuracy(dev)
+        d = accuracy(dev, ctx["dev"])
         print(f"epoch {epoch + 1}: dev {d:.2f} % ({time.time() - t0:.0f} s)", flush=True)
         if d > best:
             best = d
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
-    print(f"{args.column}: best dev {best:.2f} %, test {accuracy(test):.2f} %")
+    print(f"{args.column}: best dev {best:.2f} %, test {accuracy(test, ctx['test']):.2f} %")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
-use crate::tag::{LoadedModel, PerceptronTagger, Tagger};
+use crate::tag::{ContextTagger, LoadedModel, PerceptronTagger, Tagger};
 use crate::Result;
 
 /// Output tagset of `nlkit tag`.
@@ -41,14 +41,21 @@ pub struct ModelArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "nltk_model")]
     pub model: Option<PathBuf>,
     /// NLTK's `averaged_perceptron_tagger_eng` folder (tags as `nltk.pos_tag`).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "encoder")]
     pub nltk_model: Option<PathBuf>,
+    /// Tag with nlkit's contextual English model: the embedded perceptron
+    /// and head plus this transformer encoder folder (all-MiniLM-L6-v2:
+    /// config.json, tokenizer.json, model.safetensors). More accurate, and
+    /// much slower.
+    #[arg(long, value_name = "DIR", conflicts_with = "model")]
+    pub encoder: Option<PathBuf>,
 }
 
 /// A loaded tagger: embedded (static) or from a file.
 pub(crate) enum LoadedTagger {
     Static(&'static PerceptronTagger),
     Owned(Box<LoadedModel>),
+    Context(Box<ContextTagger>),
 }
 
 impl LoadedTagger {
@@ -57,6 +64,15 @@ impl LoadedTagger {
         match self {
             LoadedTagger::Static(t) => t.knows(word),
             LoadedTagger::Owned(t) => t.knows(word),
+            LoadedTagger::Context(t) => t.first_stage().knows(word),
+        }
+    }
+
+    /// Tags one sentence, with the contextual tagger's errors.
+    pub(crate) fn try_tag(&self, tokens: &[&str]) -> Result<Vec<&str>> {
+        match self {
+            LoadedTagger::Context(t) => t.try_tag(tokens),
+            t => Ok(t.tag(tokens)),
         }
     }
 }
@@ -66,6 +82,7 @@ impl Tagger for LoadedTagger {
         match self {
             LoadedTagger::Static(t) => t.tag(tokens),
             LoadedTagger::Owned(t) => t.tag(tokens),
+            LoadedTagger::Context(t) => t.tag(tokens),
         }
     }
 }
@@ -74,6 +91,12 @@ impl ModelArgs {
     /// Loads the chosen model; `upos` picks the embedded UPOS model when no
     /// model is given.
     pub(crate) fn load(&self, upos: bool) -> Result<LoadedTagger> {
+        if let Some(dir) = &self.encoder {
+            let encoder = std::sync::Arc::new(crate::neural::Encoder::load(dir)?);
+            return Ok(LoadedTagger::Context(Box::new(ContextTagger::english(
+                encoder, upos,
+            )?)));
+        }
         Ok(match (&self.model, &self.nltk_model) {
             (Some(m), _) => LoadedTagger::Owned(Box::new(crate::tag::load_model(m)?)),
             (None, Some(d)) => LoadedTagger::Owned(Box::new(LoadedModel::Perceptron(
@@ -119,16 +142,17 @@ pub fn run(a: TagArgs) -> Result<()> {
     let format = a.format;
     let mut out = stdout();
     let mut line_no = 0usize;
-    let tag_line = |line: &str, text: &mut String| {
+    let tag_line = |line: &str, text: &mut String| -> Result<()> {
         let toks = tokenizer.tokenize(line);
         let words: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
-        let mut tags = tagger.tag(&words);
+        let mut tags = tagger.try_tag(&words)?;
         if tagset == Tagset::Universal {
             for t in tags.iter_mut() {
                 *t = crate::tag::TagsetMapping::en_ptb_map(t);
             }
         }
         render(format, tagset, &words, &tags, text);
+        Ok(())
     };
     let mut emit = |text: &str, out: &mut dyn Write| -> Result<()> {
         line_no += 1;
@@ -146,7 +170,7 @@ pub fn run(a: TagArgs) -> Result<()> {
         let mut text = String::new();
         a.input.for_each_line(|line| {
             text.clear();
-            tag_line(line, &mut text);
+            tag_line(line, &mut text)?;
             emit(&text, &mut out)
         })?;
     } else {
@@ -155,7 +179,7 @@ pub fn run(a: TagArgs) -> Result<()> {
             a.jobs,
             |line: String| {
                 let mut text = String::new();
-                tag_line(&line, &mut text);
+                tag_line(&line, &mut text)?;
                 Ok(text)
             },
             |text: String| emit(&text, &mut out),

