@@ -365,3 +365,74 @@ impl Tagger for ContextTagger {
             .unwrap_or_else(|_| vec![""; tokens.len()])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded XPOS head with `from` replaced by `to` (same length) in
+    /// its safetensors header.
+    fn patched(from: &str, to: &str) -> Vec<u8> {
+        assert_eq!(from.len(), to.len());
+        let mut b = XPOS_HEAD.to_vec();
+        let n = 8 + u64::from_le_bytes(b[..8].try_into().unwrap()) as usize;
+        let header = &mut b[8..n];
+        let at = header
+            .windows(from.len())
+            .position(|w| w == from.as_bytes())
+            .expect("in header");
+        header[at..at + from.len()].copy_from_slice(to.as_bytes());
+        b
+    }
+
+    #[test]
+    fn embedded_heads_load() {
+        let x = ContextHead::english(false).unwrap();
+        let u = ContextHead::english(true).unwrap();
+        assert_eq!((x.column(), u.column()), ("xpos", "upos"));
+        assert!(x.tags().iter().any(|t| t == "NNP"));
+        assert_eq!(x.window, [-2, -1, 0, 1, 2]);
+        assert_eq!((x.mix.len(), x.input_states), (6, 384));
+        assert!((x.mix.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn bad_heads_are_errors() {
+        let err = |b: &[u8]| ContextHead::from_bytes(b).unwrap_err().to_string();
+        assert!(err(b"").contains("not a safetensors file"));
+        assert!(err(&XPOS_HEAD[..XPOS_HEAD.len() / 2]).contains("context tagger head"));
+        for n in [0, 7, 8, 100, XPOS_HEAD.len() - 1] {
+            assert!(
+                ContextHead::from_bytes(&XPOS_HEAD[..n]).is_err(),
+                "length {n}"
+            );
+        }
+        let e = err(&patched("nlkit-context-head", "nlkit-context-hexd"));
+        assert!(e.contains("format `nlkit-context-hexd`"), "{e}");
+        let e = err(&patched("\"version\":\"1\"", "\"version\":\"2\""));
+        assert!(
+            e.contains("format version 2; this nlkit reads version 1"),
+            "{e}"
+        );
+        let e = err(&patched("\"out.weight\"", "\"out.weighx\""));
+        assert!(e.contains("out.weight"), "{e}");
+        let e = err(&patched("\"tags\":", "\"tagz\":"));
+        assert!(e.contains("metadata `tags` missing"), "{e}");
+    }
+
+    #[test]
+    fn capitalisation_classes() {
+        for (w, c) in [
+            ("", 0),
+            ("3.14", 0),
+            ("über", 0),
+            ("ÜBER", 1),
+            ("A", 1),
+            ("U.S.", 1),
+            ("Über", 2),
+            ("eBay", 3),
+        ] {
+            assert_eq!(capitalisation(w), c, "{w}");
+        }
+    }
+}
