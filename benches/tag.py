@@ -68,6 +68,8 @@ def main():
     ap.add_argument("--nlkit-repeat", type=int, default=10)
     ap.add_argument("--no-train", action="store_true")
     ap.add_argument("--no-brown", action="store_true")
+    ap.add_argument("--encoder", default=os.environ.get("NLKIT_ENCODER", os.path.join(ROOT, ".encoder")),
+                    help="all-MiniLM-L6-v2 folder for the contextual tagger (skipped when absent)")
     args = ap.parse_args()
     nltk_data = os.environ.setdefault("NLTK_DATA", os.path.join(ROOT, ".nltk_data"))
     import nltk
@@ -98,6 +100,16 @@ def main():
         print(f"{label + ':':33s} {t_full:8.3f} s whole process on the same input (load {t_load:.3f} s)")
         print(f"   tagging only, {n_big} tokens: {net:.3f} s, {rate:10.0f} tok/s")
         print(f"   speed-up vs nltk.pos_tag: {t_nltk / t_full:6.1f}x whole process, {rate / (n / t_nltk):6.1f}x tagging only")
+
+    if os.path.exists(os.path.join(args.encoder, "model.safetensors")):
+        # the contextual tagger, on EWT dev+test once (it is slow)
+        once = "".join(" ".join(s) + "\n" for s in sents[: len(sents) // args.repeat]).encode()
+        n1 = n // args.repeat
+        cmd = [args.nlkit, "tag", "--pretokenized", "--format", "jsonl", "--encoder", args.encoder]
+        t_load = best(lambda: run(cmd, b""), 3)
+        net = max(run(cmd, once) - t_load, 1e-9)
+        print(f"{'nlkit tag --encoder (contextual):':33s} {net:8.3f} s tagging only, {n1} tokens (load {t_load:.3f} s)  "
+              f"{n1 / net:10.0f} tok/s  {(n1 / net) / (n / t_nltk):6.3f}x nltk.pos_tag")
 
     if not args.no_brown:
         from nltk.corpus import brown

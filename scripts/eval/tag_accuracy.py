@@ -12,6 +12,9 @@ UD English-EWT (gold tokens), plus accuracy from raw text.
   tokenizer (Punkt + Treebank) and tagged; a gold token counts as correct
   when a predicted token has exactly its character span and its tag.
 
+The contextual taggers (`--encoder`, all-MiniLM-L6-v2) are measured too
+when scripts/setup-env.sh has linked the encoder as .encoder.
+
 Usage: cargo build --release && NLTK_DATA=.nltk_data .venv/bin/python scripts/eval/tag_accuracy.py
 """
 import json
@@ -72,6 +75,13 @@ def main():
     nltk_data = os.environ.setdefault("NLTK_DATA", os.path.join(ROOT, ".nltk_data"))
     ud = os.path.join(shared, "ud/en_ewt")
     model = os.path.join(nltk_data, "taggers/averaged_perceptron_tagger_eng")
+    # the contextual taggers need the all-MiniLM-L6-v2 folder (scripts/setup-env.sh links it)
+    encoder = os.environ.get("NLKIT_ENCODER", os.path.join(ROOT, ".encoder"))
+    contextual = []
+    if os.path.exists(os.path.join(encoder, "model.safetensors")):
+        contextual = [("nlkit contextual (--encoder)", col, ["--encoder", encoder]) for col in ("xpos", "upos")]
+    else:
+        print(f"(no encoder at {encoder}: contextual taggers not measured)")
     print("model                      column  split  accuracy  known   unknown")
     for part in ("dev", "test"):
         f = os.path.join(ud, f"en_ewt-ud-{part}.conllu")
@@ -79,6 +89,7 @@ def main():
             ("nlkit default (embedded)", "xpos", []),
             ("nlkit default (embedded)", "upos", []),
             ("NLTK model via nlkit", "xpos", ["--nltk-model", model]),
+            *contextual,
         ):
             ev = json.loads(nlkit(["eval-tagger", "--test", f, "--column", col, "--format", "json"] + extra))
             print(f"{name:26s} {col:6s}  {part:5s}  {ev['accuracy']:7.2f}%  {ev['known_accuracy'] or 0:6.2f}  {ev['unknown_accuracy'] or 0:6.2f}")
@@ -94,7 +105,10 @@ def main():
     # raw text through nlkit's own tokenizer
     gold = [g for g in read_conllu(os.path.join(ud, "en_ewt-ud-test.conllu")) if g[0] is not None]
     inp = "".join(t.replace("\n", " ") + "\n" for t, _ in gold).encode()
-    for col, extra in (("xpos", []), ("upos", ["--tagset", "upos"])):
+    runs = [("", col, extra) for col, extra in (("xpos", []), ("upos", ["--tagset", "upos"]))]
+    if contextual:
+        runs += [("contextual ", col, extra + ["--encoder", encoder]) for _, col, extra in runs]
+    for label, col, extra in runs:
         out = nlkit(["tag", "--format", "jsonl"] + extra, inp).splitlines()
         ok = n = 0
         for (text, toks), line in zip(gold, out):
@@ -106,7 +120,7 @@ def main():
             for s, g in zip(gsp, toks):
                 n += 1
                 ok += s is not None and pm.get(s) == g[gi]
-        print(f"raw text (nlkit word tokenizer) {col}: {100 * ok / n:.2f}% of {n} gold tokens tagged with the right span and tag")
+        print(f"raw text (nlkit word tokenizer) {label}{col}: {100 * ok / n:.2f}% of {n} gold tokens tagged with the right span and tag")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@
 //!   English models (Penn Treebank tags and Universal POS tags), trained by
 //!   nlkit on UD English-EWT and compiled into the binary, so tagging needs
 //!   no download.
+//! * [`ContextTagger`]: the XPOS perceptron stacked with a pretrained
+//!   transformer [`crate::neural::Encoder`] (all-MiniLM-L6-v2) under a small
+//!   trained head ([`ContextHead`], embedded): more accurate than the
+//!   perceptrons on UD English-EWT, and much slower (`nlkit tag --encoder`).
 //! * [`classic`]: NLTK's classic taggers (n-gram backoff chains, HMM,
 //!   Brill, …), saveable with [`classic::ClassicTagger`];
 //!   [`load_model`] loads a model file of any kind.
