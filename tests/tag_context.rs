@@ -251,3 +251,32 @@ fn cli_tags_with_the_encoder() {
     let (code, _, err) = run_nlkit(&["tag", "--encoder", d, "--model", "x.bin"], b"");
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn pipeline_tags_with_the_encoder() {
+    let Some(dir) = encoder_dir() else { return };
+    let d = dir.to_str().unwrap();
+    let (code, out, err) = run_nlkit(
+        &["pipeline", "--encoder", d, "--jobs", "2"],
+        b"They bark. I can't swim.\n\nFirefox users love it.\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let recs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["tags"], serde_json::json!(["PRP", "VBP", "."]));
+    assert_eq!(
+        recs[1]["upos"],
+        serde_json::json!(["PRON", "AUX", "PART", "VERB", "PUNCT"])
+    );
+    for r in &recs {
+        let n = r["tokens"].as_array().unwrap().len();
+        assert_eq!(r["tags"].as_array().unwrap().len(), n);
+        assert_eq!(r["upos"].as_array().unwrap().len(), n);
+    }
+    let (code, out, err) = run_nlkit(&["pipeline", "--encoder", "/nonexistent/enc"], b"Hi.\n");
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(err.contains("config.json"), "{err}");
+}
