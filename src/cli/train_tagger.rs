@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use crate::corpus::conllu::Column;
-use crate::tag::{FeatureSet, ModelMeta, PerceptronTagger, TrainConfig, WordClusters};
+use crate::tag::{FeatureSet, ModelMeta, PerceptronTagger, Tagger, TrainConfig, WordClusters};
 use crate::{Error, Result};
 
 /// Training algorithm.
@@ -20,6 +20,11 @@ pub enum Algorithm {
     Ngram,
     /// Brill transformation-based learning (fntbl37 templates) on top of the n-gram chain.
     Brill,
+    /// The head of a contextual tagger (`nlkit tag --encoder`): needs `--encoder` and CoNLL-U
+    /// data; the first-stage tags of train come from XPOS perceptrons trained with the other
+    /// perceptron options on all but one of `--folds` parts; dev is tagged by nlkit's embedded
+    /// XPOS model, the first stage the head will run with. Writes a safetensors head.
+    Context,
 }
 
 /// Feature templates for the perceptron.
@@ -114,6 +119,12 @@ pub struct TrainTaggerArgs {
     /// Brill: the least score of a rule.
     #[arg(long, default_value_t = 2)]
     min_score: i64,
+    /// `--algorithm context`: the transformer encoder folder (all-MiniLM-L6-v2).
+    #[arg(long, value_name = "DIR")]
+    encoder: Option<PathBuf>,
+    /// `--algorithm context`: passes over the training tokens (the best on --dev is kept).
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    epochs: usize,
     /// Free-text description stored in the model.
     #[arg(long, default_value = "")]
     description: String,
@@ -177,7 +188,7 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         .as_deref()
         .map(|d| read_tagged(d, column))
         .transpose()?;
-    if a.algorithm != Algorithm::Perceptron {
+    if a.algorithm != Algorithm::Perceptron && a.algorithm != Algorithm::Context {
         return run_classic(a, &train, dev.as_deref());
     }
     let cfg = TrainConfig {
@@ -204,6 +215,9 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         tagdict_min_ratio: a.tagdict_min_ratio,
         progress: std::io::stderr().is_terminal(),
     };
+    if a.algorithm == Algorithm::Context {
+        return run_context(&a, &train, dev.as_deref().unwrap_or_default(), &cfg);
+    }
     let mut tagger = match a.first_column {
         Some(first_column) => {
             let first = read_tagged(&a.train, first_column.into())?;
@@ -221,6 +235,71 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         tagger.meta_mut().dev_accuracy = Some(acc);
     }
     tagger.save(&a.output)
+}
+
+/// `--algorithm context`: jackknifed first-stage tags, the encoder's states,
+/// then the head; written atomically to `-o`.
+fn run_context(
+    a: &TrainTaggerArgs,
+    train: &[Vec<(String, String)>],
+    dev: &[Vec<(String, String)>],
+    cfg: &TrainConfig,
+) -> Result<()> {
+    let Some(dir) = &a.encoder else {
+        return Err(Error::InvalidInput(
+            "`--algorithm context` needs `--encoder DIR`".into(),
+        ));
+    };
+    if a.train.extension().is_none_or(|e| e != "conllu") {
+        return Err(Error::InvalidInput(format!(
+            "{}: `--algorithm context` trains on CoNLL-U data (a `.conllu` file): its first stage reads the XPOS column",
+            a.train.display()
+        )));
+    }
+    let encoder = crate::neural::Encoder::load(dir)?;
+    let xpos = read_tagged(&a.train, Column::Xpos)?;
+    let train_first = PerceptronTagger::jackknife(&xpos, cfg, a.folds)?;
+    let first = crate::tag::default_english_xpos()?;
+    let dev_first: Vec<Vec<String>> = dev
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
+            first.tag(&words).into_iter().map(str::to_string).collect()
+        })
+        .collect();
+    let head_cfg = crate::tag::ContextTrainConfig {
+        epochs: a.epochs,
+        seed: a.seed,
+        column: match a.column {
+            ColumnArg::Xpos => "xpos".into(),
+            ColumnArg::Upos => "upos".into(),
+        },
+        license: a.license.clone(),
+        progress: std::io::stderr().is_terminal(),
+        ..Default::default()
+    };
+    let bytes =
+        crate::tag::train_context_head(&encoder, train, &train_first, dev, &dev_first, &head_cfg)?;
+    // check the head loads before it replaces anything
+    crate::tag::ContextHead::from_bytes(&bytes)?;
+    let parent = a
+        .output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
+    std::io::Write::write_all(&mut tmp, &bytes).map_err(|e| Error::io(&a.output, e))?;
+    #[cfg(unix)]
+    {
+        // readable as any other model file (a temporary file starts private)
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| Error::io(&a.output, e))?;
+    }
+    tmp.persist(&a.output)
+        .map_err(|e| Error::io(&a.output, e.error))?;
+    Ok(())
 }
 
 /// The metadata every trained model gets from the command line.
@@ -260,7 +339,7 @@ fn run_classic(
     let mut tagger = match a.algorithm {
         Algorithm::Hmm => ClassicTagger::train_hmm(train, Default::default())?,
         Algorithm::Ngram => ClassicTagger::train_ngram(train, a.cutoff, &a.default_tag)?,
-        Algorithm::Brill | Algorithm::Perceptron => {
+        Algorithm::Brill | Algorithm::Perceptron | Algorithm::Context => {
             let initial = ClassicTagger::train_ngram(train, a.cutoff, &a.default_tag)?;
             ClassicTagger::train_brill(train, initial.model().clone(), a.max_rules, a.min_score)?
         }

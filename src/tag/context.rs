@@ -10,10 +10,11 @@
 //! 3. the word's capitalisation class ([`capitalisation`]),
 //!
 //! and a hidden layer of ReLU units, then a linear layer picks the tag. The
-//! heads are trained by `scripts/train/context_tagger.py` on UD English-EWT
-//! train (the first stage's tags of train come from jackknifing, as for the
-//! stacked UPOS perceptron) and embedded in the binary; the encoder
-//! (all-MiniLM-L6-v2, about 90 MB) is read from a folder the user names.
+//! heads are trained by nlkit ([`super::train_context_head`], `nlkit
+//! train-tagger --algorithm context`) on UD English-EWT train (the first
+//! stage's tags of train come from jackknifing, as for the stacked UPOS
+//! perceptron) and embedded in the binary; the encoder (all-MiniLM-L6-v2,
+//! about 90 MB) is read from a folder the user names.
 //!
 //! # Head format (version 1)
 //! A safetensors file. Metadata: `format` = `nlkit-context-head`,

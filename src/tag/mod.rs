@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 pub mod classic;
 mod clusters;
 mod context;
+mod context_train;
 mod eval;
 mod features;
 mod fxhash;
@@ -45,6 +46,7 @@ mod pyunicode;
 
 pub use clusters::{ClusterIds, WordClusters, MAX_CLUSTERS};
 pub use context::{capitalisation, ContextHead, ContextTagger, HEAD_FORMAT, HEAD_VERSION};
+pub use context_train::{train_context_head, ContextTrainConfig};
 pub use eval::{evaluate, Evaluation};
 pub use features::{normalize, FeatureSet};
 pub use mapping::{map_tag, TagsetMapping};

@@ -1240,23 +1240,57 @@ impl PerceptronTagger {
                 sentences.len()
             )));
         }
+        let guesses = Self::jackknife(first_sentences, first_cfg, folds)?;
+        let first = train(first_sentences, first_cfg, None, "first stage: ")?;
+        train(sentences, cfg, Some((&guesses, first)), "second stage: ")
+    }
+
+    /// Tags every training sentence with a tagger that has not seen it:
+    /// the sentences are split into `folds` parts (sentence `i` in part
+    /// `i % folds`), and each part is tagged by a tagger trained with `cfg`
+    /// on the other parts (jackknifing). A later stage that reads these
+    /// tags learns from tags as noisy as on new text.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when `folds` is below 2 or above the number
+    /// of sentences, or as [`PerceptronTagger::train`].
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::tag::{PerceptronTagger, TrainConfig};
+    /// let s = |v: &[(&str, &str)]| v.iter().map(|(w, t)| (w.to_string(), t.to_string())).collect::<Vec<_>>();
+    /// let train = vec![s(&[("the", "DT"), ("dog", "NN")]), s(&[("a", "DT"), ("cat", "NN")])];
+    /// let tags = PerceptronTagger::jackknife(&train, &TrainConfig::default(), 2).unwrap();
+    /// assert_eq!(tags.len(), 2);
+    /// assert_eq!(tags[0].len(), 2);
+    /// ```
+    pub fn jackknife(
+        sentences: &[Vec<(String, String)>],
+        cfg: &TrainConfig,
+        folds: usize,
+    ) -> Result<Vec<Vec<String>>> {
+        if folds < 2 || folds > sentences.len() {
+            return Err(Error::InvalidInput(format!(
+                "{folds} folds for {} training sentences: need 2 or more, at most one per sentence",
+                sentences.len()
+            )));
+        }
         let mut guesses: Vec<Vec<String>> = vec![Vec::new(); sentences.len()];
         for k in 0..folds {
-            let rest: Vec<Vec<(String, String)>> = first_sentences
+            let rest: Vec<Vec<(String, String)>> = sentences
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % folds != k)
                 .map(|(_, s)| s.clone())
                 .collect();
             let label = format!("first stage, fold {}/{folds}: ", k + 1);
-            let t = train(&rest, first_cfg, None, &label)?;
-            for (i, s) in first_sentences.iter().enumerate().skip(k).step_by(folds) {
+            let t = train(&rest, cfg, None, &label)?;
+            for (i, s) in sentences.iter().enumerate().skip(k).step_by(folds) {
                 let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
                 guesses[i] = t.tag(&words).into_iter().map(str::to_string).collect();
             }
         }
-        let first = train(first_sentences, first_cfg, None, "first stage: ")?;
-        train(sentences, cfg, Some((&guesses, first)), "second stage: ")
+        Ok(guesses)
     }
 
     /// The first-stage tagger of a stacked model ([`FeatureSet::Stacked`]).

