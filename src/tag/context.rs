@@ -134,6 +134,11 @@ impl ContextHead {
         if tags.is_empty() || first_tags.len() < 2 || window.is_empty() {
             return Err(bad("empty tag list or window".into()));
         }
+        if window.iter().any(|o| o.abs() > 64) {
+            return Err(bad(format!(
+                "window {window:?} reaches more than 64 tokens away"
+            )));
+        }
         let vb = VarBuilder::from_slice_safetensors(bytes, DType::F32, &Device::Cpu)
             .map_err(|e| bad(e.to_string()))?;
         let shape_err = |e: candle_core::Error| bad(e.to_string());
@@ -235,7 +240,7 @@ impl ContextHead {
         for (k, off) in self.window.iter().enumerate() {
             let col: Vec<u32> = (0..n as i64)
                 .map(|i| {
-                    let j = i + off;
+                    let j = i.saturating_add(*off);
                     if (0..n as i64).contains(&j) {
                         ids[j as usize]
                     } else {
@@ -417,6 +422,8 @@ mod tests {
         );
         let e = err(&patched("\"out.weight\"", "\"out.weighx\""));
         assert!(e.contains("out.weight"), "{e}");
+        let e = err(&patched("[-2,-1,0,1,2]", "[-2,-1,0,-99]"));
+        assert!(e.contains("more than 64 tokens away"), "{e}");
         let e = err(&patched("\"tags\":", "\"tagz\":"));
         assert!(e.contains("metadata `tags` missing"), "{e}");
     }
