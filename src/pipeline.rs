@@ -102,8 +102,8 @@ impl Pipeline {
 
     /// The default English pipeline with nlkit's contextual taggers
     /// ([`crate::tag::ContextTagger`], Penn Treebank and UPOS) on `encoder`
-    /// instead of the perceptrons: more accurate, much slower (each of the
-    /// two taggers runs the encoder).
+    /// instead of the perceptrons: more accurate, much slower. The two
+    /// taggers share one encoder pass per sentence.
     ///
     /// # Errors
     /// As [`crate::tag::ContextTagger::english`].

@@ -3,7 +3,9 @@
 //! blocks: candle-transformers' BERT gives only the last layer, and the
 //! contextual taggers mix all of them.
 
+use std::cell::RefCell;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use candle_core::{DType, Device, Module, Tensor};
 use candle_nn::{embedding, layer_norm, linear, Embedding, LayerNorm, Linear, VarBuilder};
@@ -41,6 +43,17 @@ fn default_eps() -> f64 {
     1e-12
 }
 
+/// Ids that tell encoders apart in [`LAST`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// The last sentence this thread encoded, with the encoder's id and its
+    /// states: the pipeline's two contextual taggers (Penn Treebank and UPOS)
+    /// read the same sentence one after the other, and the second then costs
+    /// no encoder pass.
+    static LAST: RefCell<Option<(u64, Vec<String>, Tensor)>> = const { RefCell::new(None) };
+}
+
 struct Layer {
     query: Linear,
     key: Linear,
@@ -75,6 +88,7 @@ pub struct Encoder {
     norm: LayerNorm,
     layers: Vec<Layer>,
     device: Device,
+    id: u64,
 }
 
 impl std::fmt::Debug for Encoder {
@@ -178,6 +192,7 @@ impl Encoder {
             norm,
             layers,
             device,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -200,6 +215,29 @@ impl Encoder {
     /// # Errors
     /// [`Error::Model`] if the tokenizer fails on the input.
     pub fn word_states(&self, words: &[&str]) -> Result<Tensor> {
+        let cached = LAST.with(|last| {
+            last.borrow()
+                .as_ref()
+                .filter(|(id, w, _)| {
+                    *id == self.id && w.iter().map(String::as_str).eq(words.iter().copied())
+                })
+                .map(|(_, _, t)| t.clone())
+        });
+        if let Some(t) = cached {
+            return Ok(t);
+        }
+        let t = self.encode(words)?;
+        LAST.with(|last| {
+            *last.borrow_mut() = Some((
+                self.id,
+                words.iter().map(|w| w.to_string()).collect(),
+                t.clone(),
+            ));
+        });
+        Ok(t)
+    }
+
+    fn encode(&self, words: &[&str]) -> Result<Tensor> {
         let (l, h) = (self.layers(), self.hidden_size());
         let err = candle_err("encoder");
         let mut parts = Vec::new();
