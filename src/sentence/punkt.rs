@@ -598,20 +598,39 @@ impl PunktParameters {
 
     /// The contents of the four `punkt_tab` files, in the order of
     /// [`PUNKT_TAB_FILES`].
+    ///
+    /// Entries whose type holds a line break (`\n` or `\r`, e.g. the
+    /// abbreviation type `".\r. . "` learned from the text `"3.\r. . .,"`)
+    /// are left out: one entry per line cannot hold them, and NLTK, which
+    /// writes them anyway, reads them back as other entries. A type with a
+    /// line break never matches a token of ordinary text.
     pub fn to_strs(&self) -> [String; 4] {
-        let mut abbrev: Vec<&str> = self.abbrev_types.iter().map(String::as_str).collect();
+        let fits = |t: &str| !t.contains(['\n', '\r']);
+        let mut abbrev: Vec<&str> = self
+            .abbrev_types
+            .iter()
+            .map(String::as_str)
+            .filter(|t| fits(t))
+            .collect();
         abbrev.sort_unstable();
         let mut colloc: Vec<String> = self
             .collocations
             .iter()
+            .filter(|(a, b)| fits(a) && fits(b))
             .map(|(a, b)| format!("{a}\t{b}"))
             .collect();
         colloc.sort_unstable();
-        let mut starters: Vec<&str> = self.sent_starters.iter().map(String::as_str).collect();
+        let mut starters: Vec<&str> = self
+            .sent_starters
+            .iter()
+            .map(String::as_str)
+            .filter(|t| fits(t))
+            .collect();
         starters.sort_unstable();
         let mut ortho: Vec<String> = self
             .ortho_context
             .iter()
+            .filter(|(k, _)| fits(k))
             .map(|(k, v)| format!("{k}\t{v}"))
             .collect();
         ortho.sort_unstable();
