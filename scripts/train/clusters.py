@@ -21,16 +21,14 @@ import os
 import re
 import subprocess
 import sys
-import zipfile
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.linalg import svds
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
-CORPORA = os.path.join(SHARED, "nltk_server", "packages", "corpora")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nltk_text import ROOT, SHARED, brown_sents, conll2000_train_sents, members  # noqa: E402
+
 RAW = {  # corpus -> member-name regex of raw running text
     "webtext": r"webtext/.*\.txt$",
     "abc": r"abc/.*\.txt$",
@@ -40,28 +38,10 @@ RAW = {  # corpus -> member-name regex of raw running text
 }
 
 
-def members(corpus, pattern):
-    with zipfile.ZipFile(os.path.join(CORPORA, corpus + ".zip")) as z:
-        for name in sorted(z.namelist()):
-            if re.match(pattern, name):
-                yield z.read(name).decode("utf-8", "replace")
-
-
 def tokenized_sentences(nlkit):
     """Yields lists of tokens."""
-    for text in members("brown", r"brown/c[a-r]\d\d$"):
-        for line in text.splitlines():
-            toks = [t.rsplit("/", 1)[0] for t in line.split()]
-            if toks:
-                yield toks
-    for text in members("conll2000", r"conll2000/train\.txt$"):
-        sent = []
-        for line in text.splitlines():
-            if line.strip():
-                sent.append(line.split()[0])
-            elif sent:
-                yield sent
-                sent = []
+    yield from brown_sents()
+    yield from conll2000_train_sents()
     leaf = re.compile(r"\(([^\s()]+) ([^\s()]+)\)")
     for text in members("treebank", r"treebank/combined/.*\.mrg$"):
         toks = [w for t, w in leaf.findall(text) if t != "-NONE-"]

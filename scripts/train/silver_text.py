@@ -19,15 +19,12 @@ corpora/models/README.md.
 import argparse
 import os
 import random
-import re
 import subprocess
 import sys
-import zipfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
-CORPORA = os.path.join(SHARED, "nltk_server", "packages", "corpora")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nltk_text import ROOT, brown_sents, conll2000_train_sents, members  # noqa: E402
+
 RAW = {  # corpus -> member-name regex of raw running text
     "webtext": r"webtext/.*\.txt$",
     "abc": r"abc/.*\.txt$",
@@ -35,28 +32,12 @@ RAW = {  # corpus -> member-name regex of raw running text
 }
 
 
-def members(corpus, pattern):
-    with zipfile.ZipFile(os.path.join(CORPORA, corpus + ".zip")) as z:
-        for name in sorted(z.namelist()):
-            if re.match(pattern, name):
-                yield z.read(name).decode("utf-8", "replace")
-
-
 def sentences(nlkit):
     """Yields (source, tokens)."""
-    for text in members("brown", r"brown/c[a-r]\d\d$"):
-        for line in text.splitlines():
-            toks = [t.rsplit("/", 1)[0] for t in line.split()]
-            if toks:
-                yield "brown", toks
-    for text in members("conll2000", r"conll2000/train\.txt$"):
-        sent = []
-        for line in text.splitlines():
-            if line.strip():
-                sent.append(line.split()[0])
-            elif sent:
-                yield "conll2000", sent
-                sent = []
+    for toks in brown_sents():
+        yield "brown", toks
+    for toks in conll2000_train_sents():
+        yield "conll2000", toks
     for corpus, pattern in RAW.items():
         # one line of these files is a paragraph, a title or a chat turn
         raw = "\n".join(members(corpus, pattern))
