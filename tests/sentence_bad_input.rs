@@ -241,13 +241,8 @@ proptest! {
         let d = tempfile::tempdir().unwrap();
         p.save_dir(d.path()).unwrap();
         // types with a line break cannot be saved one per line and are left out
-        let mut kept = p.clone();
-        let fits = |t: &str| !t.contains(['\n', '\r']);
-        kept.abbrev_types.retain(|t| fits(t));
-        kept.sent_starters.retain(|t| fits(t));
-        kept.collocations.retain(|(a, b)| fits(a) && fits(b));
-        kept.ortho_context.retain(|k, _| fits(k));
-        prop_assert_eq!(PunktParameters::from_dir(d.path()).unwrap(), kept);
+        // (types_with_line_breaks_are_left_out_of_saved_tables checks which)
+        prop_assert_eq!(PunktParameters::from_dir(d.path()).unwrap(), p.savable());
     }
 }
 

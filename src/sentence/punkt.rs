@@ -428,6 +428,12 @@ pub struct PunktParameters {
     pub ortho_context: HashMap<String, u32, FxBuild>,
 }
 
+/// Whether a type can be one line of a `punkt_tab` file ([`py_lines`]
+/// splits at `\n` and `\r`).
+fn fits_one_line(t: &str) -> bool {
+    !t.contains(['\n', '\r'])
+}
+
 /// Splits a file's text into lines the way Python's text-mode file
 /// iteration does (universal newlines), without their line ends.
 fn py_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -596,6 +602,25 @@ impl PunktParameters {
         Ok(())
     }
 
+    /// These parameters as saving and loading them gives them back: without
+    /// the entries whose type holds a line break (see [`Self::to_strs`]).
+    ///
+    /// ```
+    /// let mut t = nlkit::sentence::PunktTrainer::new();
+    /// t.train("3.\r. . .,", true);
+    /// let p = t.into_params();
+    /// assert!(p.savable().abbrev_types.iter().all(|a| !a.contains('\r')));
+    /// ```
+    pub fn savable(&self) -> PunktParameters {
+        let mut p = self.clone();
+        p.abbrev_types.retain(|t| fits_one_line(t));
+        p.sent_starters.retain(|t| fits_one_line(t));
+        p.collocations
+            .retain(|(a, b)| fits_one_line(a) && fits_one_line(b));
+        p.ortho_context.retain(|k, _| fits_one_line(k));
+        p
+    }
+
     /// The contents of the four `punkt_tab` files, in the order of
     /// [`PUNKT_TAB_FILES`].
     ///
@@ -605,7 +630,7 @@ impl PunktParameters {
     /// writes them anyway, reads them back as other entries. A type with a
     /// line break never matches a token of ordinary text.
     pub fn to_strs(&self) -> [String; 4] {
-        let fits = |t: &str| !t.contains(['\n', '\r']);
+        let fits = fits_one_line;
         let mut abbrev: Vec<&str> = self
             .abbrev_types
             .iter()
