@@ -6,8 +6,9 @@
 mod common;
 
 use nlkit::tag::classic::{
-    fntbl37, AffixTagger, BrillTaggerTrainer, DefaultTagger, HiddenMarkovModelTagger, HmmEstimator,
-    NgramTagger, RegexpTagger, SequentialBackoffTagger, NONE_TAG,
+    fntbl37, AffixTagger, BrillTaggerTrainer, ClassicModel, ClassicTagger, DefaultTagger,
+    HiddenMarkovModelTagger, HmmEstimator, NgramTagger, RegexpTagger, SequentialBackoffTagger,
+    NONE_TAG,
 };
 use nlkit::tag::Tagger;
 
@@ -255,4 +256,18 @@ mod never_panics {
             }
         }
     }
+}
+
+/// Found by the `tagger_model_body` fuzz target: a model file claiming an
+/// n-gram order near `usize::MAX` made tagging reserve that much memory.
+#[test]
+fn an_ngram_model_of_absurd_order_tags_without_reserving_memory_for_it() {
+    let model = ClassicModel::Ngram {
+        n: usize::MAX / 4,
+        table: vec![("DT\u{1f}\u{1f}dog".to_string(), "NN".to_string())],
+        backoff: Some(Box::new(ClassicModel::Default { tag: "DT".into() })),
+    };
+    let t = ClassicTagger::new(model, Default::default()).unwrap();
+    let back = nlkit::tag::model_from_bytes(&t.to_bytes().unwrap()).unwrap();
+    assert_eq!(back.tag(&["the", "dog"]), ["DT", "NN"]);
 }

@@ -663,3 +663,30 @@ fn cli_stacked_training_needs_conllu_and_a_first_column() {
     assert_eq!(m.feature_set(), FeatureSet::Stacked);
     assert_eq!(m.tag(&["the", "cat", "runs"]), ["DET", "NOUN", "VERB"]);
 }
+
+#[test]
+fn a_model_body_that_inflates_far_beyond_its_size_is_refused() {
+    // 20 MB of zeros deflate to about 20 kB: a crafted "zip bomb" body.
+    let mut file = b"NLKITTAG".to_vec();
+    file.extend(3u32.to_le_bytes());
+    let meta = br#"{"kind":"perceptron"}"#;
+    file.extend((meta.len() as u32).to_le_bytes());
+    file.extend(meta);
+    let mut enc = flate2::write::ZlibEncoder::new(file, flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..20 {
+        enc.write_all(&zeros).unwrap();
+    }
+    let file = enc.finish().unwrap();
+    assert!(file.len() < 100_000, "{}", file.len());
+    let e = nlkit::tag::model_from_bytes(&file)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(e.contains("inflates to more than"), "{e}");
+    let e = PerceptronTagger::from_bytes(&file)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(e.contains("inflates to more than"), "{e}");
+}

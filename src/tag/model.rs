@@ -331,11 +331,31 @@ pub(crate) fn read_container(bytes: &[u8]) -> Result<(ModelMeta, Vec<u8>)> {
 fn read_versioned(bytes: &[u8]) -> Result<(ModelMeta, Vec<u8>, u32)> {
     let (meta, at, version) = header(bytes)?;
     // models compress to about 40 %: room for the body, without regrowing
+    let body = bytes.get(at..).unwrap_or(&[]);
     let mut raw = Vec::with_capacity(bytes.len().saturating_mul(3));
-    flate2::read::ZlibDecoder::new(bytes.get(at..).unwrap_or(&[]))
+    // A crafted zlib stream inflates up to ~1000x (a 4 MB file to 4 GB);
+    // models written by nlkit inflate 2-3x, so a body beyond the cap is
+    // refused before it can exhaust memory.
+    let cap = max_body_len(body.len());
+    flate2::read::ZlibDecoder::new(body)
+        .take(cap.saturating_add(1))
         .read_to_end(&mut raw)
         .map_err(|e| corrupt(format!("body: {e}")))?;
+    if raw.len() as u64 > cap {
+        return Err(corrupt(format!(
+            "body inflates to more than {cap} bytes ({} compressed): not a model nlkit wrote",
+            body.len()
+        )));
+    }
     Ok((meta, raw, version))
+}
+
+/// The most bytes a compressed body of `compressed` bytes may inflate to:
+/// 64 times (nlkit's models inflate 2-3 times) plus 1 MiB for tiny models.
+fn max_body_len(compressed: usize) -> u64 {
+    (compressed as u64)
+        .saturating_mul(64)
+        .saturating_add(1 << 20)
 }
 
 /// Whether a model kind is the perceptron's.

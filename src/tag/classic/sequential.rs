@@ -280,7 +280,7 @@ impl ContextKind {
         match self {
             ContextKind::Ngram(n) => {
                 let start = (index + 1).saturating_sub(n);
-                let mut key = String::with_capacity(word.len() + 8 * n);
+                let mut key = String::with_capacity(word.len() + 8 * (index - start) + 1);
                 for i in start..index {
                     key.push_str(history.get(i).copied().flatten()?);
                     key.push(SEP);
