@@ -83,6 +83,47 @@ where
     })
 }
 
+/// Groups the items of `input` into vectors of up to `size` (at least 1)
+/// items, in order, for work that is cheaper on several items at once (the
+/// contextual taggers encode a group of sentences together). An input error
+/// ends the current group: the group comes first, then the error.
+///
+/// # Example
+/// ```
+/// let groups: Vec<Vec<i32>> = nlkit::par::chunked((1..=5).map(Ok), 2)
+///     .collect::<nlkit::Result<_>>()
+///     .unwrap();
+/// assert_eq!(groups, [vec![1, 2], vec![3, 4], vec![5]]);
+/// ```
+pub fn chunked<T>(
+    input: impl IntoIterator<Item = Result<T>>,
+    size: usize,
+) -> impl Iterator<Item = Result<Vec<T>>> {
+    let size = size.max(1);
+    let mut input = input.into_iter();
+    let mut failed: Option<Error> = None;
+    std::iter::from_fn(move || {
+        if let Some(e) = failed.take() {
+            return Some(Err(e));
+        }
+        let mut group = Vec::with_capacity(size);
+        for item in input.by_ref() {
+            match item {
+                Ok(t) => group.push(t),
+                Err(e) if group.is_empty() => return Some(Err(e)),
+                Err(e) => {
+                    failed = Some(e);
+                    return Some(Ok(group));
+                }
+            }
+            if group.len() == size {
+                break;
+            }
+        }
+        (!group.is_empty()).then_some(Ok(group))
+    })
+}
+
 /// Reads up to [`CHUNK`] items; returns them, the input's error if one
 /// ended the batch, and whether the input is exhausted.
 fn read_batch<T>(iter: &mut impl Iterator<Item = Result<T>>) -> (Vec<T>, Option<Error>, bool) {
@@ -112,6 +153,28 @@ fn drain<U>(rx: Receiver<Vec<Result<U>>>, sink: &mut impl FnMut(U) -> Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunked_groups_in_order_and_puts_an_error_after_its_group() {
+        let items = vec![
+            Ok(1),
+            Ok(2),
+            Ok(3),
+            Err(Error::InvalidInput("bad".into())),
+            Ok(4),
+        ];
+        let got: Vec<std::result::Result<Vec<i32>, String>> = chunked(items, 2)
+            .map(|g| g.map_err(|e| e.to_string()))
+            .collect();
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0], Ok(vec![1, 2]));
+        assert_eq!(got[1], Ok(vec![3]));
+        assert!(got[2].as_ref().is_err_and(|e| e.contains("bad")));
+        assert_eq!(got[3], Ok(vec![4]));
+        assert_eq!(chunked(Vec::<Result<i32>>::new(), 0).count(), 0);
+        let ones: Vec<Vec<i32>> = chunked((1..=2).map(Ok), 0).collect::<Result<_>>().unwrap();
+        assert_eq!(ones, [vec![1], vec![2]]);
+    }
 
     #[test]
     fn keeps_order_across_many_chunks() {

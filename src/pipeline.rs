@@ -155,13 +155,17 @@ impl Pipeline {
     /// # Errors
     /// Only from the lemmatizer, when WordNet's files cannot be read.
     pub fn process(&self, doc: &str, offset: u64, text: &str) -> Result<Vec<SentenceRecord>> {
-        let mut out = Vec::new();
-        for (i, s) in self.splitter.span_tokenize(text).into_iter().enumerate() {
+        // tokens of every sentence first, so that the taggers see all the
+        // block's sentences at once (a contextual tagger encodes them
+        // together)
+        let mut sents = Vec::new();
+        let mut all_tokens = Vec::new();
+        for s in self.splitter.span_tokenize(text) {
             let sent_text = s.slice(text);
             let tokens = self.tokenizer.tokenize(sent_text);
             // Tokenizers that cannot align their tokens give no spans; the
             // record then carries the sentence span for each token.
-            let spans = match self.tokenizer.span_tokenize(sent_text) {
+            let spans: Vec<(u64, u64)> = match self.tokenizer.span_tokenize(sent_text) {
                 Ok(sp) if sp.len() == tokens.len() => sp
                     .iter()
                     .map(|t| {
@@ -171,20 +175,39 @@ impl Pipeline {
                     .collect(),
                 _ => vec![(offset + s.start as u64, offset + s.end as u64); tokens.len()],
             };
-            let words: Vec<&str> = tokens.iter().map(|t| t.as_ref()).collect();
-            let run = |t: &Option<Box<dyn Tagger>>| {
-                t.as_ref()
-                    .map(|t| t.tag(&words).into_iter().map(str::to_string).collect())
-            };
-            let tags: Option<Vec<String>> = run(&self.tagger);
-            let upos = match (self.upos_reads_tags(), &tags) {
-                (Some(u), Some(t)) => {
-                    let t: Vec<&str> = t.iter().map(String::as_str).collect();
-                    let u = u.tag_with_first_stage(&words, &t);
+            sents.push((s, sent_text, spans));
+            all_tokens.push(tokens);
+        }
+        let words: Vec<Vec<&str>> = all_tokens
+            .iter()
+            .map(|tokens| tokens.iter().map(|t| t.as_ref()).collect())
+            .collect();
+        let run = |t: &Option<Box<dyn Tagger>>| -> Vec<Option<Vec<String>>> {
+            match t {
+                Some(t) => t
+                    .tag_sents(&words)
+                    .into_iter()
+                    .map(|tags| Some(tags.into_iter().map(str::to_string).collect()))
+                    .collect(),
+                None => vec![None; words.len()],
+            }
+        };
+        let all_tags = run(&self.tagger);
+        let all_upos = match self.upos_reads_tags() {
+            Some(u) if self.tagger.is_some() => words
+                .iter()
+                .zip(&all_tags)
+                .map(|(w, tags)| {
+                    let t: Vec<&str> = tags.iter().flatten().map(String::as_str).collect();
+                    let u = u.tag_with_first_stage(w, &t);
                     Some(u.into_iter().map(str::to_string).collect())
-                }
-                _ => run(&self.upos_tagger),
-            };
+                })
+                .collect(),
+            _ => run(&self.upos_tagger),
+        };
+        let mut out = Vec::with_capacity(sents.len());
+        let parts = sents.into_iter().zip(&words).zip(all_tags).zip(all_upos);
+        for (i, ((((s, sent_text, spans), words), tags), upos)) in parts.enumerate() {
             let lemmas = match &self.lemmatizer {
                 None => None,
                 Some(lem) => {
@@ -217,7 +240,7 @@ impl Pipeline {
                 sent: i,
                 text: sent_text.to_string(),
                 span: (offset + s.start as u64, offset + s.end as u64),
-                tokens: tokens.into_iter().map(|t| t.into_owned()).collect(),
+                tokens: words.iter().map(|t| t.to_string()).collect(),
                 spans,
                 tags,
                 upos,

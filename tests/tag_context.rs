@@ -102,6 +102,49 @@ fn sentences_longer_than_the_encoder_are_windowed() {
 }
 
 #[test]
+fn batches_give_the_states_and_tags_of_one_sentence_at_a_time() {
+    let Some(enc) = encoder() else { return };
+    let long: Vec<String> = (0..700).map(|i| format!("zxq{i}")).collect();
+    let long: Vec<&str> = long.iter().map(String::as_str).collect();
+    let sentences: Vec<Vec<&str>> = vec![
+        vec!["The", "cat", "sat", "on", "the", "mat", "."],
+        vec![],
+        vec!["\u{200b}", "", "\t", "🙂🙂🙂", "[SEP]"],
+        long.clone(),
+        vec!["They", "bark", "."],
+        long,
+        vec!["Dogs", "run"],
+    ];
+    let refs: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+    let batch = enc.word_states_batch(&refs).unwrap();
+    assert_eq!(batch.len(), sentences.len());
+    for (s, b) in sentences.iter().zip(&batch) {
+        let one = enc.word_states(s).unwrap();
+        assert_eq!(one.dims(), b.dims());
+        if !s.is_empty() {
+            let diff: f32 = (&one - b)
+                .unwrap()
+                .abs()
+                .unwrap()
+                .flatten_all()
+                .unwrap()
+                .max(0)
+                .unwrap()
+                .to_scalar()
+                .unwrap();
+            assert!(diff <= 1e-4, "{} words: states differ by {diff}", s.len());
+        }
+    }
+    let t = ContextTagger::english(enc, false).unwrap();
+    let together = t.try_tag_sents(&refs).unwrap();
+    for (s, tags) in sentences.iter().zip(&together) {
+        assert_eq!(&t.try_tag(s).unwrap(), tags);
+    }
+    assert_eq!(t.tag_sents(&sentences), together);
+    assert!(t.try_tag_sents(&[]).unwrap().is_empty());
+}
+
+#[test]
 fn odd_tokens_are_tagged_without_error() {
     let Some(enc) = encoder() else { return };
     let t = ContextTagger::english(enc, false).unwrap();
@@ -250,6 +293,42 @@ fn cli_tags_with_the_encoder() {
     );
     let (code, _, err) = run_nlkit(&["tag", "--encoder", d, "--model", "x.bin"], b"");
     assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn cli_groups_of_lines_tag_as_lines_one_by_one() {
+    let Some(dir) = encoder_dir() else { return };
+    let d = dir.to_str().unwrap();
+    // 70 lines: two full groups of 32 lines and a part, with empty lines
+    let lines: Vec<String> = (0..70)
+        .map(|i| match i % 7 {
+            0 => String::new(),
+            3 => format!("The {i} dogs barked at line {i} ."),
+            _ => format!("Line {i} can run ."),
+        })
+        .collect();
+    let t = ContextTagger::english(encoder().unwrap(), false).unwrap();
+    let mut want = String::new();
+    for l in &lines {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let tags = t.try_tag(&words).unwrap();
+        let pairs: Vec<String> = words
+            .iter()
+            .zip(tags)
+            .map(|(w, t)| format!("{w}/{t}"))
+            .collect();
+        want.push_str(&pairs.join(" "));
+        want.push('\n');
+    }
+    let input = lines.join("\n") + "\n";
+    for jobs in ["1", "2"] {
+        let (code, out, err) = run_nlkit(
+            &["tag", "--pretokenized", "--encoder", d, "--jobs", jobs],
+            input.as_bytes(),
+        );
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out, want, "--jobs {jobs}");
+    }
 }
 
 #[test]

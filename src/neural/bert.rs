@@ -47,11 +47,48 @@ fn default_eps() -> f64 {
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
-    /// The last sentence this thread encoded, with the encoder's id and its
-    /// states: the pipeline's two contextual taggers (Penn Treebank and UPOS)
-    /// read the same sentence one after the other, and the second then costs
-    /// no encoder pass.
-    static LAST: RefCell<Option<(u64, Vec<String>, Tensor)>> = const { RefCell::new(None) };
+    /// The last sentences this thread encoded, with the encoder's id and
+    /// their states: the pipeline's two contextual taggers (Penn Treebank
+    /// and UPOS) read the same sentences one after the other, and the second
+    /// then costs no encoder pass.
+    static LAST: RefCell<Option<Encoded>> = const { RefCell::new(None) };
+}
+
+/// Sentences an encoder encoded, and their states.
+struct Encoded {
+    encoder: u64,
+    sentences: Vec<Vec<String>>,
+    states: Vec<Tensor>,
+}
+
+/// The cached states of `sentences` if this thread's last encoding by
+/// encoder `id` was of exactly these sentences.
+fn cached(id: u64, sentences: &[&[&str]]) -> Option<Vec<Tensor>> {
+    LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|e| {
+                e.encoder == id
+                    && e.sentences.len() == sentences.len()
+                    && e.sentences.iter().zip(sentences).all(|(a, b)| {
+                        a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x == y)
+                    })
+            })
+            .map(|e| e.states.clone())
+    })
+}
+
+fn remember(id: u64, sentences: &[&[&str]], states: &[Tensor]) {
+    LAST.with(|last| {
+        *last.borrow_mut() = Some(Encoded {
+            encoder: id,
+            sentences: sentences
+                .iter()
+                .map(|s| s.iter().map(|w| w.to_string()).collect())
+                .collect(),
+            states: states.to_vec(),
+        });
+    });
 }
 
 struct Layer {
@@ -215,32 +252,112 @@ impl Encoder {
     /// # Errors
     /// [`Error::Model`] if the tokenizer fails on the input.
     pub fn word_states(&self, words: &[&str]) -> Result<Tensor> {
-        let cached = LAST.with(|last| {
-            last.borrow()
-                .as_ref()
-                .filter(|(id, w, _)| {
-                    *id == self.id && w.iter().map(String::as_str).eq(words.iter().copied())
-                })
-                .map(|(_, _, t)| t.clone())
-        });
-        if let Some(t) = cached {
-            return Ok(t);
+        if let Some(mut t) = cached(self.id, &[words]) {
+            return Ok(t.remove(0));
         }
         let t = self.encode(words)?;
-        LAST.with(|last| {
-            *last.borrow_mut() = Some((
-                self.id,
-                words.iter().map(|w| w.to_string()).collect(),
-                t.clone(),
-            ));
-        });
+        remember(self.id, &[words], std::slice::from_ref(&t));
         Ok(t)
     }
 
-    fn encode(&self, words: &[&str]) -> Result<Tensor> {
-        let (l, h) = (self.layers(), self.hidden_size());
+    /// The word states of several sentences, as [`Self::word_states`] gives
+    /// them one by one, from fewer and larger matrix products: the
+    /// sentences' word pieces are stacked into one matrix for every
+    /// position-wise step (the projections, feed-forward blocks and layer
+    /// norms), and only self-attention runs sentence by sentence. On one
+    /// CPU core this is about 1.6 times as fast, in groups of 32 sentences.
+    /// The states are those of [`Self::word_states`] (identical on the
+    /// sentences of UD English-EWT test; a matrix library may in principle
+    /// round products of other shapes differently).
+    ///
+    /// # Errors
+    /// [`Error::Model`] if the tokenizer fails on an input.
+    ///
+    /// # Example
+    /// ```no_run
+    /// let enc = nlkit::neural::Encoder::load(std::path::Path::new("model")).unwrap();
+    /// let s = enc.word_states_batch(&[&["Hello", "world"], &["Hi"]]).unwrap();
+    /// assert_eq!((s[0].dims()[0], s[1].dims()[0]), (2, 1));
+    /// ```
+    pub fn word_states_batch(&self, sentences: &[&[&str]]) -> Result<Vec<Tensor>> {
+        if let Some(t) = cached(self.id, sentences) {
+            return Ok(t);
+        }
+        let states = self.encode_batch(sentences)?;
+        remember(self.id, sentences, &states);
+        Ok(states)
+    }
+
+    fn encode_batch(&self, sentences: &[&[&str]]) -> Result<Vec<Tensor>> {
         let err = candle_err("encoder");
-        let mut parts = Vec::new();
+        // windows of all sentences, and how many each sentence has
+        let mut windows = Vec::new();
+        let mut counts = Vec::with_capacity(sentences.len());
+        for words in sentences {
+            let w = self.windows(words)?;
+            counts.push(w.len());
+            windows.extend(w);
+        }
+        // forward passes of at most BATCH_PIECES pieces (or one window)
+        let mut states: Vec<Tensor> = Vec::with_capacity(windows.len());
+        let mut group: Vec<(tokenizers::Encoding, usize)> = Vec::new();
+        let mut pieces = 0;
+        for w in windows {
+            let len = w.0.get_ids().len();
+            if !group.is_empty() && pieces + len > BATCH_PIECES {
+                states.extend(self.windows_states(&group).map_err(&err)?);
+                group.clear();
+                pieces = 0;
+            }
+            pieces += len;
+            group.push(w);
+        }
+        if !group.is_empty() {
+            states.extend(self.windows_states(&group).map_err(&err)?);
+        }
+        let mut states = states.into_iter();
+        counts
+            .into_iter()
+            .map(|n| {
+                let mut parts: Vec<Tensor> = states.by_ref().take(n).collect();
+                match parts.len() {
+                    0 => self.no_words(),
+                    1 => Ok(parts.remove(0)),
+                    _ => Tensor::cat(&parts, 0).map_err(&err),
+                }
+            })
+            .collect()
+    }
+
+    fn no_words(&self) -> Result<Tensor> {
+        Tensor::zeros(
+            (0, self.layers(), self.hidden_size()),
+            DType::F32,
+            &self.device,
+        )
+        .map_err(candle_err("encoder"))
+    }
+
+    fn encode(&self, words: &[&str]) -> Result<Tensor> {
+        let err = candle_err("encoder");
+        let windows = self.windows(words)?;
+        if windows.is_empty() {
+            return self.no_words();
+        }
+        let mut parts = Vec::with_capacity(windows.len());
+        for w in windows {
+            parts.extend(
+                self.windows_states(std::slice::from_ref(&w))
+                    .map_err(&err)?,
+            );
+        }
+        Tensor::cat(&parts, 0).map_err(err)
+    }
+
+    /// The sentence's windows that fit the encoder: encodings of
+    /// consecutive whole words, with their numbers of words.
+    fn windows(&self, words: &[&str]) -> Result<Vec<(tokenizers::Encoding, usize)>> {
+        let mut out = Vec::new();
         let mut start = 0;
         let max = self.cfg.max_position_embeddings - 2;
         while start < words.len() {
@@ -264,13 +381,10 @@ impl Encoder {
                     enc.truncate(max + 2, 0, tokenizers::TruncationDirection::Right);
                 }
             }
-            parts.push(self.window_states(&enc, end - start).map_err(&err)?);
+            out.push((enc, end - start));
             start = end;
         }
-        if parts.is_empty() {
-            return Tensor::zeros((0, l, h), DType::F32, &self.device).map_err(err);
-        }
-        Tensor::cat(&parts, 0).map_err(err)
+        Ok(out)
     }
 
     fn tokenize(&self, words: &[&str]) -> Result<tokenizers::Encoding> {
@@ -279,18 +393,22 @@ impl Encoder {
             .map_err(|e| Error::Model(format!("encoder tokenizer: {e}")))
     }
 
-    /// `(n_words, layers, hidden)` for one window that fits the encoder.
-    fn window_states(
+    /// `(n_words, layers, hidden)` for each window (each fits the encoder),
+    /// from one forward pass over all their pieces.
+    fn windows_states(
         &self,
-        enc: &tokenizers::Encoding,
-        n_words: usize,
-    ) -> candle_core::Result<Tensor> {
-        let ids = enc.get_ids();
-        let t = ids.len();
-        let ids = Tensor::new(ids, &self.device)?;
-        let pos: Vec<u32> = (0..t as u32).collect();
+        windows: &[(tokenizers::Encoding, usize)],
+    ) -> candle_core::Result<Vec<Tensor>> {
+        let lens: Vec<usize> = windows.iter().map(|(e, _)| e.get_ids().len()).collect();
+        let total: usize = lens.iter().sum();
+        let ids: Vec<u32> = windows
+            .iter()
+            .flat_map(|(e, _)| e.get_ids().iter().copied())
+            .collect();
+        let pos: Vec<u32> = lens.iter().flat_map(|&t| 0..t as u32).collect();
+        let ids = Tensor::new(ids.as_slice(), &self.device)?;
         let pos = Tensor::new(pos.as_slice(), &self.device)?;
-        let typ = Tensor::zeros(t, DType::U32, &self.device)?;
+        let typ = Tensor::zeros(total, DType::U32, &self.device)?;
         let mut x = (self.words.forward(&ids)?
             + self.positions.forward(&pos)?
             + self.types.forward(&typ)?)?;
@@ -300,19 +418,35 @@ impl Encoder {
         let scale = 1.0 / (dh as f64).sqrt();
         let mut states = Vec::with_capacity(self.layers.len());
         for layer in &self.layers {
-            let split = |y: Tensor| -> candle_core::Result<Tensor> {
-                y.reshape((t, heads, dh))?.transpose(0, 1)?.contiguous()
+            let q = layer.query.forward(&x)?;
+            let k = layer.key.forward(&x)?;
+            let v = layer.value.forward(&x)?;
+            // self-attention within each window only
+            let mut ctxs = Vec::with_capacity(lens.len());
+            let mut at = 0;
+            for &t in &lens {
+                let split = |y: &Tensor| -> candle_core::Result<Tensor> {
+                    y.narrow(0, at, t)?
+                        .reshape((t, heads, dh))?
+                        .transpose(0, 1)?
+                        .contiguous()
+                };
+                let (q, k, v) = (split(&q)?, split(&k)?, split(&v)?);
+                let att = (q.matmul(&k.t()?)? * scale)?;
+                let att = candle_nn::ops::softmax_last_dim(&att)?;
+                ctxs.push(
+                    att.matmul(&v)?
+                        .transpose(0, 1)?
+                        .contiguous()?
+                        .reshape((t, heads * dh))?,
+                );
+                at += t;
+            }
+            let ctx = if ctxs.len() == 1 {
+                ctxs.remove(0)
+            } else {
+                Tensor::cat(&ctxs, 0)?
             };
-            let q = split(layer.query.forward(&x)?)?;
-            let k = split(layer.key.forward(&x)?)?;
-            let v = split(layer.value.forward(&x)?)?;
-            let att = (q.matmul(&k.t()?)? * scale)?;
-            let att = candle_nn::ops::softmax_last_dim(&att)?;
-            let ctx = att
-                .matmul(&v)?
-                .transpose(0, 1)?
-                .contiguous()?
-                .reshape((t, heads * dh))?;
             let a = layer
                 .attn_norm
                 .forward(&(layer.attn_out.forward(&ctx)? + &x)?)?;
@@ -322,8 +456,8 @@ impl Encoder {
                 .forward(&(layer.out.forward(&inter)? + &a)?)?;
             states.push(x.clone());
         }
-        // (pieces + 1, layers, hidden): the extra last row is zeros, for words
-        // without a piece
+        // (pieces + 1, layers, hidden): the extra last row is zeros, for
+        // words without a piece
         let stacked = Tensor::stack(&states, 1)?;
         let zero = Tensor::zeros(
             (1, self.layers.len(), self.cfg.hidden_size),
@@ -331,18 +465,29 @@ impl Encoder {
             &self.device,
         )?;
         let stacked = Tensor::cat(&[stacked, zero], 0)?;
-        let mut first = vec![t as u32; n_words];
-        for (i, w) in enc.get_word_ids().iter().enumerate().rev() {
-            if let Some(w) = w {
-                if let Some(slot) = first.get_mut(*w as usize) {
-                    *slot = i as u32;
+        let mut out = Vec::with_capacity(windows.len());
+        let mut at = 0u32;
+        for ((enc, n_words), &t) in windows.iter().zip(&lens) {
+            let mut first = vec![total as u32; *n_words];
+            for (i, w) in enc.get_word_ids().iter().enumerate().rev() {
+                if let Some(w) = w {
+                    if let Some(slot) = first.get_mut(*w as usize) {
+                        *slot = at + i as u32;
+                    }
                 }
             }
+            let first = Tensor::new(first.as_slice(), &self.device)?;
+            out.push(stacked.index_select(&first, 0)?);
+            at += t as u32;
         }
-        let first = Tensor::new(first.as_slice(), &self.device)?;
-        stacked.index_select(&first, 0)
+        Ok(out)
     }
 }
+
+/// Most word pieces of one forward pass of [`Encoder::word_states_batch`]:
+/// the matrix products gain little beyond a few hundred rows, and memory
+/// grows with them.
+const BATCH_PIECES: usize = 1024;
 
 /// How many pieces each of the `n` words of an encoding has.
 fn piece_counts(enc: &tokenizers::Encoding, n: usize) -> Vec<usize> {
