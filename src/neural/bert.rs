@@ -12,6 +12,7 @@ use candle_nn::{embedding, layer_norm, linear, Embedding, LayerNorm, Linear, Var
 use serde::Deserialize;
 
 use super::candle_err;
+use super::ops::{self, Act};
 use crate::{Error, Result};
 
 /// The fields of a BERT `config.json` that the encoder needs.
@@ -418,9 +419,9 @@ impl Encoder {
         let scale = 1.0 / (dh as f64).sqrt();
         let mut states = Vec::with_capacity(self.layers.len());
         for layer in &self.layers {
-            let q = layer.query.forward(&x)?;
-            let k = layer.key.forward(&x)?;
-            let v = layer.value.forward(&x)?;
+            let q = ops::linear(&layer.query, &x, Act::Identity)?;
+            let k = ops::linear(&layer.key, &x, Act::Identity)?;
+            let v = ops::linear(&layer.value, &x, Act::Identity)?;
             // self-attention within each window only
             let mut ctxs = Vec::with_capacity(lens.len());
             let mut at = 0;
@@ -449,11 +450,11 @@ impl Encoder {
             };
             let a = layer
                 .attn_norm
-                .forward(&(layer.attn_out.forward(&ctx)? + &x)?)?;
-            let inter = layer.inter.forward(&a)?.gelu_erf()?;
+                .forward(&(ops::linear(&layer.attn_out, &ctx, Act::Identity)? + &x)?)?;
+            let inter = ops::linear(&layer.inter, &a, Act::Gelu)?;
             x = layer
                 .out_norm
-                .forward(&(layer.out.forward(&inter)? + &a)?)?;
+                .forward(&(ops::linear(&layer.out, &inter, Act::Identity)? + &a)?)?;
             states.push(x.clone());
         }
         // (pieces + 1, layers, hidden): the extra last row is zeros, for

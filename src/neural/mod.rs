@@ -20,6 +20,7 @@
 //! ```
 
 mod bert;
+mod ops;
 
 pub use bert::Encoder;
 
