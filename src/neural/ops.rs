@@ -22,22 +22,19 @@ pub(crate) enum Act {
 
 /// `act(x·Wᵀ + b)` for a `(rows, in)` input `x`.
 pub(crate) fn linear(layer: &Linear, x: &Tensor, act: Act) -> candle_core::Result<Tensor> {
-    let Some(bias) = layer.bias() else {
-        let y = layer.forward(x)?;
-        return match act {
-            Act::Identity => Ok(y),
-            Act::Gelu => y.gelu_erf(),
-        };
-    };
-    if !x.device().is_cpu() || x.dtype() != candle_core::DType::F32 || x.rank() != 2 {
-        let y = layer.forward(x)?;
-        return match act {
-            Act::Identity => Ok(y),
-            Act::Gelu => y.gelu_erf(),
-        };
+    let fused = x.device().is_cpu() && x.dtype() == candle_core::DType::F32 && x.rank() == 2;
+    match layer.bias() {
+        Some(bias) if fused => x
+            .matmul(&layer.weight().t()?)?
+            .apply_op2_no_bwd(bias, &BiasAct(act)),
+        _ => {
+            let y = layer.forward(x)?;
+            match act {
+                Act::Identity => Ok(y),
+                Act::Gelu => y.gelu_erf(),
+            }
+        }
     }
-    let y = x.matmul(&layer.weight().t()?)?;
-    y.apply_op2_no_bwd(bias, &BiasAct(act))
 }
 
 /// The custom operation: `act(lhs + rhs)` with `rhs` broadcast over the rows
