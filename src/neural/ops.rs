@@ -70,38 +70,37 @@ impl CustomOp2 for BiasAct {
         }
         let mut out = x.to_vec();
         match self.0 {
-            Act::Identity => {
-                for row in out.chunks_exact_mut(cols) {
-                    for (v, &c) in row.iter_mut().zip(b) {
-                        *v += c;
-                    }
-                }
-            }
-            Act::Gelu => {
-                for row in out.chunks_exact_mut(cols) {
-                    for (v, &c) in row.iter_mut().zip(b) {
-                        *v = gelu(*v + c);
-                    }
-                }
-            }
+            Act::Identity => add_rows(&mut out, b, |v| v),
+            Act::Gelu => add_rows(&mut out, b, gelu),
         }
         Ok((CpuStorage::F32(out), l1.shape().clone()))
     }
 }
 
+/// `row[j] = f(row[j] + b[j])` for each row of `out`; generic over `f` so
+/// that each activation gets its own vectorised loop.
+#[inline(always)]
+fn add_rows(out: &mut [f32], b: &[f32], f: impl Fn(f32) -> f32) {
+    for row in out.chunks_exact_mut(b.len()) {
+        for (v, &c) in row.iter_mut().zip(b) {
+            *v = f(*v + c);
+        }
+    }
+}
+
 /// `x·Φ(x)`, GELU with the exact normal CDF, as BERT defines it.
 #[inline(always)]
-pub(crate) fn gelu(x: f32) -> f32 {
+fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
 }
 
 /// The error function in single precision, within 5e-7 of the exact value
-/// everywhere (checked in the tests against candle's `erf_f64`): a rational function of
-/// degree 13/8 on [-4, 4], where `erf` reaches ±1 in `f32`. Branch-free, so
-/// it vectorises. The coefficients are Eigen's and XLA's fast `erf` for
+/// everywhere (a test checks it against candle's `erf_f64`): a rational
+/// function of degree 13/8 on [-4, 4], where `erf` reaches ±1 in `f32`.
+/// Branch-free, so it vectorises. The coefficients are Eigen's and XLA's fast `erf` for
 /// `float` (a minimax fit).
 #[inline(always)]
-pub(crate) fn erf(x: f32) -> f32 {
+fn erf(x: f32) -> f32 {
     let x = x.clamp(-4.0, 4.0);
     let x2 = x * x;
     let mut p = -2.726_142_3e-10_f32;
@@ -143,21 +142,16 @@ mod tests {
 
     #[test]
     fn fused_linear_is_candles_linear() {
-        let dev = Device::Cpu;
-        let w = Tensor::arange(0f32, 12.0, &dev)
-            .unwrap()
-            .affine(0.1, -0.5)
-            .unwrap()
-            .reshape((3, 4))
-            .unwrap();
-        let b = Tensor::new(&[0.25f32, -1.0, 2.0], &dev).unwrap();
-        let layer = Linear::new(w, Some(b));
-        let x = Tensor::arange(0f32, 20.0, &dev)
-            .unwrap()
-            .affine(0.3, -2.0)
-            .unwrap()
-            .reshape((5, 4))
-            .unwrap();
+        // evenly spaced values `shift + scale * i` in the given shape
+        let ramp = |n: usize, scale: f64, shift: f64, shape: (usize, usize)| {
+            Tensor::arange(0f32, n as f32, &Device::Cpu)
+                .and_then(|t| t.affine(scale, shift))
+                .and_then(|t| t.reshape(shape))
+                .unwrap()
+        };
+        let b = Tensor::new(&[0.25f32, -1.0, 2.0], &Device::Cpu).unwrap();
+        let layer = Linear::new(ramp(12, 0.1, -0.5, (3, 4)), Some(b));
+        let x = ramp(20, 0.3, -2.0, (5, 4));
         let want = layer.forward(&x).unwrap();
         let got = linear(&layer, &x, Act::Identity).unwrap();
         assert_eq!(
