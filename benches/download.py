@@ -13,7 +13,7 @@ seconds of the child processes are printed too (unpacking ~120 MB into many
 small files is mostly file-system work, so the wall time depends heavily on
 the disk and the machine's load).
 
-Usage (repository root, after `cargo build --release`):
+Usage (repository root, after `cargo build --release --features cli`):
   .venv/bin/python benches/download.py [--runs 3]
 """
 import argparse

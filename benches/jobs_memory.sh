@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-50}
-cargo build --release --quiet
+cargo build --release --features cli --quiet
 BIN=target/release/nlkit
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -9,7 +9,7 @@ timed in-process. nlkit: the release binary,
 paragraphs written to a file (process start, reading, splitting and writing
 included), single-threaded and with --jobs 2.
 
-Usage (repository root, after `cargo build --release`):
+Usage (repository root, after `cargo build --release --features cli`):
   NLTK_DATA=.nltk_data .venv/bin/python benches/punkt.py [--mb 8]
 """
 import argparse

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Stemmer speed: NLTK 3.10.4 vs `nlkit stem` on the same words, in the same run.
 
-Usage (repo root, after `cargo build --release`):
+Usage (repo root, after `cargo build --release --features cli`):
     .venv/bin/python benches/stem.py [--nlkit target/release/nlkit] [--repeat 3]
 
 Input: the English parity vocabulary (en_ewt + NLTK corpora, ~367k distinct forms,

@@ -19,7 +19,7 @@
    XPOS (5 iterations) vs `nlkit train-tagger --features nltk --iterations 5`,
    and nlkit's default-model recipe (--features clusters --iterations 15).
 
-Usage: cargo build --release && NLTK_DATA=.nltk_data .venv/bin/python benches/tag.py
+Usage: cargo build --release --features cli && NLTK_DATA=.nltk_data .venv/bin/python benches/tag.py
 """
 import argparse
 import os

@@ -17,7 +17,7 @@ repeated to at least --mb MB, one text per line.
 Times are the best of --runs runs; for nlkit both wall-clock and CPU
 (user+sys of the child) are reported, NLTK's CPU time is its process time.
 
-Usage (repository root, after `cargo build --release`):
+Usage (repository root, after `cargo build --release --features cli`):
   NLTK_DATA=.nltk_data .venv/bin/python benches/tokenize.py [--mb 8] [--runs 3]
 """
 import argparse

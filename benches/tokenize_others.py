@@ -12,7 +12,7 @@ lines written to a file (process start, reading, tokenizing and writing
 included), single-threaded. Times are the best of --runs runs; nlkit's CPU
 time is user+sys of the child, NLTK's its process time.
 
-Usage (repository root, after `cargo build --release`):
+Usage (repository root, after `cargo build --release --features cli`):
   NLTK_DATA=.nltk_data .venv/bin/python benches/tokenize_others.py [--mb 4] [--runs 3]
 """
 import argparse

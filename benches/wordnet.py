@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Speed of the WordNet lemmatizer, nlkit vs NLTK 3.10.4, same input, same run.
 
-  cargo build --release && .venv/bin/python benches/wordnet.py
+  cargo build --release --features cli && .venv/bin/python benches/wordnet.py
 
 - load-to-first-answer: a fresh process that loads WordNet and lemmatizes one
   word (NLTK: `python -c` importing nltk and calling lemmatize once; nlkit:

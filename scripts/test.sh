@@ -12,10 +12,16 @@ export NLKIT_ENCODER="$(pwd)/.encoder"
 # disk (CI's disk is small). Set CARGO_INCREMENTAL=1 to keep them.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets -- -D warnings
-cargo test --workspace --all-targets --no-fail-fast
-cargo test --workspace --doc
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+cargo clippy --workspace --all-targets --all-features -- -D warnings
+# The library builds, lint-clean, with no optional feature and with the
+# default set (what `cargo add nlkit` gives).
+cargo clippy -p nlkit --lib --no-default-features -- -D warnings
+cargo clippy -p nlkit --lib -- -D warnings
+cargo clippy -p nlkit-downloader --lib --no-default-features -- -D warnings
+scripts/check-lean.sh
+cargo test --workspace --all-targets --all-features --no-fail-fast
+cargo test --workspace --doc --all-features
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 # The fuzz targets (fuzz/, outside the workspace) must keep compiling.
 cargo check --manifest-path fuzz/Cargo.toml --target-dir target
 echo "all checks passed"

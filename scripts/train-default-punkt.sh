@@ -41,7 +41,7 @@ for name, pattern in [
 PY
 fi
 
-cargo run --release --quiet -- train-punkt corpora/punkt/text/state_union.txt \
+cargo run --release --quiet --features cli -- train-punkt corpora/punkt/text/state_union.txt \
     corpora/punkt/text/inaugural.txt corpora/punkt/text/genesis-kjv.txt \
     -o corpora/punkt/english --force
 wc -l corpora/punkt/english/*

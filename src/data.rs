@@ -155,6 +155,7 @@ impl Resource {
 
     fn open_zip(name: &str, path: &Path, prefix: String) -> Result<Resource> {
         let f = File::open(path).map_err(|e| Error::io(path, e))?;
+        check_private(&f, path)?;
         let archive = zip::ZipArchive::new(BufReader::new(f)).map_err(|e| zip_err(path, e))?;
         Ok(Resource {
             name: name.to_string(),
@@ -230,7 +231,11 @@ impl Resource {
         match &self.location {
             Location::Dir(root) => {
                 let p = root.join(rel);
-                std::fs::read(&p).map_err(|e| Error::io(p, e))
+                let mut f = File::open(&p).map_err(|e| Error::io(&p, e))?;
+                check_private(&f, &p)?;
+                let mut buf = Vec::new();
+                f.read_to_end(&mut buf).map_err(|e| Error::io(&p, e))?;
+                Ok(buf)
             }
             Location::Zip {
                 path,
@@ -267,7 +272,8 @@ impl Resource {
     }
 
     /// The file's path on disk when the resource is an unpacked folder
-    /// (useful for memory-mapping), `None` inside a zip.
+    /// (useful for memory-mapping), `None` inside a zip. A caller that opens
+    /// it must check it with [`check_private`].
     pub fn local_path(&self, rel: &str) -> Option<PathBuf> {
         check_rel(rel).ok()?;
         match &self.location {
@@ -275,6 +281,82 @@ impl Resource {
             Location::Zip { .. } => None,
         }
     }
+}
+
+/// Refuses a data file that another account could have planted or
+/// rewritten, as NLTK 3.10.4 does (`nltk.data`, `nltk.pathsec`): a regular
+/// file owned by neither this account nor root, or with the group or world
+/// write bit. It is judged on the opened file, so a swap after the check
+/// cannot change the verdict. Set `NLKIT_TRUST_DATA=1` to read such files
+/// anyway (NLTK's `pathsec.ENFORCE = False`). POSIX only; elsewhere
+/// nothing is checked.
+///
+/// # Errors
+/// [`Error::UntrustedData`] naming the file and what is wrong.
+///
+/// # Example
+/// ```
+/// # #[cfg(unix)] {
+/// use std::os::unix::fs::PermissionsExt;
+/// let dir = tempfile::tempdir().unwrap();
+/// let p = dir.path().join("english");
+/// std::fs::write(&p, "the\n").unwrap();
+/// std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+/// assert!(nlkit::data::check_private(&std::fs::File::open(&p).unwrap(), &p).is_ok());
+/// std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666)).unwrap();
+/// let e = nlkit::data::check_private(&std::fs::File::open(&p).unwrap(), &p).unwrap_err();
+/// assert!(e.to_string().contains("world-writable"));
+/// # }
+/// ```
+pub fn check_private(file: &File, path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if std::env::var_os("NLKIT_TRUST_DATA").is_some_and(|v| v == "1") {
+            return Ok(());
+        }
+        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+        if !meta.is_file() {
+            return Ok(());
+        }
+        let mode = meta.mode();
+        let reason = if mode & 0o002 != 0 {
+            Some(format!("it is world-writable (mode {:o})", mode & 0o777))
+        } else if mode & 0o020 != 0 {
+            Some(format!("it is group-writable (mode {:o})", mode & 0o777))
+        } else if meta.uid() != 0 && meta.uid() != effective_uid() {
+            Some(format!(
+                "it is owned by another account (uid {})",
+                meta.uid()
+            ))
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            return Err(Error::UntrustedData {
+                path: path.to_path_buf(),
+                reason,
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, path);
+    Ok(())
+}
+
+/// This process's effective user id (the owner of files it creates).
+#[cfg(unix)]
+fn effective_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    // `/proc/self` is owned by the effective uid; without procfs, a fresh
+    // temporary file is.
+    if let Ok(m) = std::fs::metadata("/proc/self") {
+        return m.uid();
+    }
+    tempfile::tempfile()
+        .and_then(|f| f.metadata())
+        .map(|m| m.uid())
+        .unwrap_or(0)
 }
 
 fn poisoned() -> Error {

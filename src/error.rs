@@ -92,6 +92,49 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A tokenizer whose tokens cannot be aligned with the text it read
+    /// (a span is never guessed).
+    #[error("cannot align token `{token}` with the text ({tokens} tokens, {spans} spans)")]
+    Misaligned {
+        /// The first token without a span (empty when unknown).
+        token: String,
+        /// Number of tokens.
+        tokens: usize,
+        /// Number of spans found.
+        spans: usize,
+    },
+    /// A model file written in a format version this build cannot read.
+    #[error(
+        "{what} format version {found} is not supported: this nlkit reads versions {min} to {max}"
+    )]
+    ModelVersion {
+        /// The kind of model, e.g. `tagger model`.
+        what: &'static str,
+        /// The version in the file.
+        found: u32,
+        /// The oldest version this build reads.
+        min: u32,
+        /// The newest version this build reads.
+        max: u32,
+    },
+    /// A pipeline stage that failed, with the stage's name.
+    #[error("pipeline stage `{stage}`: {source}")]
+    Stage {
+        /// The stage (its output column or name).
+        stage: String,
+        /// What went wrong.
+        #[source]
+        source: Box<Error>,
+    },
+    /// A data file another account could have written (NLTK 3.10.4 refuses
+    /// these too); see [`crate::data::check_private`].
+    #[error("{}: will not read it: {reason}, so a planted or rewritten file would be loaded as trusted data; make it private to its owner (chmod go-w), or set NLKIT_TRUST_DATA=1", path.display())]
+    UntrustedData {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// An error from the downloader crate.
     #[error(transparent)]
     Download(#[from] nlkit_downloader::Error),

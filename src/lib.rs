@@ -10,6 +10,20 @@
 //! layer over these library calls. Downloads live in the `nlkit-downloader`
 //! crate.
 //!
+//! NLTK's front door is at the crate root: [`sent_tokenize`],
+//! [`word_tokenize`], [`pos_tag`], [`pos_tag_sents`]; [`prelude`] imports
+//! the common traits and types at once.
+//!
+//! # Cargo features
+//! The default build is the library alone: no UI, network or neural crates.
+//! * `neural`: [`neural`] (candle transformer encoder), the contextual
+//!   taggers and subword tokenizers.
+//! * `download`: http(s) downloads in `nlkit-downloader` (without it,
+//!   `file://` mirrors and folders only).
+//! * `cli`: the `nlkit` program ([`cli`]); implies `neural` and `download`.
+//!
+//! Long-running calls report progress through [`progress::Progress`].
+//!
 //! # Example
 //! ```
 //! use nlkit::tokenize::{Tokenizer, WhitespaceTokenizer};
@@ -19,17 +33,22 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod corpus;
 pub mod data;
 pub mod error;
+mod front;
 pub mod index;
 pub mod io;
 pub mod metrics;
+#[cfg(feature = "neural")]
 pub mod neural;
 pub mod par;
 pub mod pipeline;
+pub mod prelude;
 pub mod probability;
+pub mod progress;
 pub mod sentence;
 pub mod span;
 pub mod stem;
@@ -39,4 +58,5 @@ pub mod tree;
 pub mod wordnet;
 
 pub use error::{Error, Result};
+pub use front::{pos_tag, pos_tag_sents, sent_tokenize, word_tokenize};
 pub use span::Span;

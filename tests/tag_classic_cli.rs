@@ -155,7 +155,7 @@ fn round_trip(train_file: &Path, train: &Sents, test_file: &Path, test: &Sents, 
             .iter()
             .flat_map(|s| s.iter().map(|(w, _)| w.as_str()))
             .collect();
-        let ev = evaluate(&*lib, test, |w| vocab.contains(w));
+        let ev = evaluate(&*lib, test, |w| vocab.contains(w)).unwrap();
         assert_eq!(v["accuracy"].as_f64().unwrap(), ev.accuracy, "{algorithm}");
         assert_eq!(v["correct"].as_u64().unwrap(), ev.correct, "{algorithm}");
         assert_eq!(

@@ -6,12 +6,14 @@
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+#[cfg(feature = "http")]
 use std::time::Duration;
 
 use crate::error::{io_at, Error, Result};
 use crate::Options;
 
 /// The largest index accepted (NLTK's is about 200 kB).
+#[cfg(feature = "http")]
 const MAX_INDEX_BYTES: u64 = 64 << 20;
 
 /// Where a URL points.
@@ -63,6 +65,7 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+#[cfg(feature = "http")]
 fn describe(e: &reqwest::Error, timeout: Duration) -> String {
     if e.is_timeout() {
         return format!("timed out (no data for {:.1}s)", timeout.as_secs_f64());
@@ -85,10 +88,12 @@ fn describe(e: &reqwest::Error, timeout: Duration) -> String {
     }
 }
 
+#[cfg(feature = "http")]
 trait WithoutUrl {
     fn without_url_string(&self) -> String;
 }
 
+#[cfg(feature = "http")]
 impl WithoutUrl for reqwest::Error {
     fn without_url_string(&self) -> String {
         let mut s = self.to_string();
@@ -99,14 +104,27 @@ impl WithoutUrl for reqwest::Error {
     }
 }
 
+/// The error for an `http(s)://` URL in a build without the `http` feature.
+#[cfg(not(feature = "http"))]
+fn no_http(url: &str) -> Error {
+    Error::BadUrl {
+        url: url.to_string(),
+        reason: "this build has no HTTP support (cargo feature `http`); use a file:// mirror"
+            .into(),
+    }
+}
+
 /// Downloads with retries; shared by all worker threads.
 pub(crate) struct Fetcher {
+    #[cfg(feature = "http")]
     client: reqwest::blocking::Client,
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
     opts: Options,
 }
 
 impl Fetcher {
     pub(crate) fn new(opts: &Options) -> Result<Fetcher> {
+        #[cfg(feature = "http")]
         let client = reqwest::blocking::Client::builder()
             .connect_timeout(opts.connect_timeout)
             .timeout(opts.read_timeout)
@@ -117,11 +135,13 @@ impl Fetcher {
                 message: format!("cannot start the HTTP client: {e}"),
             })?;
         Ok(Fetcher {
+            #[cfg(feature = "http")]
             client,
             opts: opts.clone(),
         })
     }
 
+    #[cfg(feature = "http")]
     fn retrying<T>(&self, mut f: impl FnMut() -> Result<T>) -> Result<T> {
         let mut attempt = 0u32;
         loop {
@@ -140,6 +160,9 @@ impl Fetcher {
     pub(crate) fn get_bytes(&self, url: &str) -> Result<Vec<u8>> {
         match classify(url)? {
             Source::File(p) => std::fs::read(&p).map_err(io_at(&p)),
+            #[cfg(not(feature = "http"))]
+            Source::Http(u) => Err(no_http(&u)),
+            #[cfg(feature = "http")]
             Source::Http(u) => self.retrying(|| {
                 let resp = self.client.get(&u).send().map_err(|e| Error::Http {
                     url: u.clone(),
@@ -184,10 +207,14 @@ impl Fetcher {
         match src {
             // A local file does not change on retry.
             Source::File(p) => copy_file(id, &p, part, expected, progress),
+            #[cfg(not(feature = "http"))]
+            Source::Http(u) => Err(no_http(&u)),
+            #[cfg(feature = "http")]
             Source::Http(u) => self.retrying(|| self.http_once(id, &u, part, expected, progress)),
         }
     }
 
+    #[cfg(feature = "http")]
     fn http_once(
         &self,
         id: &str,
@@ -292,6 +319,7 @@ impl Fetcher {
     }
 }
 
+#[cfg(feature = "http")]
 fn read_error(e: &std::io::Error, timeout: Duration, pos: u64) -> String {
     let mut timed_out = e.kind() == std::io::ErrorKind::TimedOut;
     let mut src: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|x| x as _);

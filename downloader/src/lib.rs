@@ -56,9 +56,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+mod bars;
 mod error;
 mod fetch;
 mod index;
@@ -463,30 +463,11 @@ impl Downloader {
             Ok(l) => l,
             Err(e) => return fail_all(&e),
         };
-        let multi = MultiProgress::with_draw_target(if self.opts.progress {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        });
         let total_bytes: u64 = pkgs.iter().map(|p| p.size).sum();
-        let overall = multi.add(ProgressBar::new(total_bytes));
-        overall.set_style(
-            ProgressStyle::with_template(
-                "{prefix:>12} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        );
-        overall.set_prefix(format!("{} pkgs", pkgs.len()));
+        let bars = bars::Bars::new(self.opts.progress, pkgs.len(), total_bytes);
         let done = AtomicU64::new(0);
         let work = |p: &&Package| -> Outcome {
-            let bar = multi.insert_before(&overall, ProgressBar::new(p.size));
-            bar.set_style(
-                ProgressStyle::with_template("{prefix:>12} [{bar:30}] {bytes}/{total_bytes} {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar())
-                    .progress_chars("=> "),
-            );
-            bar.set_prefix(p.id.chars().take(12).collect::<String>());
+            let bar = bars.package(&p.id, p.size);
             let last = AtomicU64::new(0);
             let progress = |pos: u64| {
                 bar.set_position(pos);
@@ -496,15 +477,14 @@ impl Downloader {
                 } else {
                     done.fetch_sub(prev - pos, Ordering::Relaxed);
                 }
-                overall.set_position(done.load(Ordering::Relaxed));
+                bars.set_overall(done.load(Ordering::Relaxed));
             };
-            let stage = |m: &'static str| bar.set_message(m);
+            let stage = |m: &'static str| bar.set_stage(m);
             let result = self.fetch_install(p, force, &progress, &stage);
             if result.is_ok() {
                 progress(p.size);
             }
-            bar.finish_and_clear();
-            multi.remove(&bar);
+            bar.finish();
             Outcome {
                 id: p.id.clone(),
                 result,
@@ -515,7 +495,7 @@ impl Downloader {
             Ok(pool) => pool.install(|| pkgs.par_iter().map(work).collect()),
             Err(_) => pkgs.iter().map(work).collect(),
         };
-        overall.finish_and_clear();
+        bars.finish();
         out
     }
 

@@ -17,7 +17,7 @@ UD English-EWT (gold tokens), plus accuracy from raw text.
 The contextual taggers (`--encoder`, all-MiniLM-L6-v2) are measured too
 when scripts/setup-env.sh has linked the encoder as .encoder.
 
-Usage: cargo build --release && NLTK_DATA=.nltk_data .venv/bin/python scripts/eval/tag_accuracy.py
+Usage: cargo build --release --features cli && NLTK_DATA=.nltk_data .venv/bin/python scripts/eval/tag_accuracy.py
 """
 import json
 import os

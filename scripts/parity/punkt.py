@@ -13,7 +13,7 @@ With --trainer it instead checks the trainer: NLTK's PunktTrainer and
 abc, treebank raw, genesis english-kjv; each file one text, Latin-1 files
 converted to UTF-8), comparing the four learned tables.
 
-Usage (from the repository root, after `cargo build --release`):
+Usage (from the repository root, after `cargo build --release --features cli`):
   NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/punkt.py \
       [--punkt DIR] [--nlkit PATH] [--show N] [--dump FILE] [--trainer] [--embedded]
 

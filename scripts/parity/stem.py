@@ -95,7 +95,7 @@ def main():
         if cands:
             binary = max(cands, key=os.path.getmtime)
     if binary is None:
-        raise SystemExit("build nlkit first (cargo build --release)")
+        raise SystemExit("build nlkit first (cargo build --release --features cli)")
 
     english = V.english_vocab()
     jobs = []

@@ -7,7 +7,7 @@ model folder, and prints the % of tokens (and sentences) tagged identically,
 plus the first differences.
 
 Usage (from the repo root):
-    cargo build --release
+    cargo build --release --features cli
     NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/tag.py [--nlkit target/release/nlkit]
 """
 import argparse

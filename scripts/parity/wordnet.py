@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Full WordNet parity measurement: nlkit vs NLTK 3.10.4 on the same input.
 
-  cargo build --release && .venv/bin/python scripts/parity/wordnet.py [--words N]
+  cargo build --release --features cli && .venv/bin/python scripts/parity/wordnet.py [--words N]
 
 1. The lemmatizer (`nlkit lemmatize --pos P`) for n, v, a, r, s over every
    distinct real word form: en_ewt (train/dev/test) + the words of the NLTK

@@ -41,7 +41,7 @@ pub fn run(a: EvalTaggerArgs) -> Result<()> {
     let tagger = a.model.load(a.column == ColumnArg::Upos)?;
     let tagger = &tagger;
     let gold = read_tagged(&a.test, a.column.into())?;
-    let ev = crate::tag::evaluate(tagger, &gold, |w| tagger.knows(w));
+    let ev = crate::tag::evaluate(tagger, &gold, |w| tagger.knows(w))?;
     let mut out = stdout();
     match a.format {
         EvalFormat::Json => write_json_line(&mut out, &ev)?,

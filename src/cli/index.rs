@@ -43,7 +43,7 @@ pub fn run(a: IndexArgs) -> Result<()> {
         memory_budget: a.memory.max(1) << 20,
         stopwords: crate::stem::stopwords::words("english", a.data.as_deref()).ok(),
         source: a.corpus.clone(),
-        progress: true,
+        progress: super::progress::terminal(false),
         ..BuildOptions::default()
     };
     let p = Path::new(&a.corpus);

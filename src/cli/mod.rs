@@ -17,6 +17,7 @@ mod eval_tagger;
 mod index;
 mod lemmatize;
 mod pipeline;
+mod progress;
 mod sentences;
 mod stats;
 mod stem;

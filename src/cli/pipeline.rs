@@ -38,6 +38,10 @@ pub struct PipelineArgs {
     /// accurate, much slower.
     #[arg(long, value_name = "DIR")]
     encoder: Option<std::path::PathBuf>,
+    /// Build the pipeline from this JSON config file (format `nlkit-pipeline`
+    /// version 1; README "Pipeline configs") instead of the defaults.
+    #[arg(long, value_name = "FILE", conflicts_with = "encoder")]
+    config: Option<std::path::PathBuf>,
     /// Worker threads (paragraphs are processed in parallel, output keeps input order).
     #[arg(long, short = 'j', default_value_t = 1)]
     jobs: usize,
@@ -45,18 +49,19 @@ pub struct PipelineArgs {
 
 /// Runs `nlkit pipeline`.
 pub fn run(a: PipelineArgs) -> Result<()> {
-    let mut pipeline = match &a.encoder {
-        Some(dir) => {
+    let mut pipeline = match (&a.config, &a.encoder) {
+        (Some(cfg), _) => crate::pipeline::PipelineConfig::from_file(cfg)?.build()?,
+        (None, Some(dir)) => {
             Pipeline::contextual_english(std::sync::Arc::new(crate::neural::Encoder::load(dir)?))?
         }
-        None => Pipeline::default_english()?,
+        (None, None) => Pipeline::default_english()?,
     };
     if a.lemmas {
         let wn = match &a.wordnet {
             Some(p) => crate::wordnet::WordNet::open(p)?,
             None => crate::wordnet::WordNet::load(None)?,
         };
-        pipeline = pipeline.with_lemmatizer(crate::wordnet::WordNetLemmatizer::new(wn));
+        pipeline = pipeline.with_lemmatizer(crate::wordnet::WordNetLemmatizer::new(wn))?;
     }
     let mut out = stdout();
     for path in a.input.paths() {

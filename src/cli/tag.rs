@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
-use crate::tag::{ContextTagger, LoadedModel, PerceptronTagger, Tagger};
+use crate::tag::{ContextTagger, LoadedModel, PerceptronTagger, Tagger, TryTagger};
 use crate::Result;
 
 /// Output tagset of `nlkit tag`.
@@ -67,30 +67,22 @@ impl LoadedTagger {
             LoadedTagger::Context(t) => t.first_stage().knows(word),
         }
     }
-
-    /// Tags one sentence, with the contextual tagger's errors.
-    pub(crate) fn try_tag(&self, tokens: &[&str]) -> Result<Vec<&str>> {
-        match self {
-            LoadedTagger::Context(t) => t.try_tag(tokens),
-            t => Ok(t.tag(tokens)),
-        }
-    }
 }
 
-impl Tagger for LoadedTagger {
-    fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str> {
+impl TryTagger for LoadedTagger {
+    fn try_tag<'t>(&'t self, tokens: &[&str]) -> Result<Vec<&'t str>> {
         match self {
-            LoadedTagger::Static(t) => t.tag(tokens),
-            LoadedTagger::Owned(t) => t.tag(tokens),
-            LoadedTagger::Context(t) => t.tag(tokens),
+            LoadedTagger::Static(t) => Ok(t.tag(tokens)),
+            LoadedTagger::Owned(t) => Ok(t.tag(tokens)),
+            LoadedTagger::Context(t) => t.try_tag(tokens),
         }
     }
 
-    fn tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Vec<Vec<&'t str>> {
+    fn try_tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<&'t str>>> {
         match self {
-            LoadedTagger::Static(t) => t.tag_sents(sentences),
-            LoadedTagger::Owned(t) => t.tag_sents(sentences),
-            LoadedTagger::Context(t) => t.tag_sents(sentences),
+            LoadedTagger::Static(t) => Ok(t.tag_sents(sentences)),
+            LoadedTagger::Owned(t) => Ok(t.tag_sents(sentences)),
+            LoadedTagger::Context(t) => TryTagger::try_tag_sents(t.as_ref(), sentences),
         }
     }
 }

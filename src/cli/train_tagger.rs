@@ -1,6 +1,5 @@
 //! `nlkit train-tagger`: train a tagger and save it in nlkit's model format.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -213,7 +212,7 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
         prune_below: a.prune,
         tagdict_min_count: a.tagdict_min_count,
         tagdict_min_ratio: a.tagdict_min_ratio,
-        progress: std::io::stderr().is_terminal(),
+        progress: super::progress::terminal(false),
     };
     if a.algorithm == Algorithm::Context {
         return run_context(&a, &train, dev.as_deref().unwrap_or_default(), &cfg);
@@ -231,7 +230,7 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
     };
     fill_meta(tagger.meta_mut(), &a);
     if let Some(dev) = &dev {
-        let acc = report_dev(&tagger, dev, |w| tagger.knows(w));
+        let acc = report_dev(&tagger, dev, |w| tagger.knows(w))?;
         tagger.meta_mut().dev_accuracy = Some(acc);
     }
     tagger.save(&a.output)
@@ -275,7 +274,7 @@ fn run_context(
             ColumnArg::Upos => "upos".into(),
         },
         license: a.license.clone(),
-        progress: std::io::stderr().is_terminal(),
+        progress: super::progress::terminal(false),
         ..Default::default()
     };
     let bytes =
@@ -318,15 +317,15 @@ fn report_dev(
     tagger: &dyn crate::tag::Tagger,
     dev: &[Vec<(String, String)>],
     knows: impl Fn(&str) -> bool,
-) -> f64 {
-    let ev = crate::tag::evaluate(tagger, dev, knows);
+) -> Result<f64> {
+    let ev = crate::tag::evaluate(tagger, dev, knows)?;
     eprintln!(
         "dev accuracy: {:.2}% ({} tokens; unknown words {:.2}%)",
         ev.accuracy,
         ev.tokens,
         ev.unknown_accuracy.unwrap_or(0.0)
     );
-    (ev.accuracy * 100.0).round() / 100.0
+    Ok((ev.accuracy * 100.0).round() / 100.0)
 }
 
 /// `--algorithm ngram|hmm|brill`.
@@ -346,7 +345,7 @@ fn run_classic(
     };
     fill_meta(tagger.meta_mut(), &a);
     if let Some(dev) = dev {
-        let acc = report_dev(&tagger, dev, |w| tagger.knows(w));
+        let acc = report_dev(&tagger, dev, |w| tagger.knows(w))?;
         tagger.meta_mut().dev_accuracy = Some(acc);
     }
     tagger.save(&a.output)

@@ -81,8 +81,8 @@ pub struct BuildOptions {
     pub stopwords: Option<Vec<String>>,
     /// Where the tokens came from (stored in the index).
     pub source: String,
-    /// Show a progress bar (spinner with token counts) on stderr.
-    pub progress: bool,
+    /// Where to report progress (messages with token counts); `None` is quiet.
+    pub progress: Option<crate::progress::ProgressHandle>,
     /// Most distinct bigrams counted for collocations before giving up on
     /// them (bounds memory).
     pub max_bigrams: usize,
@@ -94,7 +94,7 @@ impl Default for BuildOptions {
             memory_budget: 256 << 20,
             stopwords: None,
             source: String::new(),
-            progress: false,
+            progress: None,
             max_bigrams: 40_000_000,
         }
     }
@@ -244,32 +244,15 @@ pub fn build_index(
     Ok(summary)
 }
 
-struct Progress(Option<indicatif::ProgressBar>);
+/// The index builder's view of the caller's progress receiver.
+struct Progress<'a>(&'a Option<crate::progress::ProgressHandle>);
 
-impl Progress {
-    fn new(on: bool) -> Self {
-        use std::io::IsTerminal;
-        if on && std::io::stderr().is_terminal() {
-            let pb = indicatif::ProgressBar::new_spinner();
-            pb.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-            );
-            Progress(Some(pb))
-        } else {
-            Progress(None)
-        }
-    }
+impl Progress<'_> {
     fn msg(&self, m: String) {
-        if let Some(pb) = &self.0 {
-            pb.set_message(m);
-            pb.tick();
-        }
+        crate::progress::report(self.0, |p| p.message(&m));
     }
     fn done(&self) {
-        if let Some(pb) = &self.0 {
-            pb.finish_and_clear();
-        }
+        crate::progress::report(self.0, |p| p.finish(""));
     }
 }
 
@@ -283,7 +266,8 @@ fn write_index(
     let mut w = BufWriter::with_capacity(1 << 20, file);
     w.write_all(&[0u8; HEADER_LEN as usize])
         .map_err(io_err(&path))?;
-    let progress = Progress::new(opts.progress);
+    let progress = Progress(&opts.progress);
+    crate::progress::report(&opts.progress, |p| p.start("indexing", None));
 
     // Pass 1: tokens to disk, vocabulary, counts, filtered bigrams.
     let stop: std::collections::HashSet<&str> = opts

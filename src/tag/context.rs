@@ -399,22 +399,16 @@ impl ContextTagger {
     }
 }
 
-impl Tagger for ContextTagger {
-    /// Tags one sentence; if the encoder fails on it (its tokenizer
-    /// rejected the input), every token gets the empty tag. Use
-    /// [`ContextTagger::try_tag`] to see the error.
-    fn tag<'t>(&'t self, tokens: &[&str]) -> Vec<&'t str> {
-        self.try_tag(tokens)
-            .unwrap_or_else(|_| vec![""; tokens.len()])
+impl super::TryTagger for ContextTagger {
+    /// Tags several sentences with one encoder pass per group of them; an
+    /// encoder failure is returned, never turned into tags.
+    fn try_tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<&'t str>>> {
+        let refs: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+        ContextTagger::try_tag_sents(self, &refs)
     }
 
-    /// Tags several sentences with one encoder pass per group of them
-    /// (faster than one by one, the same tags); if the encoder fails, each
-    /// sentence is tagged alone as by [`Tagger::tag`].
-    fn tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Vec<Vec<&'t str>> {
-        let refs: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
-        self.try_tag_sents(&refs)
-            .unwrap_or_else(|_| sentences.iter().map(|s| self.tag(s)).collect())
+    fn try_tag<'t>(&'t self, tokens: &[&str]) -> Result<Vec<&'t str>> {
+        ContextTagger::try_tag(self, tokens)
     }
 }
 

@@ -54,8 +54,8 @@ pub struct ContextTrainConfig {
     pub column: String,
     /// Licence stored in the head (that of the training data).
     pub license: String,
-    /// Print one line per epoch on stderr.
-    pub progress: bool,
+    /// Where to report progress (a message per epoch); `None` is quiet.
+    pub progress: Option<crate::progress::ProgressHandle>,
 }
 
 impl Default for ContextTrainConfig {
@@ -70,7 +70,7 @@ impl Default for ContextTrainConfig {
             seed: 1,
             column: "xpos".into(),
             license: String::new(),
-            progress: false,
+            progress: None,
         }
     }
 }
@@ -351,11 +351,7 @@ pub fn train_context_head(
         .skip(2)
         .map(|(i, t)| (*t, i as u32))
         .collect();
-    let say = |m: String| {
-        if cfg.progress {
-            eprintln!("{m}");
-        }
-    };
+    let say = |m: String| crate::progress::report(&cfg.progress, |p| p.message(&m));
     say(format!("encoding {} training sentences", train.len()));
     let tr = prepare(encoder, train, train_first, &first_ids, &tag_ids)?;
     let dv = prepare(encoder, dev, dev_first, &first_ids, &tag_ids)?;

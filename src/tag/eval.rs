@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use super::Tagger;
+use super::TryTagger;
 use crate::metrics::{ConfusionMatrix, LabelScores};
+use crate::Result;
 
 /// The result of [`evaluate`].
 #[derive(Debug, Clone, Serialize)]
@@ -41,20 +42,23 @@ fn pct(a: u64, b: u64) -> Option<f64> {
 /// tags. `is_known(word)` says whether the tagger saw the word in training
 /// (for the perceptron: [`super::PerceptronTagger::knows`]).
 ///
+/// # Errors
+/// A tagger's failure (a neural model's), as it reported it.
+///
 /// # Example
 /// ```
 /// use nlkit::tag::{default_english_xpos, evaluate};
 /// let t = default_english_xpos().unwrap();
 /// let gold = vec![vec![("The".to_string(), "DT".to_string()), ("dog".into(), "NN".into())]];
-/// let ev = evaluate(t, &gold, |w| t.knows(w));
+/// let ev = evaluate(t, &gold, |w| t.knows(w)).unwrap();
 /// assert_eq!(ev.tokens, 2);
 /// assert_eq!(ev.accuracy, 100.0);
 /// ```
-pub fn evaluate(
-    tagger: &dyn Tagger,
+pub fn evaluate<T: TryTagger + ?Sized>(
+    tagger: &T,
     gold: &[Vec<(String, String)>],
     is_known: impl Fn(&str) -> bool,
-) -> Evaluation {
+) -> Result<Evaluation> {
     let mut cm = ConfusionMatrix::default();
     let (mut n, mut ok, mut kn, mut kok, mut un, mut uok) = (0, 0, 0, 0, 0, 0);
     // groups of sentences: a contextual tagger encodes each group at once
@@ -63,7 +67,7 @@ pub fn evaluate(
             .iter()
             .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
             .collect();
-        let tagged = tagger.tag_sents(&words);
+        let tagged = tagger.try_tag_sents(&words)?;
         let pairs = group
             .iter()
             .zip(tagged)
@@ -88,7 +92,7 @@ pub fn evaluate(
         .map(|(g, p, c)| (g.to_string(), p.to_string(), c))
         .collect();
     confusions.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
-    Evaluation {
+    Ok(Evaluation {
         tokens: n,
         correct: ok,
         accuracy: pct(ok, n).unwrap_or(0.0),
@@ -99,5 +103,5 @@ pub fn evaluate(
         per_tag: cm.scores(),
         confusions,
         matrix: cm,
-    }
+    })
 }

@@ -34,7 +34,9 @@ use std::sync::OnceLock;
 
 pub mod classic;
 mod clusters;
+#[cfg(feature = "neural")]
 mod context;
+#[cfg(feature = "neural")]
 mod context_train;
 mod eval;
 mod features;
@@ -45,9 +47,12 @@ mod perceptron;
 mod pyunicode;
 
 pub use clusters::{ClusterIds, WordClusters, MAX_CLUSTERS};
+#[cfg(feature = "neural")]
 pub use context::{capitalisation, ContextHead, ContextTagger, HEAD_FORMAT, HEAD_VERSION};
+#[cfg(feature = "neural")]
 pub use context_train::{train_context_head, ContextTrainConfig};
 pub use eval::{evaluate, Evaluation};
+
 pub use features::{normalize, FeatureSet};
 pub use mapping::{map_tag, TagsetMapping};
 pub use model::ModelMeta;
@@ -88,6 +93,46 @@ pub trait Tagger: Send + Sync {
     /// ```
     fn as_perceptron(&self) -> Option<&PerceptronTagger> {
         None
+    }
+}
+
+/// A tagger that can fail: the tagging stage of the pipeline, of `nlkit
+/// tag` and of [`evaluate`]. Every [`Tagger`] is one (it never fails);
+/// neural taggers such as [`ContextTagger`] implement only this trait, so
+/// an encoder error reaches the caller as an `Err`, never as empty or
+/// made-up tags.
+///
+/// # Example
+/// ```
+/// use nlkit::tag::{default_english_xpos, TryTagger};
+/// let t = default_english_xpos().unwrap();
+/// let tags = t.try_tag_sents(&[vec!["Dogs", "bark", "."]]).unwrap();
+/// assert_eq!(tags, [["NNS", "VBP", "."]]);
+/// ```
+pub trait TryTagger: Send + Sync {
+    /// Tags several sentences.
+    ///
+    /// # Errors
+    /// Whatever the model reports (e.g. [`Error::Model`] from an encoder).
+    fn try_tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<&'t str>>>;
+
+    /// Tags one sentence.
+    ///
+    /// # Errors
+    /// As [`TryTagger::try_tag_sents`].
+    fn try_tag<'t>(&'t self, tokens: &[&str]) -> Result<Vec<&'t str>> {
+        let mut out = self.try_tag_sents(&[tokens.to_vec()])?;
+        Ok(out.pop().unwrap_or_default())
+    }
+}
+
+impl<T: Tagger + ?Sized> TryTagger for T {
+    fn try_tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<&'t str>>> {
+        Ok(self.tag_sents(sentences))
+    }
+
+    fn try_tag<'t>(&'t self, tokens: &[&str]) -> Result<Vec<&'t str>> {
+        Ok(self.tag(tokens))
     }
 }
 

@@ -308,9 +308,12 @@ fn header(bytes: &[u8]) -> Result<(ModelMeta, usize, u32)> {
     }
     let version = u32_at(bytes, 8).ok_or_else(|| corrupt("header ends early"))?;
     if !(MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) {
-        return Err(Error::Model(format!(
-            "tagger model format version {version} is not supported: this nlkit reads versions {MIN_FORMAT_VERSION} to {FORMAT_VERSION}"
-        )));
+        return Err(Error::ModelVersion {
+            what: "tagger model",
+            found: version,
+            min: MIN_FORMAT_VERSION,
+            max: FORMAT_VERSION,
+        });
     }
     let n = u32_at(bytes, 12).ok_or_else(|| corrupt("header ends early"))? as usize;
     let meta_bytes = bytes

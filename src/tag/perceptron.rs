@@ -105,15 +105,25 @@ pub struct PerceptronTagger {
     pub(crate) first: Option<std::sync::Arc<PerceptronTagger>>,
     /// Descriptive metadata (saved with the model).
     pub(crate) meta: ModelMeta,
-    /// A number unique to this model in this process (clones share it), the
-    /// key of the per-thread word cache of [`PerceptronTagger::tag_ids`].
-    pub(crate) id: u64,
+    /// This model's word caches, one per thread that tags with it (owned
+    /// by the model and freed with it; a clone starts with none).
+    caches: WordCaches,
 }
 
-/// The next [`PerceptronTagger::id`].
-fn next_id() -> u64 {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+/// The per-thread [`WordCache`]s of one model.
+#[derive(Default)]
+struct WordCaches(Box<thread_local::ThreadLocal<std::cell::RefCell<WordCache>>>);
+
+impl Clone for WordCaches {
+    fn clone(&self) -> Self {
+        WordCaches::default()
+    }
+}
+
+impl std::fmt::Debug for WordCaches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WordCaches")
+    }
 }
 
 /// For words a thread has tagged with one model, the scores of the
@@ -125,7 +135,6 @@ fn next_id() -> u64 {
 /// and tag features looked up. A word is added the second time the thread
 /// meets it; past [`WordCache::WORDS`] words the cache stops adding.
 struct WordCache {
-    model: u64,
     words: FxMap<Box<str>, u32>,
     scores: Vec<Weight>,
     /// The neighbour scores of the sentence padding: for offset `OFFSETS[k]`
@@ -191,13 +200,6 @@ impl WordCache {
     /// Most classes for which [`WordCache::tag_pairs`] is built (64 classes:
     /// 1.1 MB).
     const TAG_PAIR_CLASSES: usize = 64;
-    /// Most models with a cache per thread (the least recently used one is
-    /// dropped).
-    const MODELS: usize = 4;
-}
-
-std::thread_local! {
-    static WORD_CACHES: std::cell::RefCell<Vec<WordCache>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How to train a [`PerceptronTagger`].
@@ -218,8 +220,8 @@ pub struct TrainConfig {
     /// Drop averaged weights whose absolute value is below this (0 keeps
     /// every non-zero weight, as NLTK does).
     pub prune_below: f64,
-    /// Show a progress bar per iteration on stderr.
-    pub progress: bool,
+    /// Where to report progress (one phase per iteration); `None` is quiet.
+    pub progress: Option<crate::progress::ProgressHandle>,
 }
 
 impl Default for TrainConfig {
@@ -232,7 +234,7 @@ impl Default for TrainConfig {
             tagdict_min_count: 20,
             tagdict_min_ratio: 0.97,
             prune_below: 0.0,
-            progress: false,
+            progress: None,
         }
     }
 }
@@ -580,7 +582,7 @@ impl PerceptronTagger {
             clusters,
             first,
             meta: ModelMeta::default(),
-            id: next_id(),
+            caches: WordCaches::default(),
         })
     }
 
@@ -761,32 +763,23 @@ impl PerceptronTagger {
 
     /// [`PerceptronTagger::tag_ids`] with the first stage's tags, padded.
     fn tag_ids_given(&self, tokens: &[&str], first_tags: &[&str]) -> Vec<u16> {
-        WORD_CACHES.with(|caches| {
-            let mut caches = caches.borrow_mut();
-            let k = match caches.iter().position(|c| c.model == self.id) {
-                Some(k) => k,
-                None => {
-                    if caches.len() >= WordCache::MODELS {
-                        caches.remove(0);
-                    }
-                    caches.push(WordCache {
-                        model: self.id,
-                        words: FxMap::default(),
-                        scores: Vec::new(),
-                        pads: self.pad_scores(),
-                        clusters: Vec::new(),
-                        tag_pairs: self.tag_pair_scores(),
-                        scratch: Scratch::default(),
-                        seen: Default::default(),
-                    });
-                    caches.len() - 1
-                }
-            };
-            // most recently used last
-            let last = caches.len() - 1;
-            caches.swap(k, last);
-            self.tag_ids_with(tokens, first_tags, &mut caches[last])
-        })
+        let new_cache = || {
+            std::cell::RefCell::new(WordCache {
+                words: FxMap::default(),
+                scores: Vec::new(),
+                pads: self.pad_scores(),
+                clusters: Vec::new(),
+                tag_pairs: self.tag_pair_scores(),
+                scratch: Scratch::default(),
+                seen: Default::default(),
+            })
+        };
+        let cell = self.caches.0.get_or(new_cache);
+        match cell.try_borrow_mut() {
+            Ok(mut cache) => self.tag_ids_with(tokens, first_tags, &mut cache),
+            // only reachable if tagging re-entered itself on this thread
+            Err(_) => self.tag_ids_with(tokens, first_tags, &mut new_cache().borrow_mut()),
+        }
     }
 
     /// Tags a sentence with a stacked model ([`FeatureSet::Stacked`]),
@@ -1542,19 +1535,12 @@ fn train(
         .map(|s| s.iter().map(|(_, t)| class_id[t.as_str()]).collect())
         .collect();
     for iter in 0..cfg.iterations {
-        let bar = if cfg.progress {
-            let b = indicatif::ProgressBar::new(order.len() as u64);
-            b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{msg} [{bar:40}] {pos}/{len} sentences ({eta})",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            b.set_message(format!("{label}iteration {}/{}", iter + 1, cfg.iterations));
-            Some(b)
-        } else {
-            None
-        };
+        crate::progress::report(&cfg.progress, |p| {
+            p.start(
+                &format!("{label}iteration {}/{}", iter + 1, cfg.iterations),
+                Some(order.len() as u64),
+            )
+        });
         let (mut correct, mut total) = (0usize, 0usize);
         for (k, &si) in order.iter().enumerate() {
             let sent = &sentences[si];
@@ -1621,20 +1607,18 @@ fn train(
                 correct += usize::from(guess == truth);
                 total += 1;
             }
-            if let Some(b) = &bar {
-                if k % 256 == 0 {
-                    b.set_position(k as u64);
-                }
+            if k % 256 == 0 {
+                crate::progress::report(&cfg.progress, |p| p.set_position(k as u64));
             }
         }
-        if let Some(b) = bar {
-            b.finish_with_message(format!(
+        crate::progress::report(&cfg.progress, |p| {
+            p.finish(&format!(
                 "{label}iteration {}/{}: {:.2}% on training data",
                 iter + 1,
                 cfg.iterations,
                 100.0 * correct as f64 / total.max(1) as f64
-            ));
-        }
+            ))
+        });
         order.shuffle(&mut rng);
     }
 

@@ -26,6 +26,7 @@ mod detok;
 mod html_entities;
 mod mwe;
 mod regexp;
+#[cfg(feature = "neural")]
 mod subword;
 mod toktok;
 mod treebank;
@@ -36,6 +37,7 @@ mod word;
 pub use detok::TreebankWordDetokenizer;
 pub use mwe::MWETokenizer;
 pub use regexp::{RegexpTokenizer, WordPunctTokenizer};
+#[cfg(feature = "neural")]
 pub use subword::{train_subword, SubwordModel, SubwordTokenizer, SubwordTrainConfig};
 pub use toktok::ToktokTokenizer;
 pub use treebank::{align_tokens, NLTKWordTokenizer, TreebankWordTokenizer};
@@ -56,6 +58,47 @@ pub trait Tokenizer: Send + Sync {
     /// Tokenizers that rewrite text may be unable to align a token with the
     /// input; they return [`crate::Error::InvalidInput`] then.
     fn span_tokenize(&self, text: &str) -> Result<Vec<Span>>;
+
+    /// The tokens of `text` with their byte spans, in one call. The default
+    /// runs [`Tokenizer::tokenize`] and [`Tokenizer::span_tokenize`];
+    /// tokenizers that can do both in one pass override it.
+    ///
+    /// # Errors
+    /// Those of [`Tokenizer::span_tokenize`], and
+    /// [`crate::Error::Misaligned`] when the two disagree on the number of
+    /// tokens. A token's span is never guessed.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::tokenize::{NLTKWordTokenizer, Tokenizer};
+    /// let toks = NLTKWordTokenizer::new().tokens_with_spans("Don't go.").unwrap();
+    /// let pairs: Vec<(&str, (usize, usize))> =
+    ///     toks.iter().map(|(t, s)| (t.as_ref(), (s.start, s.end))).collect();
+    /// assert_eq!(pairs, [("Do", (0, 2)), ("n't", (2, 5)), ("go", (6, 8)), (".", (8, 9))]);
+    /// ```
+    fn tokens_with_spans<'a>(&self, text: &'a str) -> Result<Vec<(Cow<'a, str>, Span)>> {
+        let tokens = self.tokenize(text);
+        let spans = self.span_tokenize(text)?;
+        zip_spans(tokens, spans)
+    }
+}
+
+/// Pairs tokens with spans, refusing a count mismatch.
+pub(crate) fn zip_spans<'a>(
+    tokens: Vec<Cow<'a, str>>,
+    spans: Vec<Span>,
+) -> Result<Vec<(Cow<'a, str>, Span)>> {
+    if tokens.len() != spans.len() {
+        return Err(crate::Error::Misaligned {
+            token: tokens
+                .get(spans.len())
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            tokens: tokens.len(),
+            spans: spans.len(),
+        });
+    }
+    Ok(tokens.into_iter().zip(spans).collect())
 }
 
 /// NLTK's `WhitespaceTokenizer`: splits on runs of whitespace
@@ -185,6 +228,11 @@ pub fn by_name(name: &str, config: &TokenizerConfig) -> Result<Box<dyn Tokenizer
         )?));
     }
     if let Some(file) = name.strip_prefix("subword:") {
+        #[cfg(not(feature = "neural"))]
+        return Err(crate::Error::InvalidInput(format!(
+            "subword:{file} needs nlkit built with the `neural` feature"
+        )));
+        #[cfg(feature = "neural")]
         return Ok(Box::new(SubwordTokenizer::from_file(file)?));
     }
     match name {

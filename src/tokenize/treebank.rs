@@ -484,6 +484,14 @@ impl Tokenizer for TreebankWordTokenizer {
     fn span_tokenize(&self, text: &str) -> Result<Vec<Span>> {
         align_rewritten(self.tokenize_owned(text), text)
     }
+
+    /// One rewrite for both tokens and spans.
+    fn tokens_with_spans<'a>(&self, text: &'a str) -> Result<Vec<(Cow<'a, str>, Span)>> {
+        let rewritten = self.rewrite(text);
+        let tokens = borrow_tokens(&rewritten, text);
+        let spans = align_rewritten(split_py(&rewritten), text)?;
+        super::zip_spans(tokens, spans)
+    }
 }
 
 /// NLTK's `NLTKWordTokenizer`: the improved Treebank tokenizer that
@@ -569,6 +577,14 @@ impl Tokenizer for NLTKWordTokenizer {
 
     fn span_tokenize(&self, text: &str) -> Result<Vec<Span>> {
         align_rewritten(self.tokenize_owned(text), text)
+    }
+
+    /// One rewrite for both tokens and spans.
+    fn tokens_with_spans<'a>(&self, text: &'a str) -> Result<Vec<(Cow<'a, str>, Span)>> {
+        let rewritten = self.rewrite(text);
+        let tokens = borrow_tokens(&rewritten, text);
+        let spans = align_rewritten(split_py(&rewritten), text)?;
+        super::zip_spans(tokens, spans)
     }
 }
 

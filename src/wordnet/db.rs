@@ -757,6 +757,11 @@ fn open_data_file(res: &Resource, suffix: &str) -> std::result::Result<DataFile,
     };
     if let Some(local) = res.local_path(&rel) {
         let file = File::open(&local).map_err(io)?;
+        crate::data::check_private(&file, &local).map_err(|e| LoadError {
+            file: path.clone(),
+            line: 0,
+            message: e.to_string(),
+        })?;
         let len = file.metadata().map_err(io)?.len();
         let mut last = [0u8; 1];
         if len == 0 || read_at(&file, &mut last, len - 1).map_err(io)? != 1 || last[0] != b'\n' {

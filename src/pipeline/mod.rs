@@ -1,0 +1,268 @@
+//! The text pipeline behind `nlkit pipeline`: sentence splitting, word
+//! tokenization, then an ordered list of annotation [`Stage`]s (taggers,
+//! lemmatizer, a caller's own), producing one [`SentenceRecord`] per
+//! sentence.
+//!
+//! A pipeline is built in code with [`Pipeline::builder`] or from a
+//! declarative JSON file ([`PipelineConfig`], `nlkit pipeline --config`),
+//! like spaCy's `Language` pipeline or HF tokenizers' `Sequence`. Each
+//! stage writes a named per-token column of the record and owns its caches.
+//!
+//! # Example
+//! ```
+//! use nlkit::pipeline::Pipeline;
+//! let p = Pipeline::default_english().unwrap();
+//! let recs = p.process("doc1", 0, "Hello world. Bye now.").unwrap();
+//! assert_eq!(recs.len(), 2);
+//! assert_eq!(recs[0].tokens, ["Hello", "world", "."]);
+//! assert_eq!(recs[0].tags.as_deref().unwrap(), ["NNP", "NN", "."]);
+//! assert_eq!(recs[1].spans[0], (13, 16));
+//! ```
+
+mod config;
+mod record;
+mod stage;
+
+pub use config::{PipelineConfig, SentencesConfig, StageConfig, CONFIG_FORMAT, CONFIG_VERSION};
+pub use record::{write_conllu, SentenceRecord};
+pub use stage::{LemmaStage, PerceptronRef, StackedTagStage, Stage, TagStage};
+
+use crate::sentence::SentenceTokenizer;
+use crate::tokenize::Tokenizer;
+use crate::wordnet::WordNetLemmatizer;
+use crate::{Error, Result};
+
+/// The configured stages of the pipeline.
+pub struct Pipeline {
+    splitter: Box<dyn SentenceTokenizer>,
+    tokenizer: Box<dyn Tokenizer>,
+    stages: Vec<Box<dyn Stage>>,
+}
+
+/// Builds a [`Pipeline`] stage by stage ([`Pipeline::builder`]).
+///
+/// # Example
+/// ```
+/// use nlkit::pipeline::Pipeline;
+/// use nlkit::sentence::LineSentenceTokenizer;
+/// use nlkit::tokenize::WhitespaceTokenizer;
+/// let p = Pipeline::builder()
+///     .sentences(Box::new(LineSentenceTokenizer))
+///     .tokens(Box::new(WhitespaceTokenizer))
+///     .tag("xpos", Box::new(nlkit::tag::default_english_xpos().unwrap()))
+///     .build()
+///     .unwrap();
+/// let recs = p.process("d", 0, "Dogs bark .\nCats sleep .").unwrap();
+/// assert_eq!(recs[1].column("xpos").unwrap(), ["NNS", "VBP", "."]);
+/// ```
+pub struct PipelineBuilder {
+    splitter: Option<Box<dyn SentenceTokenizer>>,
+    tokenizer: Option<Box<dyn Tokenizer>>,
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl PipelineBuilder {
+    /// The sentence splitter (default: nlkit's embedded English Punkt
+    /// model, as `nltk.sent_tokenize`).
+    pub fn sentences(mut self, splitter: Box<dyn SentenceTokenizer>) -> Self {
+        self.splitter = Some(splitter);
+        self
+    }
+
+    /// The word tokenizer applied to each sentence (default: NLTK's
+    /// improved Treebank tokenizer, as `nltk.word_tokenize`).
+    pub fn tokens(mut self, tokenizer: Box<dyn Tokenizer>) -> Self {
+        self.tokenizer = Some(tokenizer);
+        self
+    }
+
+    /// Adds a tagger writing `column` (`tags` and `upos` are the record's
+    /// own fields; other names go to [`SentenceRecord::columns`]).
+    pub fn tag(self, column: &str, tagger: Box<dyn crate::tag::TryTagger>) -> Self {
+        self.stage(Box::new(TagStage::new(column, tagger)))
+    }
+
+    /// Adds WordNet lemmas ([`LemmaStage`]; reads the `tags` column when an
+    /// earlier stage wrote it).
+    pub fn lemmas(self, lemmatizer: WordNetLemmatizer) -> Self {
+        self.stage(Box::new(LemmaStage::new(lemmatizer)))
+    }
+
+    /// Adds any stage, including one written outside nlkit.
+    pub fn stage(mut self, stage: Box<dyn Stage>) -> Self {
+        self.stages.push(stage);
+        self
+    }
+
+    /// The pipeline.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when a stage reads a column no earlier stage
+    /// writes, or two stages write the same column.
+    pub fn build(self) -> Result<Pipeline> {
+        let splitter = self.splitter.unwrap_or_else(|| {
+            Box::new(crate::sentence::punkt::PunktSentenceTokenizer::default_english())
+        });
+        let tokenizer = self
+            .tokenizer
+            .unwrap_or_else(|| Box::new(crate::tokenize::NLTKWordTokenizer::new()));
+        let mut written: Vec<&str> = Vec::new();
+        for st in &self.stages {
+            for r in st.reads() {
+                if !written.contains(&r.as_str()) {
+                    return Err(Error::InvalidInput(format!(
+                        "pipeline stage `{}` reads column `{r}`, which no earlier stage writes",
+                        st.name()
+                    )));
+                }
+            }
+            if written.contains(&st.name()) {
+                return Err(Error::InvalidInput(format!(
+                    "two pipeline stages write column `{}`",
+                    st.name()
+                )));
+            }
+            written.push(st.name());
+        }
+        Ok(Pipeline {
+            splitter,
+            tokenizer,
+            stages: self.stages,
+        })
+    }
+}
+
+impl Pipeline {
+    /// A builder with nlkit's default sentence splitter and tokenizer and
+    /// no stages.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder {
+            splitter: None,
+            tokenizer: None,
+            stages: Vec::new(),
+        }
+    }
+
+    /// A pipeline from explicit sentence splitter and tokenizer, no stages.
+    pub fn new(splitter: Box<dyn SentenceTokenizer>, tokenizer: Box<dyn Tokenizer>) -> Self {
+        Pipeline {
+            splitter,
+            tokenizer,
+            stages: Vec::new(),
+        }
+    }
+
+    /// Appends a stage (as [`PipelineBuilder::stage`]).
+    ///
+    /// # Errors
+    /// As [`PipelineBuilder::build`].
+    pub fn with_stage(self, stage: Box<dyn Stage>) -> Result<Self> {
+        let mut b = PipelineBuilder {
+            splitter: Some(self.splitter),
+            tokenizer: Some(self.tokenizer),
+            stages: self.stages,
+        };
+        b = b.stage(stage);
+        b.build()
+    }
+
+    /// Appends WordNet lemmas ([`LemmaStage`]).
+    ///
+    /// # Errors
+    /// As [`PipelineBuilder::build`].
+    pub fn with_lemmatizer(self, lemmatizer: WordNetLemmatizer) -> Result<Self> {
+        self.with_stage(Box::new(LemmaStage::new(lemmatizer)))
+    }
+
+    /// The names of the stages, in order (their columns).
+    pub fn stage_names(&self) -> Vec<&str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// The default English pipeline with nlkit's contextual taggers
+    /// ([`crate::tag::ContextTagger`], Penn Treebank and UPOS) on `encoder`
+    /// instead of the perceptrons: more accurate, much slower. The two
+    /// taggers share one encoder pass per sentence.
+    ///
+    /// # Errors
+    /// As [`crate::tag::ContextTagger::english`].
+    ///
+    /// # Example
+    /// ```no_run
+    /// use std::sync::Arc;
+    /// let enc = Arc::new(nlkit::neural::Encoder::load(std::path::Path::new(".encoder")).unwrap());
+    /// let p = nlkit::pipeline::Pipeline::contextual_english(enc).unwrap();
+    /// let recs = p.process("doc", 0, "They bark.").unwrap();
+    /// assert_eq!(recs[0].tags.as_deref().unwrap(), ["PRP", "VBP", "."]);
+    /// ```
+    #[cfg(feature = "neural")]
+    pub fn contextual_english(encoder: std::sync::Arc<crate::neural::Encoder>) -> Result<Self> {
+        use crate::tag::ContextTagger;
+        Pipeline::builder()
+            .tag(
+                "tags",
+                Box::new(ContextTagger::english(encoder.clone(), false)?),
+            )
+            .tag("upos", Box::new(ContextTagger::english(encoder, true)?))
+            .build()
+    }
+
+    /// The default English pipeline, using the models compiled into nlkit:
+    /// Punkt sentences (our embedded English model), then NLTK's improved
+    /// Treebank word tokenizer on each sentence (what `nltk.word_tokenize`
+    /// does), then the embedded Penn Treebank tagger (column `tags`) and the
+    /// stacked UPOS tagger reading its tags (column `upos`).
+    ///
+    /// # Errors
+    /// When an embedded model fails to load (a build defect).
+    pub fn default_english() -> Result<Self> {
+        Pipeline::builder()
+            .tag("tags", Box::new(crate::tag::default_english_xpos()?))
+            .stage(Box::new(StackedTagStage::new(
+                "upos",
+                PerceptronRef::Static(crate::tag::default_english_upos()?),
+                "tags",
+            )?))
+            .build()
+    }
+
+    /// Runs the pipeline on one block of text (a paragraph) of document
+    /// `doc` that starts at byte `offset` of that document. Sentence numbers
+    /// start at 0; callers renumber across blocks. All stages see all the
+    /// block's sentences at once (a contextual tagger encodes them together).
+    ///
+    /// # Errors
+    /// [`Error::Stage`] naming the stage that failed, or
+    /// [`Error::Misaligned`] (with the document and offset) when the
+    /// tokenizer cannot give a token's span.
+    pub fn process(&self, doc: &str, offset: u64, text: &str) -> Result<Vec<SentenceRecord>> {
+        let mut recs = Vec::new();
+        for (i, s) in self.splitter.span_tokenize(text).into_iter().enumerate() {
+            let sent_text = s.slice(text);
+            let abs = |a: usize| offset + a as u64;
+            let toks = self
+                .tokenizer
+                .tokens_with_spans(sent_text)
+                .map_err(|e| Error::Stage {
+                    stage: format!("tokens ({doc}, sentence at byte {})", abs(s.start)),
+                    source: Box::new(e),
+                })?;
+            let mut r = SentenceRecord::new(doc, i, sent_text, (abs(s.start), abs(s.end)));
+            r.tokens.reserve(toks.len());
+            r.spans.reserve(toks.len());
+            for (t, sp) in toks {
+                r.tokens.push(t.into_owned());
+                r.spans
+                    .push((abs(s.start + sp.start), abs(s.start + sp.end)));
+            }
+            recs.push(r);
+        }
+        for st in &self.stages {
+            st.process(&mut recs).map_err(|e| Error::Stage {
+                stage: st.name().to_string(),
+                source: Box::new(e),
+            })?;
+        }
+        Ok(recs)
+    }
+}

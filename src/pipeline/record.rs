@@ -1,0 +1,143 @@
+//! The pipeline's output record, one per sentence, and its CoNLL-U writer.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::Result;
+
+/// One sentence of pipeline output. Optional fields are absent (not
+/// `null`) when the stage that fills them did not run.
+///
+/// The JSON field order is fixed (README documents it): `doc`, `sent`,
+/// `text`, `span`, `tokens`, `spans`, then `tags`, `upos`, `lemmas` and
+/// the columns of other stages in name order.
+///
+/// # Example
+/// ```
+/// use nlkit::pipeline::SentenceRecord;
+/// let mut r = SentenceRecord::new("doc", 0, "Hi !", (0, 4));
+/// r.tokens = vec!["Hi".into(), "!".into()];
+/// r.spans = vec![(0, 2), (3, 4)];
+/// r.set_column("shout", vec!["no".into(), "yes".into()]);
+/// assert_eq!(r.column("shout").unwrap()[1], "yes");
+/// let json = serde_json::to_string(&r).unwrap();
+/// assert!(json.ends_with(r#""spans":[[0,2],[3,4]],"shout":["no","yes"]}"#));
+/// ```
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SentenceRecord {
+    /// Document name (input file name, or `<stdin>`).
+    pub doc: String,
+    /// 0-based sentence number within the document.
+    pub sent: usize,
+    /// The sentence text, exactly as in the input.
+    pub text: String,
+    /// Byte span of the sentence in the document.
+    pub span: (u64, u64),
+    /// The tokens.
+    pub tokens: Vec<String>,
+    /// Byte span of each token in the document.
+    pub spans: Vec<(u64, u64)>,
+    /// One Penn Treebank tag per token (column `tags`), when a tagger ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// One Universal POS tag per token (column `upos`), when a UPOS tagger ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upos: Option<Vec<String>>,
+    /// One lemma per token (column `lemmas`), when a lemmatizer ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lemmas: Option<Vec<String>>,
+    /// The per-token columns of other stages (chunks, entities, a caller's
+    /// own stages), by name.
+    #[serde(flatten)]
+    pub columns: BTreeMap<String, Vec<String>>,
+}
+
+impl SentenceRecord {
+    /// A record with no tokens and no columns yet.
+    pub fn new(doc: &str, sent: usize, text: &str, span: (u64, u64)) -> Self {
+        SentenceRecord {
+            doc: doc.to_string(),
+            sent,
+            text: text.to_string(),
+            span,
+            tokens: Vec::new(),
+            spans: Vec::new(),
+            tags: None,
+            upos: None,
+            lemmas: None,
+            columns: BTreeMap::new(),
+        }
+    }
+
+    /// The per-token column `name` (`tags`, `upos`, `lemmas` or another
+    /// stage's), when a stage filled it.
+    pub fn column(&self, name: &str) -> Option<&[String]> {
+        match name {
+            "tags" => self.tags.as_deref(),
+            "upos" => self.upos.as_deref(),
+            "lemmas" => self.lemmas.as_deref(),
+            _ => self.columns.get(name).map(Vec::as_slice),
+        }
+    }
+
+    /// Sets the per-token column `name` (see [`SentenceRecord::column`]).
+    pub fn set_column(&mut self, name: &str, values: Vec<String>) {
+        match name {
+            "tags" => self.tags = Some(values),
+            "upos" => self.upos = Some(values),
+            "lemmas" => self.lemmas = Some(values),
+            _ => {
+                self.columns.insert(name.to_string(), values);
+            }
+        }
+    }
+
+    /// The tokens as string slices.
+    pub fn words(&self) -> Vec<&str> {
+        self.tokens.iter().map(String::as_str).collect()
+    }
+}
+
+/// Writes records as CoNLL-U: `# sent_id`, `# text`, then one line per
+/// token with the columns nlkit filled (`_` elsewhere).
+///
+/// # Errors
+/// The write error.
+///
+/// # Example
+/// ```
+/// use nlkit::pipeline::{write_conllu, SentenceRecord};
+/// let mut r = SentenceRecord::new("d", 0, "Hi", (0, 2));
+/// r.tokens = vec!["Hi".into()];
+/// r.spans = vec![(0, 2)];
+/// let mut out = Vec::new();
+/// write_conllu(&mut out, &r).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("1\tHi\t_\t_\t_\t_\t_\t_\t_\tTokenRange=0:2"));
+/// ```
+pub fn write_conllu(out: &mut impl std::io::Write, r: &SentenceRecord) -> Result<()> {
+    writeln!(out, "# sent_id = {}-{}", r.doc, r.sent + 1)?;
+    writeln!(out, "# text = {}", r.text.replace('\n', " "))?;
+    let col = |c: &Option<Vec<String>>, i: usize| -> String {
+        c.as_ref()
+            .and_then(|t| t.get(i))
+            .map_or("_", |s| s.as_str())
+            .to_string()
+    };
+    for (i, tok) in r.tokens.iter().enumerate() {
+        let (s, e) = r.spans.get(i).copied().unwrap_or_default();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t_\t_\t_\t_\tTokenRange={}:{}",
+            i + 1,
+            tok,
+            col(&r.lemmas, i),
+            col(&r.upos, i),
+            col(&r.tags, i),
+            s,
+            e
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
