@@ -4,7 +4,7 @@
 //! ```
 //! use nlkit::prelude::*;
 //! let words = word_tokenize("Dogs were barking.");
-//! let stems: Vec<String> = words.iter().map(|w| PorterStemmer::new().stem(w).into_owned()).collect();
+//! let stems: Vec<String> = words.iter().map(|w| PorterStemmer::default().stem(w).into_owned()).collect();
 //! assert_eq!(stems, ["dog", "were", "bark", "."]);
 //! let tagged = pos_tag(&words).unwrap();
 //! assert_eq!(tagged[2].1, "VBG");

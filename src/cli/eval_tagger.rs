@@ -7,7 +7,8 @@ use clap::{Args, ValueEnum};
 
 use super::common::{stdout, write_json_line, write_line};
 use super::tag::ModelArgs;
-use super::train_tagger::{read_tagged, ColumnArg};
+use super::train_tagger::ColumnArg;
+use crate::tag::read_tagged;
 use crate::Result;
 
 /// Report format.

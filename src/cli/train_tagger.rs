@@ -135,36 +135,6 @@ pub struct TrainTaggerArgs {
     output: PathBuf,
 }
 
-/// Reads tagged sentences: CoNLL-U when the name ends in `.conllu`,
-/// word/TAG lines otherwise.
-pub(crate) fn read_tagged(path: &Path, column: Column) -> Result<Vec<Vec<(String, String)>>> {
-    if path.extension().is_some_and(|e| e == "conllu") {
-        let mut out = Vec::new();
-        for s in crate::corpus::conllu::open(path)? {
-            let s = s?;
-            if !s.words.is_empty() {
-                out.push(s.tagged(column));
-            }
-        }
-        Ok(out)
-    } else {
-        let name = crate::io::input_name(path);
-        let reader = crate::io::LineReader::new(
-            crate::io::open_input(path)?,
-            name.clone(),
-            crate::io::Utf8Mode::Strict,
-        );
-        let mut out = Vec::new();
-        for (i, line) in reader.enumerate() {
-            let s = crate::tag::parse_word_tag_line(&line?, &name, i + 1)?;
-            if !s.is_empty() {
-                out.push(s);
-            }
-        }
-        Ok(out)
-    }
-}
-
 /// Runs `nlkit train-tagger`.
 pub fn run(a: TrainTaggerArgs) -> Result<()> {
     let column: Column = a.column.into();
@@ -181,11 +151,11 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
             a.train.display()
         )));
     }
-    let train = read_tagged(&a.train, column)?;
+    let train = crate::tag::read_tagged(&a.train, column)?;
     let dev = a
         .dev
         .as_deref()
-        .map(|d| read_tagged(d, column))
+        .map(|d| crate::tag::read_tagged(d, column))
         .transpose()?;
     if a.algorithm != Algorithm::Perceptron && a.algorithm != Algorithm::Context {
         return run_classic(a, &train, dev.as_deref());
@@ -219,7 +189,7 @@ pub fn run(a: TrainTaggerArgs) -> Result<()> {
     }
     let mut tagger = match a.first_column {
         Some(first_column) => {
-            let first = read_tagged(&a.train, first_column.into())?;
+            let first = crate::tag::read_tagged(&a.train, first_column.into())?;
             let first_cfg = TrainConfig {
                 feature_set: FeatureSet::Clusters,
                 ..cfg.clone()
@@ -256,7 +226,7 @@ fn run_context(
         )));
     }
     let encoder = crate::neural::Encoder::load(dir)?;
-    let xpos = read_tagged(&a.train, Column::Xpos)?;
+    let xpos = crate::tag::read_tagged(&a.train, Column::Xpos)?;
     let train_first = PerceptronTagger::jackknife(&xpos, cfg, a.folds)?;
     let first = crate::tag::default_english_xpos()?;
     let dev_first: Vec<Vec<String>> = dev

@@ -45,6 +45,7 @@ mod mapping;
 pub mod model;
 mod perceptron;
 mod pyunicode;
+mod tagged_file;
 
 pub use clusters::{ClusterIds, WordClusters, MAX_CLUSTERS};
 #[cfg(feature = "neural")]
@@ -57,6 +58,7 @@ pub use features::{normalize, FeatureSet};
 pub use mapping::{map_tag, TagsetMapping};
 pub use model::ModelMeta;
 pub use perceptron::{nltk_model_files, PerceptronTagger, TrainConfig, END, START};
+pub use tagged_file::read_tagged;
 
 use crate::{Error, Result};
 

@@ -1,0 +1,309 @@
+//! The interned weight table: feature hashes, row starts, sparse and dense
+//! rows of integer weights, and the builder that lays them out.
+
+use super::*;
+
+/// Feature index, row starts, class ids and weights.
+pub(super) type TableParts = (
+    FeatureNames,
+    FeatureIndex,
+    Vec<u32>,
+    Vec<Entry>,
+    Vec<i32>,
+    Vec<i32>,
+);
+
+/// Weights are kept as integer thousandths while tagging. NLTK rounds
+/// averaged weights to three decimals, so every weight is `q / 1000` for
+/// an integer `q`, and integer sums are exact and vectorise well. They pick
+/// the same tag as NLTK's `f64` sums: two classes whose exact scores differ
+/// differ by at least 0.001, far more than the rounding error of a few
+/// dozen `f64` additions (about 1e-12), so only an exact tie at the top can
+/// come out differently, and a tie is settled by redoing the sums in `f64`
+/// in NLTK's order ([`PerceptronTagger::tag_ids`]).
+pub(crate) const WEIGHT_SCALE: f64 = 1000.0;
+
+/// The largest |weight| in thousandths a model may have: with at most a
+/// few dozen features per token, sums stay far inside `i32`.
+pub(super) const MAX_WEIGHT_Q: f64 = (1u32 << 24) as f64;
+
+/// A weight in thousandths.
+pub(crate) type Weight = i32;
+
+/// The hash of the feature of template `k` with `parts`: [`hash_str`] of
+/// the feature string, from the template's saved hasher state.
+///
+/// [`hash_str`]: super::fxhash::hash_str
+#[inline]
+pub(super) fn hash_parts(k: usize, parts: &[&str]) -> u64 {
+    let mut h = template_states()[k];
+    for (j, p) in parts.iter().enumerate() {
+        if j > 0 {
+            h.write(b" ");
+        }
+        h.write(p.as_bytes());
+    }
+    h.finish()
+}
+
+/// Tokens per window of [`PerceptronTagger::tag_ids`] (bounds its scratch
+/// memory on very long lines).
+pub(super) const WINDOW: usize = 64;
+
+/// Set in a row start of the index when the row is dense: the rest is the
+/// dense row's number. Frequent features (the bias, the previous tags,
+/// common suffixes) have weights for most classes; adding such a row as a
+/// dense vector is one vectorised loop, where a sparse row is a chain of
+/// scattered loads and stores. Adding 0.0 for the missing classes leaves
+/// every sum bit-for-bit what the sparse row gives.
+pub(crate) const DENSE: u32 = 1 << 31;
+
+/// One weight of a feature's row: a class id (12 bits) and the index of
+/// its value among the model's distinct weight values (20 bits), in one
+/// `u32`. Tagging is bound by memory reads of these rows, and a model has
+/// few distinct weights (NLTK's English model: 10,946 among 271,206), so
+/// 4-byte entries plus a small value table that stays in cache read half
+/// or less the memory of `(class, f64)` pairs, and the values are still
+/// the exact `f64`s (NLTK's sums are reproduced bit for bit).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry(u32);
+
+impl Entry {
+    /// Most classes a perceptron model may have.
+    pub(crate) const MAX_CLASSES: usize = 1 << 12;
+    /// Most distinct weight values a perceptron model may have.
+    pub(crate) const MAX_VALUES: usize = 1 << 20;
+
+    pub(super) fn new(class: u16, value: u32) -> Self {
+        Entry(u32::from(class) | (value << 12))
+    }
+
+    /// The class id.
+    #[inline]
+    pub(crate) fn class(self) -> usize {
+        (self.0 & 0xfff) as usize
+    }
+
+    /// The index of the weight in the value table.
+    #[inline]
+    pub(crate) fn value(self) -> usize {
+        (self.0 >> 12) as usize
+    }
+}
+
+/// A model's feature strings, sorted, in one buffer (a few allocations
+/// where a map of strings needs one per feature, which made loading a model
+/// slow). Tagging finds rows by hash ([`FeatureIndex`]); the names are
+/// searched only to replay an exact tie in NLTK's order, to tell known words
+/// and to save the model.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FeatureNames {
+    pub(crate) text: String,
+    /// Where each name ends in `text`.
+    pub(crate) ends: Vec<u32>,
+}
+
+impl FeatureNames {
+    /// The number of features.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The name of feature `r`.
+    pub(crate) fn name(&self, r: usize) -> &str {
+        let start = match r.checked_sub(1) {
+            Some(p) => self.ends.get(p).map_or(0, |&e| e as usize),
+            None => 0,
+        };
+        let end = self.ends.get(r).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The names, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|r| self.name(r))
+    }
+
+    /// The number of the feature named `f`.
+    pub(crate) fn get(&self, f: &str) -> Option<u32> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.name(mid).cmp(f) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u32),
+            }
+        }
+        None
+    }
+
+    pub(super) fn push(&mut self, f: &str) {
+        self.text.push_str(f);
+        self.ends.push(self.text.len() as u32);
+    }
+}
+
+/// A builder of the interned weight table: rows pushed in any order (the
+/// last of two with one name counts), weights checked and quantised as
+/// they come.
+#[derive(Default)]
+pub(crate) struct TableBuilder {
+    pub(crate) names: FeatureNames,
+    pub(crate) row_start: Vec<u32>,
+    pub(crate) entries: Vec<(u16, Weight)>,
+    /// A weight that is not a multiple of 0.001 (see [`WEIGHT_SCALE`]).
+    pub(crate) bad: Option<f64>,
+}
+
+impl TableBuilder {
+    pub(crate) fn with_capacity(features: usize, entries: usize) -> Self {
+        TableBuilder {
+            names: FeatureNames {
+                text: String::with_capacity(features * 16),
+                ends: Vec::with_capacity(features),
+            },
+            row_start: Vec::with_capacity(features + 1),
+            entries: Vec::with_capacity(entries),
+            bad: None,
+        }
+    }
+
+    /// Adds a feature's row of `(class, weight)`.
+    pub(crate) fn push_row(&mut self, feature: &str, row: impl IntoIterator<Item = (u16, f64)>) {
+        let bad = &mut self.bad;
+        let row = row.into_iter().map(|(c, w)| {
+            let q = (w * WEIGHT_SCALE).round();
+            if q / WEIGHT_SCALE != w || q.abs() > MAX_WEIGHT_Q {
+                bad.get_or_insert(w);
+            }
+            (c, q as Weight)
+        });
+        let start = self.entries.len();
+        self.entries.extend(row);
+        self.end_row(feature, start);
+    }
+
+    /// Adds a feature's row of `(class, weight in thousandths)`.
+    pub(crate) fn push_row_q(&mut self, feature: &str, row: impl IntoIterator<Item = (u16, i32)>) {
+        let bad = &mut self.bad;
+        let row = row.into_iter().inspect(|&(_, q)| {
+            if f64::from(q).abs() > MAX_WEIGHT_Q {
+                bad.get_or_insert(f64::from(q) / WEIGHT_SCALE);
+            }
+        });
+        let start = self.entries.len();
+        self.entries.extend(row);
+        self.end_row(feature, start);
+    }
+
+    pub(super) fn end_row(&mut self, feature: &str, start: usize) {
+        if self.entries.len() > start {
+            self.row_start.push(start as u32);
+            self.names.push(feature);
+        }
+    }
+
+    /// Sorts the rows by name, keeping the last of equal names.
+    pub(super) fn sort(&mut self) {
+        let n = self.names.len();
+        let sorted = (1..n).all(|r| self.names.name(r - 1) < self.names.name(r));
+        if sorted {
+            return;
+        }
+        let mut order: Vec<usize> = (0..n).collect();
+        // stable: equal names stay in push order, the last is kept
+        order.sort_by(|&a, &b| self.names.name(a).cmp(self.names.name(b)));
+        let ends = |r: usize, rs: &[u32], total: usize| {
+            (rs[r] as usize, rs.get(r + 1).map_or(total, |&e| e as usize))
+        };
+        let mut out = TableBuilder::with_capacity(n, self.entries.len());
+        for (k, &r) in order.iter().enumerate() {
+            let name = self.names.name(r);
+            if order
+                .get(k + 1)
+                .is_some_and(|&next| self.names.name(next) == name)
+            {
+                continue;
+            }
+            let (a, b) = ends(r, &self.row_start, self.entries.len());
+            let start = out.entries.len();
+            out.entries.extend_from_slice(&self.entries[a..b]);
+            out.end_row(name, start);
+        }
+        out.bad = self.bad;
+        *self = out;
+    }
+
+    /// Packs the table. Fails when the model has more classes or distinct
+    /// weights than [`Entry`] can address, or a weight that is not a
+    /// multiple of 0.001 (see [`WEIGHT_SCALE`]).
+    pub(super) fn finish(mut self, n_classes: usize) -> Result<TableParts> {
+        if let Some(w) = self.bad {
+            return Err(Error::Model(format!(
+                "perceptron weight {w} is not a multiple of 0.001 below {}: nlkit \
+                 reads NLTK-style models, whose averaged weights are rounded to three \
+                 decimals",
+                MAX_WEIGHT_Q / WEIGHT_SCALE
+            )));
+        }
+        if self.names.text.len() > u32::MAX as usize || self.entries.len() > u32::MAX as usize {
+            return Err(Error::Model("perceptron model too large".into()));
+        }
+        self.sort();
+        self.row_start.push(self.entries.len() as u32);
+        let quantised: Vec<Weight> = self.entries.iter().map(|e| e.1).collect();
+        // a row is dense when it has weights for at least a quarter of the
+        // classes (and there are enough classes for it to pay)
+        let mut dense: Vec<Weight> = Vec::new();
+        let mut n_dense = 0u32;
+        let slots: Vec<(u32, u32)> = self
+            .row_start
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0] as usize, w[1] as usize);
+                if n_classes >= 8 && (b - a) * 4 >= n_classes && n_dense < DENSE - 1 {
+                    let base = dense.len();
+                    dense.resize(base + n_classes, 0);
+                    for (&(c, _), &q) in self.entries[a..b].iter().zip(&quantised[a..b]) {
+                        if let Some(x) = dense.get_mut(base + usize::from(c)) {
+                            *x = q;
+                        }
+                    }
+                    n_dense += 1;
+                    (DENSE | (n_dense - 1), 0)
+                } else {
+                    (w[0], w[1])
+                }
+            })
+            .collect();
+        let index = FeatureIndex::build(
+            self.names.len(),
+            self.names.iter().zip(&slots).map(|(f, &(a, b))| (f, a, b)),
+        );
+        let mut value_id: FxMap<Weight, u32> = FxMap::default();
+        let mut values: Vec<Weight> = Vec::new();
+        let mut entries = Vec::with_capacity(self.entries.len());
+        for (&(class, _), &w) in self.entries.iter().zip(&quantised) {
+            if usize::from(class) >= Entry::MAX_CLASSES {
+                return Err(Error::Model(format!(
+                    "perceptron model has more than {} classes",
+                    Entry::MAX_CLASSES
+                )));
+            }
+            let next = values.len() as u32;
+            let v = *value_id.entry(w).or_insert_with(|| {
+                values.push(w);
+                next
+            });
+            if values.len() > Entry::MAX_VALUES {
+                return Err(Error::Model(format!(
+                    "perceptron model has more than {} distinct weights",
+                    Entry::MAX_VALUES
+                )));
+            }
+            entries.push(Entry::new(class, v));
+        }
+        Ok((self.names, index, self.row_start, entries, values, dense))
+    }
+}
