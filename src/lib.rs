@@ -30,6 +30,7 @@ pub mod neural;
 pub mod par;
 pub mod pipeline;
 pub mod probability;
+pub mod sem;
 pub mod sentence;
 pub mod span;
 pub mod stem;

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Logic speed: NLTK 3.10.4 vs `nlkit sem` on the same formulas, in the same run.
+
+Usage (repo root, after `cargo build --release`):
+    NLTK_DATA=.nltk_data .venv/bin/python benches/sem.py [--n 20000] [--runs 3]
+
+Input: N random formulas from scripts/parity/sem.py's generator (seed 7;
+nested lambdas, quantifiers, reducible applications, capture cases), one
+per line. NLTK time is the loop `str(Expression.fromstring(f)[.simplify()])`
+in one Python process (start-up and file reading not counted); nlkit time
+is the whole `nlkit sem parse|simplify` process (start-up, reading and
+writing included), best of RUNS. Outputs are checked to be identical.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "parity"))
+sys.path.insert(0, os.path.join(ROOT, "benches"))
+import sem as P  # noqa: E402
+import timing  # noqa: E402
+
+from nltk.sem import logic  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
+    ap.add_argument("--n", type=int, default=20000)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    import random
+    r = random.Random(7)
+    formulas = [P.gen(r, r.randint(1, 6), []) for _ in range(args.n)]
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
+        f.write("".join(x + "\n" for x in formulas))
+        path = f.name
+    print(f"{len(formulas)} formulas, {os.path.getsize(path) / 1e6:.2f} MB; nlkit = {args.nlkit}")
+    print(f"{'task':10s} {'NLTK s':>8s} {'nlkit s':>8s} {'speed-up':>9s} {'same output':>12s}")
+    try:
+        for mode in ("parse", "simplify"):
+            best = float("inf")
+            for _ in range(args.runs):
+                logic._counter._value = 0
+                t0 = time.perf_counter()
+                want = [P.nltk_line(x, mode == "simplify") for x in formulas]
+                best = min(best, time.perf_counter() - t0)
+            got = subprocess.run([args.nlkit, "sem", mode, path], capture_output=True,
+                                 check=True).stdout.decode().split("\n")[:-1]
+            same = sum(a == b for a, b in zip(want, got))
+            wall, _cpu = timing.child([args.nlkit, "sem", mode, path], args.runs)
+            print(f"{mode:10s} {best:8.3f} {wall:8.3f} {best / wall:8.1f}x "
+                  f"{same:>6d}/{len(want)}")
+    finally:
+        os.unlink(path)
+
+
+if __name__ == "__main__":
+    main()
