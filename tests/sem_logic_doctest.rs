@@ -43,7 +43,6 @@ fn eval(v: &Value, cache: &Cache) -> Result<Expression, String> {
     let m = v.as_object().ok_or("node is not an object")?;
     let (k, arg) = m.iter().next().ok_or("empty node")?;
     let err = |e: nlkit::Error| e.to_string();
-    let arr = |a: &Value| a.as_array().cloned().unwrap_or_default();
     Ok(match k.as_str() {
         "parse" => Expression::fromstring(arg.as_str().ok_or("parse")?).map_err(err)?,
         "var" => Expression::variable(arg.as_str().ok_or("var")?),
@@ -77,13 +76,13 @@ fn eval(v: &Value, cache: &Cache) -> Result<Expression, String> {
             target.replace(&var, &with, bound, true).map_err(err)?
         }
         "alpha_convert" => {
-            let a = arr(arg);
+            let a = arg.as_array().ok_or("alpha_convert")?;
             let e = eval(&a[0], cache)?;
             e.alpha_convert(&Variable::new(a[1].as_str().ok_or("name")?))
                 .map_err(err)?
         }
         "part" => {
-            let a = arr(arg);
+            let a = arg.as_array().ok_or("part")?;
             let e = eval(&a[1], cache)?;
             let part = match (a[0].as_str(), e.expr()) {
                 (Some("first"), Expr::Binary(_, x, _)) => x.clone(),
