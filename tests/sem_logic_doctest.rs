@@ -7,7 +7,15 @@ mod common;
 
 use std::collections::HashMap;
 
-use nlkit::sem::logic::{set_counter, BinOp, Expr, Expression, Variable};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use nlkit::sem::logic::{set_counter, BinOp, Expr, Expression, Type, Typing, Variable};
+
+thread_local! {
+    /// The typing of the last `tlp.parse` (typed parse) evaluated.
+    static TYPING: RefCell<Option<Typing>> = const { RefCell::new(None) };
+}
 use serde_json::Value;
 
 type Cache = HashMap<*const Value, Expression>;
@@ -46,6 +54,20 @@ fn eval(v: &Value, cache: &Cache) -> Result<Expression, String> {
     Ok(match k.as_str() {
         "parse" => Expression::fromstring(arg.as_str().ok_or("parse")?).map_err(err)?,
         "var" => Expression::variable(arg.as_str().ok_or("var")?),
+        "tparse" => {
+            let a = arg.as_array().ok_or("tparse")?;
+            let e = Expression::fromstring(a[0].as_str().ok_or("tparse")?).map_err(err)?;
+            let mut sig = BTreeMap::new();
+            for (k, v) in a[1].as_object().ok_or("signature")? {
+                sig.insert(
+                    k.clone(),
+                    Type::fromstring(v.as_str().unwrap_or_default()).map_err(err)?,
+                );
+            }
+            let typing = e.typecheck(&sig).map_err(err)?;
+            TYPING.with(|t| *t.borrow_mut() = Some(typing));
+            e
+        }
         "simplify" => eval(arg, cache)?.simplify().map_err(err)?,
         "normalize" => eval(arg, cache)?.normalize().map_err(err)?,
         "apply" => {
@@ -119,7 +141,22 @@ fn show(case: &Value) -> String {
             let b = eval(&pair[1], &cache)?;
             return Ok(if a.equals(&b) { "True" } else { "False" }.to_string());
         }
+        if let Some(src) = expr.get("typestr").and_then(Value::as_str) {
+            let t = Type::fromstring(src).map_err(|e| e.to_string())?;
+            return Ok(if kind == "type_alt" {
+                format!("'{}'", t.str())
+            } else {
+                t.to_string()
+            });
+        }
         let e = eval(expr, &cache)?;
+        let typing = TYPING.with(|t| t.borrow().clone()).unwrap_or_default();
+        if kind == "type" {
+            return Ok(typing.type_of(&e).to_string());
+        }
+        if let Some(name) = kind.strip_prefix("findtype:") {
+            return Ok(typing.findtype(&e, &Variable::new(name)).to_string());
+        }
         Ok(match kind {
             "str" | "str_or_error" | "error" => e.to_string(),
             "repr" | "repr_or_error" => e.repr(),

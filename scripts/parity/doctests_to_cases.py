@@ -55,6 +55,19 @@ def translate(node, env):
                     and a.func.id == "Variable" and isinstance(a.args[0], ast.Constant)):
                 return {"var": a.args[0].value}
             raise Skip
+        if (isinstance(f, ast.Attribute) and f.attr == "parse" and isinstance(f.value, ast.Name)
+                and f.value.id == "tlp" and node.args and isinstance(node.args[0], ast.Constant)):
+            sig = {}
+            if len(node.args) == 2:
+                if not isinstance(node.args[1], ast.Dict):
+                    raise Skip
+                for k, v in zip(node.args[1].keys, node.args[1].values):
+                    if not (isinstance(k, ast.Constant) and isinstance(v, ast.Constant)):
+                        raise Skip
+                    sig[k.value] = v.value
+            elif len(node.args) > 2:
+                raise Skip
+            return {"tparse": [node.args[0].value, sig]}
         if isinstance(f, ast.Attribute):
             if f.attr == "simplify" and not node.args:
                 return {"simplify": translate(f.value, env)}
@@ -108,6 +121,32 @@ def translate(node, env):
 
 def value_case(node, env):
     """A top-level expression statement -> (show, json)."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "print" and len(node.args) == 1 and not node.keywords):
+        inner = node.args[0]
+        if isinstance(inner, ast.Attribute) and inner.attr == "type":
+            return "type", translate(inner.value, env)
+        if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)
+                and inner.func.attr == "findtype" and len(inner.args) == 1):
+            a = inner.args[0]
+            if (isinstance(a, ast.Call) and isinstance(a.func, ast.Name) and a.func.id == "Variable"
+                    and isinstance(a.args[0], ast.Constant)):
+                return "findtype:" + a.args[0].value, translate(inner.func.value, env)
+            raise Skip
+    if isinstance(node, ast.Attribute) and node.attr == "type":
+        return "type", translate(node.value, env)
+    # Type.fromstring('...') and its .str()
+    def type_src(n):
+        if (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "fromstring"
+                and isinstance(n.func.value, ast.Name) and n.func.value.id == "Type"
+                and len(n.args) == 1 and isinstance(n.args[0], ast.Constant)):
+            return n.args[0].value
+        return None
+    if type_src(node) is not None:
+        return "type_repr", {"typestr": type_src(node)}
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "str"
+            and not node.args and type_src(node.func.value) is not None):
+        return "type_alt", {"typestr": type_src(node.func.value)}
     # print(X)
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
             and node.func.id == "print" and len(node.args) == 1 and not node.keywords):
@@ -182,6 +221,14 @@ def main():
             continue
         if case is None:
             skipped += 1
+            # a skipped statement may have changed the values it names
+            # (typecheck() sets types in place): forget them
+            try:
+                for n in ast.walk(ast.parse(ex.source)) if "typecheck" in ex.source else []:
+                    if isinstance(n, ast.Name):
+                        env.pop(n.id, None)
+            except SyntaxError:
+                pass
             continue
         case["counter"] = counter
         case["line"] = ex.lineno + 1

@@ -27,6 +27,7 @@
 mod display;
 mod parse;
 mod simplify;
+mod types;
 
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -36,6 +37,7 @@ use crate::{Error, Result};
 
 pub use parse::MAX_PARSE_DEPTH;
 pub use simplify::MAX_SIMPLIFY_SIZE;
+pub use types::{Type, Typing};
 
 /// Deepest expression tree nlkit builds (nodes on the longest path).
 pub const MAX_DEPTH: usize = 500;
