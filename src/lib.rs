@@ -49,6 +49,7 @@ pub mod pipeline;
 pub mod prelude;
 pub mod probability;
 pub mod progress;
+pub mod sem;
 pub mod sentence;
 pub mod span;
 pub mod stem;

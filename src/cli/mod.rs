@@ -18,6 +18,7 @@ mod index;
 mod lemmatize;
 mod pipeline;
 mod progress;
+mod sem;
 mod sentences;
 mod stats;
 mod stem;
@@ -58,6 +59,8 @@ pub enum Command {
     Lemmatize(lemmatize::LemmatizeArgs),
     /// Run the text pipeline: sentences, tokens (and tags, lemmas where available), one JSON record per sentence.
     Pipeline(pipeline::PipelineArgs),
+    /// First-order logic (NLTK's nltk.sem.logic): parse or beta-reduce one formula per line.
+    Sem(sem::SemArgs),
     /// Split text into sentences with Punkt (NLTK's sent_tokenize; embedded English model or --punkt DIR).
     Sentences(sentences::SentencesArgs),
     /// Stem words (one per line) or every token of each line (--tokens) with an NLTK stemmer.
@@ -91,6 +94,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::EvalTagger(a) => eval_tagger::run(a),
         Command::Lemmatize(a) => lemmatize::run(a),
         Command::Pipeline(a) => pipeline::run(a),
+        Command::Sem(a) => sem::run(a),
         Command::Sentences(a) => sentences::run(a),
         Command::Stem(a) => stem::run(a),
         Command::Tag(a) => tag::run(a),

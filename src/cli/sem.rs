@@ -1,0 +1,126 @@
+//! `nlkit sem`: first-order logic formulas (NLTK's `nltk.sem.logic`).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::common::{stdout, write_line, InputArgs};
+use crate::sem::evaluate::{Assignment, Model, Valuation};
+use crate::sem::logic::Expression;
+use crate::{Error, Result};
+
+/// Arguments of `nlkit sem`.
+#[derive(Debug, Args)]
+pub struct SemArgs {
+    #[command(subcommand)]
+    command: SemCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum SemCommand {
+    /// Print each line's formula as NLTK's `str(Expression.fromstring(line))`.
+    Parse(LineArgs),
+    /// Print each line's formula beta-reduced, as NLTK's
+    /// `str(Expression.fromstring(line).simplify())`; fresh variables are
+    /// numbered across the whole run, as in one Python process.
+    Simplify(LineArgs),
+    /// Evaluate each line's formula in a model (NLTK's `Model.evaluate`):
+    /// True, False, Undefined or the value; `--satisfiers VAR` prints the
+    /// individuals satisfying the open formula instead.
+    Evaluate(EvaluateArgs),
+}
+
+#[derive(Debug, Args)]
+struct EvaluateArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// NLTK valuation file (`symbol => value` lines); the model's domain is
+    /// every individual it mentions.
+    #[arg(long, value_name = "FILE")]
+    valuation: PathBuf,
+    /// Variable assignment, e.g. `x=b1,y=g1`.
+    #[arg(long, value_name = "VAR=VALUE,...")]
+    assign: Option<String>,
+    /// Print, per formula, the sorted individuals that satisfy it as VAR.
+    #[arg(long, value_name = "VAR")]
+    satisfiers: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct LineArgs {
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// `error: <NLTK's first message line> (at character N)` for one output line.
+fn error_line(e: &crate::Error) -> String {
+    let msg = e.to_string();
+    let mut lines = msg.lines();
+    let first = lines.next().unwrap_or_default();
+    let caret = msg.lines().last().filter(|l| l.ends_with('^'));
+    match caret {
+        Some(c) if msg.lines().count() >= 3 => {
+            format!("error: {first} (at character {})", c.chars().count() - 1)
+        }
+        _ => format!("error: {first}"),
+    }
+}
+
+fn evaluate(a: &EvaluateArgs) -> Result<()> {
+    let text = std::fs::read_to_string(&a.valuation).map_err(|e| Error::io(&a.valuation, e))?;
+    let val = Valuation::fromstring(&text)?;
+    let model = Model::new(val.domain(), val)?;
+    let mut g = Assignment::new(model.domain().clone());
+    for pair in a
+        .assign
+        .iter()
+        .flat_map(|s| s.split(','))
+        .filter(|p| !p.trim().is_empty())
+    {
+        let Some((var, value)) = pair.split_once('=') else {
+            return Err(Error::InvalidInput(format!(
+                "--assign: `{pair}` is not VAR=VALUE"
+            )));
+        };
+        g.add(var.trim(), value.trim())?;
+    }
+    let mut out = stdout();
+    a.input.for_each_line(|line| {
+        let r = match &a.satisfiers {
+            None => model.evaluate(line, &g).map(|v| v.to_string()),
+            Some(var) => Expression::fromstring(line)
+                .and_then(|e| model.satisfiers(&e, var, &g))
+                .map(|set| {
+                    let items: Vec<String> = set.iter().map(|s| format!("'{s}'")).collect();
+                    format!("[{}]", items.join(", "))
+                }),
+        };
+        match r {
+            Ok(s) => write_line(&mut out, &s),
+            Err(e) => write_line(&mut out, &error_line(&e)),
+        }
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Runs `nlkit sem`.
+pub fn run(a: SemArgs) -> Result<()> {
+    let (input, simplify) = match &a.command {
+        SemCommand::Parse(l) => (&l.input, false),
+        SemCommand::Simplify(l) => (&l.input, true),
+        SemCommand::Evaluate(e) => return evaluate(e),
+    };
+    let mut out = stdout();
+    input.for_each_line(|line| {
+        let r =
+            Expression::fromstring(line).and_then(|e| if simplify { e.simplify() } else { Ok(e) });
+        match r {
+            Ok(e) => write_line(&mut out, &e.to_string()),
+            Err(e) => write_line(&mut out, &error_line(&e)),
+        }
+    })?;
+    out.flush()?;
+    Ok(())
+}

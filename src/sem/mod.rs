@@ -1,0 +1,24 @@
+//! Semantics: first-order logic and the typed lambda calculus (NLTK's
+//! `nltk.sem`).
+//!
+//! [`logic`] matches `nltk.sem.logic`: [`logic::Expression::fromstring`]
+//! reads NLTK's formula syntax, [`logic::Expression::simplify`] beta-reduces
+//! with NLTK's fresh-variable naming (`z1`, `z2`, …), and `Display` prints
+//! exactly what NLTK's `str` prints. Feature grammars and the parsers that
+//! use them are not here (they depend on the chart parsers).
+//!
+//! Deliberate differences from NLTK are listed in `docs/differences.md`
+//! (section "sem"); the main one is that expressions deeper than
+//! [`logic::MAX_DEPTH`] are refused with an error where NLTK would raise
+//! `RecursionError` on use.
+//!
+//! # Example
+//! ```
+//! use nlkit::sem::logic::Expression;
+//! let e = Expression::fromstring(r"\x.man(x)(john)")?;
+//! assert_eq!(e.simplify()?.to_string(), "man(john)");
+//! # Ok::<(), nlkit::Error>(())
+//! ```
+
+pub mod evaluate;
+pub mod logic;
