@@ -59,7 +59,7 @@ pub enum Command {
     Lemmatize(lemmatize::LemmatizeArgs),
     /// Run the text pipeline: sentences, tokens (and tags, lemmas where available), one JSON record per sentence.
     Pipeline(pipeline::PipelineArgs),
-    /// First-order logic (NLTK's nltk.sem.logic): parse or beta-reduce one formula per line.
+    /// First-order logic (NLTK's nltk.sem): parse, beta-reduce or evaluate in a model one formula per line.
     Sem(sem::SemArgs),
     /// Split text into sentences with Punkt (NLTK's sent_tokenize; embedded English model or --punkt DIR).
     Sentences(sentences::SentencesArgs),

@@ -4,8 +4,10 @@
 //! [`logic`] matches `nltk.sem.logic`: [`logic::Expression::fromstring`]
 //! reads NLTK's formula syntax, [`logic::Expression::simplify`] beta-reduces
 //! with NLTK's fresh-variable naming (`z1`, `z2`, …), and `Display` prints
-//! exactly what NLTK's `str` prints. Feature grammars and the parsers that
-//! use them are not here (they depend on the chart parsers).
+//! exactly what NLTK's `str` prints; [`logic::Expression::typecheck`] infers
+//! types as NLTK's typed logic does. [`evaluate`] matches `nltk.sem.evaluate`:
+//! valuations, assignments, `Model.evaluate` and `satisfiers`. Feature
+//! structures, feature grammars, DRT and provers are not here yet.
 //!
 //! Deliberate differences from NLTK are listed in `docs/differences.md`
 //! (section "sem"); the main one is that expressions deeper than
