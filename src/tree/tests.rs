@@ -79,3 +79,60 @@ fn wide_trees_binarise_deeply() {
     t.un_chomsky_normal_form(&UnCnfOptions::default());
     assert_eq!(t, orig);
 }
+
+#[test]
+fn read_options_as_nltk() {
+    // expected values observed with NLTK 3.10.4's Tree.fromstring
+    let t = ReadOptions::new()
+        .brackets("[]")
+        .read("[S [NP a b] [VP c]]")
+        .unwrap();
+    assert_eq!(t.to_string(), "(S (NP a b) (VP c))");
+    let t = ReadOptions::new()
+        .leaf_pattern(r"[A-Z][a-z]+ [A-Z][a-z]+|\w+")
+        .read("(S (NP New York) (VP left))")
+        .unwrap();
+    assert_eq!(t.leaves(), ["New York", "left"]);
+    let t = ReadOptions::new()
+        .node_pattern("[A-Z]+")
+        .read("(S-1 (NP-2 x))")
+        .unwrap();
+    assert_eq!(t.to_string(), "(S -1 (NP -2 x))");
+    let t = ReadOptions::new()
+        .remove_empty_top_bracketing(true)
+        .read("( (S x) )")
+        .unwrap();
+    assert_eq!(t.to_string(), "(S x)");
+}
+
+#[test]
+fn bad_read_options_are_errors() {
+    let e = ReadOptions::new().brackets("( ").read("(S x)").unwrap_err();
+    assert!(e.to_string().contains("whitespace brackets"), "{e}");
+    assert!(ReadOptions::new().brackets("(").read("(S x)").is_err());
+    assert!(ReadOptions::new().brackets("<<>").read("(S x)").is_err());
+    let e = ReadOptions::new()
+        .node_pattern("(")
+        .read("(S x)")
+        .unwrap_err();
+    assert!(matches!(e, crate::Error::Regex { .. }), "{e}");
+    assert!(ReadOptions::new().brackets("[]").read("[S x").is_err());
+}
+
+#[test]
+fn navigation_and_positions() {
+    let t = Tree::fromstring("(S (NP (D the) (N dog)) x (VP (V ran)))").unwrap();
+    let post = t.treepositions(TreeOrder::Postorder);
+    assert_eq!(post.first(), Some(&vec![0, 0, 0]));
+    assert_eq!(post.last(), Some(&vec![]));
+    let both = t.treepositions(TreeOrder::Bothorder);
+    assert_eq!(both.len(), 2 * t.subtrees().count() + t.leaves().len());
+    assert_eq!(t.leaf_treeposition(2), Some(vec![1]));
+    assert_eq!(t.get(&[1]), Some(&Child::Leaf("x".into())));
+    let p = ParentedTree::new(&t);
+    let x = p.find(|p, id| p.is_leaf(id) && p.label(id) == "x").unwrap();
+    assert_eq!(p.label(p.left_sibling(x).unwrap()), "NP");
+    assert_eq!(p.label(p.right_sibling(x).unwrap()), "VP");
+    assert_eq!(p.parent(p.root_id()), None);
+    assert_eq!(p.to_tree(p.parent(x).unwrap()).unwrap(), t);
+}
