@@ -406,9 +406,9 @@ impl TreePrettyPrinter {
         } else {
             ('_', " ", " ", " | ", "___", "_|_", "_|_", ".")
         };
-        let wrapre = o.maxwidth.filter(|&w| w >= 4).and_then(|w| {
-            regex::Regex::new(&format!(r"(.{{{},{}}}\b\W*|.{{{}}})", w - 4, w, w)).ok()
-        });
+        // compiled only when a label needs wrapping (compiling costs more
+        // than drawing a tree)
+        let mut wrapre: Option<regex::Regex> = None;
         let mut matrix: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         let mut width: HashMap<usize, usize> = HashMap::new();
         let mut lines_of_row: HashMap<usize, usize> = HashMap::new();
@@ -433,12 +433,18 @@ impl TreePrettyPrinter {
                     label = label.chars().take(ab).collect::<String>() + ellipsis;
                 }
             }
-            if let (Some(mw), Some(re)) = (o.maxwidth, &wrapre) {
+            if let Some(mw) = o.maxwidth.filter(|&w| w >= 4) {
                 if label.chars().count() > mw {
-                    label = re
-                        .replace_all(&label, "${1}\n")
-                        .trim_matches(crate::tokenize::is_py_whitespace)
-                        .to_string();
+                    if wrapre.is_none() {
+                        let pat = format!(r"(.{{{},{}}}\b\W*|.{{{}}})", mw - 4, mw, mw);
+                        wrapre = regex::Regex::new(&pat).ok();
+                    }
+                    if let Some(re) = &wrapre {
+                        label = re
+                            .replace_all(&label, "${1}\n")
+                            .trim_matches(crate::tokenize::is_py_whitespace)
+                            .to_string();
+                    }
                 }
             }
             let lines: Vec<String> = label.split('\n').map(str::to_string).collect();
