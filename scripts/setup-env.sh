@@ -54,3 +54,18 @@ else
   fi
   echo "setup: $SHARED not found; tests that need shared data will skip" >&2
 fi
+
+# Headless Chromium renders the tree SVG in tests/tree_cli.rs (the test skips
+# without it, and fails under CI=true). Installed with apt when it can run
+# without a prompt (root, non-interactive).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null \
+      || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null; } \
+      || echo "setup: could not install chromium; the SVG rendering test will skip" >&2
+  fi
+  if [ "${CI:-}" = "true" ] && ! command -v chromium >/dev/null 2>&1; then
+    echo "setup: chromium is missing; CI needs it for tests/tree_cli.rs" >&2
+    exit 1
+  fi
+fi

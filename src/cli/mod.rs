@@ -27,6 +27,7 @@ mod tokenize;
 mod train_punkt;
 mod train_subword;
 mod train_tagger;
+mod tree;
 mod wordnet;
 
 /// nlkit: NLTK's tools at native speed.
@@ -65,6 +66,8 @@ pub enum Command {
     Sentences(sentences::SentencesArgs),
     /// Stem words (one per line) or every token of each line (--tokens) with an NLTK stemmer.
     Stem(stem::StemArgs),
+    /// Read bracketed trees; print them one per line, drawn (--pretty, --svg) or transformed (--cnf, --un-cnf, --collapse-unary).
+    Tree(tree::TreeArgs),
     /// Part-of-speech tag each input line (default: nlkit's embedded English model).
     Tag(tag::TagArgs),
     /// Split each input line into tokens (word, treebank, tweet, ...): one output line per input line.
@@ -97,6 +100,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sem(a) => sem::run(a),
         Command::Sentences(a) => sentences::run(a),
         Command::Stem(a) => stem::run(a),
+        Command::Tree(a) => tree::run(a),
         Command::Tag(a) => tag::run(a),
         Command::Tokenize(a) => tokenize::run(a),
         Command::TrainPunkt(a) => train_punkt::run(a),

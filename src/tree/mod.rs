@@ -1,17 +1,30 @@
-//! Syntax trees, as NLTK's `nltk.tree.Tree`: a label and an ordered list of
-//! children, each either a subtree or a leaf string.
+//! Syntax trees, as NLTK's `nltk.tree` package: [`Tree`] (NLTK's `Tree`), the
+//! transforms of `nltk.tree.transforms` ([`Tree::chomsky_normal_form`],
+//! [`Tree::un_chomsky_normal_form`], [`Tree::collapse_unary`]), an
+//! index-based [`ParentedTree`] (NLTK's `ParentedTree` navigation), and
+//! [`TreePrettyPrinter`] (NLTK's ASCII/Unicode drawing, plus an SVG drawing).
 //!
 //! [`Tree::fromstring`] reads NLTK's bracketed notation exactly as
-//! `Tree.fromstring(s)` does with the default `()` brackets (tokens are runs
-//! of non-space, non-bracket characters, `\(` and `\)` escape brackets, the
-//! nesting depth is capped at NLTK's `MAX_TREE_DEPTH` = 500), and
-//! [`Tree::pformat`] / [`std::fmt::Display`] print it back as NLTK's
-//! `pformat` / `str()` do. The type is deliberately simple (no parent
-//! pointers, string labels only); the parsing issue may extend it.
+//! `Tree.fromstring(s)` does (tokens are runs of non-space, non-bracket
+//! characters, `\(` and `\)` escape brackets, the nesting depth is capped at
+//! NLTK's `MAX_TREE_DEPTH` = 500); [`ReadOptions`] adds NLTK's other
+//! arguments (brackets, node and leaf patterns, `remove_empty_top_bracketing`)
+//! and a depth limit that can be lifted. [`Tree::pformat`] /
+//! [`std::fmt::Display`] print it back as NLTK's `pformat` / `str()` do.
+//!
+//! Depth: every operation on a [`Tree`] (reading, printing, `Clone`, `Drop`,
+//! `==`, hashing, `height`, `leaves`, the transforms, ...) walks the tree
+//! with an explicit stack, never recursion, so a tree 100,000 levels deep,
+//! built through the API or read with `ReadOptions::max_depth(None)`, is
+//! safe. The default depth cap of `fromstring` stays, for parity with NLTK's
+//! error.
 //!
 //! Differences from NLTK: errors are [`crate::Error::InvalidInput`] values
 //! whose text matches NLTK's `ValueError` message; lengths for the
-//! `pformat` margin are counted in characters, as Python does.
+//! `pformat` margin are counted in characters, as Python does; labels and
+//! leaves are strings only (no `read_node`/`read_leaf` callbacks);
+//! `chomsky_normal_form` does not refuse to binarise very wide nodes (NLTK
+//! raises past `MAX_TREE_DEPTH` because its other methods recurse).
 //!
 //! # Example
 //! ```
@@ -23,11 +36,29 @@
 //! assert_eq!(t.to_string(), "(S (NP (DT the) (NN cat)) (VP (VBD sat)))");
 //! ```
 
+mod format;
+mod parented;
+mod pretty;
+mod read;
+mod stream;
+mod svg;
+mod transforms;
+mod walk;
+
 use std::fmt;
+
+pub use format::PformatOptions;
+pub use parented::{NodeId, ParentedTree};
+pub use pretty::{TextOptions, TreePrettyPrinter};
+pub use read::ReadOptions;
+pub use stream::{Block, BracketBlocks};
+pub use transforms::{CnfOptions, Factor, UnCnfOptions};
+pub use walk::{Subtrees, TreeOrder};
 
 use crate::{Error, Result};
 
-/// NLTK's `MAX_TREE_DEPTH`: deeper input is refused (it also bounds recursion).
+/// NLTK's `MAX_TREE_DEPTH`: deeper input is refused by [`Tree::fromstring`]
+/// (use [`ReadOptions::max_depth`] to lift it).
 pub const MAX_TREE_DEPTH: usize = 500;
 
 /// One child of a [`Tree`]: a subtree or a leaf.
@@ -40,7 +71,9 @@ pub enum Child {
 }
 
 /// A labelled tree (NLTK's `Tree`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// `Clone`, `Drop`, `==`, `Hash` and `Debug` are iterative: deep trees do
+/// not overflow the call stack.
 pub struct Tree {
     label: String,
     children: Vec<Child>,
@@ -83,8 +116,11 @@ impl Tree {
     }
 
     /// Consumes the tree, returning its label and children.
-    pub fn into_parts(self) -> (String, Vec<Child>) {
-        (self.label, self.children)
+    pub fn into_parts(mut self) -> (String, Vec<Child>) {
+        (
+            std::mem::take(&mut self.label),
+            std::mem::take(&mut self.children),
+        )
     }
 
     /// Number of children (NLTK's `len(tree)`).
@@ -95,52 +131,6 @@ impl Tree {
     /// True when the tree has no children.
     pub fn is_empty(&self) -> bool {
         self.children.is_empty()
-    }
-
-    /// The leaves, left to right (NLTK's `leaves()`).
-    pub fn leaves(&self) -> Vec<&str> {
-        let mut out = Vec::new();
-        self.collect_leaves(&mut out);
-        out
-    }
-
-    fn collect_leaves<'a>(&'a self, out: &mut Vec<&'a str>) {
-        for c in &self.children {
-            match c {
-                Child::Tree(t) => t.collect_leaves(out),
-                Child::Leaf(w) => out.push(w),
-            }
-        }
-    }
-
-    /// `(leaf, parent label)` pairs, left to right (NLTK's `pos()`).
-    pub fn pos(&self) -> Vec<(&str, &str)> {
-        let mut out = Vec::new();
-        self.collect_pos(&mut out);
-        out
-    }
-
-    fn collect_pos<'a>(&'a self, out: &mut Vec<(&'a str, &'a str)>) {
-        for c in &self.children {
-            match c {
-                Child::Tree(t) => t.collect_pos(out),
-                Child::Leaf(w) => out.push((w, &self.label)),
-            }
-        }
-    }
-
-    /// Height as NLTK computes it: a tree whose children are all leaves has
-    /// height 2.
-    pub fn height(&self) -> usize {
-        let mut max_child = 0;
-        for c in &self.children {
-            let h = match c {
-                Child::Tree(t) => t.height(),
-                Child::Leaf(_) => 1,
-            };
-            max_child = max_child.max(h);
-        }
-        1 + max_child
     }
 
     /// Parses NLTK's bracketed notation (`Tree.fromstring(s)`).
@@ -157,7 +147,7 @@ impl Tree {
     /// assert_eq!(Tree::fromstring("( (S x) )").unwrap().label(), "");
     /// ```
     pub fn fromstring(s: &str) -> Result<Tree> {
-        Self::parse(s, false)
+        ReadOptions::new().read(s)
     }
 
     /// As [`Tree::fromstring`] with `remove_empty_top_bracketing=True`: a top
@@ -166,152 +156,111 @@ impl Tree {
     /// # Errors
     /// As [`Tree::fromstring`].
     pub fn fromstring_remove_empty_top(s: &str) -> Result<Tree> {
-        Self::parse(s, true)
+        ReadOptions::new().remove_empty_top_bracketing(true).read(s)
     }
+}
 
-    fn parse(s: &str, remove_empty_top: bool) -> Result<Tree> {
-        // Stack of (label, children); the bottom entry is the virtual root.
-        let mut stack: Vec<(String, Vec<Child>)> = vec![(String::new(), Vec::new())];
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        // Character index of a byte position (NLTK reports character indexes).
-        let char_index = |b: usize| s[..b].chars().count();
-        while i < bytes.len() {
-            let c = match s[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            };
-            if crate::tokenize::is_py_whitespace(c) {
-                i += c.len_utf8();
-                continue;
+impl Drop for Tree {
+    fn drop(&mut self) {
+        // Move grandchildren out before each child is dropped, so no drop
+        // recurses: the children vector itself serves as the stack.
+        if self.children.iter().all(|c| matches!(c, Child::Leaf(_))) {
+            return;
+        }
+        let mut stack = std::mem::take(&mut self.children);
+        while let Some(c) = stack.pop() {
+            if let Child::Tree(mut t) = c {
+                stack.append(&mut t.children);
             }
-            let start = i;
-            if c == '(' {
-                i += 1;
-                // Optional whitespace, then an optional label.
-                let mut j = i;
-                while let Some(c2) = s[j..].chars().next() {
-                    if crate::tokenize::is_py_whitespace(c2) {
-                        j += c2.len_utf8();
-                    } else {
-                        break;
+        }
+    }
+}
+
+impl Clone for Tree {
+    fn clone(&self) -> Tree {
+        let mut built = vec![Tree::new(
+            self.label.clone(),
+            Vec::with_capacity(self.children.len()),
+        )];
+        let mut work: Vec<(&Tree, usize)> = vec![(self, 0)];
+        while let Some(&mut (node, ref mut i)) = work.last_mut() {
+            if let Some(c) = node.children.get(*i) {
+                *i += 1;
+                match c {
+                    Child::Leaf(w) => {
+                        if let Some(b) = built.last_mut() {
+                            b.children.push(Child::Leaf(w.clone()));
+                        }
                     }
-                }
-                // NLTK's token regex `\(\s*(label)?` consumes the spaces
-                // after `(` and an optional label.
-                let label_end = scan_token(s, j);
-                let label = s[j..label_end].to_string();
-                i = label_end;
-                if stack.len() == 1 && !stack[0].1.is_empty() {
-                    return Err(parse_error(
-                        s,
-                        char_index(start),
-                        &s[start..i],
-                        "end-of-string",
-                    ));
-                }
-                stack.push((label, Vec::new()));
-                if stack.len() > MAX_TREE_DEPTH {
-                    return Err(Error::InvalidInput(format!(
-                        "Tree nesting depth exceeds MAX_TREE_DEPTH ({MAX_TREE_DEPTH}); the input may be adversarially deep"
-                    )));
-                }
-            } else if c == ')' {
-                i += 1;
-                if stack.len() == 1 {
-                    let expecting = if stack[0].1.is_empty() {
-                        "("
-                    } else {
-                        "end-of-string"
-                    };
-                    return Err(parse_error(s, char_index(start), ")", expecting));
-                }
-                if let Some((label, children)) = stack.pop() {
-                    if let Some(top) = stack.last_mut() {
-                        top.1.push(Child::Tree(Tree { label, children }));
+                    Child::Tree(t) => {
+                        work.push((t, 0));
+                        built.push(Tree::new(
+                            t.label.clone(),
+                            Vec::with_capacity(t.children.len()),
+                        ));
                     }
                 }
             } else {
-                let end = scan_token(s, i);
-                // `end > i` always holds here: `c` is a token character.
-                let end = end.max(i + c.len_utf8());
-                if stack.len() == 1 {
-                    return Err(parse_error(s, char_index(start), &s[start..end], "("));
+                work.pop();
+                let done = built.pop();
+                match (done, built.last_mut()) {
+                    (Some(d), Some(parent)) => parent.children.push(Child::Tree(d)),
+                    (Some(d), None) => return d,
+                    (None, _) => break,
                 }
-                if let Some(top) = stack.last_mut() {
-                    top.1.push(Child::Leaf(s[start..end].to_string()));
+            }
+        }
+        Tree::new(String::new(), Vec::new())
+    }
+}
+
+impl PartialEq for Tree {
+    fn eq(&self, other: &Tree) -> bool {
+        let mut stack = vec![(self, other)];
+        while let Some((a, b)) = stack.pop() {
+            if a.label != b.label || a.children.len() != b.children.len() {
+                return false;
+            }
+            for (x, y) in a.children.iter().zip(&b.children) {
+                match (x, y) {
+                    (Child::Leaf(p), Child::Leaf(q)) if p == q => {}
+                    (Child::Tree(p), Child::Tree(q)) => stack.push((p, q)),
+                    _ => return false,
                 }
-                i = end;
             }
         }
-        if stack.len() > 1 {
-            return Err(parse_error(s, s.chars().count(), "end-of-string", ")"));
-        }
-        let (_, mut roots) = stack.pop().unwrap_or_default();
-        let tree = match roots.pop() {
-            Some(Child::Tree(t)) => t,
-            _ => return Err(parse_error(s, s.chars().count(), "end-of-string", "(")),
-        };
-        if remove_empty_top && tree.label.is_empty() && tree.children.len() == 1 {
-            let (label, mut children) = tree.into_parts();
-            return Ok(match children.pop() {
-                Some(Child::Tree(t)) => t,
-                other => Tree::new(label, other.into_iter().collect()),
-            });
-        }
-        Ok(tree)
+        true
     }
+}
 
-    /// NLTK's `pformat(margin)`: the tree on one line when it fits in
-    /// `margin` characters, else one child per line, indented by two spaces
-    /// per level.
-    ///
-    /// # Example
-    /// ```
-    /// use nlkit::tree::Tree;
-    /// let t = Tree::fromstring("(S (NP I) (VP (V saw) (NP it)))").unwrap();
-    /// assert_eq!(t.pformat(20), "(S\n  (NP I)\n  (VP\n    (V saw)\n    (NP it)))");
-    /// assert_eq!(t.pformat(70), t.to_string());
-    /// ```
-    pub fn pformat(&self, margin: usize) -> String {
-        let mut out = String::new();
-        self.pformat_into(margin, 0, &mut out);
-        out
+impl Eq for Tree {}
+
+impl std::hash::Hash for Tree {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let mut stack = vec![self];
+        while let Some(t) = stack.pop() {
+            t.label.hash(state);
+            t.children.len().hash(state);
+            for c in t.children.iter().rev() {
+                match c {
+                    Child::Leaf(w) => {
+                        0u8.hash(state);
+                        w.hash(state);
+                    }
+                    Child::Tree(s) => {
+                        1u8.hash(state);
+                        stack.push(s);
+                    }
+                }
+            }
+        }
     }
+}
 
-    fn pformat_into(&self, margin: usize, indent: usize, out: &mut String) {
-        let flat = self.to_string();
-        if flat.chars().count() + indent < margin {
-            out.push_str(&flat);
-            return;
-        }
-        out.push('(');
-        out.push_str(&self.label);
-        for c in &self.children {
-            out.push('\n');
-            out.push_str(&" ".repeat(indent + 2));
-            match c {
-                Child::Tree(t) => t.pformat_into(margin, indent + 2, out),
-                Child::Leaf(w) => out.push_str(w),
-            }
-        }
-        out.push(')');
-    }
-
-    fn write_flat(&self, f: &mut impl fmt::Write) -> fmt::Result {
-        f.write_char('(')?;
-        f.write_str(&self.label)?;
-        f.write_char(' ')?;
-        for (k, c) in self.children.iter().enumerate() {
-            if k > 0 {
-                f.write_char(' ')?;
-            }
-            match c {
-                Child::Tree(t) => t.write_flat(f)?,
-                Child::Leaf(w) => f.write_str(w)?,
-            }
-        }
-        f.write_char(')')
+/// Shows the one-line bracketed form (`Tree("(S (NP x))")`).
+impl fmt::Debug for Tree {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Tree({:?})", self.to_string())
     }
 }
 
@@ -319,7 +268,9 @@ impl Tree {
 /// margin; note `(X )` for a tree without children, as NLTK prints it).
 impl fmt::Display for Tree {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write_flat(f)
+        let mut s = String::new();
+        format::write_flat(self, &PformatOptions::default(), &mut s);
+        f.write_str(&s)
     }
 }
 
@@ -330,100 +281,5 @@ impl std::str::FromStr for Tree {
     }
 }
 
-/// End (byte offset) of a run of token characters starting at `i`: NLTK's
-/// `(?:\\[()]|[^\s()])+`.
-fn scan_token(s: &str, mut i: usize) -> usize {
-    let b = s.as_bytes();
-    while i < b.len() {
-        if b[i] == b'\\' && i + 1 < b.len() && (b[i + 1] == b'(' || b[i + 1] == b')') {
-            i += 2;
-            continue;
-        }
-        let c = match s[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        if c == '(' || c == ')' || crate::tokenize::is_py_whitespace(c) {
-            break;
-        }
-        i += c.len_utf8();
-    }
-    i
-}
-
-/// NLTK's `Tree._parse_error` message.
-fn parse_error(s: &str, pos: usize, token: &str, expecting: &str) -> Error {
-    let mut msg = format!(
-        "Tree.read(): expected {} but got {}\n{}at index {pos}.",
-        py_repr(expecting),
-        py_repr(token),
-        " ".repeat(12)
-    );
-    let flat: Vec<char> = s
-        .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect();
-    let mut offset = pos;
-    let mut shown: String = if flat.len() > pos + 10 {
-        flat[..pos + 10].iter().collect::<String>() + "..."
-    } else {
-        flat.iter().collect()
-    };
-    if pos > 10 {
-        let tail: String = shown.chars().skip(pos - 10).collect();
-        shown = format!("...{tail}");
-        offset = 13;
-    }
-    msg.push_str(&format!(
-        "\n{}\"{shown}\"\n{}^",
-        " ".repeat(16),
-        " ".repeat(17 + offset)
-    ));
-    Error::InvalidInput(msg)
-}
-
-/// Python's `repr` of a short string (single quotes unless it holds one).
-fn py_repr(s: &str) -> String {
-    if s.contains('\'') && !s.contains('"') {
-        format!("\"{s}\"")
-    } else {
-        format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn empty_children_print_like_nltk() {
-        let t = Tree::fromstring("(S )").unwrap();
-        assert_eq!(t.to_string(), "(S )");
-        assert_eq!(t.height(), 1);
-    }
-
-    #[test]
-    fn escaped_brackets_are_token_characters() {
-        let t = Tree::fromstring(r"(X a\(b)").unwrap();
-        assert_eq!(t.leaves(), [r"a\(b"]);
-    }
-
-    #[test]
-    fn errors_match_nltk_shape() {
-        let e = Tree::fromstring("(S (NP x)").unwrap_err().to_string();
-        assert!(
-            e.starts_with("Tree.read(): expected ')' but got 'end-of-string'"),
-            "{e}"
-        );
-        let e = Tree::fromstring("x").unwrap_err().to_string();
-        assert!(e.contains("expected '(' but got 'x'"), "{e}");
-        assert!(Tree::fromstring("").is_err());
-        assert!(Tree::fromstring("(A) (B)").is_err());
-    }
-
-    #[test]
-    fn depth_is_capped() {
-        let s = "(".repeat(600) + &")".repeat(600);
-        assert!(Tree::fromstring(&s).is_err());
-    }
-}
+mod tests;
