@@ -193,3 +193,36 @@ for line in sys.stdin:
         );
     }
 }
+
+#[test]
+fn shift_reduce_matches_nltk() {
+    let mut n = 0;
+    for c in cases("shift_reduce.jsonl") {
+        let g = CFG::fromstring(c["grammar"].as_str().unwrap()).unwrap();
+        let parser = nlkit::parse::ShiftReduceParser::new(&g);
+        for (s, want) in c["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(c["nltk"].as_array().unwrap())
+        {
+            if want.get("skip").is_some() {
+                continue;
+            }
+            let toks: Vec<&str> = s.as_str().unwrap().split_whitespace().collect();
+            match (parser.parse(&toks), want.get("error")) {
+                (Err(e), Some(msg)) => assert_eq!(e.to_string(), msg.as_str().unwrap()),
+                (Ok(t), None) => {
+                    assert_eq!(
+                        t.map(|t| t.to_string()),
+                        want["tree"].as_str().map(String::from),
+                        "{s}"
+                    )
+                }
+                (got, _) => panic!("{s}: {got:?} vs {want}"),
+            }
+            n += 1;
+        }
+    }
+    assert!(n > 50);
+}

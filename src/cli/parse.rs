@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
 use crate::grammar::{CFG, PCFG};
-use crate::parse::{ChartParser, ParserKind, ViterbiParser, PARSER_NAMES};
+use crate::parse::{ChartParser, ParserKind, ShiftReduceParser, ViterbiParser, PARSER_NAMES};
 use crate::tree::Tree;
 use crate::{Error, Result};
 
@@ -32,7 +32,7 @@ pub struct ParseArgs {
     /// Grammar file in NLTK's format (.cfg; .pcfg is read as a PCFG).
     #[arg(long, short = 'g', value_name = "FILE")]
     grammar: PathBuf,
-    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley or viterbi (PCFG).
+    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce or viterbi (PCFG).
     #[arg(long, short = 'p', default_value = "chart")]
     parser: String,
     /// Print only the number of parses (counted in the forest, not enumerated).
@@ -48,12 +48,20 @@ pub struct ParseArgs {
 
 enum Loaded {
     Chart(ChartParser),
+    ShiftReduce(ShiftReduceParser),
     Viterbi(ViterbiParser),
 }
 
 fn load(path: &Path, kind: ParserKind) -> Result<Loaded> {
     let is_pcfg = path.extension().is_some_and(|e| e == "pcfg");
-    Ok(if kind.is_probabilistic() {
+    Ok(if kind == ParserKind::ShiftReduce {
+        let g = if is_pcfg {
+            PCFG::from_file(path)?.cfg().clone()
+        } else {
+            CFG::from_file(path)?
+        };
+        Loaded::ShiftReduce(ShiftReduceParser::new(&g))
+    } else if kind.is_probabilistic() {
         Loaded::Viterbi(ViterbiParser::new(&PCFG::from_file(path)?))
     } else if is_pcfg {
         Loaded::Chart(ChartParser::new(PCFG::from_file(path)?.cfg()))
@@ -82,6 +90,20 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
             };
             Ok(Answer {
                 count: f.count(),
+                trees,
+                probs: Vec::new(),
+            })
+        }
+        Loaded::ShiftReduce(p) => {
+            let t = p.parse(tokens)?;
+            let count = Some(u128::from(t.is_some()));
+            let trees = if count_only || limit == 0 {
+                Vec::new()
+            } else {
+                t.into_iter().collect()
+            };
+            Ok(Answer {
+                count,
                 trees,
                 probs: Vec::new(),
             })

@@ -15,8 +15,8 @@
 //! refuses to build more than `MAX_PARSE_TREES` (10^6) tree nodes per root
 //! edge, nlkit enumerates as many as asked for; on grammars with cycles the
 //! cycle cut is NLTK's but in nlkit's edge order (see [`Forest`]).
-//! `RecursiveDescentParser` and `ShiftReduceParser` (incomplete,
-//! order-specific search procedures) are not implemented.
+//! [`ShiftReduceParser`] is NLTK's greedy procedure (at most one parse, may
+//! miss parses). `RecursiveDescentParser` is not implemented.
 //!
 //! # Example
 //! ```
@@ -34,9 +34,11 @@
 
 mod forest;
 mod grammar_index;
+mod shift_reduce;
 mod viterbi;
 
 pub use forest::Forest;
+pub use shift_reduce::ShiftReduceParser;
 pub use viterbi::{ViterbiParse, ViterbiParser};
 
 use grammar_index::ChartGrammar;
@@ -50,7 +52,7 @@ use crate::{Error, Result};
 /// ```
 /// use nlkit::parse::ParserKind;
 /// assert_eq!(ParserKind::from_name("earley").unwrap(), ParserKind::Earley);
-/// assert!(ParserKind::from_name("shift-reduce").is_err());
+/// assert!(ParserKind::from_name("recursive-descent").is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParserKind {
@@ -66,10 +68,13 @@ pub enum ParserKind {
     Earley,
     /// `ViterbiParser` (PCFG; the most probable tree).
     Viterbi,
+    /// `ShiftReduceParser` (greedy; at most one tree).
+    ShiftReduce,
 }
 
 /// The names [`ParserKind::from_name`] accepts.
-pub const PARSER_NAMES: &str = "chart, bottom-up, top-down, left-corner, earley, viterbi";
+pub const PARSER_NAMES: &str =
+    "chart, bottom-up, top-down, left-corner, earley, viterbi, shift-reduce";
 
 impl ParserKind {
     /// The kind for a CLI name.
@@ -85,7 +90,8 @@ impl ParserKind {
             "left-corner" => ParserKind::LeftCorner,
             "earley" => ParserKind::Earley,
             "viterbi" => ParserKind::Viterbi,
-            "recursive-descent" | "shift-reduce" | "inside" => {
+            "shift-reduce" => ParserKind::ShiftReduce,
+            "recursive-descent" | "inside" => {
                 return Err(Error::InvalidInput(format!(
                     "parser `{name}` is not implemented in nlkit (available: {PARSER_NAMES})"
                 )))
