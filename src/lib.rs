@@ -39,12 +39,14 @@ pub mod corpus;
 pub mod data;
 pub mod error;
 mod front;
+pub mod grammar;
 pub mod index;
 pub mod io;
 pub mod metrics;
 #[cfg(feature = "neural")]
 pub mod neural;
 pub mod par;
+pub mod parse;
 pub mod pipeline;
 pub mod prelude;
 pub mod probability;

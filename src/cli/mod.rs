@@ -16,6 +16,7 @@ mod download;
 mod eval_tagger;
 mod index;
 mod lemmatize;
+mod parse;
 mod pipeline;
 mod progress;
 mod sem;
@@ -58,6 +59,8 @@ pub enum Command {
     EvalTagger(eval_tagger::EvalTaggerArgs),
     /// Lemmatize words (one per line, or `word<TAB>TAG` with --tagged) with NLTK's WordNet lemmatizer.
     Lemmatize(lemmatize::LemmatizeArgs),
+    /// Parse each input line with a CFG/PCFG in NLTK's format (chart parsers over a packed forest, Viterbi).
+    Parse(parse::ParseArgs),
     /// Run the text pipeline: sentences, tokens (and tags, lemmas where available), one JSON record per sentence.
     Pipeline(pipeline::PipelineArgs),
     /// First-order logic (NLTK's nltk.sem): parse, beta-reduce or evaluate in a model one formula per line.
@@ -96,6 +99,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Download(a) => download::run(a),
         Command::EvalTagger(a) => eval_tagger::run(a),
         Command::Lemmatize(a) => lemmatize::run(a),
+        Command::Parse(a) => parse::run(a),
         Command::Pipeline(a) => pipeline::run(a),
         Command::Sem(a) => sem::run(a),
         Command::Sentences(a) => sentences::run(a),

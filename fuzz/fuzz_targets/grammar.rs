@@ -1,0 +1,37 @@
+//! NLTK grammar text: read arbitrary text as a CFG and a PCFG; whatever
+//! reads is parsed on a few of its own words (chart forest: count and first
+//! trees; Viterbi for PCFGs), so cycles and empty rules are exercised too.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use nlkit::grammar::{Symbol, CFG, PCFG};
+use nlkit::parse::{ChartParser, ViterbiParser};
+
+fn words(g: &CFG) -> Vec<String> {
+    g.productions()
+        .iter()
+        .flat_map(|p| p.rhs().iter())
+        .filter_map(|s| match s {
+            Symbol::T(t) => Some(t.clone()),
+            Symbol::N(_) => None,
+        })
+        .take(6)
+        .collect()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok(g) = CFG::fromstring(text) {
+        let _ = g.is_chomsky_normal_form();
+        let toks = words(&g);
+        if let Ok(f) = ChartParser::new(&g).forest(&toks) {
+            let _ = f.count();
+            for t in f.trees().take(5) {
+                let _ = t.to_string();
+            }
+        }
+    }
+    if let Ok(g) = PCFG::fromstring(text) {
+        let toks = words(g.cfg());
+        let _ = ViterbiParser::new(&g).parse(&toks);
+    }
+});

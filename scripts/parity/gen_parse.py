@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Writes the small parse parity cases under tests/parity/parse/ from NLTK 3.10.4.
+
+  grammar_read.jsonl  grammar texts (valid and malformed, CFG and PCFG):
+                      NLTK's start symbol and productions, or its error text.
+  chart.jsonl         a grammar text and sentences: ChartParser's sorted trees
+                      or error text per sentence.
+  shift_reduce.jsonl  the chart cases again: ShiftReduceParser's one tree or none.
+  viterbi.jsonl       a PCFG text and sentences: ViterbiParser's tree and
+                      probability (repr) per sentence.
+  induce.jsonl        treebank sample trees and the PCFG nltk.induce_pcfg gives
+                      for their productions (production strings with repr probs).
+
+  NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/gen_parse.py
+"""
+
+import json
+import os
+
+import nltk
+from nltk.corpus import treebank
+from nltk.grammar import CFG, PCFG, Nonterminal, induce_pcfg
+from nltk.parse import ChartParser, ShiftReduceParser, ViterbiParser
+from nltk.parse.generate import generate
+
+OUT = "tests/parity/parse"
+
+READ_CASES = [
+    ("cfg", "S -> NP VP\nNP -> 'the' N | 'a' N\nN -> 'dog' | \"cat's\"\nVP -> 'runs'"),
+    ("cfg", "# comment\n%start VP\nS -> NP VP\nVP -> V \\\n  NP | V\nV -> 'x'\nNP -> 'y'\n"),
+    ("cfg", "S -> A B\nA ->\nB -> | 'b'"),
+    ("cfg", "  S   ->   'a  b'   S|'c'  \n\n"),
+    ("cfg", "S-x -> N/P <a>^b\nN/P -> 'q'"),
+    ("cfg", "S -> NP\nNP 'x'"),
+    ("cfg", "S -> 'unterminated"),
+    ("cfg", "S -> [0.5]"),
+    ("cfg", "%start"),
+    ("cfg", "%start S T\nS -> 'a'"),
+    ("cfg", "%foo S\nS -> 'a'"),
+    ("cfg", "# nothing\n\n"),
+    ("cfg", "-> 'a'"),
+    ("cfg", "S -> 'a' # trailing comment"),
+    ("cfg", "S -> A\r\nA -> 'a'\r\n"),
+    ("pcfg", "S -> NP VP [1.0]\nNP -> 'a' [0.25] | 'b' [0.75]\nVP -> 'c' [0.5] | 'd' [.5]"),
+    ("pcfg", "S -> 'a' [0.5]\nS -> 'b' [0.495]"),
+    ("pcfg", "S -> 'a' [0.5]\nS -> 'b' [0.48]"),
+    ("pcfg", "S -> 'a' [1.5]"),
+    ("pcfg", "S -> 'a' [1.2.3]"),
+    ("pcfg", "S -> 'a' [0.3] [1.0]"),
+    ("pcfg", "S -> 'a'"),
+    ("pcfg", "S -> [ 1.0 ] 'a'"),
+    ("pcfg", "S -> [1.0] 'a' | 'b'"),
+]
+
+CHART_CASES = [
+    (
+        "S -> NP VP\nVP -> V NP | VP PP\nNP -> NP PP | Det N | 'I'\nPP -> P NP\n"
+        "V -> 'saw'\nDet -> 'the' | 'a'\nN -> 'man' | 'park' | 'telescope'\nP -> 'in' | 'with'",
+        [
+            "I saw the man in the park with a telescope",
+            "I saw the man",
+            "the man saw I",
+            "I saw",
+            "I saw the dog",
+            "",
+        ],
+    ),
+    ("S -> S S | 'a'", ["a", "a a a", "a a a a a", "b a"]),
+    ("S -> A | 'x'\nA -> B\nB -> 'x' | S", ["x"]),
+    ("S -> A S | 'b'\nA -> | 'a'", ["b", "a b", "a a b"]),
+    ("S -> 'a' S | 'a'\nS -> 'a' S", ["a a a"]),
+    ("S -> 'the' \"dog's\" N\nN -> 'bone'", ["the dog's bone"]),
+]
+
+VITERBI_CASES = [
+    (
+        "S -> NP VP [1.0]\nVP -> V NP [0.7] | VP PP [0.3]\nNP -> NP PP [0.2] | Det N [0.5] | 'I' [0.3]\n"
+        "PP -> P NP [1.0]\nV -> 'saw' [1.0]\nDet -> 'the' [0.6] | 'a' [0.4]\n"
+        "N -> 'man' [0.5] | 'park' [0.3] | 'telescope' [0.2]\nP -> 'in' [0.5] | 'with' [0.5]",
+        ["I saw the man in the park with a telescope", "I saw the man", "the man saw I", "I saw the dog"],
+    ),
+    ("S -> A [0.5] | B [0.5]\nA -> 'x' [1.0]\nB -> 'x' [1.0]", ["x", "x x"]),
+    ("S -> S S [0.4] | 'a' [0.6]", ["a a a a", "a"]),
+    ("S -> A [0.5] | 'x' [0.5]\nA -> S [0.9] | 'y' [0.1]", ["x", "y"]),
+]
+
+
+def read_case(kind, text):
+    try:
+        g = (CFG if kind == "cfg" else PCFG).fromstring(text)
+    except ValueError as e:
+        return {"error": str(e)}
+    prods = [str(p) for p in g.productions()]
+    return {"start": str(g.start()), "productions": prods, "cnf": g.is_chomsky_normal_form()}
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    with open(f"{OUT}/grammar_read.jsonl", "w", encoding="utf-8") as f:
+        for kind, text in READ_CASES:
+            f.write(json.dumps({"kind": kind, "text": text, "nltk": read_case(kind, text)}) + "\n")
+    chart = list(CHART_CASES)
+    for pkg in ["basque_grammars", "spanish_grammars"]:
+        folder = os.path.join(os.environ.get("NLTK_DATA", ".nltk_data"), "grammars", pkg)
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".cfg"):
+                text = nltk.data.load(f"grammars/{pkg}/{name}", format="text")
+                g = CFG.fromstring(text)
+                sents = [" ".join(s) for s in generate(g, depth=7, n=12)]
+                chart.append((text, sents))
+    with open(f"{OUT}/chart.jsonl", "w", encoding="utf-8") as f:
+        for text, sents in chart:
+            parser = ChartParser(CFG.fromstring(text), max_time=None)
+            results = []
+            for s in sents:
+                try:
+                    results.append({"trees": sorted(t.pformat(margin=10**9) for t in parser.parse(s.split()))})
+                except ValueError as e:
+                    results.append({"error": str(e)})
+            f.write(json.dumps({"grammar": text, "sentences": sents, "nltk": results}) + "\n")
+    with open(f"{OUT}/shift_reduce.jsonl", "w", encoding="utf-8") as f:
+        for text, sents in chart:
+            parser = ShiftReduceParser(CFG.fromstring(text), max_time=1)
+            results = []
+            for s in sents:
+                try:
+                    got = list(parser.parse(s.split()))
+                    results.append({"tree": got[0].pformat(margin=10**9) if got else None})
+                except ValueError as e:
+                    results.append({"error": str(e)})
+                except (AttributeError, TimeoutError):
+                    results.append({"skip": True})  # NLTK crashes or loops; see docs/differences.md
+            f.write(json.dumps({"grammar": text, "sentences": sents, "nltk": results}) + "\n")
+    with open(f"{OUT}/viterbi.jsonl", "w", encoding="utf-8") as f:
+        for text, sents in VITERBI_CASES:
+            parser = ViterbiParser(PCFG.fromstring(text), max_time=None)
+            results = []
+            for s in sents:
+                try:
+                    best = list(parser.parse(s.split()))
+                    results.append(
+                        {"tree": best[0].pformat(margin=10**9), "prob": repr(best[0].prob())} if best else {"tree": None}
+                    )
+                except ValueError as e:
+                    results.append({"error": str(e)})
+            f.write(json.dumps({"grammar": text, "sentences": sents, "nltk": results}) + "\n")
+    with open(f"{OUT}/induce.jsonl", "w", encoding="utf-8") as f:
+        trees = treebank.parsed_sents(treebank.fileids()[0])[:3]
+        prods = [p for t in trees for p in t.productions()]
+        g = induce_pcfg(Nonterminal("S"), prods)
+        f.write(
+            json.dumps(
+                {
+                    "trees": [t.pformat(margin=10**9) for t in trees],
+                    "productions": [str(p) for p in prods],
+                    "pcfg": [[str(Nonterminal(p.lhs())) + " -> " + str(p).split(" -> ", 1)[1].rsplit(" [", 1)[0], repr(p.prob())] for p in g.productions()],
+                }
+            )
+            + "\n"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+//! `nlkit parse`: parse each input line (tokens split on whitespace) with a
+//! grammar in NLTK's text format.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::common::{push_json_str, stdout, InputArgs};
+use crate::grammar::{CFG, PCFG};
+use crate::parse::{ChartParser, ParserKind, ShiftReduceParser, ViterbiParser, PARSER_NAMES};
+use crate::tree::Tree;
+use crate::{Error, Result};
+
+/// Output formats of `nlkit parse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ParseFormat {
+    /// Each tree on one line (NLTK's `pformat(margin=10**9)`), a blank line after each sentence.
+    #[default]
+    Bracket,
+    /// Each tree as NLTK's `pformat()` (margin 70, indented), a blank line after each sentence.
+    Pretty,
+    /// One JSON object per input line: `{"count": N, "trees": [...]}`.
+    Jsonl,
+}
+
+/// Arguments of `nlkit parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Grammar file in NLTK's format (.cfg; .pcfg is read as a PCFG).
+    #[arg(long, short = 'g', value_name = "FILE")]
+    grammar: PathBuf,
+    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce or viterbi (PCFG).
+    #[arg(long, short = 'p', default_value = "chart")]
+    parser: String,
+    /// Print only the number of parses (counted in the forest, not enumerated).
+    #[arg(long)]
+    count: bool,
+    /// Print at most N trees per sentence.
+    #[arg(long, value_name = "N")]
+    max_trees: Option<u128>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    format: ParseFormat,
+}
+
+enum Loaded {
+    Chart(ChartParser),
+    ShiftReduce(ShiftReduceParser),
+    Viterbi(ViterbiParser),
+}
+
+fn load(path: &Path, kind: ParserKind) -> Result<Loaded> {
+    let is_pcfg = path.extension().is_some_and(|e| e == "pcfg");
+    Ok(if kind == ParserKind::ShiftReduce {
+        let g = if is_pcfg {
+            PCFG::from_file(path)?.cfg().clone()
+        } else {
+            CFG::from_file(path)?
+        };
+        Loaded::ShiftReduce(ShiftReduceParser::new(&g))
+    } else if kind.is_probabilistic() {
+        Loaded::Viterbi(ViterbiParser::new(&PCFG::from_file(path)?))
+    } else if is_pcfg {
+        Loaded::Chart(ChartParser::new(PCFG::from_file(path)?.cfg()))
+    } else {
+        Loaded::Chart(ChartParser::new(&CFG::from_file(path)?))
+    })
+}
+
+/// One sentence's result: trees (at most the limit), the count, and
+/// probabilities for Viterbi.
+struct Answer {
+    count: Option<u128>,
+    trees: Vec<Tree>,
+    probs: Vec<f64>,
+}
+
+fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Result<Answer> {
+    match parser {
+        Loaded::Chart(p) => {
+            let f = p.forest(tokens)?;
+            let trees = if count_only {
+                Vec::new()
+            } else {
+                let total = f.count().unwrap_or(u128::MAX).min(limit);
+                (0..total).map_while(|k| f.tree(k)).collect()
+            };
+            Ok(Answer {
+                count: f.count(),
+                trees,
+                probs: Vec::new(),
+            })
+        }
+        Loaded::ShiftReduce(p) => {
+            let t = p.parse(tokens)?;
+            let count = Some(u128::from(t.is_some()));
+            let trees = if count_only || limit == 0 {
+                Vec::new()
+            } else {
+                t.into_iter().collect()
+            };
+            Ok(Answer {
+                count,
+                trees,
+                probs: Vec::new(),
+            })
+        }
+        Loaded::Viterbi(p) => {
+            let best = p.parse(tokens)?;
+            let count = Some(u128::from(best.is_some()));
+            let (trees, probs) = match best {
+                Some(b) if limit > 0 && !count_only => (vec![b.tree], vec![b.prob]),
+                _ => (Vec::new(), Vec::new()),
+            };
+            Ok(Answer {
+                count,
+                trees,
+                probs,
+            })
+        }
+    }
+}
+
+fn json_f64(v: f64) -> String {
+    serde_json::to_string(&v).unwrap_or_else(|_| "null".into())
+}
+
+/// Runs `nlkit parse`.
+pub fn run(a: ParseArgs) -> Result<()> {
+    let kind = ParserKind::from_name(&a.parser).map_err(|e| match e {
+        Error::UnknownName { .. } => e,
+        other => Error::InvalidInput(format!("{other} ({PARSER_NAMES})")),
+    })?;
+    let parser = load(&a.grammar, kind)?;
+    let limit = a.max_trees.unwrap_or(u128::MAX);
+    let mut out = stdout();
+    let mut failed = 0usize;
+    let mut lineno = 0usize;
+    let mut buf: Vec<u8> = Vec::new();
+    a.input.for_each_line(|line| {
+        lineno += 1;
+        let tokens: Vec<&str> = line
+            .split(crate::tokenize::is_py_whitespace)
+            .filter(|t| !t.is_empty())
+            .collect();
+        buf.clear();
+        let res = answer(&parser, &tokens, limit, a.count);
+        match (a.format, res) {
+            (ParseFormat::Jsonl, Ok(ans)) => {
+                buf.extend_from_slice(b"{\"count\": ");
+                match ans.count {
+                    Some(c) => buf.extend_from_slice(c.to_string().as_bytes()),
+                    None => buf.extend_from_slice(b"null"),
+                }
+                if !a.count {
+                    buf.extend_from_slice(b", \"trees\": [");
+                    for (k, t) in ans.trees.iter().enumerate() {
+                        if k > 0 {
+                            buf.extend_from_slice(b", ");
+                        }
+                        push_json_str(&mut buf, &t.to_string());
+                    }
+                    buf.push(b']');
+                    if matches!(parser, Loaded::Viterbi(_)) {
+                        buf.extend_from_slice(b", \"probs\": [");
+                        let ps: Vec<String> = ans.probs.iter().map(|&p| json_f64(p)).collect();
+                        buf.extend_from_slice(ps.join(", ").as_bytes());
+                        buf.push(b']');
+                    }
+                }
+                buf.extend_from_slice(b"}\n");
+            }
+            (ParseFormat::Jsonl, Err(e)) => {
+                buf.extend_from_slice(b"{\"error\": ");
+                push_json_str(&mut buf, &e.to_string());
+                buf.extend_from_slice(b"}\n");
+            }
+            (_, Ok(ans)) if a.count => match ans.count {
+                Some(c) => buf.extend_from_slice(format!("{c}\n").as_bytes()),
+                None => {
+                    failed += 1;
+                    eprintln!("nlkit: line {lineno}: more than {} parses", u128::MAX - 1);
+                    buf.push(b'\n');
+                }
+            },
+            (fmt, Ok(ans)) => {
+                for (k, t) in ans.trees.iter().enumerate() {
+                    let s = if fmt == ParseFormat::Pretty {
+                        t.pformat(70)
+                    } else {
+                        t.to_string()
+                    };
+                    buf.extend_from_slice(s.as_bytes());
+                    if let Some(p) = ans.probs.get(k) {
+                        buf.extend_from_slice(
+                            format!(" (p={})", crate::grammar::py_float_repr(*p)).as_bytes(),
+                        );
+                    }
+                    buf.push(b'\n');
+                }
+                buf.push(b'\n');
+            }
+            (_, Err(e)) => {
+                failed += 1;
+                eprintln!("nlkit: line {lineno}: {e}");
+                buf.push(b'\n');
+            }
+        }
+        out.write_all(&buf)?;
+        Ok(())
+    })?;
+    out.flush()?;
+    if failed > 0 {
+        return Err(Error::InvalidInput(format!(
+            "{failed} sentence(s) could not be parsed (see the messages above)"
+        )));
+    }
+    Ok(())
+}

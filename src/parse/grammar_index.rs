@@ -1,0 +1,117 @@
+//! A [`CFG`] compiled for the chart: symbols as integers, duplicate
+//! productions merged (NLTK's chart edges compare productions by value, so
+//! a repeated production adds no parses), productions indexed by their
+//! first right-hand symbol.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use crate::grammar::{Symbol, CFG};
+
+/// The compiled grammar.
+#[derive(Debug, Clone)]
+pub(crate) struct ChartGrammar {
+    /// Nonterminal labels; nonterminal ids are `0..labels.len()`.
+    pub labels: Arc<Vec<String>>,
+    /// Terminal word -> symbol id (`>= labels.len()`).
+    pub terminals: FxHashMap<String, u32>,
+    lhs: Vec<u32>,
+    rhs_start: Vec<u32>,
+    rhs: Vec<u32>,
+    by_first: Vec<Vec<u32>>,
+    /// Productions with an empty right-hand side.
+    pub empty: Vec<u32>,
+    /// The start symbol, when it is a nonterminal of the grammar.
+    pub start: Option<u32>,
+    /// Index of each compiled production in the source grammar.
+    pub source: Vec<usize>,
+}
+
+impl ChartGrammar {
+    pub fn new(g: &CFG) -> Self {
+        let mut label_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut labels: Vec<String> = Vec::new();
+        // Nonterminals first (so their ids are dense), then terminals.
+        for p in g.productions() {
+            let nts = std::iter::once(p.lhs()).chain(p.rhs().iter().filter_map(|s| match s {
+                Symbol::N(n) => Some(n),
+                Symbol::T(_) => None,
+            }));
+            for n in nts {
+                if !label_ids.contains_key(n.symbol()) {
+                    label_ids.insert(n.symbol().to_string(), labels.len() as u32);
+                    labels.push(n.symbol().to_string());
+                }
+            }
+        }
+        let start_sym = g.start().symbol().to_string();
+        let start = labels
+            .iter()
+            .position(|l| *l == start_sym)
+            .map(|i| i as u32);
+        let nn = labels.len() as u32;
+        let mut terminals: FxHashMap<String, u32> = FxHashMap::default();
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut out = ChartGrammar {
+            labels: Arc::new(Vec::new()),
+            terminals: FxHashMap::default(),
+            lhs: Vec::new(),
+            rhs_start: vec![0],
+            rhs: Vec::new(),
+            by_first: Vec::new(),
+            empty: Vec::new(),
+            start,
+            source: Vec::new(),
+        };
+        for (k, p) in g.productions().iter().enumerate() {
+            if !seen.insert(p) {
+                continue;
+            }
+            let id = out.lhs.len() as u32;
+            out.lhs.push(label_ids[p.lhs().symbol()]);
+            for s in p.rhs() {
+                let sym = match s {
+                    Symbol::N(n) => label_ids[n.symbol()],
+                    Symbol::T(t) => {
+                        let next = nn + terminals.len() as u32;
+                        *terminals.entry(t.clone()).or_insert(next)
+                    }
+                };
+                out.rhs.push(sym);
+            }
+            out.rhs_start.push(out.rhs.len() as u32);
+            out.source.push(k);
+            match out.rhs(id).first() {
+                Some(&f) => {
+                    if out.by_first.len() <= f as usize {
+                        out.by_first.resize(f as usize + 1, Vec::new());
+                    }
+                    out.by_first[f as usize].push(id);
+                }
+                None => out.empty.push(id),
+            }
+        }
+        out.labels = Arc::new(labels);
+        out.terminals = terminals;
+        out
+    }
+
+    pub fn lhs(&self, p: u32) -> u32 {
+        self.lhs[p as usize]
+    }
+
+    pub fn rhs(&self, p: u32) -> &[u32] {
+        let a = self.rhs_start[p as usize] as usize;
+        let b = self.rhs_start[p as usize + 1] as usize;
+        &self.rhs[a..b]
+    }
+
+    pub fn by_first(&self, sym: u32) -> &[u32] {
+        self.by_first.get(sym as usize).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn is_terminal(&self, sym: u32) -> bool {
+        sym as usize >= self.labels.len()
+    }
+}

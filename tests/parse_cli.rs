@@ -1,0 +1,201 @@
+//! `nlkit parse`: output formats and bad input (malformed grammar, words the
+//! grammar does not cover, empty sentences, exponential ambiguity, cycles).
+
+mod common;
+
+use common::{root, run_nlkit};
+
+fn grammar_file(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let p = dir.path().join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+fn toy() -> String {
+    root()
+        .join("grammars/english_toy.cfg")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn bracket_and_jsonl_output() {
+    let g = toy();
+    let (code, out, err) = run_nlkit(
+        &["parse", "--grammar", &g],
+        b"I saw the man with a telescope\nI slept\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let blocks: Vec<&str> = out.split("\n\n").collect();
+    assert_eq!(blocks[0].lines().count(), 2, "{out}");
+    assert_eq!(blocks[1], "(S (NP (Pro I)) (VP (V slept)))");
+    let (code, out, _) = run_nlkit(
+        &["parse", "--grammar", &g, "--format", "jsonl"],
+        b"I slept\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "{\"count\": 1, \"trees\": [\"(S (NP (Pro I)) (VP (V slept)))\"]}\n"
+    );
+    let (_, out, _) = run_nlkit(
+        &["parse", "--grammar", &g, "--format", "pretty"],
+        b"I saw the man with a telescope\n",
+    );
+    assert!(out.starts_with("(S\n  (NP (Pro I))\n"), "{out}");
+}
+
+#[test]
+fn viterbi_cli() {
+    let g = root().join("grammars/english_toy.pcfg");
+    let (code, out, err) = run_nlkit(
+        &[
+            "parse",
+            "--grammar",
+            g.to_str().unwrap(),
+            "--parser",
+            "viterbi",
+            "--format",
+            "jsonl",
+        ],
+        b"I saw the man with a telescope\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["count"], 1);
+    assert!(v["probs"][0].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn malformed_grammar_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = grammar_file(&dir, "bad.cfg", "S -> NP VP\nNP -> 'a\n");
+    let (code, out, err) = run_nlkit(&["parse", "--grammar", &g], b"a\n");
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with("nlkit: ") && err.contains("bad.cfg:2: column 7: Unterminated string"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1);
+    let g = grammar_file(&dir, "p.pcfg", "S -> 'a' [0.5]\n");
+    let (code, _, err) = run_nlkit(&["parse", "--grammar", &g], b"a\n");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("p.pcfg:1: Productions for S do not sum to 1"),
+        "{err}"
+    );
+    let (code, _, err) = run_nlkit(&["parse", "--grammar", "/nonexistent.cfg"], b"a\n");
+    assert_eq!(code, 1, "{err}");
+    let (code, _, err) = run_nlkit(
+        &["parse", "--grammar", &toy(), "--parser", "recursive-descent"],
+        b"",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("not implemented"), "{err}");
+}
+
+#[test]
+fn latin1_grammar_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("l1.cfg");
+    std::fs::write(&p, b"# Ljungl\xf6f\nS -> 'caf\xe9'\n").unwrap();
+    let (code, out, err) = run_nlkit(
+        &["parse", "--grammar", p.to_str().unwrap()],
+        "café\n".as_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "(S café)\n\n");
+}
+
+#[test]
+fn uncovered_words_and_empty_sentences() {
+    let g = toy();
+    let (code, out, err) = run_nlkit(
+        &["parse", "--grammar", &g, "--format", "jsonl"],
+        b"I saw a unicorn and a xyzzy\n\nI slept\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(
+        lines[0],
+        r#"{"error": "Grammar does not cover some of the input words: \"'unicorn', 'xyzzy'\"."}"#
+    );
+    assert_eq!(lines[1], r#"{"count": 0, "trees": []}"#);
+    assert!(lines[2].starts_with(r#"{"count": 1"#));
+    // bracket format: the error goes to stderr, the run goes on, exit 1
+    let (code, out, err) = run_nlkit(&["parse", "--grammar", &g], b"xyzzy\nI slept\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("line 1: Grammar does not cover"), "{err}");
+    assert_eq!(out, "\n(S (NP (Pro I)) (VP (V slept)))\n\n");
+}
+
+#[test]
+fn exponential_ambiguity_counts_without_enumerating() {
+    let g = root().join("grammars/catalan.cfg");
+    let g = g.to_str().unwrap();
+    let sent = |n: usize| vec!["x"; n].join(" ") + "\n";
+    // Catalan(39) = 680,425,371,729,975,800,390 parses: counted, not enumerated.
+    let (code, out, err) = run_nlkit(&["parse", "--grammar", g, "--count"], sent(40).as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "680425371729975800390\n");
+    let (code, out, _) = run_nlkit(
+        &[
+            "parse",
+            "--grammar",
+            g,
+            "--max-trees",
+            "3",
+            "--format",
+            "jsonl",
+        ],
+        sent(40).as_bytes(),
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["trees"].as_array().unwrap().len(), 3);
+    // Catalan(80) > u128::MAX: the count is reported as too large, trees still come.
+    let (code, _, err) = run_nlkit(&["parse", "--grammar", g, "--count"], sent(81).as_bytes());
+    assert_eq!(code, 1);
+    assert!(err.contains("more than"), "{err}");
+    let (code, out, _) = run_nlkit(
+        &[
+            "parse",
+            "--grammar",
+            g,
+            "--max-trees",
+            "2",
+            "--format",
+            "jsonl",
+        ],
+        sent(81).as_bytes(),
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(v["count"].is_null());
+    assert_eq!(v["trees"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn unary_cycles_terminate() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = grammar_file(
+        &dir,
+        "cyc.cfg",
+        "S -> A | S S | 'x'\nA -> S | B\nB -> A | 'x'\nS -> \n",
+    );
+    for parser in ["chart", "earley", "top-down"] {
+        let (code, out, err) = run_nlkit(
+            &["parse", "--grammar", &g, "--parser", parser, "--count"],
+            b"x x\nx\n\n",
+        );
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out.lines().count(), 3);
+    }
+    let pg = grammar_file(&dir, "cyc.pcfg", "S -> A [0.5] | 'x' [0.5]\nA -> S [1.0]\n");
+    let (code, out, err) = run_nlkit(&["parse", "--grammar", &pg, "--parser", "viterbi"], b"x\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("(S x) (p=0.5)"), "{out}");
+}

@@ -1,0 +1,228 @@
+//! Parse parity with NLTK 3.10.4: committed cases (tests/parity/parse/,
+//! written by scripts/parity/gen_parse.py) and a live oracle check.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use nlkit::grammar::{induce_pcfg, tree_productions, Nonterminal, CFG, PCFG};
+use nlkit::parse::{ChartParser, ViterbiParser};
+use nlkit::tree::Tree;
+use serde_json::Value;
+
+fn cases(file: &str) -> Vec<Value> {
+    common::parity_cases("parse")
+        .into_iter()
+        .filter(|(f, _, _)| f == file)
+        .map(|(_, _, v)| v)
+        .collect()
+}
+
+/// NLTK's error text is "Unable to parse line N: LINE\nMESSAGE"; ours names
+/// line and column and carries the same message.
+fn same_error(ours: &str, nltk: &str) {
+    match nltk.split_once('\n') {
+        Some((head, msg)) => {
+            let line = head
+                .strip_prefix("Unable to parse line ")
+                .and_then(|r| r.split(':').next())
+                .unwrap();
+            assert!(
+                ours.contains(&format!(":{line}: column ")),
+                "{ours} vs {nltk}"
+            );
+            assert!(ours.contains(msg), "{ours} vs {nltk}");
+        }
+        None => assert!(ours.contains(nltk), "{ours} vs {nltk}"),
+    }
+}
+
+#[test]
+fn grammar_reading_matches_nltk() {
+    for c in cases("grammar_read.jsonl") {
+        let text = c["text"].as_str().unwrap();
+        let nltk = &c["nltk"];
+        let got = if c["kind"] == "cfg" {
+            CFG::fromstring(text).map(|g| {
+                let ps: Vec<String> = g.productions().iter().map(|p| p.to_string()).collect();
+                (g.start().to_string(), ps, g.is_chomsky_normal_form())
+            })
+        } else {
+            PCFG::fromstring(text).map(|g| {
+                let ps = (0..g.productions().len())
+                    .map(|i| g.production_string(i))
+                    .collect();
+                (g.start().to_string(), ps, g.cfg().is_chomsky_normal_form())
+            })
+        };
+        match (got, nltk.get("error")) {
+            (Err(e), Some(msg)) => same_error(&e.to_string(), msg.as_str().unwrap()),
+            (Ok((start, prods, cnf)), None) => {
+                assert_eq!(start, nltk["start"], "{text}");
+                let want: Vec<String> =
+                    serde_json::from_value(nltk["productions"].clone()).unwrap();
+                assert_eq!(prods, want, "{text}");
+                assert_eq!(cnf, nltk["cnf"], "{text}");
+            }
+            (got, _) => panic!("{text:?}: nlkit {:?} vs NLTK {nltk}", got.map(|g| g.1)),
+        }
+    }
+}
+
+#[test]
+fn chart_tree_sets_match_nltk() {
+    let mut n = 0;
+    for c in cases("chart.jsonl") {
+        let g = CFG::fromstring(c["grammar"].as_str().unwrap()).unwrap();
+        let parser = ChartParser::new(&g);
+        for (s, want) in c["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(c["nltk"].as_array().unwrap())
+        {
+            let toks: Vec<&str> = s.as_str().unwrap().split_whitespace().collect();
+            match (parser.forest(&toks), want.get("error")) {
+                (Err(e), Some(msg)) => assert_eq!(e.to_string(), msg.as_str().unwrap()),
+                (Ok(f), None) => {
+                    let ours: BTreeSet<String> = f.trees().map(|t| t.to_string()).collect();
+                    let theirs: BTreeSet<String> =
+                        serde_json::from_value(want["trees"].clone()).unwrap();
+                    assert_eq!(ours, theirs, "{s}");
+                    assert_eq!(f.count(), Some(theirs.len() as u128), "{s}");
+                }
+                (got, _) => panic!("{s}: {:?} vs {want}", got.map(|f| f.count())),
+            }
+            n += 1;
+        }
+    }
+    assert!(n > 50);
+}
+
+#[test]
+fn viterbi_matches_nltk() {
+    for c in cases("viterbi.jsonl") {
+        let g = PCFG::fromstring(c["grammar"].as_str().unwrap()).unwrap();
+        let parser = ViterbiParser::new(&g);
+        for (s, want) in c["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(c["nltk"].as_array().unwrap())
+        {
+            let toks: Vec<&str> = s.as_str().unwrap().split_whitespace().collect();
+            match (parser.parse(&toks), want.get("error")) {
+                (Err(e), Some(msg)) => assert_eq!(e.to_string(), msg.as_str().unwrap()),
+                (Ok(None), None) => assert!(want["tree"].is_null(), "{s}"),
+                (Ok(Some(best)), None) => {
+                    assert_eq!(best.tree.to_string(), want["tree"].as_str().unwrap(), "{s}");
+                    let p: f64 = want["prob"].as_str().unwrap().parse().unwrap();
+                    assert_eq!(best.prob, p, "{s}");
+                }
+                (got, _) => panic!("{s}: {got:?} vs {want}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn induced_pcfg_matches_nltk() {
+    for c in cases("induce.jsonl") {
+        let mut prods = Vec::new();
+        for t in c["trees"].as_array().unwrap() {
+            prods.extend(tree_productions(
+                &Tree::fromstring(t.as_str().unwrap()).unwrap(),
+            ));
+        }
+        let strs: Vec<String> = prods.iter().map(|p| p.to_string()).collect();
+        let want: Vec<String> = serde_json::from_value(c["productions"].clone()).unwrap();
+        assert_eq!(strs, want);
+        let g = induce_pcfg(Nonterminal::new("S"), &prods).unwrap();
+        let want = c["pcfg"].as_array().unwrap();
+        assert_eq!(g.productions().len(), want.len());
+        for (i, w) in want.iter().enumerate() {
+            assert_eq!(g.productions()[i].to_string(), w[0].as_str().unwrap());
+            assert_eq!(g.prob(i), w[1].as_str().unwrap().parse::<f64>().unwrap());
+        }
+    }
+}
+
+/// Live oracle: a few sentences of an ambiguous grammar, parsed by NLTK now.
+#[test]
+fn live_oracle_chart_and_viterbi() {
+    let grammar = "S -> NP VP [1.0]\nNP -> NP PP [0.3] | 'I' [0.4] | 'fish' [0.3]\nVP -> V NP [0.6] | VP PP [0.4]\nPP -> P NP [1.0]\nV -> 'saw' [1.0]\nP -> 'with' [1.0]";
+    let sents = [
+        "I saw fish with fish with I",
+        "I saw fish",
+        "fish saw I with fish",
+    ];
+    let script = r#"
+import sys, json
+from nltk.grammar import PCFG
+from nltk.parse import ChartParser, ViterbiParser
+g = PCFG.fromstring(sys.stdin.readline().encode().decode('unicode_escape'))
+for line in sys.stdin:
+    s = line.split()
+    trees = sorted(t.pformat(margin=10**9) for t in ChartParser(g, max_time=None).parse(s))
+    best = list(ViterbiParser(g, max_time=None).parse(s))[0]
+    print(json.dumps({"trees": trees, "best": best.pformat(margin=10**9), "prob": repr(best.prob())}))
+"#;
+    let input = format!("{}\n{}\n", grammar.replace('\n', "\\n"), sents.join("\n"));
+    let Some(out) = common::run_nltk(script, &input) else {
+        return;
+    };
+    let g = PCFG::fromstring(grammar).unwrap();
+    let chart = ChartParser::new(g.cfg());
+    let vit = ViterbiParser::new(&g);
+    for (s, line) in sents.iter().zip(out.lines()) {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let toks: Vec<&str> = s.split(' ').collect();
+        let ours: BTreeSet<String> = chart
+            .forest(&toks)
+            .unwrap()
+            .trees()
+            .map(|t| t.to_string())
+            .collect();
+        let theirs: BTreeSet<String> = serde_json::from_value(v["trees"].clone()).unwrap();
+        assert_eq!(ours, theirs, "{s}");
+        let best = vit.parse(&toks).unwrap().unwrap();
+        assert_eq!(best.tree.to_string(), v["best"].as_str().unwrap());
+        assert_eq!(
+            best.prob,
+            v["prob"].as_str().unwrap().parse::<f64>().unwrap()
+        );
+    }
+}
+
+#[test]
+fn shift_reduce_matches_nltk() {
+    let mut n = 0;
+    for c in cases("shift_reduce.jsonl") {
+        let g = CFG::fromstring(c["grammar"].as_str().unwrap()).unwrap();
+        let parser = nlkit::parse::ShiftReduceParser::new(&g);
+        for (s, want) in c["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(c["nltk"].as_array().unwrap())
+        {
+            if want.get("skip").is_some() {
+                continue;
+            }
+            let toks: Vec<&str> = s.as_str().unwrap().split_whitespace().collect();
+            match (parser.parse(&toks), want.get("error")) {
+                (Err(e), Some(msg)) => assert_eq!(e.to_string(), msg.as_str().unwrap()),
+                (Ok(t), None) => {
+                    assert_eq!(
+                        t.map(|t| t.to_string()),
+                        want["tree"].as_str().map(String::from),
+                        "{s}"
+                    )
+                }
+                (got, _) => panic!("{s}: {got:?} vs {want}"),
+            }
+            n += 1;
+        }
+    }
+    assert!(n > 50);
+}
