@@ -31,11 +31,13 @@ pub mod par;
 pub mod pipeline;
 pub mod probability;
 pub mod sentence;
+pub mod sentiment;
 pub mod span;
 pub mod stem;
 pub mod tag;
 pub mod tokenize;
 pub mod tree;
+pub mod util;
 pub mod wordnet;
 
 pub use error::{Error, Result};

@@ -18,6 +18,7 @@ mod index;
 mod lemmatize;
 mod pipeline;
 mod sentences;
+mod sentiment;
 mod stats;
 mod stem;
 mod tag;
@@ -59,6 +60,8 @@ pub enum Command {
     Pipeline(pipeline::PipelineArgs),
     /// Split text into sentences with Punkt (NLTK's sent_tokenize; embedded English model or --punkt DIR).
     Sentences(sentences::SentencesArgs),
+    /// VADER sentiment scores (NLTK's SentimentIntensityAnalyzer) of each input line.
+    Sentiment(sentiment::SentimentArgs),
     /// Stem words (one per line) or every token of each line (--tokens) with an NLTK stemmer.
     Stem(stem::StemArgs),
     /// Part-of-speech tag each input line (default: nlkit's embedded English model).
@@ -91,6 +94,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Lemmatize(a) => lemmatize::run(a),
         Command::Pipeline(a) => pipeline::run(a),
         Command::Sentences(a) => sentences::run(a),
+        Command::Sentiment(a) => sentiment::run(a),
         Command::Stem(a) => stem::run(a),
         Command::Tag(a) => tag::run(a),
         Command::Tokenize(a) => tokenize::run(a),
