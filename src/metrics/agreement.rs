@@ -37,6 +37,13 @@ struct Record<L> {
 }
 
 /// NLTK's `AnnotationTask`: coders assigning labels to items.
+///
+/// # Example
+/// ```
+/// use nlkit::metrics::agreement::AnnotationTask;
+/// let t = AnnotationTask::new([("a", "x", 1), ("b", "x", 1), ("a", "y", 2), ("b", "y", 1)]);
+/// assert_eq!(t.avg_ao().unwrap(), 0.5);
+/// ```
 pub struct AnnotationTask<L> {
     coders: Vec<String>,
     items: Vec<String>,

@@ -17,6 +17,13 @@ use std::collections::HashSet;
 use std::hash::Hash;
 
 /// Share of `test` that is in `reference`; `None` for an empty `test`.
+///
+/// # Example
+/// ```
+/// use std::collections::HashSet;
+/// let (r, t): (HashSet<i32>, HashSet<i32>) = ([1].into(), [1, 2].into());
+/// assert_eq!(nlkit::metrics::scores::precision(&r, &t), Some(0.5));
+/// ```
 pub fn precision<T: Eq + Hash>(reference: &HashSet<T>, test: &HashSet<T>) -> Option<f64> {
     if test.is_empty() {
         return None;
@@ -25,6 +32,13 @@ pub fn precision<T: Eq + Hash>(reference: &HashSet<T>, test: &HashSet<T>) -> Opt
 }
 
 /// Share of `reference` that is in `test`; `None` for an empty `reference`.
+///
+/// # Example
+/// ```
+/// use std::collections::HashSet;
+/// let (r, t): (HashSet<i32>, HashSet<i32>) = ([1].into(), [1, 2].into());
+/// assert_eq!(nlkit::metrics::scores::recall(&r, &t), Some(1.0));
+/// ```
 pub fn recall<T: Eq + Hash>(reference: &HashSet<T>, test: &HashSet<T>) -> Option<f64> {
     if reference.is_empty() {
         return None;
@@ -34,6 +48,13 @@ pub fn recall<T: Eq + Hash>(reference: &HashSet<T>, test: &HashSet<T>) -> Option
 
 /// `1 / (alpha / p + (1 - alpha) / r)`; `None` when precision or recall
 /// is undefined, 0 when either is 0 (NLTK's `f_measure`).
+///
+/// # Example
+/// ```
+/// use std::collections::HashSet;
+/// let (r, t): (HashSet<i32>, HashSet<i32>) = ([1].into(), [1, 2].into());
+/// assert_eq!(nlkit::metrics::scores::f_measure(&r, &t, 0.5), Some(2.0 / 3.0));
+/// ```
 pub fn f_measure<T: Eq + Hash>(
     reference: &HashSet<T>,
     test: &HashSet<T>,

@@ -29,6 +29,12 @@ fn is_b<T: PartialEq>(s: &[T], i: usize, boundary: &T) -> i64 {
 /// # Errors
 /// Segmentations of different lengths, or `k` longer than them (NLTK's
 /// `ValueError`s).
+///
+/// # Example
+/// ```
+/// use nlkit::metrics::segmentation::windowdiff;
+/// assert_eq!(windowdiff(b"000100000010", b"000000000000", 3, &b'1', false).unwrap(), 0.5);
+/// ```
 pub fn windowdiff<T: PartialEq>(
     seg1: &[T],
     seg2: &[T],
@@ -68,6 +74,13 @@ pub fn windowdiff<T: PartialEq>(
 /// # Errors
 /// Segmentations of different lengths; `k` = length + 1 (NLTK divides by
 /// zero).
+///
+/// # Example
+/// ```
+/// use nlkit::metrics::segmentation::pk;
+/// let r = b"0100".repeat(100);
+/// assert_eq!(pk(&r, &r, Some(2), &b'1').unwrap(), 0.0);
+/// ```
 pub fn pk<T: PartialEq>(reference: &[T], hyp: &[T], k: Option<usize>, boundary: &T) -> Result<f64> {
     if reference.len() != hyp.len() {
         return Err(Error::InvalidInput(

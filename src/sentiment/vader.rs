@@ -197,6 +197,12 @@ fn py_isupper(s: &str) -> bool {
 /// every punctuation-free word; a token is a key of it exactly when it is
 /// such an item plus a remainder with no ASCII punctuation and more than one
 /// character (the token itself is then the word of the text it came from).
+///
+/// # Example
+/// ```
+/// use nlkit::sentiment::words_and_emoticons;
+/// assert_eq!(words_and_emoticons("Great, film!!! :) a x"), ["Great", "film", ":)"]);
+/// ```
 pub fn words_and_emoticons(text: &str) -> Vec<&str> {
     text.split(crate::tokenize::is_py_whitespace)
         .filter(|t| char_len_gt1(t))

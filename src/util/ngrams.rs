@@ -23,6 +23,13 @@ use crate::{Error, Result};
 
 /// NLTK's `pad_sequence`: `n - 1` copies of `left` before and of `right`
 /// after the sequence, for each side given.
+///
+/// # Example
+/// ```
+/// use nlkit::util::ngrams::pad_sequence;
+/// let p: Vec<i32> = pad_sequence([1, 2], 3, Some(0), None).collect();
+/// assert_eq!(p, [0, 0, 1, 2]);
+/// ```
 pub fn pad_sequence<I>(
     seq: I,
     n: usize,
@@ -81,6 +88,12 @@ where
 /// NLTK's `ngrams(sequence, n)`: every window of `n` consecutive items
 /// (none when the sequence is shorter; for `n = 0`, one empty n-gram per
 /// item plus one, as NLTK).
+///
+/// # Example
+/// ```
+/// use nlkit::util::ngrams::ngrams;
+/// assert_eq!(ngrams("abc".chars(), 2).collect::<Vec<_>>(), [['a', 'b'], ['b', 'c']]);
+/// ```
 pub fn ngrams<I>(seq: I, n: usize) -> Ngrams<I::IntoIter>
 where
     I: IntoIterator,
@@ -95,6 +108,13 @@ where
 }
 
 /// NLTK's `ngrams(sequence, n, pad_left=..., pad_right=...)`.
+///
+/// # Example
+/// ```
+/// use nlkit::util::ngrams::padded_ngrams;
+/// let g: Vec<Vec<&str>> = padded_ngrams(["a", "b"], 2, Some("<s>"), None).collect();
+/// assert_eq!(g, [["<s>", "a"], ["a", "b"]]);
+/// ```
 pub fn padded_ngrams<I>(
     seq: I,
     n: usize,
@@ -109,6 +129,11 @@ where
 }
 
 /// NLTK's `bigrams`.
+///
+/// # Example
+/// ```
+/// assert_eq!(nlkit::util::ngrams::bigrams([1, 2, 3]).count(), 2);
+/// ```
 pub fn bigrams<I>(seq: I) -> Ngrams<I::IntoIter>
 where
     I: IntoIterator,
@@ -118,6 +143,11 @@ where
 }
 
 /// NLTK's `trigrams`.
+///
+/// # Example
+/// ```
+/// assert_eq!(nlkit::util::ngrams::trigrams([1, 2, 3]).collect::<Vec<_>>(), [[1, 2, 3]]);
+/// ```
 pub fn trigrams<I>(seq: I) -> Ngrams<I::IntoIter>
 where
     I: IntoIterator,
