@@ -53,11 +53,13 @@ pub mod probability;
 pub mod progress;
 pub mod sem;
 pub mod sentence;
+pub mod sentiment;
 pub mod span;
 pub mod stem;
 pub mod tag;
 pub mod tokenize;
 pub mod tree;
+pub mod util;
 pub mod wordnet;
 
 pub use error::{Error, Result};

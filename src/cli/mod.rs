@@ -21,6 +21,7 @@ mod pipeline;
 mod progress;
 mod sem;
 mod sentences;
+mod sentiment;
 mod stats;
 mod stem;
 mod tag;
@@ -67,6 +68,8 @@ pub enum Command {
     Sem(sem::SemArgs),
     /// Split text into sentences with Punkt (NLTK's sent_tokenize; embedded English model or --punkt DIR).
     Sentences(sentences::SentencesArgs),
+    /// VADER sentiment scores (NLTK's SentimentIntensityAnalyzer) of each input line.
+    Sentiment(sentiment::SentimentArgs),
     /// Stem words (one per line) or every token of each line (--tokens) with an NLTK stemmer.
     Stem(stem::StemArgs),
     /// Read bracketed trees; print them one per line, drawn (--pretty, --svg) or transformed (--cnf, --un-cnf, --collapse-unary).
@@ -103,6 +106,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Pipeline(a) => pipeline::run(a),
         Command::Sem(a) => sem::run(a),
         Command::Sentences(a) => sentences::run(a),
+        Command::Sentiment(a) => sentiment::run(a),
         Command::Stem(a) => stem::run(a),
         Command::Tree(a) => tree::run(a),
         Command::Tag(a) => tag::run(a),

@@ -19,9 +19,17 @@
 //! assert_eq!(cm.precision("NN"), Some(0.5));
 //! ```
 
+pub mod agreement;
+mod confusion_format;
+pub mod distance;
+pub mod scores;
+pub mod segmentation;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+
+pub use confusion_format::PrettyFormatOptions;
 
 use crate::{Error, Result};
 

@@ -1,0 +1,154 @@
+//! Python's float behaviour where VADER's output depends on it: `round(x, n)`
+//! (correctly rounded, ties to even on the exact binary value) and `repr(x)`
+//! (shortest round-trip digits, Python's choice of fixed or exponent form).
+
+/// Python's `round(x, ndigits)` for a float and `ndigits >= 0`: the decimal
+/// string correctly rounded to `ndigits` places (exact ties go to the even
+/// digit, as Python's dtoa does), read back as a float.
+///
+/// # Example
+/// ```
+/// use nlkit::sentiment::py_round;
+/// assert_eq!(py_round(0.125, 2), 0.12);
+/// assert_eq!(py_round(0.4404499, 4), 0.4404);
+/// assert_eq!(py_round(-0.00001, 4).to_string(), "-0");
+/// ```
+pub fn py_round(x: f64, ndigits: usize) -> f64 {
+    if !x.is_finite() || ndigits > 300 {
+        return x;
+    }
+    // Rust's fixed-precision formatting is exact and rounds ties to even.
+    format!("{x:.ndigits$}").parse().unwrap_or(x)
+}
+
+/// Python's `repr(x)` of a float: `0.0`, `-0.0`, `0.4404`, `1e-05`,
+/// `1e+16`, `nan`, `inf`.
+///
+/// # Example
+/// ```
+/// use nlkit::sentiment::py_float_repr;
+/// assert_eq!(py_float_repr(0.0), "0.0");
+/// assert_eq!(py_float_repr(-0.0), "-0.0");
+/// assert_eq!(py_float_repr(0.4404), "0.4404");
+/// assert_eq!(py_float_repr(1e-5), "1e-05");
+/// assert_eq!(py_float_repr(f64::NEG_INFINITY), "-inf");
+/// ```
+pub fn py_float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let a = x.abs();
+    if a == 0.0 || (1e-4..1e16).contains(&a) {
+        // Debug prints the shortest round-trip digits with a `.0` for whole numbers.
+        return format!("{x:?}");
+    }
+    // Exponent form: Rust writes `1.5e-7`, Python `1.5e-07`.
+    let s = format!("{x:e}");
+    match s.split_once('e') {
+        Some((mant, exp)) => {
+            let (sign, digits) = match exp.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', exp),
+            };
+            format!("{mant}e{sign}{digits:0>2}")
+        }
+        None => s,
+    }
+}
+
+/// A float as Python's `json.dumps` writes it (`NaN`, `Infinity` for the
+/// non-finite values, else `repr`).
+pub(crate) fn py_json_float(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x.is_infinite() {
+        if x > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else {
+        py_float_repr(x)
+    }
+}
+
+/// Python's `float(s)` for the strings a lexicon holds: surrounding
+/// whitespace, a sign, `inf`/`nan` words and `_` between digits are
+/// accepted as Python accepts them. `None` where Python raises.
+pub(crate) fn py_parse_float(s: &str) -> Option<f64> {
+    let t = s.trim_matches(crate::tokenize::is_py_whitespace);
+    if t.is_empty() {
+        return None;
+    }
+    if t.contains('_') {
+        // PEP 515: one underscore at a time, only between two digits.
+        let b = t.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'_' {
+                let before = i.checked_sub(1).and_then(|j| b.get(j));
+                let after = b.get(i + 1);
+                if !before.is_some_and(u8::is_ascii_digit) || !after.is_some_and(u8::is_ascii_digit)
+                {
+                    return None;
+                }
+            }
+        }
+        return t.replace('_', "").parse().ok();
+    }
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    if matches!(body, "inf" | "infinity" | "nan") && lower.len() - body.len() <= 1 {
+        let neg = lower.starts_with('-');
+        let v = if body == "nan" {
+            f64::NAN
+        } else {
+            f64::INFINITY
+        };
+        return Some(if neg { -v } else { v });
+    }
+    if !t
+        .bytes()
+        .all(|c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.' | b'e' | b'E'))
+    {
+        return None;
+    }
+    t.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_ties_to_even_on_exact_values() {
+        assert_eq!(py_round(0.5, 0), 0.0);
+        assert_eq!(py_round(1.5, 0), 2.0);
+        assert_eq!(py_round(2.675, 2), 2.67); // 2.67499999...
+        assert_eq!(py_round(0.0625, 3), 0.062);
+        assert!(py_round(f64::NAN, 3).is_nan());
+    }
+
+    #[test]
+    fn repr_like_python() {
+        assert_eq!(py_float_repr(1.0), "1.0");
+        assert_eq!(py_float_repr(0.0001), "0.0001");
+        assert_eq!(py_float_repr(1.5e-7), "1.5e-07");
+        assert_eq!(py_float_repr(1e16), "1e+16");
+        assert_eq!(py_float_repr(123456789.0), "123456789.0");
+        assert_eq!(py_json_float(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn parse_like_python_float() {
+        assert_eq!(py_parse_float(" -1.5\r"), Some(-1.5));
+        assert_eq!(py_parse_float("1_0.5"), Some(10.5));
+        assert_eq!(py_parse_float("1__0"), None);
+        assert_eq!(py_parse_float("_1"), None);
+        assert_eq!(py_parse_float("-Infinity"), Some(f64::NEG_INFINITY));
+        assert!(py_parse_float("nan").is_some_and(f64::is_nan));
+        assert_eq!(py_parse_float("1e3"), Some(1000.0));
+        assert_eq!(py_parse_float(".5"), Some(0.5));
+        assert_eq!(py_parse_float("abc"), None);
+        assert_eq!(py_parse_float(""), None);
+        assert_eq!(py_parse_float("--1"), None);
+    }
+}
