@@ -35,6 +35,7 @@ pub mod span;
 pub mod stem;
 pub mod tag;
 pub mod tokenize;
+pub mod translate;
 pub mod tree;
 pub mod wordnet;
 

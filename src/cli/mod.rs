@@ -17,6 +17,7 @@ mod eval_tagger;
 mod index;
 mod lemmatize;
 mod pipeline;
+mod score;
 mod sentences;
 mod stats;
 mod stem;
@@ -57,6 +58,8 @@ pub enum Command {
     Lemmatize(lemmatize::LemmatizeArgs),
     /// Run the text pipeline: sentences, tokens (and tags, lemmas where available), one JSON record per sentence.
     Pipeline(pipeline::PipelineArgs),
+    /// Score MT hypotheses against references: BLEU, chrF, GLEU, NIST, METEOR, RIBES (nltk.translate).
+    Score(score::ScoreArgs),
     /// Split text into sentences with Punkt (NLTK's sent_tokenize; embedded English model or --punkt DIR).
     Sentences(sentences::SentencesArgs),
     /// Stem words (one per line) or every token of each line (--tokens) with an NLTK stemmer.
@@ -90,6 +93,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::EvalTagger(a) => eval_tagger::run(a),
         Command::Lemmatize(a) => lemmatize::run(a),
         Command::Pipeline(a) => pipeline::run(a),
+        Command::Score(a) => score::run(a),
         Command::Sentences(a) => sentences::run(a),
         Command::Stem(a) => stem::run(a),
         Command::Tag(a) => tag::run(a),
