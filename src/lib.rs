@@ -58,6 +58,7 @@ pub mod span;
 pub mod stem;
 pub mod tag;
 pub mod tokenize;
+pub mod translate;
 pub mod tree;
 pub mod util;
 pub mod wordnet;

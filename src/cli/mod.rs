@@ -20,6 +20,7 @@ mod parse;
 mod pipeline;
 mod progress;
 mod sem;
+mod score;
 mod sentences;
 mod sentiment;
 mod stats;
@@ -66,6 +67,8 @@ pub enum Command {
     Pipeline(pipeline::PipelineArgs),
     /// First-order logic (NLTK's nltk.sem): parse, beta-reduce or evaluate in a model one formula per line.
     Sem(sem::SemArgs),
+    /// Score MT hypotheses against references: BLEU, chrF, GLEU, NIST, METEOR, RIBES (nltk.translate).
+    Score(score::ScoreArgs),
     /// Split text into sentences with Punkt (NLTK's sent_tokenize; embedded English model or --punkt DIR).
     Sentences(sentences::SentencesArgs),
     /// VADER sentiment scores (NLTK's SentimentIntensityAnalyzer) of each input line.
@@ -105,6 +108,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Parse(a) => parse::run(a),
         Command::Pipeline(a) => pipeline::run(a),
         Command::Sem(a) => sem::run(a),
+        Command::Score(a) => score::run(a),
         Command::Sentences(a) => sentences::run(a),
         Command::Sentiment(a) => sentiment::run(a),
         Command::Stem(a) => stem::run(a),
