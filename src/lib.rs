@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+pub mod chunk;
 pub mod cli;
 pub mod corpus;
 pub mod data;
