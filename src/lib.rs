@@ -34,6 +34,7 @@
 #![deny(unsafe_code)]
 
 #[cfg(feature = "cli")]
+pub mod chunk;
 pub mod cli;
 pub mod corpus;
 pub mod data;

@@ -8,11 +8,13 @@ use clap::{Parser, Subcommand};
 
 use crate::Result;
 
+mod chunk;
 pub mod common;
 mod concordance;
 mod corpus;
 mod detokenize;
 mod download;
+mod eval_chunker;
 mod eval_tagger;
 mod index;
 mod lemmatize;
@@ -27,6 +29,7 @@ mod stats;
 mod stem;
 mod tag;
 mod tokenize;
+mod train_chunker;
 mod train_punkt;
 mod train_subword;
 mod train_tagger;
@@ -45,6 +48,8 @@ pub struct Cli {
 /// nlkit's subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Chunk tagged sentences (word/TAG lines or CoNLL-2000 rows) with a grammar or the embedded chunker.
+    Chunk(chunk::ChunkArgs),
     /// NLTK's Text.concordance for a word, answered from a corpus index (`nlkit index`).
     Concordance(concordance::ConcordanceArgs),
     /// Print a view of an NLTK corpus (words, sents, tagged, parsed, iob, entries, categories, fileids), one item per line.
@@ -57,6 +62,8 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Download and install NLTK data packages (index.xml, NLTK's data-folder layout), or list their status.
     Download(download::DownloadArgs),
+    /// Score a chunker on CoNLL-2000 gold data (NLTK's ChunkScore: IOB accuracy, precision, recall, F).
+    EvalChunker(eval_chunker::EvalChunkerArgs),
     /// Evaluate a tagger on gold-tagged data: accuracy, known/unknown words, per-tag P/R/F1, confusion matrix.
     EvalTagger(eval_tagger::EvalTaggerArgs),
     /// Lemmatize words (one per line, or `word<TAB>TAG` with --tagged) with NLTK's WordNet lemmatizer.
@@ -81,6 +88,8 @@ pub enum Command {
     Tag(tag::TagArgs),
     /// Split each input line into tokens (word, treebank, tweet, ...): one output line per input line.
     Tokenize(tokenize::TokenizeArgs),
+    /// Train the averaged-perceptron chunker on CoNLL-2000-style data.
+    TrainChunker(train_chunker::TrainChunkerArgs),
     /// Train a Punkt sentence splitter (NLTK's PunktTrainer) and write a punkt_tab folder.
     TrainPunkt(train_punkt::TrainPunktArgs),
     /// Train a BPE or WordPiece subword tokenizer (Hugging Face tokenizer.json) on a corpus.
@@ -97,12 +106,14 @@ pub enum Command {
 /// Whatever the subcommand's library calls return.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::Chunk(a) => chunk::run(a),
         Command::Concordance(a) => concordance::run(a),
         Command::Corpus(a) => corpus::run(a),
         Command::Index(a) => index::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Detokenize(a) => detokenize::run(a),
         Command::Download(a) => download::run(a),
+        Command::EvalChunker(a) => eval_chunker::run(a),
         Command::EvalTagger(a) => eval_tagger::run(a),
         Command::Lemmatize(a) => lemmatize::run(a),
         Command::Parse(a) => parse::run(a),
@@ -115,6 +126,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tree(a) => tree::run(a),
         Command::Tag(a) => tag::run(a),
         Command::Tokenize(a) => tokenize::run(a),
+        Command::TrainChunker(a) => train_chunker::run(a),
         Command::TrainPunkt(a) => train_punkt::run(a),
         Command::TrainSubword(a) => train_subword::run(a),
         Command::TrainTagger(a) => train_tagger::run(a),

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""RegexpParser speed: NLTK 3.10.4 vs `nlkit chunk --grammar` on the same
+input, in the same run.
+
+Usage (repo root, after `cargo build --release`):
+    NLTK_DATA=.nltk_data .venv/bin/python benches/chunk.py [--nlkit target/release/nlkit] [--repeat 3]
+
+Input: the 2,012 conll2000 test sentences (47k tokens) as word/TAG lines,
+written REPEAT times. NLTK time is `[cp.parse(s) for s in sents]` in Python
+(start-up and reading not counted; best of 2); nlkit time is the whole
+`nlkit chunk` process (start-up, reading, writing included; best of 3). The
+outputs are checked to be identical (NLTK's `pformat(margin=10**9)`). The
+perceptron chunker (`nlkit chunk`, default model) is timed too.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "parity"))
+from chunk_common import GRAMMARS, tagged_test  # noqa: E402
+
+import nltk  # noqa: E402
+
+PICK = ["book_2.3_np_possessive", "book_2.5_chinking", "book_4.1_cascade_loop2", "nltk_demo_split_stages"]
+
+
+def best_child(cmd, stdin_path, runs):
+    best = float("inf")
+    out = None
+    for _ in range(runs):
+        with open(stdin_path, "rb") as f:
+            t0 = time.perf_counter()
+            r = subprocess.run(cmd, stdin=f, capture_output=True, check=True)
+            best = min(best, time.perf_counter() - t0)
+            out = r.stdout.decode("utf-8")
+    return best, out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    sents = tagged_test() * a.repeat
+    tmp = tempfile.mkdtemp()
+    inp = os.path.join(tmp, "in.txt")
+    with open(inp, "w", encoding="utf-8") as f:
+        for s in sents:
+            f.write(" ".join(f"{w}/{t}" for w, t in s) + "\n")
+    ntok = sum(len(s) for s in sents)
+    print(f"{len(sents)} sentences, {ntok} tokens; nlkit = {a.nlkit}")
+    print(f"{'grammar':28} {'NLTK s':>8} {'nlkit s':>8} {'speed-up':>9} same")
+    for name, grammar, loop, _ in GRAMMARS:
+        if name not in PICK:
+            continue
+        cp = nltk.RegexpParser(grammar, loop=loop)
+        tn = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            trees = [cp.parse(s) for s in sents]
+            tn = min(tn, time.perf_counter() - t0)
+        want = "".join(t.pformat(margin=10**9) + "\n" for t in trees)
+        g = os.path.join(tmp, name)
+        with open(g, "w") as f:
+            f.write(grammar)
+        tk, got = best_child([a.nlkit, "chunk", "--grammar", g, "--loop", str(loop)], inp, 3)
+        print(f"{name:28} {tn:8.3f} {tk:8.3f} {tn / tk:8.1f}x {'yes' if got == want else 'NO'}")
+    tk, _ = best_child([a.nlkit, "chunk"], inp, 3)
+    print(f"{'perceptron (nlkit default)':28} {'-':>8} {tk:8.3f} {'':>9} {ntok / tk / 1000:.0f}k tokens/s")
+
+
+if __name__ == "__main__":
+    main()
