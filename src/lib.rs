@@ -33,8 +33,8 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
-#[cfg(feature = "cli")]
 pub mod chunk;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod corpus;
 pub mod data;

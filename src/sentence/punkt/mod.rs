@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 use crate::sentence::SentenceTokenizer;
 use crate::{Error, Result, Span};
 
-mod chars;
+pub(crate) mod chars;
 mod lang_vars;
 mod params;
 mod token;
