@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 NLKIT=${NLKIT:-target/release/nlkit}
 DATA=${NLTK_DATA:-.nltk_data}/corpora/conll2000
 "$NLKIT" train-chunker --train "$DATA/train.txt" -o corpora/models/en_conll2000_chunk.bin \
-  --iterations "${ITERATIONS:-12}" --beam "${BEAM:-4}" --seed 1 \
+  --iterations "${ITERATIONS:-10}" --beam "${BEAM:-4}" --seed 1 \
   --description "averaged perceptron chunker, all CoNLL-2000 chunk types, trained on CoNLL-2000 train (WSJ 15-18), gold POS"
 # The measurement (needs a build that embeds the new model):
 echo "rebuild, then: $NLKIT eval-chunker --test $DATA/test.txt"

@@ -59,6 +59,9 @@ struct Body {
     counts: Vec<u8>,
     class_ids: Vec<u8>,
     weights: Vec<i32>,
+    /// 0: no word clusters; else the FNV-1a fingerprint of the embedded
+    /// `en_clusters.tsv` the model was trained with.
+    clusters: u64,
 }
 
 /// Averaged weights to the stored precision (1/1000), dropping zeros.
@@ -97,6 +100,11 @@ impl PerceptronChunker {
             counts: Vec::with_capacity(keys.len()),
             class_ids: Vec::new(),
             weights: Vec::new(),
+            clusters: if self.use_clusters {
+                super::perceptron::clusters_fingerprint()
+            } else {
+                0
+            },
         };
         let mut prev = 0u32;
         for k in keys {
@@ -182,6 +190,11 @@ impl PerceptronChunker {
         {
             return Err(bad("inconsistent weight tables"));
         }
+        if body.clusters != 0 && body.clusters != super::perceptron::clusters_fingerprint() {
+            return Err(bad(
+                "trained with other word clusters than this build embeds",
+            ));
+        }
         let mut w = SparseWeights {
             index: Default::default(),
             classes: body.class_ids,
@@ -203,6 +216,7 @@ impl PerceptronChunker {
                 classes: body.classes,
                 beam: (body.beam as usize).clamp(1, 64),
                 weights: w,
+                use_clusters: body.clusters != 0,
             },
             meta,
         ))

@@ -34,6 +34,30 @@ mod tpl {
     pub const C1P0P1: u8 = 64;
     pub const C2C1P0: u8 = 65;
     pub const C1PM1: u8 = 66;
+    pub const CLU: u8 = 70; // + 3 * offset index + level
+    pub const CLUP: u8 = 80;
+}
+
+/// The word clusters the `clusters` feature set reads
+/// (`corpora/models/en_clusters.tsv`, embedded).
+static CLUSTERS_TSV: &str = include_str!("../../corpora/models/en_clusters.tsv");
+
+/// FNV-1a fingerprint of the embedded clusters file (stored in models that
+/// use it, checked on load).
+pub(crate) fn clusters_fingerprint() -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in CLUSTERS_TSV.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The embedded word clusters (`None` if they could not be read).
+pub(crate) fn clusters() -> Option<&'static crate::tag::WordClusters> {
+    static CELL: std::sync::OnceLock<Option<crate::tag::WordClusters>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| crate::tag::WordClusters::from_tsv(CLUSTERS_TSV).ok())
+        .as_ref()
 }
 
 /// FNV-1a over a template id and its parts (separated by `\x1f`), folded
@@ -78,7 +102,11 @@ fn shape(w: &str) -> String {
 }
 
 /// The history-independent features of every token of a sentence.
-fn static_features(words: &[&str], tags: &[&str]) -> Vec<Vec<u32>> {
+fn static_features(
+    words: &[&str],
+    tags: &[&str],
+    clu: Option<&crate::tag::WordClusters>,
+) -> Vec<Vec<u32>> {
     let n = words.len();
     let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let wd = |i: isize| -> &str {
@@ -133,6 +161,23 @@ fn static_features(words: &[&str], tags: &[&str]) -> Vec<Vec<u32>> {
         f.push(fhash(tpl::SUF, &[&suf]));
         let orig = words.get(i as usize).copied().unwrap_or("");
         f.push(fhash(tpl::SHAPE, &[&shape(orig)]));
+        if let Some(clu) = clu {
+            for (k, o) in (-1..=1isize).enumerate() {
+                let j = i + o;
+                let ids = if j >= 0 && (j as usize) < n {
+                    clu.get(words[j as usize])
+                } else {
+                    None
+                };
+                for level in 0..3 {
+                    let v = ids.map_or_else(|| "-".to_string(), |c| c[level].to_string());
+                    f.push(fhash(tpl::CLU + 3 * k as u8 + level as u8, &[&v]));
+                    if o == 0 && level == 1 {
+                        f.push(fhash(tpl::CLUP, &[&v, pd(i)]));
+                    }
+                }
+            }
+        }
         out.push(f);
     }
     out
@@ -212,8 +257,10 @@ struct Item {
 /// Beam search over chunk tags; returns the best sequence and, when
 /// `gold` is given, the position where gold fell out of the beam (early
 /// update) with the best item's prefix at that point.
+#[allow(clippy::too_many_arguments)]
 fn decode(
     w: &dyn Weights,
+    clu: Option<&crate::tag::WordClusters>,
     classes: &[String],
     beam: usize,
     words: &[&str],
@@ -222,7 +269,7 @@ fn decode(
 ) -> (Vec<usize>, Option<usize>) {
     let n = words.len();
     let nc = classes.len();
-    let stat = static_features(words, tags);
+    let stat = static_features(words, tags, clu);
     let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let mut items = vec![Item {
         score: 0.0,
@@ -292,6 +339,8 @@ pub struct PerceptronChunker {
     pub(crate) classes: Vec<String>,
     pub(crate) beam: usize,
     pub(crate) weights: SparseWeights,
+    /// Whether the model reads the embedded word clusters.
+    pub(crate) use_clusters: bool,
 }
 
 impl PerceptronChunker {
@@ -310,7 +359,16 @@ impl PerceptronChunker {
         if words.is_empty() || self.classes.is_empty() {
             return Vec::new();
         }
-        let (best, _) = decode(&self.weights, &self.classes, self.beam, words, tags, None);
+        let clu = if self.use_clusters { clusters() } else { None };
+        let (best, _) = decode(
+            &self.weights,
+            clu,
+            &self.classes,
+            self.beam,
+            words,
+            tags,
+            None,
+        );
         best.into_iter().map(|c| self.classes[c].as_str()).collect()
     }
 }
@@ -399,6 +457,7 @@ pub struct PerceptronChunkerTrainer {
     iterations: usize,
     beam: usize,
     seed: u64,
+    clusters: bool,
 }
 
 impl Default for PerceptronChunkerTrainer {
@@ -414,6 +473,7 @@ impl PerceptronChunkerTrainer {
             iterations: 10,
             beam: 4,
             seed: 1,
+            clusters: true,
         }
     }
 
@@ -426,6 +486,12 @@ impl PerceptronChunkerTrainer {
     /// Beam width (1: greedy).
     pub fn beam(mut self, b: usize) -> Self {
         self.beam = b.max(1);
+        self
+    }
+
+    /// Whether to use the embedded word clusters as features (default on).
+    pub fn clusters(mut self, on: bool) -> Self {
+        self.clusters = on;
         self
     }
 
@@ -486,20 +552,28 @@ impl PerceptronChunkerTrainer {
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut w = TrainWeights::default();
         let mut dynf = Vec::new();
+        let clu = if self.clusters {
+            Some(
+                clusters()
+                    .ok_or_else(|| Error::Model("embedded word clusters unreadable".into()))?,
+            )
+        } else {
+            None
+        };
         for it in 0..self.iterations {
             order.shuffle(&mut rng);
             let (mut right, mut total) = (0usize, 0usize);
             for &si in &order {
                 let (words, tags, gold) = &data[si];
                 w.time += 1;
-                let (pred, early) = decode(&w, &classes, self.beam, words, tags, Some(gold));
+                let (pred, early) = decode(&w, clu, &classes, self.beam, words, tags, Some(gold));
                 let upto = early.map_or(gold.len(), |i| i + 1);
                 total += gold.len();
                 right += pred.iter().zip(gold.iter()).filter(|(a, b)| a == b).count();
                 if pred[..upto] == gold[..upto] {
                     continue;
                 }
-                let stat = static_features(words, tags);
+                let stat = static_features(words, tags, clu);
                 let lw: Vec<String> = words.iter().map(|x| x.to_lowercase()).collect();
                 let name = |c: Option<usize>| c.map_or("-START-", |c: usize| classes[c].as_str());
                 for i in 0..upto {
@@ -531,6 +605,7 @@ impl PerceptronChunkerTrainer {
             classes,
             beam: self.beam,
             weights: super::model::quantize(&averaged),
+            use_clusters: self.clusters,
         })
     }
 

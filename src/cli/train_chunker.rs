@@ -28,6 +28,9 @@ pub struct TrainChunkerArgs {
     /// Shuffle seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Do not use the embedded word clusters as features.
+    #[arg(long)]
+    no_clusters: bool,
     /// Free-text description stored in the model.
     #[arg(long, default_value = "")]
     description: String,
@@ -40,7 +43,8 @@ pub fn run(a: TrainChunkerArgs) -> Result<()> {
     let trainer = PerceptronChunkerTrainer::new()
         .iterations(a.iterations)
         .beam(a.beam)
-        .seed(a.seed);
+        .seed(a.seed)
+        .clusters(!a.no_clusters);
     let model = trainer.train_with_progress(&sents, |it, acc| {
         eprintln!("iteration {it}: {:.2}% of training tags right", acc * 100.0);
     })?;
