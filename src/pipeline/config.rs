@@ -36,7 +36,7 @@ pub const CONFIG_VERSION: u32 = 1;
 /// let cfg = PipelineConfig::from_json(r#"{"format": "nlkit-pipeline", "version": 1,
 ///     "stages": [{"type": "tag", "column": "tags", "model": "embedded:xpos"}]}"#).unwrap();
 /// let p = cfg.build().unwrap();
-/// assert_eq!(p.process("d", 0, "Dogs bark.").unwrap()[0].tags.as_deref().unwrap(), ["NNS", "VBP", "."]);
+/// assert_eq!(p.process("d", 0, "Cats sleep.").unwrap()[0].tags.as_deref().unwrap(), ["NNS", "VBP", "."]);
 /// assert_eq!(PipelineConfig::from_json(&PipelineConfig::default_english().to_json()).unwrap(),
 ///            PipelineConfig::default_english());
 /// ```

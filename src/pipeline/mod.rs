@@ -15,7 +15,7 @@
 //! let recs = p.process("doc1", 0, "Hello world. Bye now.").unwrap();
 //! assert_eq!(recs.len(), 2);
 //! assert_eq!(recs[0].tokens, ["Hello", "world", "."]);
-//! assert_eq!(recs[0].tags.as_deref().unwrap(), ["NNP", "NN", "."]);
+//! assert_eq!(recs[0].tags.as_deref().unwrap(), ["UH", "NN", "."]);
 //! assert_eq!(recs[1].spans[0], (13, 16));
 //! ```
 

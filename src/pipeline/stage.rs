@@ -73,7 +73,7 @@ impl TagStage {
     /// use nlkit::pipeline::{Pipeline, TagStage};
     /// let t = nlkit::tag::default_english_xpos().unwrap();
     /// let p = Pipeline::builder().stage(Box::new(TagStage::new("xpos", Box::new(t)))).build().unwrap();
-    /// assert_eq!(p.process("d", 0, "Dogs bark.").unwrap()[0].column("xpos").unwrap(), ["NNS", "VBP", "."]);
+    /// assert_eq!(p.process("d", 0, "Cats sleep.").unwrap()[0].column("xpos").unwrap(), ["NNS", "VBP", "."]);
     /// ```
     pub fn new(column: &str, tagger: Box<dyn TryTagger>) -> Self {
         TagStage {
@@ -157,7 +157,7 @@ impl StackedTagStage {
     ///         "upos", PerceptronRef::Static(default_english_upos().unwrap()), "tags").unwrap()))
     ///     .build()
     ///     .unwrap();
-    /// assert_eq!(p.process("d", 0, "Dogs bark.").unwrap()[0].upos.as_deref().unwrap(), ["NOUN", "VERB", "PUNCT"]);
+    /// assert_eq!(p.process("d", 0, "Cats sleep.").unwrap()[0].upos.as_deref().unwrap(), ["NOUN", "VERB", "PUNCT"]);
     /// ```
     pub fn new(column: &str, tagger: PerceptronRef, first_column: &str) -> Result<Self> {
         if tagger.first_stage().is_none() {

@@ -108,7 +108,7 @@ pub trait Tagger: Send + Sync {
 /// ```
 /// use nlkit::tag::{default_english_xpos, TryTagger};
 /// let t = default_english_xpos().unwrap();
-/// let tags = t.try_tag_sents(&[vec!["Dogs", "bark", "."]]).unwrap();
+/// let tags = t.try_tag_sents(&[vec!["Cats", "sleep", "."]]).unwrap();
 /// assert_eq!(tags, [["NNS", "VBP", "."]]);
 /// ```
 pub trait TryTagger: Send + Sync {
