@@ -33,6 +33,20 @@ fn bad_input_is_a_clear_error() {
     assert!(err.contains("UTF-8"), "{err}");
     let (code, _, _) = run_nlkit(&["tree", "--factor", "left"], b"(S x)\n");
     assert_eq!(code, 2);
+    let huge = usize::MAX.to_string();
+    let (code, out, err) = run_nlkit(
+        &[
+            "tree",
+            "--cnf",
+            "--horz-markov",
+            &huge,
+            "--vert-markov",
+            &huge,
+        ],
+        b"(S (A (B b) (C c) (D d)) (E e) (F f))\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("A|<C-D>^<S>"), "{out}");
 }
 
 #[test]

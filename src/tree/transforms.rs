@@ -279,7 +279,7 @@ fn binarise(f: Frame, o: &CnfOptions) -> Tree {
     let h = o.horz_markov.unwrap_or(999);
     let head = |i: usize| -> String {
         let names = match o.factor {
-            Factor::Right => &f.names[i..(i + h).min(n)],
+            Factor::Right => &f.names[i..i.saturating_add(h).min(n)],
             Factor::Left => &f.names[(n - i).saturating_sub(h)..n - i],
         };
         format!(
