@@ -89,7 +89,13 @@ fn malformed_grammar_names_line_and_column() {
     let (code, _, err) = run_nlkit(&["parse", "--grammar", "/nonexistent.cfg"], b"a\n");
     assert_eq!(code, 1, "{err}");
     let (code, _, err) = run_nlkit(
-        &["parse", "--grammar", &toy(), "--parser", "recursive-descent"],
+        &[
+            "parse",
+            "--grammar",
+            &toy(),
+            "--parser",
+            "recursive-descent",
+        ],
         b"",
     );
     assert_eq!(code, 1);
