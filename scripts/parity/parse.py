@@ -122,15 +122,23 @@ def suite_small(binary, data):
     return report("basque/spanish CFGs (ChartParser)", ok, total)
 
 
+def safe_nt(nt):
+    """A name NLTK's grammar reader accepts for a treebank label ('.', ',', '``', '-NONE-'...)."""
+    s = "".join(c if (c.isalnum() or c in "_/^<>-") else f"_{ord(c)}_" for c in str(nt))
+    return s if (s[0].isalnum() or s[0] in "_/") else "X" + s
+
+
 def write_pcfg(grammar, path):
+    """Writes a PCFG in NLTK's text format with exact decimal probabilities;
+    labels NLTK cannot read back are renamed (safe_nt), the same for both sides."""
     with open(path, "w", encoding="utf-8") as f:
-        f.write(f"%start {grammar.start()}\n")
+        f.write(f"%start {safe_nt(grammar.start())}\n")
         for p in grammar.productions():
             rhs = " ".join(
-                str(s) if isinstance(s, Nonterminal) else ("'" + s + "'" if "'" not in s else '"' + s + '"')
+                safe_nt(s) if isinstance(s, Nonterminal) else ("'" + s + "'" if "'" not in s else '"' + s + '"')
                 for s in p.rhs()
             )
-            f.write(f"{p.lhs()} -> {rhs} [{format(Decimal(p.prob()), 'f')}]\n")
+            f.write(f"{safe_nt(p.lhs())} -> {rhs} [{format(Decimal(p.prob()), 'f')}]\n")
 
 
 def suite_treebank(binary, data, nfiles, max_len):
