@@ -18,7 +18,20 @@ pub fn py_round(x: f64, ndigits: usize) -> f64 {
         return x;
     }
     // Rust's fixed-precision formatting is exact and rounds ties to even.
-    format!("{x:.ndigits$}").parse().unwrap_or(x)
+    // Formatted on the stack (this runs four times per VADER score).
+    use std::io::Write;
+    let mut buf = [0u8; 64];
+    let len = {
+        let mut cur = &mut buf[..];
+        if write!(cur, "{x:.ndigits$}").is_err() {
+            return format!("{x:.ndigits$}").parse().unwrap_or(x);
+        }
+        64 - cur.len()
+    };
+    buf.get(..len)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(x)
 }
 
 /// Python's `repr(x)` of a float: `0.0`, `-0.0`, `0.4404`, `1e-05`,

@@ -335,10 +335,15 @@ impl SentimentIntensityAnalyzer {
         let n = st.words.len();
         // NLTK scores each token in the context of the first occurrence of
         // the same string (it looks tokens up with `list.index`).
+        // Short texts scan back; long ones use a map (linear time, as NLTK).
         let mut first: FxHashMap<&str, usize> = FxHashMap::default();
         let mut sentiments = Vec::with_capacity(n);
         for (k, &item) in st.words.iter().enumerate() {
-            let i = *first.entry(item).or_insert(k);
+            let i = if n <= 64 {
+                st.words.iter().position(|w| *w == item).unwrap_or(k)
+            } else {
+                *first.entry(item).or_insert(k)
+            };
             let lw = st.lowers.get(i).map_or("", |c| c.as_ref());
             let next_is_of = st.lowers.get(i + 1).is_some_and(|c| c == "of");
             if (lw == "kind" && next_is_of) || booster(lw).is_some() {
