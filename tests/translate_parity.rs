@@ -132,7 +132,8 @@ fn committed_sample_agrees_with_nltk() {
 }
 
 /// Fresh cases, scored by NLTK now: every smoothing method on one corpus,
-/// plus the other metrics.
+/// plus the other metrics (METEOR is left to the committed sample: NLTK's
+/// WordNet takes half a minute to load).
 #[test]
 fn live_oracle() {
     let script = r##"
@@ -143,7 +144,6 @@ from nltk.translate.gleu_score import corpus_gleu
 from nltk.translate.chrf_score import corpus_chrf
 from nltk.translate.nist_score import corpus_nist
 from nltk.translate.ribes_score import corpus_ribes
-from nltk.translate.meteor_score import meteor_score
 refs = [[l.split() for l in seg.split("|")] for seg in sys.stdin.readline().rstrip("\n").split("#")]
 hyps = [l.split() for l in sys.stdin.readline().rstrip("\n").split("#")]
 sf = SmoothingFunction()
@@ -154,7 +154,6 @@ out["gleu"] = corpus_gleu(refs, hyps)
 out["chrf"] = corpus_chrf([" ".join(r[0]) for r in refs], [" ".join(h) for h in hyps])
 out["nist"] = corpus_nist(refs, hyps, 3)
 out["ribes"] = corpus_ribes(refs, hyps)
-out["meteor"] = [meteor_score(r, h) for r, h in zip(refs, hyps)]
 print(json.dumps(out))
 "##;
     let refs_txt = "the cat sat on the mat|a cat was sitting on the mat#he read the book because he was interested in world history#quick brown foxes jump";
@@ -201,13 +200,4 @@ print(json.dumps(out))
     close("chrf", corpus_chrf(&r, &h, &Chrf::default()).unwrap());
     close("nist", corpus_nist(&refs, &hyps, 3).unwrap());
     close("ribes", corpus_ribes(&refs, &hyps, 0.25, 0.10).unwrap());
-    let m = Meteor::load(common::nltk_data().as_deref()).unwrap();
-    for (i, (r, h)) in refs.iter().zip(&hyps).enumerate() {
-        let e = exp["meteor"][i].as_f64().unwrap();
-        let g = m.meteor_score(r, h).unwrap();
-        assert!(
-            (e - g).abs() <= 1e-12 * e.abs().max(g.abs()),
-            "meteor {i}: {e} vs {g}"
-        );
-    }
 }

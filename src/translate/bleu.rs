@@ -134,6 +134,114 @@ pub(crate) fn modified_precision_counts<T: Hash + Eq>(
     (clipped, total.max(1))
 }
 
+/// Modified-precision counts of one segment for every order at once, on
+/// n-gram ids instead of token slices: tokens get small per-segment ids,
+/// an n-gram's id interns (its (n-1)-gram prefix id, its last token id),
+/// and clipped counts come from merging sorted id lists. Same integers as
+/// [`modified_precision_counts`], without a hash map per order and reference.
+struct SegmentCounter<'a, T> {
+    ids: FxHashMap<&'a T, u32>,
+    gram: FxHashMap<u64, u32>,
+    /// per sequence (hypothesis first): token ids, then current-order ids
+    toks: Vec<Vec<u32>>,
+    levels: Vec<Vec<u32>>,
+    sorted: Vec<u32>,
+    /// distinct hypothesis n-grams: (id, count, max reference count)
+    runs: Vec<(u32, usize, usize)>,
+}
+
+impl<'a, T: Hash + Eq> SegmentCounter<'a, T> {
+    fn new() -> Self {
+        SegmentCounter {
+            ids: FxHashMap::default(),
+            gram: FxHashMap::default(),
+            toks: Vec::new(),
+            levels: Vec::new(),
+            sorted: Vec::new(),
+            runs: Vec::new(),
+        }
+    }
+
+    fn count(
+        &mut self,
+        references: &[&'a [T]],
+        hypothesis: &'a [T],
+        nums: &mut [usize],
+        dens: &mut [usize],
+    ) {
+        self.ids.clear();
+        let ids = &mut self.ids;
+        let nseq = references.len() + 1;
+        self.toks.resize_with(nseq, Vec::new);
+        self.levels.resize_with(nseq, Vec::new);
+        for (k, seq) in std::iter::once(hypothesis)
+            .chain(references.iter().copied())
+            .enumerate()
+        {
+            let t = &mut self.toks[k];
+            t.clear();
+            for w in seq {
+                let next = ids.len() as u32;
+                t.push(*ids.entry(w).or_insert(next));
+            }
+            self.levels[k].clear();
+            self.levels[k].extend_from_slice(t);
+        }
+        for n in 1..=nums.len() {
+            if n > 1 {
+                self.gram.clear();
+                for k in 0..nseq {
+                    let (toks, level) = (&self.toks[k], &mut self.levels[k]);
+                    if level.len() < 2 {
+                        level.clear();
+                        continue;
+                    }
+                    let len = level.len() - 1;
+                    for pos in 0..len {
+                        let key = (u64::from(level[pos]) << 32) | u64::from(toks[pos + n - 1]);
+                        let next = self.gram.len() as u32;
+                        level[pos] = *self.gram.entry(key).or_insert(next);
+                    }
+                    level.truncate(len);
+                }
+            }
+            let hyp = &self.levels[0];
+            if hyp.is_empty() {
+                dens[n - 1] += 1;
+                continue;
+            }
+            self.sorted.clear();
+            self.sorted.extend_from_slice(hyp);
+            self.sorted.sort_unstable();
+            self.runs.clear();
+            for &id in &self.sorted {
+                match self.runs.last_mut() {
+                    Some(r) if r.0 == id => r.1 += 1,
+                    _ => self.runs.push((id, 1, 0)),
+                }
+            }
+            for k in 1..nseq {
+                self.sorted.clear();
+                self.sorted.extend_from_slice(&self.levels[k]);
+                self.sorted.sort_unstable();
+                let mut j = 0;
+                for r in self.runs.iter_mut() {
+                    while j < self.sorted.len() && self.sorted[j] < r.0 {
+                        j += 1;
+                    }
+                    let start = j;
+                    while j < self.sorted.len() && self.sorted[j] == r.0 {
+                        j += 1;
+                    }
+                    r.2 = r.2.max(j - start);
+                }
+            }
+            nums[n - 1] += self.runs.iter().map(|r| r.1.min(r.2)).sum::<usize>();
+            dens[n - 1] += hyp.len();
+        }
+    }
+}
+
 /// NLTK's `closest_ref_length`: the reference length closest to `hyp_len`,
 /// the shorter one on ties; `None` when there are no references.
 ///
@@ -238,12 +346,9 @@ fn corpus_bleu_impl<T: Hash + Eq>(
     let mut nums = vec![0usize; max_order];
     let mut dens = vec![0usize; max_order];
     let (mut hyp_lengths, mut ref_lengths) = (0usize, 0usize);
+    let mut counter = SegmentCounter::new();
     for (seg, (references, hypothesis)) in refs.iter().zip(hyps).enumerate() {
-        for i in 1..=max_order {
-            let (n, d) = modified_precision_counts(references, hypothesis, i);
-            nums[i - 1] += n;
-            dens[i - 1] += d;
-        }
+        counter.count(references, hypothesis, &mut nums, &mut dens);
         let closest = closest_ref_length(references.iter().map(|r| r.len()), hypothesis.len())
             .ok_or_else(|| {
                 Error::InvalidInput(format!(
