@@ -38,6 +38,7 @@ pub mod cli;
 pub mod corpus;
 pub mod data;
 pub mod error;
+pub mod featstruct;
 mod front;
 pub mod index;
 pub mod io;
