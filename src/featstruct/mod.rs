@@ -291,6 +291,53 @@ impl FeatStruct {
     }
 }
 
+/// The deepest a structure may be drawn (its depth-first tree in printing
+/// order, reentrant values followed once): deeper structures, which can be
+/// built from shallow text through chains of `->(n)` links, are refused so
+/// printing and unification never exhaust the stack.
+pub const MAX_DRAW_DEPTH: usize = 250;
+
+impl FeatStruct {
+    /// Errors when the structure is deeper than [`MAX_DRAW_DEPTH`].
+    pub(crate) fn check_depth(self) -> crate::Result<FeatStruct> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut stack = vec![(self.root, 1usize)];
+        while let Some((id, depth)) = stack.pop() {
+            if seen.get(id).copied().unwrap_or(true) {
+                continue;
+            }
+            seen[id] = true;
+            if depth > MAX_DRAW_DEPTH {
+                return Err(crate::Error::InvalidInput(format!(
+                    "feature structure is nested deeper than {MAX_DRAW_DEPTH} levels (through reentrance links)"
+                )));
+            }
+            let kids: Vec<NodeId> = match &self.nodes[id] {
+                Node::Dict(items) => {
+                    let mut items: Vec<&(String, Value)> = items.iter().collect();
+                    items.sort_by(|a, b| a.0.cmp(&b.0));
+                    items
+                        .into_iter()
+                        .filter_map(|(_, v)| match v {
+                            Value::Node(c) => Some(*c),
+                            _ => None,
+                        })
+                        .collect()
+                }
+                Node::List(items) => items
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::Node(c) => Some(*c),
+                        _ => None,
+                    })
+                    .collect(),
+            };
+            stack.extend(kids.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+        Ok(self)
+    }
+}
+
 /// NLTK's `==` on feature structures: `equal_values` with reentrance check.
 impl PartialEq for FeatStruct {
     fn eq(&self, other: &Self) -> bool {

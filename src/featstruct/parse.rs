@@ -1,7 +1,7 @@
 //! The reader for NLTK's feature-structure string syntax
 //! (`FeatStructReader.fromstring`), with NLTK's error messages.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -72,10 +72,11 @@ pub(super) fn fromstring(s: &str) -> Result<FeatStruct> {
         }
     });
     match result {
-        Ok(root) => Ok(FeatStruct {
+        Ok(root) => FeatStruct {
             nodes: r.nodes,
             root,
-        }),
+        }
+        .check_depth(),
         Err(Fail::Msg(m)) => Err(Error::InvalidInput(m)),
         Err(Fail::At(expected, pos)) => Err(Error::InvalidInput(error_message(s, &expected, pos))),
     }
@@ -204,6 +205,7 @@ impl<'a> Reader<'a> {
         id: NodeId,
         mut position: usize,
     ) -> std::result::Result<(NodeId, usize), Fail> {
+        let mut names: HashSet<String> = HashSet::new();
         while position < self.s.len() {
             if let Some(m) = END_FSTRUCT_RE.find(self.rest(position)) {
                 return self.finalize(id, position + m.end());
@@ -221,10 +223,8 @@ impl<'a> Reader<'a> {
                     "special feature `{name}` is not supported"
                 )));
             }
-            if let Some(Node::Dict(items)) = self.nodes.get(id) {
-                if items.iter().any(|(k, _)| *k == name) {
-                    return Err(at("new name", name_start));
-                }
+            if !names.insert(name.clone()) {
+                return Err(at("new name", name_start));
             }
             let value = match sign {
                 "+" => Value::Bool(true),

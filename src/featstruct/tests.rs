@@ -85,3 +85,25 @@ fn deep_nesting_is_refused_not_overflowed() {
     let lists = format!("{}{}", "[".repeat(n), "]".repeat(n));
     assert!(FeatStruct::fromstring(&lists).is_err());
 }
+
+/// `[k99999=(1)[], k99998=(2)[p->(1)], ...]`: shallow text, a deep chain.
+fn chain(n: usize) -> String {
+    let mut parts = vec![format!("k{:06}=(1)[]", n)];
+    for i in 2..=n {
+        parts.push(format!("k{:06}=({i})[p->({})]", n + 1 - i, i - 1));
+    }
+    format!("[{}]", parts.join(", "))
+}
+
+#[test]
+fn deep_reentrance_chains_are_refused() {
+    let e = FeatStruct::fromstring(&chain(100_000))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("deeper than 250"), "{e}");
+    let ok = fs(&chain(240));
+    assert!(ok.repr().len() > 240);
+    assert!(ok.to_string().len() > 240);
+    assert!(ok.unify(&ok).unwrap().is_some());
+    assert!(ok.subsumes(&ok).unwrap());
+}

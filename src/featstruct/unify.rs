@@ -8,7 +8,7 @@ use crate::{Error, Result};
 
 /// Deepest structure the recursive algorithms walk before giving up with
 /// an error (parsed structures are at most `MAX_DEPTH` deep).
-const WALK_LIMIT: usize = 2_000;
+const WALK_LIMIT: usize = super::MAX_DRAW_DEPTH;
 
 fn too_deep() -> Error {
     Error::InvalidInput(format!(
@@ -108,11 +108,23 @@ impl Unifier {
         match (self.nodes.get(n1).cloned(), node2) {
             (Some(Node::Dict(_)), Some(Node::Dict(mut items2))) => {
                 items2.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut index: HashMap<String, usize> = match self.nodes.get(n1) {
+                    Some(Node::Dict(i1)) => i1
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (k, _))| (k.clone(), i))
+                        .collect(),
+                    _ => HashMap::new(),
+                };
                 for (name, v2) in items2 {
-                    let existing = match self.nodes.get(n1) {
-                        Some(Node::Dict(i1)) => i1.iter().position(|(k, _)| *k == name),
-                        _ => None,
-                    };
+                    // n1 only grows at its end while we are here (a nested
+                    // unification may add to it through a cycle).
+                    if let Some(Node::Dict(i1)) = self.nodes.get(n1) {
+                        for (i, (k, _)) in i1.iter().enumerate().skip(index.len()) {
+                            index.insert(k.clone(), i);
+                        }
+                    }
+                    let existing = index.get(&name).copied();
                     match existing {
                         Some(pos) => {
                             let v1 = match self.nodes.get(n1) {
@@ -449,7 +461,7 @@ impl FeatStruct {
                 b.insert(k.clone(), arena.export(v));
             }
         }
-        Ok(Some(arena.extract(root)))
+        Ok(Some(arena.extract(root).check_depth()?))
     }
 
     /// NLTK's `subsumes`: unifying `self` with `other` gives a structure
