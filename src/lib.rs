@@ -39,6 +39,7 @@ pub mod cli;
 pub mod corpus;
 pub mod data;
 pub mod error;
+pub mod featstruct;
 mod front;
 pub mod grammar;
 pub mod index;

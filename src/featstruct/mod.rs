@@ -1,0 +1,349 @@
+//! Feature structures, as NLTK 3.10.4's `nltk.featstruct`.
+//!
+//! A [`FeatStruct`] is either a feature dictionary (NLTK's `FeatDict`,
+//! `[NUM='sg', AGR=[PER=3]]`) or a feature list (NLTK's `FeatList`,
+//! `[1, 2, ?x]`). Values are integers, strings, booleans (`+a` / `-a`),
+//! `None`, variables (`?x`) or nested structures, and nested structures may
+//! be shared (reentrancy, `(1)[...]` then `->(1)`), cycles included.
+//! [`FeatStruct::fromstring`] reads NLTK's string syntax, `Display` prints
+//! NLTK's multi-line `str()` drawing, [`FeatStruct::repr`] NLTK's one-line
+//! `repr()`, and [`FeatStruct::unify`], [`FeatStruct::subsumes`] and
+//! [`FeatStruct::equal_values`] follow NLTK's algorithms (including its
+//! renaming of clashing variables, `?x` becoming `?x2`).
+//!
+//! Deliberate differences: structures live in an arena, so values are
+//! addressed by [`FeatStruct::get`] paths rather than by Python object
+//! identity; NLTK's special features (`*type*` prefixes such as `NP[...]`,
+//! `*slash*`), logic-expression values (`<...>`), tuples and sets
+//! (`(...)`, `{...}`) and unification tracing are not supported (a clear
+//! error instead). Like NLTK, the reader refuses nesting deeper than 100
+//! levels, with NLTK's message, so no input can exhaust the stack.
+
+mod parse;
+mod print;
+mod unify;
+
+use std::collections::BTreeMap;
+
+pub use parse::MAX_DEPTH;
+
+/// Index of a node in a structure's arena.
+pub(crate) type NodeId = usize;
+
+/// A value inside the arena: a base value or a reference to a node.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Int(i64),
+    Str(String),
+    Bool(bool),
+    None,
+    Var(String),
+    Node(NodeId),
+}
+
+impl Value {
+    /// Python `==` on base values (`True == 1`).
+    fn base_eq(&self, other: &Value) -> bool {
+        fn as_int(v: &Value) -> Option<i64> {
+            match v {
+                Value::Int(i) => Some(*i),
+                Value::Bool(b) => Some(i64::from(*b)),
+                _ => None,
+            }
+        }
+        match (as_int(self), as_int(other)) {
+            (Some(a), Some(b)) => a == b,
+            _ => self == other,
+        }
+    }
+}
+
+/// One node: a feature dictionary (insertion order kept, as Python's dict)
+/// or a feature list.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Node {
+    Dict(Vec<(String, Value)>),
+    List(Vec<Value>),
+}
+
+impl Node {
+    fn values(&self) -> Box<dyn Iterator<Item = &Value> + '_> {
+        match self {
+            Node::Dict(items) => Box::new(items.iter().map(|(_, v)| v)),
+            Node::List(items) => Box::new(items.iter()),
+        }
+    }
+}
+
+/// A feature structure: NLTK's `FeatStruct` (a `FeatDict` or a `FeatList`).
+///
+/// # Example
+/// ```
+/// use nlkit::featstruct::FeatStruct;
+/// let fs = FeatStruct::fromstring("[b=[c=2], a='x']").unwrap();
+/// assert_eq!(fs.repr(), "[a='x', b=[c=2]]");
+/// ```
+#[derive(Debug, Clone)]
+pub struct FeatStruct {
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) root: NodeId,
+}
+
+/// A feature value handed to or returned from the public API (a variable
+/// binding, or the value at a path).
+///
+/// # Example
+/// ```
+/// use nlkit::featstruct::{FeatStruct, FeatValue};
+/// let fs = FeatStruct::fromstring("[a=[b=1]]").unwrap();
+/// assert_eq!(fs.get(&["a", "b"]), Some(FeatValue::Int(1)));
+/// ```
+#[derive(Debug, Clone)]
+pub enum FeatValue {
+    /// An integer.
+    Int(i64),
+    /// A string.
+    Str(String),
+    /// A boolean (`+f` / `-f`).
+    Bool(bool),
+    /// Python's `None`.
+    None,
+    /// A variable, with its `?`.
+    Var(String),
+    /// A nested feature structure (a copy of it).
+    Struct(FeatStruct),
+}
+
+impl PartialEq for FeatValue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (FeatValue::Struct(a), FeatValue::Struct(b)) => a == b,
+            (FeatValue::Struct(_), _) | (_, FeatValue::Struct(_)) => false,
+            (a, b) => a.to_base().base_eq(&b.to_base()),
+        }
+    }
+}
+
+impl FeatValue {
+    fn to_base(&self) -> Value {
+        match self {
+            FeatValue::Int(i) => Value::Int(*i),
+            FeatValue::Str(s) => Value::Str(s.clone()),
+            FeatValue::Bool(b) => Value::Bool(*b),
+            FeatValue::None => Value::None,
+            FeatValue::Var(v) => Value::Var(v.clone()),
+            FeatValue::Struct(_) => Value::None,
+        }
+    }
+
+    /// NLTK's `repr()` of the value (`'sg'`, `3`, `?x`, `[a=1]`).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatValue;
+    /// assert_eq!(FeatValue::Str("sg".into()).repr(), "'sg'");
+    /// ```
+    pub fn repr(&self) -> String {
+        match self {
+            FeatValue::Struct(fs) => fs.repr(),
+            FeatValue::Var(v) => v.clone(),
+            other => print::base_repr(&other.to_base()),
+        }
+    }
+}
+
+/// Variable bindings for [`FeatStruct::unify_with`]: variable name (with
+/// its `?`) to value, as NLTK's `bindings` dict.
+pub type Bindings = BTreeMap<String, FeatValue>;
+
+impl FeatStruct {
+    /// Reads NLTK's string syntax (`FeatStruct.fromstring`).
+    ///
+    /// Errors carry NLTK's message, with the position marked.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatStruct;
+    /// let fs = FeatStruct::fromstring("[a=(1)[b=?x], c->(1)]").unwrap();
+    /// assert_eq!(fs.repr(), "[a=(1)[b=?x], c->(1)]");
+    /// assert!(FeatStruct::fromstring("[a=").is_err());
+    /// ```
+    pub fn fromstring(s: &str) -> crate::Result<FeatStruct> {
+        parse::fromstring(s)
+    }
+
+    /// Whether this is a feature dictionary (NLTK's `FeatDict`).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatStruct;
+    /// assert!(FeatStruct::fromstring("[a=1]").unwrap().is_dict());
+    /// assert!(!FeatStruct::fromstring("[1, 2]").unwrap().is_dict());
+    /// ```
+    pub fn is_dict(&self) -> bool {
+        matches!(self.nodes.get(self.root), Some(Node::Dict(_)))
+    }
+
+    /// The value at a feature path (list items are addressed by their
+    /// decimal index), or `None` when the path does not exist.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::{FeatStruct, FeatValue};
+    /// let fs = FeatStruct::fromstring("[a=[1, 'x']]").unwrap();
+    /// assert_eq!(fs.get(&["a", "1"]), Some(FeatValue::Str("x".into())));
+    /// ```
+    pub fn get(&self, path: &[&str]) -> Option<FeatValue> {
+        let mut cur = Value::Node(self.root);
+        for step in path {
+            let Value::Node(id) = cur else { return None };
+            cur = match self.nodes.get(id)? {
+                Node::Dict(items) => items.iter().find(|(k, _)| k == step)?.1.clone(),
+                Node::List(items) => items.get(step.parse::<usize>().ok()?)?.clone(),
+            };
+        }
+        Some(self.export(&cur))
+    }
+
+    /// Converts an arena value into a public value (structures are copied).
+    pub(crate) fn export(&self, v: &Value) -> FeatValue {
+        match v {
+            Value::Int(i) => FeatValue::Int(*i),
+            Value::Str(s) => FeatValue::Str(s.clone()),
+            Value::Bool(b) => FeatValue::Bool(*b),
+            Value::None => FeatValue::None,
+            Value::Var(s) => FeatValue::Var(s.clone()),
+            Value::Node(id) => FeatValue::Struct(self.extract(*id)),
+        }
+    }
+
+    /// Copies the nodes reachable from `root` into a new compact structure.
+    pub(crate) fn extract(&self, root: NodeId) -> FeatStruct {
+        let mut map: BTreeMap<NodeId, NodeId> = BTreeMap::new();
+        let mut order = vec![root];
+        map.insert(root, 0);
+        let mut i = 0;
+        while i < order.len() {
+            if let Some(node) = self.nodes.get(order[i]) {
+                for v in node.values() {
+                    if let Value::Node(c) = v {
+                        if !map.contains_key(c) {
+                            map.insert(*c, order.len());
+                            order.push(*c);
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        let remap = |v: &Value| match v {
+            Value::Node(c) => Value::Node(map.get(c).copied().unwrap_or(0)),
+            other => other.clone(),
+        };
+        let nodes = order
+            .iter()
+            .map(|id| match self.nodes.get(*id) {
+                Some(Node::Dict(items)) => {
+                    Node::Dict(items.iter().map(|(k, v)| (k.clone(), remap(v))).collect())
+                }
+                Some(Node::List(items)) => Node::List(items.iter().map(remap).collect()),
+                None => Node::Dict(Vec::new()),
+            })
+            .collect();
+        FeatStruct { nodes, root: 0 }
+    }
+
+    /// NLTK's `equal_values`: same value at every feature path; with
+    /// `check_reentrance`, also the same sharing (NLTK's `==`).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatStruct;
+    /// let a = FeatStruct::fromstring("[x=(1)[y=1], z->(1)]").unwrap();
+    /// let b = FeatStruct::fromstring("[x=[y=1], z=[y=1]]").unwrap();
+    /// assert!(a.equal_values(&b, false));
+    /// assert!(!a.equal_values(&b, true));
+    /// ```
+    pub fn equal_values(&self, other: &FeatStruct, check_reentrance: bool) -> bool {
+        unify::equal(self, other, check_reentrance)
+    }
+
+    /// The variables used anywhere in the structure (NLTK's `variables()`).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatStruct;
+    /// let fs = FeatStruct::fromstring("[a=?x, b=[c=?y]]").unwrap();
+    /// assert_eq!(fs.variables(), ["?x", "?y"]);
+    /// ```
+    pub fn variables(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for node in &self.nodes {
+            for v in node.values() {
+                if let Value::Var(s) = v {
+                    out.push(s.clone());
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// The deepest a structure may be drawn (its depth-first tree in printing
+/// order, reentrant values followed once): deeper structures, which can be
+/// built from shallow text through chains of `->(n)` links, are refused so
+/// printing and unification never exhaust the stack.
+pub const MAX_DRAW_DEPTH: usize = 250;
+
+impl FeatStruct {
+    /// Errors when the structure is deeper than [`MAX_DRAW_DEPTH`].
+    pub(crate) fn check_depth(self) -> crate::Result<FeatStruct> {
+        let mut seen = vec![false; self.nodes.len()];
+        let mut stack = vec![(self.root, 1usize)];
+        while let Some((id, depth)) = stack.pop() {
+            if seen.get(id).copied().unwrap_or(true) {
+                continue;
+            }
+            seen[id] = true;
+            if depth > MAX_DRAW_DEPTH {
+                return Err(crate::Error::InvalidInput(format!(
+                    "feature structure is nested deeper than {MAX_DRAW_DEPTH} levels (through reentrance links)"
+                )));
+            }
+            let kids: Vec<NodeId> = match &self.nodes[id] {
+                Node::Dict(items) => {
+                    let mut items: Vec<&(String, Value)> = items.iter().collect();
+                    items.sort_by(|a, b| a.0.cmp(&b.0));
+                    items
+                        .into_iter()
+                        .filter_map(|(_, v)| match v {
+                            Value::Node(c) => Some(*c),
+                            _ => None,
+                        })
+                        .collect()
+                }
+                Node::List(items) => items
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::Node(c) => Some(*c),
+                        _ => None,
+                    })
+                    .collect(),
+            };
+            stack.extend(kids.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+        Ok(self)
+    }
+}
+
+/// NLTK's `==` on feature structures: `equal_values` with reentrance check.
+impl PartialEq for FeatStruct {
+    fn eq(&self, other: &Self) -> bool {
+        self.equal_values(other, true)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,380 @@
+//! The reader for NLTK's feature-structure string syntax
+//! (`FeatStructReader.fromstring`), with NLTK's error messages.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{FeatStruct, Node, NodeId, Value};
+use crate::{Error, Result};
+
+/// The deepest nesting the reader accepts (NLTK's `FeatStructReader.MAX_DEPTH`).
+pub const MAX_DEPTH: usize = 100;
+
+fn re(p: &str) -> Regex {
+    // The patterns are constants, checked by the unit tests.
+    Regex::new(&format!("^(?:{p})")).unwrap_or_else(|_| unreachable!("bad constant pattern"))
+}
+
+const START_FSTRUCT: &str = r"\s*(?:\((\d+)\)\s*)?(\??[\w-]+)?(\[)";
+const BARE_PREFIX: &str = r"\s*(?:\((\d+)\)\s*)?(\??[\w-]+\s*)()";
+const FEATURE_NAME: &str = r#"\s*([+-]?)([^\s\(\)<>"'\-=\[\],]+)\s*"#;
+
+static START_FSTRUCT_RE: LazyLock<Regex> = LazyLock::new(|| re(START_FSTRUCT));
+static BARE_PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| re(BARE_PREFIX));
+static FEATURE_NAME_RE: LazyLock<Regex> = LazyLock::new(|| re(FEATURE_NAME));
+static START_FDICT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({BARE_PREFIX})|({START_FSTRUCT}\s*({FEATURE_NAME}\s*(=|->)|[+-]{FEATURE_NAME}|\]))"
+    ))
+});
+static END_FSTRUCT_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*]\s*"));
+static REENTRANCE_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*->\s*"));
+static TARGET_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\((\d+)\)\s*"));
+static ASSIGN_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*=\s*"));
+static COMMA_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*,\s*"));
+static VAR_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\?[a-zA-Z_][a-zA-Z0-9_]*"));
+static STR_RE: LazyLock<Regex> = LazyLock::new(|| re(r#"[uU]?[rR]?(['"])"#));
+static INT_RE: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d+"));
+static SYM_RE: LazyLock<Regex> = LazyLock::new(|| re(r"[a-zA-Z_][a-zA-Z0-9_]*"));
+
+/// A parse failure: NLTK's (expected, byte position) pair, or a message.
+enum Fail {
+    At(String, usize),
+    Msg(String),
+}
+
+fn at(expected: &str, pos: usize) -> Fail {
+    Fail::At(expected.to_string(), pos)
+}
+
+struct Reader<'a> {
+    s: &'a str,
+    nodes: Vec<Node>,
+    reentrances: HashMap<String, NodeId>,
+    depth: usize,
+}
+
+pub(super) fn fromstring(s: &str) -> Result<FeatStruct> {
+    let s = s.trim();
+    let mut r = Reader {
+        s,
+        nodes: Vec::new(),
+        reentrances: HashMap::new(),
+        depth: 0,
+    };
+    let result = r.read_partial(0).and_then(|(root, pos)| {
+        if pos != s.len() {
+            Err(at("end of string", pos))
+        } else {
+            Ok(root)
+        }
+    });
+    match result {
+        Ok(root) => FeatStruct {
+            nodes: r.nodes,
+            root,
+        }
+        .check_depth(),
+        Err(Fail::Msg(m)) => Err(Error::InvalidInput(m)),
+        Err(Fail::At(expected, pos)) => Err(Error::InvalidInput(error_message(s, &expected, pos))),
+    }
+}
+
+/// NLTK's `_error` text: the line, a caret under the (character) position.
+fn error_message(s: &str, expected: &str, byte_pos: usize) -> String {
+    let mut position = s.get(..byte_pos).map_or(0, |p| p.chars().count());
+    let mut lines: Vec<&str> = s.split('\n').collect();
+    while lines.len() > 1 && position > lines[0].chars().count() {
+        position -= lines[0].chars().count() + 1;
+        lines.remove(0);
+    }
+    format!(
+        "Error parsing feature structure\n    {}\n    {}^ Expected {expected}",
+        lines.first().copied().unwrap_or(""),
+        " ".repeat(position)
+    )
+}
+
+impl<'a> Reader<'a> {
+    fn rest(&self, pos: usize) -> &'a str {
+        self.s.get(pos..).unwrap_or("")
+    }
+
+    fn read_partial(&mut self, position: usize) -> std::result::Result<(NodeId, usize), Fail> {
+        let is_dict = START_FDICT_RE.is_match(self.rest(position));
+        let id = self.nodes.len();
+        self.nodes.push(if is_dict {
+            Node::Dict(Vec::new())
+        } else {
+            Node::List(Vec::new())
+        });
+        let rest = self.rest(position);
+        let caps = match START_FSTRUCT_RE.captures(rest) {
+            Some(c) => c,
+            None => match BARE_PREFIX_RE.captures(rest) {
+                Some(c) => c,
+                None => return Err(at("open bracket or identifier", position)),
+            },
+        };
+        let end = position + caps.get(0).map_or(0, |m| m.end());
+        if let Some(ident) = caps.get(1) {
+            if self.reentrances.contains_key(ident.as_str()) {
+                return Err(at("new identifier", position + ident.start()));
+            }
+            self.reentrances.insert(ident.as_str().to_string(), id);
+        }
+        let prefix = caps.get(2).filter(|m| !m.as_str().is_empty());
+        let bracket = caps.get(3).is_some_and(|m| !m.as_str().is_empty());
+        if let Some(p) = prefix {
+            if is_dict {
+                return Err(Fail::Msg(format!(
+                    "feature structure type prefixes (`{}[...]`) are not supported",
+                    p.as_str().trim()
+                )));
+            }
+            return Err(at("open bracket", end));
+        }
+        if !bracket {
+            if is_dict {
+                return Err(Fail::Msg(
+                    "feature structure type prefixes are not supported".into(),
+                ));
+            }
+            return Err(at("open bracket", end));
+        }
+        if is_dict {
+            self.read_dict(id, end)
+        } else {
+            self.read_list(id, end)
+        }
+    }
+
+    fn target(&self, mut position: usize) -> std::result::Result<(NodeId, usize), Fail> {
+        let Some(c) = TARGET_RE.captures(self.rest(position)) else {
+            return Err(at("identifier", position));
+        };
+        let name = c.get(1).map_or("", |m| m.as_str());
+        let Some(&id) = self.reentrances.get(name) else {
+            return Err(at("bound identifier", position));
+        };
+        position += c.get(0).map_or(0, |m| m.end());
+        Ok((id, position))
+    }
+
+    /// After a value: a close bracket (left for the loop) or a comma.
+    fn separator(&self, position: usize) -> std::result::Result<usize, Fail> {
+        if END_FSTRUCT_RE.is_match(self.rest(position)) {
+            return Ok(position);
+        }
+        match COMMA_RE.find(self.rest(position)) {
+            Some(m) => Ok(position + m.end()),
+            None => Err(at("comma", position)),
+        }
+    }
+
+    fn read_list(
+        &mut self,
+        id: NodeId,
+        mut position: usize,
+    ) -> std::result::Result<(NodeId, usize), Fail> {
+        while position < self.s.len() {
+            if let Some(m) = END_FSTRUCT_RE.find(self.rest(position)) {
+                return Ok((id, position + m.end()));
+            }
+            let value = if let Some(m) = REENTRANCE_RE.find(self.rest(position)) {
+                let (t, p) = self.target(position + m.end())?;
+                position = p;
+                Value::Node(t)
+            } else {
+                let (v, p) = self.read_value(position)?;
+                position = p;
+                v
+            };
+            if let Some(Node::List(items)) = self.nodes.get_mut(id) {
+                items.push(value);
+            }
+            position = self.separator(position)?;
+        }
+        Err(at("close bracket", position))
+    }
+
+    fn read_dict(
+        &mut self,
+        id: NodeId,
+        mut position: usize,
+    ) -> std::result::Result<(NodeId, usize), Fail> {
+        let mut names: HashSet<String> = HashSet::new();
+        while position < self.s.len() {
+            if let Some(m) = END_FSTRUCT_RE.find(self.rest(position)) {
+                return self.finalize(id, position + m.end());
+            }
+            let Some(c) = FEATURE_NAME_RE.captures(self.rest(position)) else {
+                return Err(at("feature name", position));
+            };
+            let sign = c.get(1).map_or("", |m| m.as_str());
+            let name_m = c.get(2).ok_or_else(|| at("feature name", position))?;
+            let name = name_m.as_str().to_string();
+            let name_start = position + name_m.start();
+            position += c.get(0).map_or(0, |m| m.end());
+            if name.len() >= 2 && name.starts_with('*') && name.ends_with('*') {
+                return Err(Fail::Msg(format!(
+                    "special feature `{name}` is not supported"
+                )));
+            }
+            if !names.insert(name.clone()) {
+                return Err(at("new name", name_start));
+            }
+            let value = match sign {
+                "+" => Value::Bool(true),
+                "-" => Value::Bool(false),
+                _ => {
+                    if let Some(m) = REENTRANCE_RE.find(self.rest(position)) {
+                        let (t, p) = self.target(position + m.end())?;
+                        position = p;
+                        Value::Node(t)
+                    } else if let Some(m) = ASSIGN_RE.find(self.rest(position)) {
+                        let (v, p) = self.read_value(position + m.end())?;
+                        position = p;
+                        v
+                    } else {
+                        return Err(at("equals sign", position));
+                    }
+                }
+            };
+            if let Some(Node::Dict(items)) = self.nodes.get_mut(id) {
+                items.push((name, value));
+            }
+            position = self.separator(position)?;
+        }
+        Err(at("close bracket", position))
+    }
+
+    fn finalize(&self, id: NodeId, pos: usize) -> std::result::Result<(NodeId, usize), Fail> {
+        if self.rest(pos).starts_with('/') {
+            return Err(Fail::Msg(
+                "slash features (`[...]/...`) are not supported".into(),
+            ));
+        }
+        Ok((id, pos))
+    }
+
+    fn read_value(&mut self, position: usize) -> std::result::Result<(Value, usize), Fail> {
+        self.depth += 1;
+        let r = if self.depth > MAX_DEPTH {
+            Err(Fail::Msg(format!(
+                "Feature structure nesting depth exceeds MAX_DEPTH ({MAX_DEPTH}); the input may be adversarially deep. Raise FeatStructReader.MAX_DEPTH to allow it."
+            )))
+        } else {
+            self.read_value_inner(position)
+        };
+        self.depth -= 1;
+        r
+    }
+
+    fn read_value_inner(&mut self, position: usize) -> std::result::Result<(Value, usize), Fail> {
+        let rest = self.rest(position);
+        if START_FSTRUCT_RE.is_match(rest) {
+            let (id, p) = self.read_partial(position)?;
+            return Ok((Value::Node(id), p));
+        }
+        if let Some(m) = VAR_RE.find(rest) {
+            return Ok((Value::Var(m.as_str().to_string()), position + m.end()));
+        }
+        if let Some(c) = STR_RE.captures(rest) {
+            let prefix = c.get(0).map_or("", |m| m.as_str());
+            let quote = c.get(1).map_or("'", |m| m.as_str());
+            let raw = prefix.contains(['r', 'R']);
+            let body_start = position + prefix.len();
+            return read_str(self.s, body_start, quote, raw)
+                .map(|(v, p)| (Value::Str(v), p))
+                .ok_or_else(|| at("close quote", body_start));
+        }
+        if let Some(m) = INT_RE.find(rest) {
+            return match m.as_str().parse::<i64>() {
+                Ok(i) => Ok((Value::Int(i), position + m.end())),
+                Err(_) => Err(Fail::Msg(format!(
+                    "integer value {} is out of range",
+                    m.as_str()
+                ))),
+            };
+        }
+        if let Some(m) = SYM_RE.find(rest) {
+            let v = match m.as_str() {
+                "None" => Value::None,
+                "True" => Value::Bool(true),
+                "False" => Value::Bool(false),
+                s => Value::Str(s.to_string()),
+            };
+            return Ok((v, position + m.end()));
+        }
+        if rest.starts_with(['<', '{', '(']) {
+            return Err(Fail::Msg(format!(
+                "feature values of the form `{}...` (logic expressions, sets, tuples) are not supported",
+                &rest[..1]
+            )));
+        }
+        Err(at("value", position))
+    }
+}
+
+/// Reads a Python string literal body starting after its opening quote;
+/// returns the value and the position after the closing quote.
+fn read_str(s: &str, start: usize, quote: &str, raw: bool) -> Option<(String, usize)> {
+    let q = quote.chars().next()?;
+    let triple: String = [q, q, q].iter().collect();
+    let long = s.get(start..)?.starts_with(&triple[..2]);
+    let start = if long { start + 2 } else { start };
+    let body = s.get(start..)?;
+    let mut out = String::new();
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if ch == q && (!long || body[i..].starts_with(&triple)) {
+            let len = if long { 3 } else { 1 };
+            return Some((out, start + i + len));
+        }
+        if ch == '\n' && !long {
+            return None;
+        }
+        if ch == '\\' {
+            let (_, e) = chars.next()?;
+            if raw {
+                out.push('\\');
+                out.push(e);
+                continue;
+            }
+            match e {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                '0' => out.push('\0'),
+                '\\' | '\'' | '"' => out.push(e),
+                'a' => out.push('\x07'),
+                'b' => out.push('\x08'),
+                'f' => out.push('\x0c'),
+                'v' => out.push('\x0b'),
+                'x' | 'u' | 'U' => {
+                    let n = match e {
+                        'x' => 2,
+                        'u' => 4,
+                        _ => 8,
+                    };
+                    let mut hex = String::new();
+                    for _ in 0..n {
+                        hex.push(chars.next()?.1);
+                    }
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                '\n' => {}
+                _ => {
+                    out.push('\\');
+                    out.push(e);
+                }
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    None
+}

@@ -1,0 +1,109 @@
+use super::*;
+
+fn fs(s: &str) -> FeatStruct {
+    FeatStruct::fromstring(s).unwrap()
+}
+
+#[test]
+fn repr_sorts_and_quotes() {
+    assert_eq!(
+        fs("[NUM='sg', AGR=[PER=3], +aux]").repr(),
+        "[AGR=[PER=3], NUM='sg', +aux]"
+    );
+    assert_eq!(fs("[a=\"it's\"]").repr(), "[a=\"it's\"]");
+    assert_eq!(fs("[a=b, c=None, d=True]").repr(), "[a='b', c=None, +d]");
+    assert_eq!(fs("[1, [a=2], ?x, 'y']").repr(), "[1, [a=2], ?x, 'y']");
+}
+
+#[test]
+fn reentrance_and_cycles() {
+    let f = fs("[a=(1)[b=1], c->(1)]");
+    assert_eq!(f.repr(), "[a=(1)[b=1], c->(1)]");
+    let cyc = fs("(1)[a->(1)]");
+    assert_eq!(cyc.repr(), "(1)[a->(1)]");
+    assert_eq!(cyc.to_string(), "(1) [ a -> (1) ]");
+    let u = cyc.unify(&fs("[a=[a=[b=2]]]")).unwrap().unwrap();
+    assert_eq!(u.repr(), "(1)[a->(1), b=2]");
+    assert!(cyc.equal_values(&cyc.clone(), true));
+}
+
+#[test]
+fn unify_renames_and_binds() {
+    let u = fs("[a=?x, b=?x]").unify(&fs("[a=1]")).unwrap().unwrap();
+    assert_eq!(u.repr(), "[a=1, b=1]");
+    let u = fs("[a=?x]").unify(&fs("[b=?x, c=?x2]")).unwrap().unwrap();
+    assert_eq!(u.repr(), "[a=?x, b=?x3, c=?x2]");
+    assert!(fs("[a=[b=1]]").unify(&fs("[a=1]")).unwrap().is_none());
+    assert!(fs("[1, 2]").unify(&fs("[1]")).unwrap().is_none());
+}
+
+#[test]
+fn subsumes_is_directional() {
+    assert!(fs("[a=?x]").subsumes(&fs("[a=1]")).unwrap());
+    assert!(!fs("[a=1]").subsumes(&fs("[a=?x]")).unwrap());
+}
+
+#[test]
+fn bad_input_has_position() {
+    let e = FeatStruct::fromstring("[a=1 b=2]").unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "Error parsing feature structure\n    [a=1 b=2]\n        ^ Expected comma"
+    );
+    for bad in [
+        "",
+        "[",
+        "[a=",
+        "[a->(9)]",
+        "(1)[a=(1)[]]",
+        "[a=1]]",
+        "[a=1, a=2]",
+        "[a='x]",
+    ] {
+        assert!(FeatStruct::fromstring(bad).is_err(), "{bad}");
+    }
+    assert!(FeatStruct::fromstring("[a=<P(x)>]")
+        .unwrap_err()
+        .to_string()
+        .contains("not supported"));
+    assert!(FeatStruct::fromstring("[a=99999999999999999999999]").is_err());
+}
+
+#[test]
+fn deep_nesting_is_refused_not_overflowed() {
+    let n = 100_000;
+    let s = format!("{}1{}", "[a=".repeat(n), "]".repeat(n));
+    let e = FeatStruct::fromstring(&s).unwrap_err().to_string();
+    assert!(e.contains("exceeds MAX_DEPTH (100)"), "{e}");
+    let ok = format!(
+        "{}1{}",
+        "[a=".repeat(MAX_DEPTH - 1),
+        "]".repeat(MAX_DEPTH - 1)
+    );
+    let f = FeatStruct::fromstring(&ok).unwrap();
+    assert_eq!(f.unify(&f).unwrap().unwrap().repr(), f.repr());
+    let lists = format!("{}{}", "[".repeat(n), "]".repeat(n));
+    assert!(FeatStruct::fromstring(&lists).is_err());
+}
+
+/// `[k99999=(1)[], k99998=(2)[p->(1)], ...]`: shallow text, a deep chain.
+fn chain(n: usize) -> String {
+    let mut parts = vec![format!("k{:06}=(1)[]", n)];
+    for i in 2..=n {
+        parts.push(format!("k{:06}=({i})[p->({})]", n + 1 - i, i - 1));
+    }
+    format!("[{}]", parts.join(", "))
+}
+
+#[test]
+fn deep_reentrance_chains_are_refused() {
+    let e = FeatStruct::fromstring(&chain(100_000))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("deeper than 250"), "{e}");
+    let ok = fs(&chain(240));
+    assert!(ok.repr().len() > 240);
+    assert!(ok.to_string().len() > 240);
+    assert!(ok.unify(&ok).unwrap().is_some());
+    assert!(ok.subsumes(&ok).unwrap());
+}

@@ -1,0 +1,484 @@
+//! Unification, subsumption and equality, following NLTK's algorithms
+//! (`unify`, `_destructively_unify`, `subsumes`, `FeatStruct._equal`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::{Bindings, FeatStruct, FeatValue, Node, NodeId, Value};
+use crate::{Error, Result};
+
+/// Deepest structure the recursive algorithms walk before giving up with
+/// an error (parsed structures are at most `MAX_DEPTH` deep).
+const WALK_LIMIT: usize = super::MAX_DRAW_DEPTH;
+
+fn too_deep() -> Error {
+    Error::InvalidInput(format!(
+        "feature structure nesting deeper than {WALK_LIMIT} levels"
+    ))
+}
+
+/// Structural equality (NLTK's `_equal`).
+pub(super) fn equal(a: &FeatStruct, b: &FeatStruct, check_reentrance: bool) -> bool {
+    let mut vs = HashSet::new();
+    let mut vo = HashSet::new();
+    let mut vp = HashSet::new();
+    // Explicit stack; a pair is compared once, as NLTK's visited sets do.
+    let mut stack = vec![(a.root, b.root)];
+    while let Some((x, y)) = stack.pop() {
+        let (Some(nx), Some(ny)) = (a.nodes.get(x), b.nodes.get(y)) else {
+            return false;
+        };
+        let same_shape = match (nx, ny) {
+            (Node::Dict(i1), Node::Dict(i2)) => {
+                i1.len() == i2.len() && i1.iter().all(|(k, _)| i2.iter().any(|(k2, _)| k2 == k))
+            }
+            (Node::List(i1), Node::List(i2)) => i1.len() == i2.len(),
+            _ => false,
+        };
+        if !same_shape {
+            return false;
+        }
+        if check_reentrance {
+            if vs.contains(&x) || vo.contains(&y) {
+                if vp.contains(&(x, y)) {
+                    continue;
+                }
+                return false;
+            }
+        } else if vp.contains(&(x, y)) {
+            continue;
+        }
+        vs.insert(x);
+        vo.insert(y);
+        vp.insert((x, y));
+        let pairs: Vec<(&Value, &Value)> = match (nx, ny) {
+            (Node::Dict(i1), Node::Dict(i2)) => i1
+                .iter()
+                .filter_map(|(k, v)| i2.iter().find(|(k2, _)| k2 == k).map(|(_, v2)| (v, v2)))
+                .collect(),
+            (Node::List(i1), Node::List(i2)) => i1.iter().zip(i2.iter()).collect(),
+            _ => return false,
+        };
+        let mut kids = Vec::new();
+        for (v1, v2) in pairs {
+            match (v1, v2) {
+                (Value::Node(c1), Value::Node(c2)) => kids.push((*c1, *c2)),
+                (Value::Node(_), _) | (_, Value::Node(_)) => return false,
+                (p, q) => {
+                    if !p.base_eq(q) {
+                        return false;
+                    }
+                }
+            }
+        }
+        // NLTK recurses depth-first in item order.
+        stack.extend(kids.into_iter().rev());
+    }
+    true
+}
+
+struct Unifier {
+    nodes: Vec<Node>,
+    forward: HashMap<NodeId, NodeId>,
+    bindings: BTreeMap<String, Value>,
+}
+
+/// The failure signal of `_destructively_unify`.
+enum Stop {
+    Fail,
+    Error(Error),
+}
+
+impl Unifier {
+    fn resolve(&self, mut id: NodeId) -> NodeId {
+        while let Some(&t) = self.forward.get(&id) {
+            id = t;
+        }
+        id
+    }
+
+    fn destructive(&mut self, n1: NodeId, n2: NodeId, depth: usize) -> Result<(), Stop> {
+        if n1 == n2 {
+            return Ok(());
+        }
+        if depth > WALK_LIMIT {
+            return Err(Stop::Error(too_deep()));
+        }
+        self.forward.insert(n2, n1);
+        let node2 = self.nodes.get(n2).cloned();
+        match (self.nodes.get(n1).cloned(), node2) {
+            (Some(Node::Dict(_)), Some(Node::Dict(mut items2))) => {
+                items2.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut index: HashMap<String, usize> = match self.nodes.get(n1) {
+                    Some(Node::Dict(i1)) => i1
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (k, _))| (k.clone(), i))
+                        .collect(),
+                    _ => HashMap::new(),
+                };
+                for (name, v2) in items2 {
+                    // n1 only grows at its end while we are here (a nested
+                    // unification may add to it through a cycle).
+                    if let Some(Node::Dict(i1)) = self.nodes.get(n1) {
+                        for (i, (k, _)) in i1.iter().enumerate().skip(index.len()) {
+                            index.insert(k.clone(), i);
+                        }
+                    }
+                    let existing = index.get(&name).copied();
+                    match existing {
+                        Some(pos) => {
+                            let v1 = match self.nodes.get(n1) {
+                                Some(Node::Dict(i1)) => i1[pos].1.clone(),
+                                _ => Value::None,
+                            };
+                            let r = self.unify_values(v1, v2, depth)?;
+                            if let Some(Node::Dict(i1)) = self.nodes.get_mut(n1) {
+                                i1[pos].1 = r;
+                            }
+                        }
+                        None => {
+                            if let Some(Node::Dict(i1)) = self.nodes.get_mut(n1) {
+                                i1.push((name, v2));
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            }
+            (Some(Node::List(i1)), Some(Node::List(i2))) => {
+                if i1.len() != i2.len() {
+                    return Err(Stop::Fail);
+                }
+                for (idx, v2) in i2.into_iter().enumerate() {
+                    let v1 = match self.nodes.get(n1) {
+                        Some(Node::List(l)) => l.get(idx).cloned().unwrap_or(Value::None),
+                        _ => Value::None,
+                    };
+                    let r = self.unify_values(v1, v2, depth)?;
+                    if let Some(Node::List(l)) = self.nodes.get_mut(n1) {
+                        if let Some(slot) = l.get_mut(idx) {
+                            *slot = r;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(Stop::Fail),
+        }
+    }
+
+    fn unify_values(&mut self, v1: Value, v2: Value, depth: usize) -> Result<Value, Stop> {
+        let mut v1 = match v1 {
+            Value::Node(n) => Value::Node(self.resolve(n)),
+            v => v,
+        };
+        let mut v2 = match v2 {
+            Value::Node(n) => Value::Node(self.resolve(n)),
+            v => v,
+        };
+        let mut var1 = None;
+        let mut var2 = None;
+        while let Value::Var(name) = &v1 {
+            let Some(b) = self.bindings.get(name) else {
+                break;
+            };
+            var1 = Some(name.clone());
+            v1 = b.clone();
+        }
+        while let Value::Var(name) = &v2 {
+            let Some(b) = self.bindings.get(name) else {
+                break;
+            };
+            var2 = Some(name.clone());
+            v2 = b.clone();
+        }
+        // Bindings may hold forwarded structures.
+        if let Value::Node(n) = v1 {
+            v1 = Value::Node(self.resolve(n));
+        }
+        if let Value::Node(n) = v2 {
+            v2 = Value::Node(self.resolve(n));
+        }
+        let result = match (&v1, &v2) {
+            (Value::Node(a), Value::Node(b)) => {
+                self.destructive(*a, *b, depth + 1)?;
+                v1.clone()
+            }
+            (Value::Var(a), Value::Var(b)) => {
+                if a != b {
+                    self.bindings.insert(b.clone(), v1.clone());
+                }
+                v1.clone()
+            }
+            (Value::Var(a), _) => {
+                self.bindings.insert(a.clone(), v2.clone());
+                v1.clone()
+            }
+            (_, Value::Var(b)) => {
+                self.bindings.insert(b.clone(), v1.clone());
+                v2.clone()
+            }
+            (Value::Node(_), _) | (_, Value::Node(_)) => return Err(Stop::Fail),
+            (a, b) => {
+                if !a.base_eq(b) {
+                    return Err(Stop::Fail);
+                }
+                let mut result = v1.clone();
+                if let Some(f1) = &var1 {
+                    self.bindings.insert(f1.clone(), result);
+                    result = Value::Var(f1.clone());
+                }
+                if let Some(f2) = &var2 {
+                    if Some(f2) != var1.as_ref() {
+                        self.bindings.insert(f2.clone(), result);
+                        result = Value::Var(f2.clone());
+                    }
+                }
+                result
+            }
+        };
+        Ok(result)
+    }
+
+    /// Node ids reachable from `root`, preorder (NLTK's visiting order).
+    fn reachable(&self, root: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        let mut stack = vec![root];
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            out.push(id);
+            if let Some(node) = self.nodes.get(id) {
+                let kids: Vec<NodeId> = node
+                    .values()
+                    .filter_map(|v| match v {
+                        Value::Node(c) => Some(*c),
+                        _ => None,
+                    })
+                    .collect();
+                stack.extend(kids.into_iter().rev());
+            }
+        }
+        out
+    }
+
+    fn map_values(&mut self, ids: &[NodeId], mut f: impl FnMut(&mut Self, Value) -> Value) {
+        for &id in ids {
+            let Some(node) = self.nodes.get(id).cloned() else {
+                continue;
+            };
+            let new = match node {
+                Node::Dict(items) => {
+                    Node::Dict(items.into_iter().map(|(k, v)| (k, f(self, v))).collect())
+                }
+                Node::List(items) => Node::List(items.into_iter().map(|v| f(self, v)).collect()),
+            };
+            self.nodes[id] = new;
+        }
+    }
+}
+
+/// Appends `fs`'s nodes to `nodes`, returning the offset-shifted root.
+fn absorb(nodes: &mut Vec<Node>, fs: &FeatStruct) -> NodeId {
+    let off = nodes.len();
+    let shift = |v: &Value| match v {
+        Value::Node(c) => Value::Node(c + off),
+        other => other.clone(),
+    };
+    for node in &fs.nodes {
+        nodes.push(match node {
+            Node::Dict(items) => {
+                Node::Dict(items.iter().map(|(k, v)| (k.clone(), shift(v))).collect())
+            }
+            Node::List(items) => Node::List(items.iter().map(shift).collect()),
+        });
+    }
+    fs.root + off
+}
+
+/// NLTK's `_rename_variable`: strip trailing digits, add the first free number from 2.
+fn rename_variable(var: &str, used: &HashSet<String>) -> String {
+    let mut name = var
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_string();
+    if name.is_empty() {
+        name = "?".into();
+    }
+    let mut n = 2u64;
+    while used.contains(&format!("{name}{n}")) {
+        n += 1;
+    }
+    format!("{name}{n}")
+}
+
+impl FeatStruct {
+    /// Unifies with `other` (NLTK's `unify`, `rename_vars=True`, no
+    /// tracing): `Ok(None)` when the structures conflict.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatStruct;
+    /// let a = FeatStruct::fromstring("[a=?x]").unwrap();
+    /// let b = FeatStruct::fromstring("[b=?x]").unwrap();
+    /// assert_eq!(a.unify(&b).unwrap().unwrap().repr(), "[a=?x, b=?x2]");
+    /// let c = FeatStruct::fromstring("[a=1]").unwrap();
+    /// let d = FeatStruct::fromstring("[a=2]").unwrap();
+    /// assert!(c.unify(&d).unwrap().is_none());
+    /// ```
+    pub fn unify(&self, other: &FeatStruct) -> Result<Option<FeatStruct>> {
+        self.unify_impl(other, None)
+    }
+
+    /// Unifies with `other` using and updating `bindings`, as NLTK's
+    /// `unify(fs1, fs2, bindings)`. Structures bound to variables are
+    /// returned as copies.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::{Bindings, FeatStruct, FeatValue};
+    /// let a = FeatStruct::fromstring("[a=?x]").unwrap();
+    /// let b = FeatStruct::fromstring("[a=1]").unwrap();
+    /// let mut bindings = Bindings::new();
+    /// let r = a.unify_with(&b, &mut bindings).unwrap().unwrap();
+    /// assert_eq!(r.repr(), "[a=1]");
+    /// assert_eq!(bindings.get("?x"), Some(&FeatValue::Int(1)));
+    /// ```
+    pub fn unify_with(
+        &self,
+        other: &FeatStruct,
+        bindings: &mut Bindings,
+    ) -> Result<Option<FeatStruct>> {
+        self.unify_impl(other, Some(bindings))
+    }
+
+    fn unify_impl(
+        &self,
+        other: &FeatStruct,
+        user: Option<&mut Bindings>,
+    ) -> Result<Option<FeatStruct>> {
+        let mut nodes = Vec::new();
+        let r1 = absorb(&mut nodes, self);
+        let r2 = absorb(&mut nodes, other);
+        let mut u = Unifier {
+            nodes,
+            forward: HashMap::new(),
+            bindings: BTreeMap::new(),
+        };
+        if let Some(b) = &user {
+            for (k, v) in b.iter() {
+                let val = match v {
+                    FeatValue::Struct(fs) => Value::Node(absorb(&mut u.nodes, fs)),
+                    other => other.to_base(),
+                };
+                u.bindings.insert(k.clone(), val);
+            }
+        }
+        // Rename fs2's variables that fs1 also uses.
+        let vars1: HashSet<String> = self.variables().into_iter().collect();
+        let mut used: HashSet<String> = other.variables().into_iter().collect();
+        let mut new_vars: HashMap<String, String> = HashMap::new();
+        let ids2 = u.reachable(r2);
+        u.map_values(&ids2, |_, v| match v {
+            Value::Var(name) => {
+                if let Some(n) = new_vars.get(&name) {
+                    Value::Var(n.clone())
+                } else if vars1.contains(&name) {
+                    let n = rename_variable(&name, &used);
+                    used.insert(n.clone());
+                    new_vars.insert(name, n.clone());
+                    Value::Var(n)
+                } else {
+                    Value::Var(name)
+                }
+            }
+            other => other,
+        });
+        match u.destructive(r1, r2, 0) {
+            Ok(()) => {}
+            Err(Stop::Fail) => return Ok(None),
+            Err(Stop::Error(e)) => return Err(e),
+        }
+        // Apply forwards everywhere reachable.
+        let root = u.resolve(r1);
+        let all: Vec<NodeId> = (0..u.nodes.len()).collect();
+        u.map_values(&all, |s, v| match v {
+            Value::Node(c) => Value::Node(s.resolve(c)),
+            other => other,
+        });
+        let keys: Vec<String> = u.bindings.keys().cloned().collect();
+        for k in &keys {
+            if let Some(Value::Node(c)) = u.bindings.get(k).cloned() {
+                let t = u.resolve(c);
+                u.bindings.insert(k.clone(), Value::Node(t));
+            }
+        }
+        // Resolve aliases.
+        for k in &keys {
+            let mut steps = 0;
+            while let Some(Value::Var(v)) = u.bindings.get(k).cloned() {
+                let Some(next) = u.bindings.get(&v).cloned() else {
+                    break;
+                };
+                u.bindings.insert(k.clone(), next);
+                steps += 1;
+                if steps > keys.len() {
+                    break;
+                }
+            }
+        }
+        // Substitute bindings (reachable from the result, and from bound
+        // structures, which NLTK shares with the result).
+        let mut order = u.reachable(root);
+        for v in u.bindings.values() {
+            if let Value::Node(c) = v {
+                order.extend(u.reachable(*c));
+            }
+        }
+        let bindings = u.bindings.clone();
+        let limit = bindings.len() + 1;
+        u.map_values(&order, |_, v| {
+            let mut v = v;
+            let mut steps = 0;
+            while let Value::Var(name) = &v {
+                let Some(b) = bindings.get(name) else { break };
+                v = b.clone();
+                steps += 1;
+                if steps > limit {
+                    break;
+                }
+            }
+            v
+        });
+        let arena = FeatStruct {
+            nodes: u.nodes,
+            root,
+        };
+        if let Some(b) = user {
+            b.clear();
+            for (k, v) in &u.bindings {
+                b.insert(k.clone(), arena.export(v));
+            }
+        }
+        Ok(Some(arena.extract(root).check_depth()?))
+    }
+
+    /// NLTK's `subsumes`: unifying `self` with `other` gives a structure
+    /// equal (with reentrance) to `other`.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatStruct;
+    /// let general = FeatStruct::fromstring("[a=1]").unwrap();
+    /// let specific = FeatStruct::fromstring("[a=1, b=2]").unwrap();
+    /// assert!(general.subsumes(&specific).unwrap());
+    /// assert!(!specific.subsumes(&general).unwrap());
+    /// ```
+    pub fn subsumes(&self, other: &FeatStruct) -> Result<bool> {
+        Ok(match self.unify(other)? {
+            Some(u) => equal(other, &u, true),
+            None => false,
+        })
+    }
+}
