@@ -33,6 +33,7 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 
 use crate::tree::{Child, Tree};
+use crate::util::py_repr;
 use crate::{Error, Result};
 
 /// A nonterminal symbol (NLTK's `Nonterminal` with a string symbol).
@@ -561,45 +562,6 @@ pub fn induce_pcfg(start: Nonterminal, productions: &[Production]) -> Result<PCF
     PCFG::new(start, prods)
 }
 
-/// Python's `repr()` of a string: single quotes unless the text has a `'`
-/// and no `"`; backslash, the quote, `\n`, `\r`, `\t` and other control or
-/// separator characters escaped.
-pub(crate) fn py_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(q);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || (0x7f..0xa1).contains(&(c as u32)) || c == '\u{ad}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if c != ' ' && (c.is_whitespace() || is_format_char(c)) => {
-                let v = c as u32;
-                if v <= 0xffff {
-                    out.push_str(&format!("\\u{v:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{v:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(q);
-    out
-}
-
 /// C's `%g` (six significant digits, trailing zeros dropped).
 pub(crate) fn fmt_g(v: f64) -> String {
     if v == 0.0 || !v.is_finite() {
@@ -660,11 +622,6 @@ pub fn py_float_repr(v: f64) -> String {
         let e_sign = if exp < 0 { '-' } else { '+' };
         format!("{sign}{mant}e{e_sign}{:02}", exp.abs())
     }
-}
-
-/// A few Unicode format (Cf) characters Python's repr escapes.
-fn is_format_char(c: char) -> bool {
-    matches!(c as u32, 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xfeff | 0x061c)
 }
 
 #[cfg(test)]

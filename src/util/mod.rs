@@ -8,3 +8,6 @@
 //! ```
 
 pub mod ngrams;
+mod pyrepr;
+
+pub(crate) use pyrepr::py_repr;
