@@ -152,6 +152,25 @@ pub(crate) fn check_lengths(refs: usize, hyps: usize) -> crate::Result<()> {
     Ok(())
 }
 
+/// A corpus's references and hypotheses as slices of tokens (what the
+/// corpus-level metrics work on, whatever container the caller holds).
+#[allow(clippy::type_complexity)]
+fn borrow_corpus<'a, T, R, H>(
+    list_of_references: &'a [R],
+    hypotheses: &'a [H],
+) -> (Vec<Vec<&'a [T]>>, Vec<&'a [T]>)
+where
+    R: AsRef<[H]>,
+    H: AsRef<[T]> + 'a,
+{
+    let refs = list_of_references
+        .iter()
+        .map(|rs| rs.as_ref().iter().map(AsRef::as_ref).collect())
+        .collect();
+    let hyps = hypotheses.iter().map(AsRef::as_ref).collect();
+    (refs, hyps)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

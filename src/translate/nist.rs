@@ -87,11 +87,7 @@ where
     R: AsRef<[H]>,
     H: AsRef<[T]>,
 {
-    let refs: Vec<Vec<&[T]>> = list_of_references
-        .iter()
-        .map(|rs| rs.as_ref().iter().map(AsRef::as_ref).collect())
-        .collect();
-    let hyps: Vec<&[T]> = hypotheses.iter().map(AsRef::as_ref).collect();
+    let (refs, hyps) = super::borrow_corpus(list_of_references, hypotheses);
     nist_impl(&refs, &hyps, n)
 }
 
