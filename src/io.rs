@@ -20,6 +20,9 @@ use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
 
+mod atomic;
+pub use atomic::write_atomic;
+
 /// How to treat bytes that are not valid UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Utf8Mode {

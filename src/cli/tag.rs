@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
-use crate::tag::{ContextTagger, LoadedModel, PerceptronTagger, Tagger, TryTagger};
+use crate::tag::{AnyTagger, TaggerSource, TryTagger};
 use crate::Result;
 
 /// Output tagset of `nlkit tag`.
@@ -51,60 +51,27 @@ pub struct ModelArgs {
     pub encoder: Option<PathBuf>,
 }
 
-/// A loaded tagger: embedded (static) or from a file.
-pub(crate) enum LoadedTagger {
-    Static(&'static PerceptronTagger),
-    Owned(Box<LoadedModel>),
-    Context(Box<ContextTagger>),
-}
-
-impl LoadedTagger {
-    /// Whether the model knows `word` (seen in training).
-    pub(crate) fn knows(&self, word: &str) -> bool {
-        match self {
-            LoadedTagger::Static(t) => t.knows(word),
-            LoadedTagger::Owned(t) => t.knows(word),
-            LoadedTagger::Context(t) => t.first_stage().knows(word),
-        }
-    }
-}
-
-impl TryTagger for LoadedTagger {
-    fn try_tag<'t>(&'t self, tokens: &[&str]) -> Result<Vec<&'t str>> {
-        match self {
-            LoadedTagger::Static(t) => Ok(t.tag(tokens)),
-            LoadedTagger::Owned(t) => Ok(t.tag(tokens)),
-            LoadedTagger::Context(t) => t.try_tag(tokens),
-        }
-    }
-
-    fn try_tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<&'t str>>> {
-        match self {
-            LoadedTagger::Static(t) => Ok(t.tag_sents(sentences)),
-            LoadedTagger::Owned(t) => Ok(t.tag_sents(sentences)),
-            LoadedTagger::Context(t) => TryTagger::try_tag_sents(t.as_ref(), sentences),
-        }
-    }
-}
-
 impl ModelArgs {
-    /// Loads the chosen model; `upos` picks the embedded UPOS model when no
-    /// model is given.
-    pub(crate) fn load(&self, upos: bool) -> Result<LoadedTagger> {
+    /// The chosen model; `upos` picks the embedded UPOS model (or the
+    /// contextual tagger's UPOS head) when no model file is given.
+    pub(crate) fn source(&self, upos: bool) -> TaggerSource {
         if let Some(dir) = &self.encoder {
-            let encoder = std::sync::Arc::new(crate::neural::Encoder::load(dir)?);
-            return Ok(LoadedTagger::Context(Box::new(ContextTagger::english(
-                encoder, upos,
-            )?)));
+            return TaggerSource::Contextual {
+                encoder: dir.clone(),
+                upos,
+            };
         }
-        Ok(match (&self.model, &self.nltk_model) {
-            (Some(m), _) => LoadedTagger::Owned(Box::new(crate::tag::load_model(m)?)),
-            (None, Some(d)) => LoadedTagger::Owned(Box::new(LoadedModel::Perceptron(
-                PerceptronTagger::load_nltk(d)?,
-            ))),
-            (None, None) if upos => LoadedTagger::Static(crate::tag::default_english_upos()?),
-            (None, None) => LoadedTagger::Static(crate::tag::default_english_xpos()?),
-        })
+        match (&self.model, &self.nltk_model) {
+            (Some(m), _) => TaggerSource::Model(m.clone()),
+            (None, Some(d)) => TaggerSource::Nltk(d.clone()),
+            (None, None) if upos => TaggerSource::EmbeddedUpos,
+            (None, None) => TaggerSource::EmbeddedXpos,
+        }
+    }
+
+    /// Loads the chosen model ([`ModelArgs::source`]).
+    pub(crate) fn load(&self, upos: bool) -> Result<AnyTagger> {
+        self.source(upos).load()
     }
 }
 
@@ -167,7 +134,7 @@ pub fn run(a: TagArgs) -> Result<()> {
         }
         Ok(())
     };
-    if let LoadedTagger::Context(ctx) = tagger {
+    if let Some(ctx) = tagger.as_context() {
         // the encoder runs much faster on groups of sentences than on one
         crate::par::map_ordered(
             crate::par::chunked(a.input.lines(), CONTEXT_GROUP),

@@ -1,11 +1,11 @@
 //! `nlkit train-tagger`: train a tagger and save it in nlkit's model format.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
 use crate::corpus::conllu::Column;
-use crate::tag::{FeatureSet, ModelMeta, PerceptronTagger, Tagger, TrainConfig, WordClusters};
+use crate::tag::{FeatureSet, ModelMeta, PerceptronTagger, TrainConfig, WordClusters};
 use crate::{Error, Result};
 
 /// Training algorithm.
@@ -227,15 +227,6 @@ fn run_context(
     }
     let encoder = crate::neural::Encoder::load(dir)?;
     let xpos = crate::tag::read_tagged(&a.train, Column::Xpos)?;
-    let train_first = PerceptronTagger::jackknife(&xpos, cfg, a.folds)?;
-    let first = crate::tag::default_english_xpos()?;
-    let dev_first: Vec<Vec<String>> = dev
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
-            first.tag(&words).into_iter().map(str::to_string).collect()
-        })
-        .collect();
     let head_cfg = crate::tag::ContextTrainConfig {
         epochs: a.epochs,
         seed: a.seed,
@@ -247,28 +238,10 @@ fn run_context(
         progress: super::progress::terminal(false),
         ..Default::default()
     };
-    let bytes =
-        crate::tag::train_context_head(&encoder, train, &train_first, dev, &dev_first, &head_cfg)?;
-    // check the head loads before it replaces anything
-    crate::tag::ContextHead::from_bytes(&bytes)?;
-    let parent = a
-        .output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
-    std::io::Write::write_all(&mut tmp, &bytes).map_err(|e| Error::io(&a.output, e))?;
-    #[cfg(unix)]
-    {
-        // readable as any other model file (a temporary file starts private)
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| Error::io(&a.output, e))?;
-    }
-    tmp.persist(&a.output)
-        .map_err(|e| Error::io(&a.output, e.error))?;
-    Ok(())
+    let bytes = crate::tag::train_english_context_head(
+        &encoder, train, &xpos, dev, cfg, a.folds, &head_cfg,
+    )?;
+    crate::io::write_atomic(&a.output, &bytes)
 }
 
 /// The metadata every trained model gets from the command line.

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::{PerceptronRef, Pipeline, StackedTagStage, TagStage};
-use crate::tag::{LoadedModel, PerceptronTagger};
+use crate::tag::{AnyTagger, LoadedModel, TaggerSource};
 use crate::{Error, Result};
 
 /// The `format` value of a pipeline config file.
@@ -260,41 +260,34 @@ impl PipelineConfig {
 
 /// A perceptron named in a config (for stacked stages).
 fn perceptron(name: &str) -> Result<PerceptronRef> {
-    Ok(match name {
-        "embedded:xpos" => PerceptronRef::Static(crate::tag::default_english_xpos()?),
-        "embedded:upos" => PerceptronRef::Static(crate::tag::default_english_upos()?),
-        other => match other.strip_prefix("nltk:") {
-            Some(dir) => PerceptronRef::Shared(std::sync::Arc::new(PerceptronTagger::load_nltk(
-                std::path::Path::new(dir),
-            )?)),
-            None => match crate::tag::load_model(std::path::Path::new(other))? {
-                LoadedModel::Perceptron(p) => PerceptronRef::Shared(std::sync::Arc::new(p)),
-                _ => {
-                    return Err(Error::InvalidInput(format!(
-                        "{other}: a stacked stage needs an averaged perceptron model"
-                    )))
-                }
-            },
+    let not_perceptron = || {
+        Error::InvalidInput(format!(
+            "{name}: a stacked stage needs an averaged perceptron model"
+        ))
+    };
+    Ok(match TaggerSource::parse(name).load()? {
+        AnyTagger::Static(p) => PerceptronRef::Static(p),
+        AnyTagger::Owned(m) => match *m {
+            LoadedModel::Perceptron(p) => PerceptronRef::Shared(std::sync::Arc::new(p)),
+            LoadedModel::Classic(_) => return Err(not_perceptron()),
         },
+        #[cfg(feature = "neural")]
+        AnyTagger::Context(_) => return Err(not_perceptron()),
     })
 }
 
 /// Any tagger named in a config.
 fn tagger(name: &str) -> Result<Box<dyn crate::tag::TryTagger>> {
-    Ok(match name {
-        "embedded:xpos" => Box::new(crate::tag::default_english_xpos()?),
-        "embedded:upos" => Box::new(crate::tag::default_english_upos()?),
-        other => match other.strip_prefix("nltk:") {
-            Some(dir) => Box::new(PerceptronTagger::load_nltk(std::path::Path::new(dir))?),
-            None => Box::new(crate::tag::load_model(std::path::Path::new(other))?),
-        },
-    })
+    Ok(Box::new(crate::tag::TaggerSource::parse(name).load()?))
 }
 
 #[cfg(feature = "neural")]
 fn contextual(dir: &std::path::Path, upos: bool) -> Result<Box<dyn crate::tag::TryTagger>> {
-    let enc = std::sync::Arc::new(crate::neural::Encoder::load(dir)?);
-    Ok(Box::new(crate::tag::ContextTagger::english(enc, upos)?))
+    let source = TaggerSource::Contextual {
+        encoder: dir.to_path_buf(),
+        upos,
+    };
+    Ok(Box::new(source.load()?))
 }
 
 #[cfg(not(feature = "neural"))]

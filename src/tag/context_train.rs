@@ -420,3 +420,55 @@ pub fn train_context_head(
     safetensors::serialize(tensors, Some(meta))
         .map_err(|e| Error::Model(format!("writing the head: {e}")))
 }
+
+/// Trains the head of an English contextual tagger the way nlkit's shipped
+/// heads were trained (`nlkit train-tagger --algorithm context`), and
+/// returns the bytes of its file, checked to load.
+///
+/// The head learns from first-stage tags as noisy as on new text: each
+/// training sentence's Penn tags come from an XPOS perceptron trained with
+/// `first` on all but one of `folds` parts of `train_xpos` (the same
+/// sentences as `train`, with their XPOS tags); `dev` is tagged by nlkit's
+/// embedded XPOS model, the first stage the head will run with. `train`
+/// holds the column the head learns (XPOS or UPOS, as `head.column` says).
+///
+/// # Errors
+/// [`Error::InvalidInput`] when `train` and `train_xpos` differ in their
+/// sentences, or as [`super::PerceptronTagger::jackknife`] and
+/// [`train_context_head`].
+pub fn train_english_context_head(
+    encoder: &Encoder,
+    train: &[Vec<(String, String)>],
+    train_xpos: &[Vec<(String, String)>],
+    dev: &[Vec<(String, String)>],
+    first: &super::TrainConfig,
+    folds: usize,
+    head: &ContextTrainConfig,
+) -> Result<Vec<u8>> {
+    let same_words = train.len() == train_xpos.len()
+        && train
+            .iter()
+            .zip(train_xpos)
+            .all(|(a, b)| a.len() == b.len() && a.iter().zip(b).all(|((wa, _), (wb, _))| wa == wb));
+    if !same_words {
+        return Err(Error::InvalidInput(
+            "the training sentences of the head and of its first stage differ".into(),
+        ));
+    }
+    let train_first = super::PerceptronTagger::jackknife(train_xpos, first, folds)?;
+    let first_stage = super::default_english_xpos()?;
+    let dev_first: Vec<Vec<String>> = dev
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
+            super::Tagger::tag(first_stage, &words)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let bytes = train_context_head(encoder, train, &train_first, dev, &dev_first, head)?;
+    // a head that does not load is an error here, not at tagging time
+    super::ContextHead::from_bytes(&bytes)?;
+    Ok(bytes)
+}

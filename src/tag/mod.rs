@@ -32,6 +32,7 @@
 
 use std::sync::OnceLock;
 
+mod any;
 pub mod classic;
 mod clusters;
 #[cfg(feature = "neural")]
@@ -47,11 +48,12 @@ mod perceptron;
 mod pyunicode;
 mod tagged_file;
 
+pub use any::{AnyTagger, TaggerSource};
 pub use clusters::{ClusterIds, WordClusters, MAX_CLUSTERS};
 #[cfg(feature = "neural")]
 pub use context::{capitalisation, ContextHead, ContextTagger, HEAD_FORMAT, HEAD_VERSION};
 #[cfg(feature = "neural")]
-pub use context_train::{train_context_head, ContextTrainConfig};
+pub use context_train::{train_context_head, train_english_context_head, ContextTrainConfig};
 pub use eval::{evaluate, Evaluation};
 
 pub use features::{normalize, FeatureSet};

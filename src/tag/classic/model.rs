@@ -375,13 +375,13 @@ impl ClassicTagger {
         Ok(t)
     }
 
-    /// Saves the tagger to `path`.
+    /// Saves the tagger to `path`, atomically ([`crate::io::write_atomic`]).
     ///
     /// # Errors
     /// [`Error::Io`] if the file cannot be written.
     pub fn save(&self, path: &Path) -> Result<()> {
         let bytes = self.to_bytes()?;
-        std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+        crate::io::write_atomic(path, &bytes)
     }
 
     /// Loads a tagger saved by [`Self::save`].

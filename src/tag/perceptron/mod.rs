@@ -707,13 +707,14 @@ impl PerceptronTagger {
         self.first.as_deref()
     }
 
-    /// Saves the model in nlkit's format (see [`super::model`]).
+    /// Saves the model in nlkit's format (see [`super::model`]), atomically
+    /// ([`crate::io::write_atomic`]): `path` never holds half a model.
     ///
     /// # Errors
     /// [`Error::Io`] when the file cannot be written.
     pub fn save(&self, path: &Path) -> Result<()> {
         let bytes = super::model::encode(self)?;
-        std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+        crate::io::write_atomic(path, &bytes)
     }
 
     /// Loads a model saved by [`PerceptronTagger::save`].

@@ -1,0 +1,165 @@
+//! Choosing a tagger by name and holding whichever kind it is.
+//!
+//! [`TaggerSource`] names a tagger the way `nlkit tag` flags and pipeline
+//! configs do (`embedded:xpos`, `embedded:upos`, `nltk:DIR`, a model file,
+//! or a contextual tagger over an encoder folder); [`TaggerSource::load`]
+//! gives an [`AnyTagger`], one type for all of them, which tags through
+//! [`TryTagger`] so that a failing encoder is an error, never empty tags.
+
+use std::path::{Path, PathBuf};
+
+use super::{LoadedModel, PerceptronTagger, Tagger, TryTagger};
+use crate::Result;
+
+/// Where a tagger comes from.
+///
+/// # Example
+/// ```
+/// use nlkit::tag::{TaggerSource, TryTagger};
+/// let tagger = TaggerSource::parse("embedded:xpos").load().unwrap();
+/// assert_eq!(tagger.try_tag(&["Cats", "sleep", "."]).unwrap(), ["NNS", "VBP", "."]);
+/// assert!(TaggerSource::parse("no/such/model.bin").load().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaggerSource {
+    /// nlkit's embedded English Penn Treebank (XPOS) model.
+    EmbeddedXpos,
+    /// nlkit's embedded English UPOS model.
+    EmbeddedUpos,
+    /// An nlkit tagger model file of any algorithm ([`super::load_model`]).
+    Model(PathBuf),
+    /// NLTK's `averaged_perceptron_tagger_eng` folder
+    /// ([`PerceptronTagger::load_nltk`]).
+    Nltk(PathBuf),
+    /// nlkit's contextual English tagger over this encoder folder; `upos`
+    /// picks the UPOS head (else Penn Treebank tags).
+    #[cfg(feature = "neural")]
+    Contextual {
+        /// The encoder folder (config.json, tokenizer.json, model.safetensors).
+        encoder: PathBuf,
+        /// UPOS head instead of the Penn Treebank one.
+        upos: bool,
+    },
+}
+
+impl TaggerSource {
+    /// Reads a tagger name as pipeline configs write it: `embedded:xpos`,
+    /// `embedded:upos`, `nltk:DIR`, or else the path of a model file.
+    pub fn parse(name: &str) -> Self {
+        match name {
+            "embedded:xpos" => TaggerSource::EmbeddedXpos,
+            "embedded:upos" => TaggerSource::EmbeddedUpos,
+            other => match other.strip_prefix("nltk:") {
+                Some(dir) => TaggerSource::Nltk(PathBuf::from(dir)),
+                None => TaggerSource::Model(PathBuf::from(other)),
+            },
+        }
+    }
+
+    /// Loads the tagger.
+    ///
+    /// # Errors
+    /// [`crate::Error::Io`] for a model file or folder that cannot be read,
+    /// [`crate::Error::Model`] for one that is not a valid model (or an
+    /// encoder folder with a missing or corrupt file).
+    pub fn load(&self) -> Result<AnyTagger> {
+        Ok(match self {
+            TaggerSource::EmbeddedXpos => AnyTagger::Static(super::default_english_xpos()?),
+            TaggerSource::EmbeddedUpos => AnyTagger::Static(super::default_english_upos()?),
+            TaggerSource::Model(path) => AnyTagger::Owned(Box::new(super::load_model(path)?)),
+            TaggerSource::Nltk(dir) => AnyTagger::Owned(Box::new(LoadedModel::Perceptron(
+                PerceptronTagger::load_nltk(dir)?,
+            ))),
+            #[cfg(feature = "neural")]
+            TaggerSource::Contextual { encoder, upos } => {
+                let encoder = std::sync::Arc::new(crate::neural::Encoder::load(encoder)?);
+                AnyTagger::Context(Box::new(super::ContextTagger::english(encoder, *upos)?))
+            }
+        })
+    }
+
+    /// The model file or folder this source reads, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            TaggerSource::EmbeddedXpos | TaggerSource::EmbeddedUpos => None,
+            TaggerSource::Model(p) | TaggerSource::Nltk(p) => Some(p),
+            #[cfg(feature = "neural")]
+            TaggerSource::Contextual { encoder, .. } => Some(encoder),
+        }
+    }
+}
+
+/// A loaded tagger of any kind: an embedded model (shared, decoded once),
+/// one read from a file, or a contextual tagger.
+///
+/// # Example
+/// ```
+/// use nlkit::tag::{TaggerSource, TryTagger};
+/// let tagger = TaggerSource::EmbeddedUpos.load().unwrap();
+/// assert!(tagger.knows("the"));
+/// assert_eq!(tagger.try_tag(&["Hello", "world", "."]).unwrap(), ["INTJ", "NOUN", "PUNCT"]);
+/// ```
+pub enum AnyTagger {
+    /// An embedded model.
+    Static(&'static PerceptronTagger),
+    /// A model read from a file.
+    Owned(Box<LoadedModel>),
+    /// A contextual tagger (perceptron, encoder and head).
+    #[cfg(feature = "neural")]
+    Context(Box<super::ContextTagger>),
+}
+
+impl AnyTagger {
+    /// Whether the model knows `word` (seen in training; for a contextual
+    /// tagger, by its first stage).
+    pub fn knows(&self, word: &str) -> bool {
+        match self {
+            AnyTagger::Static(t) => t.knows(word),
+            AnyTagger::Owned(t) => t.knows(word),
+            #[cfg(feature = "neural")]
+            AnyTagger::Context(t) => t.first_stage().knows(word),
+        }
+    }
+
+    /// The contextual tagger, when this is one (it tags groups of
+    /// sentences much faster than one by one).
+    #[cfg(feature = "neural")]
+    pub fn as_context(&self) -> Option<&super::ContextTagger> {
+        match self {
+            AnyTagger::Context(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for AnyTagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self {
+            AnyTagger::Static(_) => "Static",
+            AnyTagger::Owned(_) => "Owned",
+            #[cfg(feature = "neural")]
+            AnyTagger::Context(_) => "Context",
+        };
+        f.debug_tuple("AnyTagger").field(&kind).finish()
+    }
+}
+
+impl TryTagger for AnyTagger {
+    fn try_tag<'t>(&'t self, tokens: &[&str]) -> Result<Vec<&'t str>> {
+        match self {
+            AnyTagger::Static(t) => Ok(t.tag(tokens)),
+            AnyTagger::Owned(t) => Ok(t.tag(tokens)),
+            #[cfg(feature = "neural")]
+            AnyTagger::Context(t) => t.try_tag(tokens),
+        }
+    }
+
+    fn try_tag_sents<'t>(&'t self, sentences: &[Vec<&str>]) -> Result<Vec<Vec<&'t str>>> {
+        match self {
+            AnyTagger::Static(t) => Ok(t.tag_sents(sentences)),
+            AnyTagger::Owned(t) => Ok(t.tag_sents(sentences)),
+            #[cfg(feature = "neural")]
+            AnyTagger::Context(t) => TryTagger::try_tag_sents(t.as_ref(), sentences),
+        }
+    }
+}
