@@ -88,18 +88,55 @@ fn malformed_grammar_names_line_and_column() {
     );
     let (code, _, err) = run_nlkit(&["parse", "--grammar", "/nonexistent.cfg"], b"a\n");
     assert_eq!(code, 1, "{err}");
-    let (code, _, err) = run_nlkit(
-        &[
-            "parse",
-            "--grammar",
-            &toy(),
-            "--parser",
-            "recursive-descent",
-        ],
-        b"",
-    );
+    let (code, _, err) = run_nlkit(&["parse", "--grammar", &toy(), "--parser", "inside"], b"");
     assert_eq!(code, 1);
     assert!(err.contains("not implemented"), "{err}");
+}
+
+#[test]
+fn recursive_descent_gives_nltk_order_and_stops_at_max_trees() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = grammar_file(
+        &dir,
+        "rd.cfg",
+        "S -> NP VP\nVP -> V NP | V NP PP\nPP -> P NP\nNP -> 'I' | Det N | Det N PP\n\
+         Det -> 'a' | 'the'\nN -> 'man' | 'park'\nV -> 'saw'\nP -> 'in'\n",
+    );
+    let args = ["parse", "--grammar", &g, "--parser", "recursive-descent"];
+    let (code, out, err) = run_nlkit(&args, b"I saw a man in the park\nI saw\n");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "(S (NP I) (VP (V saw) (NP (Det a) (N man) (PP (P in) (NP (Det the) (N park))))))\n\
+         (S (NP I) (VP (V saw) (NP (Det a) (N man)) (PP (P in) (NP (Det the) (N park)))))\n\n\n"
+    );
+    let mut count = args.to_vec();
+    count.push("--count");
+    let (code, out, _) = run_nlkit(&count, b"I saw a man in the park\n");
+    assert_eq!((code, out.as_str()), (0, "2\n"));
+    let mut jsonl = args.to_vec();
+    jsonl.extend(["--format", "jsonl", "--max-trees", "1"]);
+    let (code, out, _) = run_nlkit(&jsonl, b"I saw a man in the park\nI saw the man\nyou saw\n");
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    // stopped at one tree with more to come: no count
+    assert!(
+        lines[0].starts_with("{\"count\": null, \"trees\": [\"(S (NP I)"),
+        "{out}"
+    );
+    assert_eq!(
+        lines[1],
+        "{\"count\": 1, \"trees\": [\"(S (NP I) (VP (V saw) (NP (Det the) (N man))))\"]}"
+    );
+    assert!(lines[2].starts_with("{\"error\": "), "{out}");
+    // a cycle that reads no word: one clear error, not a hang
+    let cyc = grammar_file(&dir, "cyc.cfg", "S -> A | 'a'\nA -> S\n");
+    let (code, _, err) = run_nlkit(
+        &["parse", "--grammar", &cyc, "--parser", "recursive-descent"],
+        b"a\n",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("without reading a word"), "{err}");
 }
 
 #[test]

@@ -226,3 +226,97 @@ fn shift_reduce_matches_nltk() {
     }
     assert!(n > 50);
 }
+
+/// RecursiveDescentParser: NLTK's trees in NLTK's order. Where NLTK cannot
+/// finish (left recursion: RecursionError, or its time limit), nlkit either
+/// returns every parse (the chart parser's set) or stops at a cycle that
+/// reads no word with an error.
+#[test]
+fn recursive_descent_matches_nltk() {
+    let (mut same, mut beyond, mut cycles) = (0, 0, 0);
+    for c in cases("recursive_descent.jsonl") {
+        let g = CFG::fromstring(c["grammar"].as_str().unwrap()).unwrap();
+        let parser = nlkit::parse::RecursiveDescentParser::new(&g);
+        let chart = ChartParser::new(&g);
+        for (s, want) in c["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(c["nltk"].as_array().unwrap())
+        {
+            let toks: Vec<&str> = s.as_str().unwrap().split_whitespace().collect();
+            if let Some(msg) = want.get("error") {
+                let e = parser.parse(&toks).err().expect("a coverage error");
+                assert_eq!(e.to_string(), msg.as_str().unwrap());
+                same += 1;
+                continue;
+            }
+            let got: Vec<Result<String, String>> = parser
+                .parse(&toks)
+                .unwrap()
+                .map(|t| t.map(|t| t.to_string()).map_err(|e| e.to_string()))
+                .collect();
+            if let Some(trees) = want.get("trees") {
+                let theirs: Vec<String> = serde_json::from_value(trees.clone()).unwrap();
+                let ours: Vec<String> = got.into_iter().map(Result::unwrap).collect();
+                assert_eq!(ours, theirs, "{s}");
+                same += 1;
+            } else if let Some(Err(e)) = got.last() {
+                assert!(e.contains("without reading a word"), "{e}");
+                cycles += 1;
+            } else {
+                let ours: BTreeSet<String> = got.into_iter().map(Result::unwrap).collect();
+                let all: BTreeSet<String> = chart
+                    .forest(&toks)
+                    .unwrap()
+                    .trees()
+                    .map(|t| t.to_string())
+                    .collect();
+                assert_eq!(ours, all, "{s}");
+                beyond += 1;
+            }
+        }
+    }
+    assert!(same >= 50, "{same}");
+    assert!(beyond + cycles >= 20, "{beyond} {cycles}");
+}
+
+#[test]
+fn recursive_descent_edge_cases() {
+    use nlkit::parse::RecursiveDescentParser;
+    // a cycle that reads nothing: the parses before it, then an error
+    let g = CFG::fromstring("S -> 'a' | A\nA -> S").unwrap();
+    let got: Vec<_> = RecursiveDescentParser::new(&g)
+        .parse(&["a"])
+        .unwrap()
+        .collect();
+    assert_eq!(got[0].as_ref().unwrap().to_string(), "(S a)");
+    assert!(got.last().unwrap().is_err());
+    // exponentially many parses come lazily
+    let g = CFG::fromstring("S -> S S | 'a'").unwrap();
+    let words = vec!["a"; 40];
+    let first: Vec<_> = RecursiveDescentParser::new(&g)
+        .parse(&words)
+        .unwrap()
+        .take(3)
+        .collect();
+    assert_eq!(first.len(), 3);
+    assert!(first.iter().all(Result::is_ok));
+    // nothing derivable, empty input, a nonterminal with no productions
+    let g = CFG::fromstring("S -> A 'x'\nA -> B\nB -> 'y' B").unwrap();
+    assert_eq!(
+        RecursiveDescentParser::new(&g)
+            .parse(&["x"])
+            .unwrap()
+            .count(),
+        0
+    );
+    let g = CFG::fromstring("S -> | 'a'").unwrap();
+    let empty: Vec<&str> = Vec::new();
+    let trees: Vec<String> = RecursiveDescentParser::new(&g)
+        .parse(&empty)
+        .unwrap()
+        .map(|t| t.unwrap().to_string())
+        .collect();
+    assert_eq!(trees, ["(S )"]);
+}

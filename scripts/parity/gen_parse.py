@@ -6,6 +6,11 @@
   chart.jsonl         a grammar text and sentences: ChartParser's sorted trees
                       or error text per sentence.
   shift_reduce.jsonl  the chart cases again: ShiftReduceParser's one tree or none.
+  recursive_descent.jsonl
+                      the chart cases again: RecursiveDescentParser's trees in
+                      NLTK's order, or "recursion" where NLTK hits Python's
+                      recursion limit (left recursion, cycles), or "timeout" where
+                      it passes its time limit (2 s here).
   viterbi.jsonl       a PCFG text and sentences: ViterbiParser's tree and
                       probability (repr) per sentence.
   induce.jsonl        treebank sample trees and the PCFG nltk.induce_pcfg gives
@@ -20,7 +25,7 @@ import os
 import nltk
 from nltk.corpus import treebank
 from nltk.grammar import CFG, PCFG, Nonterminal, induce_pcfg
-from nltk.parse import ChartParser, ShiftReduceParser, ViterbiParser
+from nltk.parse import ChartParser, RecursiveDescentParser, ShiftReduceParser, ViterbiParser
 from nltk.parse.generate import generate
 
 OUT = "tests/parity/parse"
@@ -70,6 +75,24 @@ CHART_CASES = [
     ("S -> A S | 'b'\nA -> | 'a'", ["b", "a b", "a a b"]),
     ("S -> 'a' S | 'a'\nS -> 'a' S", ["a a a"]),
     ("S -> 'the' \"dog's\" N\nN -> 'bone'", ["the dog's bone"]),
+]
+
+# Grammars for RecursiveDescentParser (no left recursion: NLTK finishes)
+RD_CASES = [
+    (
+        "S -> NP VP\nVP -> V NP | V NP PP\nPP -> P NP\nV -> 'saw' | 'ate' | 'walked'\n"
+        "NP -> 'John' | 'Mary' | 'Bob' | Det N | Det N PP\nDet -> 'a' | 'an' | 'the' | 'my'\n"
+        "N -> 'man' | 'dog' | 'cat' | 'telescope' | 'park'\nP -> 'in' | 'on' | 'by' | 'with'",
+        [
+            "Mary saw Bob",
+            "John saw the man in the park with a telescope",
+            "the dog ate my cat by the park",
+            "Mary walked",
+            "Bob saw the man on the dog in the park with a telescope",
+        ],
+    ),
+    ("S -> A B\nA -> | 'a'\nB -> 'b' | A 'b' | 'b' B", ["b", "a b", "b b", "a b b", ""]),
+    ("S -> X Y\nX -> 'a' X | 'a' |\nY -> 'a' Y | 'a'", ["a", "a a", "a a a a"]),
 ]
 
 VITERBI_CASES = [
@@ -130,6 +153,20 @@ def main():
                     results.append({"error": str(e)})
                 except (AttributeError, TimeoutError):
                     results.append({"skip": True})  # NLTK crashes or loops; see docs/differences.md
+            f.write(json.dumps({"grammar": text, "sentences": sents, "nltk": results}) + "\n")
+    with open(f"{OUT}/recursive_descent.jsonl", "w", encoding="utf-8") as f:
+        for text, sents in chart + RD_CASES:
+            parser = RecursiveDescentParser(CFG.fromstring(text), max_time=2)
+            results = []
+            for s in sents:
+                try:
+                    results.append({"trees": [t.pformat(margin=10**9) for t in parser.parse(s.split())]})
+                except ValueError as e:
+                    results.append({"error": str(e)})
+                except RecursionError:
+                    results.append({"recursion": True})
+                except TimeoutError:
+                    results.append({"timeout": True})
             f.write(json.dumps({"grammar": text, "sentences": sents, "nltk": results}) + "\n")
     with open(f"{OUT}/viterbi.jsonl", "w", encoding="utf-8") as f:
         for text, sents in VITERBI_CASES:

@@ -8,7 +8,9 @@ use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
 use crate::grammar::{CFG, PCFG};
-use crate::parse::{ChartParser, ParserKind, ShiftReduceParser, ViterbiParser, PARSER_NAMES};
+use crate::parse::{
+    ChartParser, ParserKind, RecursiveDescentParser, ShiftReduceParser, ViterbiParser, PARSER_NAMES,
+};
 use crate::tree::Tree;
 use crate::{Error, Result};
 
@@ -32,7 +34,7 @@ pub struct ParseArgs {
     /// Grammar file in NLTK's format (.cfg; .pcfg is read as a PCFG).
     #[arg(long, short = 'g', value_name = "FILE")]
     grammar: PathBuf,
-    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce or viterbi (PCFG).
+    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce, recursive-descent or viterbi (PCFG).
     #[arg(long, short = 'p', default_value = "chart")]
     parser: String,
     /// Print only the number of parses (counted in the forest, not enumerated).
@@ -49,18 +51,23 @@ pub struct ParseArgs {
 enum Loaded {
     Chart(ChartParser),
     ShiftReduce(ShiftReduceParser),
+    RecursiveDescent(RecursiveDescentParser),
     Viterbi(ViterbiParser),
 }
 
 fn load(path: &Path, kind: ParserKind) -> Result<Loaded> {
     let is_pcfg = path.extension().is_some_and(|e| e == "pcfg");
-    Ok(if kind == ParserKind::ShiftReduce {
-        let g = if is_pcfg {
+    let cfg = || -> Result<CFG> {
+        Ok(if is_pcfg {
             PCFG::from_file(path)?.cfg().clone()
         } else {
             CFG::from_file(path)?
-        };
-        Loaded::ShiftReduce(ShiftReduceParser::new(&g))
+        })
+    };
+    Ok(if kind == ParserKind::ShiftReduce {
+        Loaded::ShiftReduce(ShiftReduceParser::new(&cfg()?))
+    } else if kind == ParserKind::RecursiveDescent {
+        Loaded::RecursiveDescent(RecursiveDescentParser::new(&cfg()?))
     } else if kind.is_probabilistic() {
         Loaded::Viterbi(ViterbiParser::new(&PCFG::from_file(path)?))
     } else if is_pcfg {
@@ -104,6 +111,29 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
             };
             Ok(Answer {
                 count,
+                trees,
+                probs: Vec::new(),
+            })
+        }
+        Loaded::RecursiveDescent(p) => {
+            // NLTK's search has no packed form: counting enumerates, and
+            // a search stopped at --max-trees knows no count (null)
+            let mut count = 0u128;
+            let mut trees = Vec::new();
+            let mut stopped = false;
+            for t in p.parse(tokens)? {
+                let t = t?;
+                if !count_only && count == limit {
+                    stopped = true;
+                    break;
+                }
+                if !count_only {
+                    trees.push(t);
+                }
+                count += 1;
+            }
+            Ok(Answer {
+                count: (!stopped).then_some(count),
                 trees,
                 probs: Vec::new(),
             })

@@ -16,7 +16,8 @@
 //! edge, nlkit enumerates as many as asked for; on grammars with cycles the
 //! cycle cut is NLTK's but in nlkit's edge order (see [`Forest`]).
 //! [`ShiftReduceParser`] is NLTK's greedy procedure (at most one parse, may
-//! miss parses). `RecursiveDescentParser` is not implemented.
+//! miss parses). [`RecursiveDescentParser`] is NLTK's top-down backtracking
+//! search, with NLTK's order of trees.
 //!
 //! # Example
 //! ```
@@ -34,10 +35,12 @@
 
 mod forest;
 mod grammar_index;
+mod recursive_descent;
 mod shift_reduce;
 mod viterbi;
 
 pub use forest::Forest;
+pub use recursive_descent::{RecursiveDescentParser, RecursiveDescentParses};
 pub use shift_reduce::ShiftReduceParser;
 pub use viterbi::{ViterbiParse, ViterbiParser};
 
@@ -52,7 +55,8 @@ use crate::{Error, Result};
 /// ```
 /// use nlkit::parse::ParserKind;
 /// assert_eq!(ParserKind::from_name("earley").unwrap(), ParserKind::Earley);
-/// assert!(ParserKind::from_name("recursive-descent").is_err());
+/// assert_eq!(ParserKind::from_name("recursive-descent").unwrap(), ParserKind::RecursiveDescent);
+/// assert!(ParserKind::from_name("inside").is_err()); // not implemented
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParserKind {
@@ -70,18 +74,19 @@ pub enum ParserKind {
     Viterbi,
     /// `ShiftReduceParser` (greedy; at most one tree).
     ShiftReduce,
+    /// `RecursiveDescentParser` (top-down, backtracking; NLTK's tree order).
+    RecursiveDescent,
 }
 
 /// The names [`ParserKind::from_name`] accepts.
 pub const PARSER_NAMES: &str =
-    "chart, bottom-up, top-down, left-corner, earley, viterbi, shift-reduce";
+    "chart, bottom-up, top-down, left-corner, earley, viterbi, shift-reduce, recursive-descent";
 
 impl ParserKind {
     /// The kind for a CLI name.
     ///
     /// # Errors
-    /// [`Error::UnknownName`]; `recursive-descent`, `shift-reduce` and
-    /// `inside` are named as not implemented.
+    /// [`Error::UnknownName`]; `inside` is named as not implemented.
     pub fn from_name(name: &str) -> Result<Self> {
         Ok(match name {
             "chart" | "bottom-up-left-corner" => ParserKind::Chart,
@@ -91,7 +96,8 @@ impl ParserKind {
             "earley" => ParserKind::Earley,
             "viterbi" => ParserKind::Viterbi,
             "shift-reduce" => ParserKind::ShiftReduce,
-            "recursive-descent" | "inside" => {
+            "recursive-descent" => ParserKind::RecursiveDescent,
+            "inside" => {
                 return Err(Error::InvalidInput(format!(
                     "parser `{name}` is not implemented in nlkit (available: {PARSER_NAMES})"
                 )))
