@@ -222,3 +222,74 @@ fn spans_come_from_one_pass_and_index_the_text() {
         }
     }
 }
+
+/// `--chunks` adds the embedded chunker's IOB tags: the same tags `nlkit
+/// chunk --format iob` gives for the pipeline's own words and Penn tags,
+/// after the other fields in JSONL, and as `Chunk=` in CoNLL-U's MISC.
+#[test]
+fn chunks_stage_matches_the_chunker_on_the_pipelines_tags() {
+    let (code, out, err) = run_nlkit(&["pipeline", "--chunks", &sample()], b"");
+    assert_eq!(code, 0, "{err}");
+    let recs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(out.lines().next().unwrap().contains("\"upos\":[") && out.contains("],\"chunks\":[\""));
+    let mut tagged = String::new();
+    let mut want: Vec<String> = Vec::new();
+    for r in &recs {
+        let words = r["tokens"].as_array().unwrap();
+        let tags = r["tags"].as_array().unwrap();
+        let chunks = r["chunks"].as_array().unwrap();
+        assert_eq!(chunks.len(), words.len());
+        let line: Vec<String> = words
+            .iter()
+            .zip(tags)
+            .map(|(w, t)| format!("{}/{}", w.as_str().unwrap(), t.as_str().unwrap()))
+            .collect();
+        tagged.push_str(&line.join(" "));
+        tagged.push('\n');
+        want.extend(chunks.iter().map(|c| c.as_str().unwrap().to_string()));
+    }
+    let (code, iob, err) = run_nlkit(&["chunk", "--format", "iob"], tagged.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let got: Vec<String> = iob
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.rsplit(' ').next().unwrap().to_string())
+        .collect();
+    assert_eq!(got, want);
+    assert!(want.iter().any(|c| c == "B-NP") && want.iter().any(|c| c.starts_with("I-")));
+    // without --chunks the output is the golden one (no field added)
+    let (_, plain, _) = run_nlkit(&["pipeline", &sample()], b"");
+    assert!(!plain.contains("\"chunks\""));
+    let (code, conllu, _) = run_nlkit(
+        &["pipeline", "--chunks", "--format", "conllu", &sample()],
+        b"",
+    );
+    assert_eq!(code, 0);
+    let first = conllu.lines().nth(2).unwrap();
+    assert!(first.ends_with(&format!("|Chunk={}", want[0])), "{first}");
+    // a chunks stage needs Penn tags before it; a missing model file is an error
+    let dir = tempfile::tempdir().unwrap();
+    for (stages, msg) in [
+        (r#"[{"type":"chunks"}]"#, "reads column `tags`"),
+        (
+            r#"[{"type":"tag","column":"tags"},{"type":"chunks","model":"/no/such/chunker.bin"}]"#,
+            "/no/such/chunker.bin",
+        ),
+    ] {
+        let cfg = dir.path().join("c.json");
+        std::fs::write(
+            &cfg,
+            format!(r#"{{"format":"nlkit-pipeline","version":1,"stages":{stages}}}"#),
+        )
+        .unwrap();
+        let (code, out, err) = run_nlkit(
+            &["pipeline", "--config", cfg.to_str().unwrap()],
+            b"A dog.\n",
+        );
+        assert_eq!((code, out.as_str()), (1, ""), "{err}");
+        assert!(err.contains(msg) && err.lines().count() == 1, "{err}");
+    }
+}

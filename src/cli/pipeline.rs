@@ -30,6 +30,10 @@ pub struct PipelineArgs {
     /// (`nlkit download wordnet`).
     #[arg(long)]
     lemmas: bool,
+    /// Add IOB chunk tags (`chunks` field, CoNLL-U MISC `Chunk=`) from
+    /// nlkit's embedded CoNLL-2000 chunker, which reads the Penn tags.
+    #[arg(long)]
+    chunks: bool,
     /// WordNet folder, `wordnet.zip` or NLTK data folder for `--lemmas`.
     #[arg(long, value_name = "DIR", requires = "lemmas")]
     wordnet: Option<std::path::PathBuf>,
@@ -56,6 +60,9 @@ pub fn run(a: PipelineArgs) -> Result<()> {
         }
         (None, None) => Pipeline::default_english()?,
     };
+    if a.chunks {
+        pipeline = pipeline.with_stage(Box::new(crate::pipeline::ChunkStage::english()?))?;
+    }
     if a.lemmas {
         let wn = match &a.wordnet {
             Some(p) => crate::wordnet::WordNet::open(p)?,

@@ -106,6 +106,13 @@ pub enum StageConfig {
         #[serde(default)]
         upos: bool,
     },
+    /// IOB chunk tags (column `chunks`) from the `tags` column.
+    Chunks {
+        /// An nlkit chunker model file (`nlkit train-chunker`); default:
+        /// the embedded English model.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        model: Option<PathBuf>,
+    },
     /// WordNet lemmas (column `lemmas`).
     Lemmas {
         /// WordNet folder, `wordnet.zip` or NLTK data folder (default: NLTK's
@@ -245,6 +252,12 @@ impl PipelineConfig {
                         }
                     }
                 },
+                StageConfig::Chunks { model } => b.chunks(match model {
+                    Some(p) => super::ChunkerRef::Shared(std::sync::Arc::new(
+                        crate::chunk::load_chunker(p)?,
+                    )),
+                    None => super::ChunkerRef::Static(crate::chunk::default_chunker()?),
+                }),
                 StageConfig::Lemmas { wordnet } => {
                     let wn = match wordnet {
                         Some(p) => crate::wordnet::WordNet::open(p)?,

@@ -19,10 +19,12 @@
 //! assert_eq!(recs[1].spans[0], (13, 16));
 //! ```
 
+mod chunk_stage;
 mod config;
 mod record;
 mod stage;
 
+pub use chunk_stage::{ChunkStage, ChunkerRef};
 pub use config::{PipelineConfig, SentencesConfig, StageConfig, CONFIG_FORMAT, CONFIG_VERSION};
 pub use record::{write_conllu, SentenceRecord};
 pub use stage::{LemmaStage, PerceptronRef, StackedTagStage, Stage, TagStage};
@@ -86,6 +88,12 @@ impl PipelineBuilder {
     /// earlier stage wrote it).
     pub fn lemmas(self, lemmatizer: WordNetLemmatizer) -> Self {
         self.stage(Box::new(LemmaStage::new(lemmatizer)))
+    }
+
+    /// Adds IOB chunk tags (column `chunks`, [`ChunkStage`]; reads the
+    /// `tags` column, which an earlier stage must write).
+    pub fn chunks(self, chunker: ChunkerRef) -> Self {
+        self.stage(Box::new(ChunkStage::new(chunker)))
     }
 
     /// Adds any stage, including one written outside nlkit.

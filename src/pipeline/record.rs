@@ -100,7 +100,8 @@ impl SentenceRecord {
 }
 
 /// Writes records as CoNLL-U: `# sent_id`, `# text`, then one line per
-/// token with the columns nlkit filled (`_` elsewhere).
+/// token with the columns nlkit filled (`_` elsewhere); MISC holds
+/// `TokenRange=start:end` and, when chunks ran, `Chunk=B-NP` (the IOB tag).
 ///
 /// # Errors
 /// The write error.
@@ -126,7 +127,7 @@ pub fn write_conllu(out: &mut impl std::io::Write, r: &SentenceRecord) -> Result
     };
     for (i, tok) in r.tokens.iter().enumerate() {
         let (s, e) = r.spans.get(i).copied().unwrap_or_default();
-        writeln!(
+        write!(
             out,
             "{}\t{}\t{}\t{}\t{}\t_\t_\t_\t_\tTokenRange={}:{}",
             i + 1,
@@ -137,6 +138,10 @@ pub fn write_conllu(out: &mut impl std::io::Write, r: &SentenceRecord) -> Result
             s,
             e
         )?;
+        if let Some(c) = r.column("chunks").and_then(|c| c.get(i)) {
+            write!(out, "|Chunk={c}")?;
+        }
+        writeln!(out)?;
     }
     writeln!(out)?;
     Ok(())
