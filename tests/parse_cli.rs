@@ -242,3 +242,41 @@ fn unary_cycles_terminate() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("(S x) (p=0.5)"), "{out}");
 }
+
+#[test]
+fn projective_dependency_parser_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = grammar_file(
+        &dir,
+        "shot.dg",
+        "'shot' -> 'I' | 'elephant' | 'in'\n'elephant' -> 'an' | 'in'\n'in' -> 'pajamas'\n'pajamas' -> 'my'\n",
+    );
+    let args = ["parse", "--grammar", &g, "--parser", "projective-dependency"];
+    let (code, out, err) = run_nlkit(&args, b"I shot an elephant in my pajamas\nmy my\n");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "(shot I (elephant an) (in (pajamas my)))\n(shot I (elephant an (in (pajamas my))))\n\n\n"
+    );
+    let mut count = args.to_vec();
+    count.push("--count");
+    let (_, out, _) = run_nlkit(&count, b"I shot an elephant in my pajamas\n");
+    assert_eq!(out, "2\n");
+    // malformed grammar: NLTK's message, the file named, exit 1
+    let bad = grammar_file(&dir, "bad.dg", "'a' -> 'b'\nshot -> I\n");
+    let (code, out, err) = run_nlkit(
+        &["parse", "--grammar", &bad, "--parser", "projective-dependency"],
+        b"a b\n",
+    );
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("bad.dg: Unable to parse line 1: shot -> I"), "{err}");
+    // more than NLTK's 500 tokens: that line's error, the run goes on
+    let long = format!("{}\nI shot\n", vec!["my"; 501].join(" "));
+    let mut jsonl = args.to_vec();
+    jsonl.extend(["--format", "jsonl"]);
+    let (code, out, _) = run_nlkit(&jsonl, long.as_bytes());
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("{\"error\": \"Cannot parse 501 tokens"), "{out}");
+    assert_eq!(lines[1], "{\"count\": 1, \"trees\": [\"(shot I)\"]}");
+}

@@ -320,3 +320,54 @@ fn recursive_descent_edge_cases() {
         .collect();
     assert_eq!(trees, ["(S )"]);
 }
+
+/// DependencyGrammar reading (NLTK's `str` or error text) and the set of
+/// ProjectiveDependencyParser trees, on NLTK's demo grammars, reader edge
+/// cases and seeded random grammars (scripts/parity/gen_dependency.py).
+#[test]
+fn dependency_grammars_and_projective_parses_match_nltk() {
+    use nlkit::grammar::DependencyGrammar;
+    use nlkit::parse::ProjectiveDependencyParser;
+    let (mut grammars, mut sentences, mut trees) = (0, 0, 0);
+    for c in cases("dependency.jsonl") {
+        let text = c["grammar"].as_str().unwrap();
+        let nltk = &c["nltk"];
+        let g = match (DependencyGrammar::fromstring(text), nltk.get("error")) {
+            (Err(e), Some(msg)) => {
+                assert_eq!(e.to_string(), msg.as_str().unwrap(), "{text:?}");
+                grammars += 1;
+                continue;
+            }
+            (Ok(g), None) => g,
+            (got, _) => panic!("{text:?}: {got:?} vs {nltk}"),
+        };
+        assert_eq!(g.to_string(), nltk["str"].as_str().unwrap());
+        grammars += 1;
+        let p = ProjectiveDependencyParser::new(&g);
+        for (s, want) in c["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(nltk["parses"].as_array().unwrap())
+        {
+            let toks: Vec<&str> = s.as_str().unwrap().split_whitespace().collect();
+            match (p.parse(&toks), want.get("error")) {
+                (Err(e), Some(msg)) => assert_eq!(e.to_string(), msg.as_str().unwrap()),
+                (Ok(ts), None) => {
+                    let mut ours: Vec<String> = ts.iter().map(|t| t.to_string()).collect();
+                    ours.sort();
+                    let theirs: Vec<String> =
+                        serde_json::from_value(want["trees"].clone()).unwrap();
+                    assert_eq!(ours, theirs, "{text:?} {s}");
+                    trees += ours.len();
+                }
+                (got, _) => panic!("{s}: {got:?} vs {want}"),
+            }
+            sentences += 1;
+        }
+    }
+    assert!(
+        grammars >= 50 && sentences >= 150 && trees >= 5000,
+        "{grammars} {sentences} {trees}"
+    );
+}

@@ -13,6 +13,7 @@
                       it passes its time limit (2 s here).
   viterbi.jsonl       a PCFG text and sentences: ViterbiParser's tree and
                       probability (repr) per sentence.
+  dependency.jsonl    written by scripts/parity/gen_dependency.py.
   induce.jsonl        treebank sample trees and the PCFG nltk.induce_pcfg gives
                       for their productions (production strings with repr probs).
 

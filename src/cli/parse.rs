@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
-use crate::grammar::{CFG, PCFG};
+use crate::grammar::{DependencyGrammar, CFG, PCFG};
 use crate::parse::{
-    ChartParser, ParserKind, RecursiveDescentParser, ShiftReduceParser, ViterbiParser, PARSER_NAMES,
+    ChartParser, ParserKind, ProjectiveDependencyParser, RecursiveDescentParser, ShiftReduceParser,
+    ViterbiParser, PARSER_NAMES,
 };
 use crate::tree::Tree;
 use crate::{Error, Result};
@@ -34,7 +35,8 @@ pub struct ParseArgs {
     /// Grammar file in NLTK's format (.cfg; .pcfg is read as a PCFG).
     #[arg(long, short = 'g', value_name = "FILE")]
     grammar: PathBuf,
-    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce, recursive-descent or viterbi (PCFG).
+    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce, recursive-descent, viterbi (PCFG) or projective-dependency (a
+    /// dependency grammar: `'head' -> 'modifier' | ...` lines).
     #[arg(long, short = 'p', default_value = "chart")]
     parser: String,
     /// Print only the number of parses (counted in the forest, not enumerated).
@@ -52,6 +54,7 @@ enum Loaded {
     Chart(ChartParser),
     ShiftReduce(ShiftReduceParser),
     RecursiveDescent(RecursiveDescentParser),
+    Dependency(ProjectiveDependencyParser),
     Viterbi(ViterbiParser),
 }
 
@@ -64,7 +67,11 @@ fn load(path: &Path, kind: ParserKind) -> Result<Loaded> {
             CFG::from_file(path)?
         })
     };
-    Ok(if kind == ParserKind::ShiftReduce {
+    Ok(if kind == ParserKind::ProjectiveDependency {
+        Loaded::Dependency(ProjectiveDependencyParser::new(
+            &DependencyGrammar::from_file(path)?,
+        ))
+    } else if kind == ParserKind::ShiftReduce {
         Loaded::ShiftReduce(ShiftReduceParser::new(&cfg()?))
     } else if kind == ParserKind::RecursiveDescent {
         Loaded::RecursiveDescent(RecursiveDescentParser::new(&cfg()?))
@@ -135,6 +142,20 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
             Ok(Answer {
                 count: (!stopped).then_some(count),
                 trees,
+                probs: Vec::new(),
+            })
+        }
+        Loaded::Dependency(p) => {
+            let trees = p.parse(tokens)?;
+            let count = Some(trees.len() as u128);
+            let keep = if count_only {
+                0
+            } else {
+                usize::try_from(limit).unwrap_or(usize::MAX)
+            };
+            Ok(Answer {
+                count,
+                trees: trees.into_iter().take(keep).collect(),
                 probs: Vec::new(),
             })
         }

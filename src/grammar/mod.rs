@@ -1,7 +1,8 @@
 //! Context-free grammars, as NLTK's `nltk.grammar`: [`Nonterminal`],
 //! [`Production`], [`CFG`] and [`PCFG`] read from NLTK's text format
 //! ([`CFG::fromstring`], [`PCFG::fromstring`]), [`tree_productions`]
-//! (`Tree.productions()`) and [`induce_pcfg`].
+//! (`Tree.productions()`), [`induce_pcfg`], and word-to-word
+//! [`DependencyGrammar`]s.
 //!
 //! The reader follows `nltk.grammar.read_grammar`: `A -> B 'c' | D` lines,
 //! `#` comment lines, trailing `\` continuations, `%start X`, and `[0.5]`
@@ -25,7 +26,10 @@
 //! assert!(g.check_coverage(&["I", "fly"]).is_err());
 //! ```
 
+mod dependency;
 mod read;
+
+pub use dependency::{DependencyGrammar, DependencyProduction};
 
 use std::fmt;
 use std::path::Path;

@@ -17,7 +17,8 @@
 //! cycle cut is NLTK's but in nlkit's edge order (see [`Forest`]).
 //! [`ShiftReduceParser`] is NLTK's greedy procedure (at most one parse, may
 //! miss parses). [`RecursiveDescentParser`] is NLTK's top-down backtracking
-//! search, with NLTK's order of trees.
+//! search, with NLTK's order of trees. [`ProjectiveDependencyParser`] parses
+//! with a word-to-word [`crate::grammar::DependencyGrammar`].
 //!
 //! # Example
 //! ```
@@ -35,11 +36,13 @@
 
 mod forest;
 mod grammar_index;
+mod projective;
 mod recursive_descent;
 mod shift_reduce;
 mod viterbi;
 
 pub use forest::Forest;
+pub use projective::{ProjectiveDependencyParser, MAX_TOKENS as PROJECTIVE_MAX_TOKENS};
 pub use recursive_descent::{RecursiveDescentParser, RecursiveDescentParses};
 pub use shift_reduce::ShiftReduceParser;
 pub use viterbi::{ViterbiParse, ViterbiParser};
@@ -76,11 +79,14 @@ pub enum ParserKind {
     ShiftReduce,
     /// `RecursiveDescentParser` (top-down, backtracking; NLTK's tree order).
     RecursiveDescent,
+    /// `ProjectiveDependencyParser` (a dependency grammar; every projective
+    /// dependency tree).
+    ProjectiveDependency,
 }
 
 /// The names [`ParserKind::from_name`] accepts.
 pub const PARSER_NAMES: &str =
-    "chart, bottom-up, top-down, left-corner, earley, viterbi, shift-reduce, recursive-descent";
+    "chart, bottom-up, top-down, left-corner, earley, viterbi, shift-reduce, recursive-descent, projective-dependency";
 
 impl ParserKind {
     /// The kind for a CLI name.
@@ -97,6 +103,7 @@ impl ParserKind {
             "viterbi" => ParserKind::Viterbi,
             "shift-reduce" => ParserKind::ShiftReduce,
             "recursive-descent" => ParserKind::RecursiveDescent,
+            "projective-dependency" | "dependency" => ParserKind::ProjectiveDependency,
             "inside" => {
                 return Err(Error::InvalidInput(format!(
                     "parser `{name}` is not implemented in nlkit (available: {PARSER_NAMES})"
