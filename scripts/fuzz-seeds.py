@@ -51,6 +51,8 @@ def text_seeds():
     put("word_clusters", "tiny", "the\t1\t10\t100\ndog\t2\t20\t200\ncat\t2\t20\t201\n")
     put("chunk_grammar", "np", "NP: {<DT>?<JJ>*<NN.*>+}\n    }<VB.*>{\nVP: {<VB.*><NP>}\0the/DT big/JJ dog/NN saw/VBD a/DT cat/NN")
     put("grammar", "cfg", "S -> NP VP\nNP -> Det N | 'John'\nVP -> V NP\nDet -> 'the'\nN -> 'dog' | 'cat'\nV -> 'saw'\n")
+    put("grammar", "dependency", "'shot' -> 'I' | 'elephant' | 'in'\n'elephant' -> 'an' | 'in'\n'in' -> 'pajamas'\n")
+    put("grammar", "leftrec", "S -> S S | NP\nNP -> NP PP | 'a'\nPP -> 'p' NP |\n")
     put("grammar", "pcfg", "S -> NP VP [1.0]\nNP -> 'John' [0.6] | 'Mary' [0.4]\nVP -> 'runs' [1.0]\n")
     put("featstruct", "agr", "[NUM='sg', AGR=[PER=3, GND=?g], HEAD->(1)[POS=n], SUBJ->(1)]")
     put("logic_formula", "fol", "all x.(dog(x) -> exists y.(bone(y) & gnaw(x, y)))")
@@ -62,8 +64,9 @@ def text_seeds():
 def zip_seed():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("pkg/README", "a package\n")
-        z.writestr("pkg/english", "the\na\nan\n")
+        # fixed timestamps: the same bytes on every run
+        for name, text in [("pkg/README", "a package\n"), ("pkg/english", "the\na\nan\n")]:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), text)
     put("zip_install", "pkg", buf.getvalue())
 
 

@@ -251,7 +251,13 @@ fn projective_dependency_parser_cli() {
         "shot.dg",
         "'shot' -> 'I' | 'elephant' | 'in'\n'elephant' -> 'an' | 'in'\n'in' -> 'pajamas'\n'pajamas' -> 'my'\n",
     );
-    let args = ["parse", "--grammar", &g, "--parser", "projective-dependency"];
+    let args = [
+        "parse",
+        "--grammar",
+        &g,
+        "--parser",
+        "projective-dependency",
+    ];
     let (code, out, err) = run_nlkit(&args, b"I shot an elephant in my pajamas\nmy my\n");
     assert_eq!(code, 0, "{err}");
     assert_eq!(
@@ -265,11 +271,20 @@ fn projective_dependency_parser_cli() {
     // malformed grammar: NLTK's message, the file named, exit 1
     let bad = grammar_file(&dir, "bad.dg", "'a' -> 'b'\nshot -> I\n");
     let (code, out, err) = run_nlkit(
-        &["parse", "--grammar", &bad, "--parser", "projective-dependency"],
+        &[
+            "parse",
+            "--grammar",
+            &bad,
+            "--parser",
+            "projective-dependency",
+        ],
         b"a b\n",
     );
     assert_eq!((code, out.as_str()), (1, ""));
-    assert!(err.contains("bad.dg: Unable to parse line 1: shot -> I"), "{err}");
+    assert!(
+        err.contains("bad.dg: Unable to parse line 1: shot -> I"),
+        "{err}"
+    );
     // more than NLTK's 500 tokens: that line's error, the run goes on
     let long = format!("{}\nI shot\n", vec!["my"; 501].join(" "));
     let mut jsonl = args.to_vec();
@@ -277,6 +292,9 @@ fn projective_dependency_parser_cli() {
     let (code, out, _) = run_nlkit(&jsonl, long.as_bytes());
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[0].starts_with("{\"error\": \"Cannot parse 501 tokens"), "{out}");
+    assert!(
+        lines[0].starts_with("{\"error\": \"Cannot parse 501 tokens"),
+        "{out}"
+    );
     assert_eq!(lines[1], "{\"count\": 1, \"trees\": [\"(shot I)\"]}");
 }

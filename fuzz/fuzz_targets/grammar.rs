@@ -1,10 +1,12 @@
 //! NLTK grammar text: read arbitrary text as a CFG and a PCFG; whatever
 //! reads is parsed on a few of its own words (chart forest: count and first
-//! trees; Viterbi for PCFGs), so cycles and empty rules are exercised too.
+//! trees; the recursive-descent parser's first trees; Viterbi for PCFGs), so
+//! cycles, left recursion and empty rules are exercised too. The same text
+//! is read as a dependency grammar and parsed projectively.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use nlkit::grammar::{Symbol, CFG, PCFG};
-use nlkit::parse::{ChartParser, ViterbiParser};
+use nlkit::grammar::{DependencyGrammar, Symbol, CFG, PCFG};
+use nlkit::parse::{ChartParser, ProjectiveDependencyParser, RecursiveDescentParser, ViterbiParser};
 
 fn words(g: &CFG) -> Vec<String> {
     g.productions()
@@ -28,6 +30,22 @@ fuzz_target!(|data: &[u8]| {
             for t in f.trees().take(5) {
                 let _ = t.to_string();
             }
+        }
+        if let Ok(parses) = RecursiveDescentParser::new(&g).parse(&toks) {
+            for t in parses.take(5) {
+                let _ = t.map(|t| t.to_string());
+            }
+        }
+    }
+    if let Ok(g) = DependencyGrammar::fromstring(text) {
+        let toks: Vec<&str> = g
+            .productions()
+            .iter()
+            .flat_map(|p| std::iter::once(p.lhs.as_str()).chain(p.rhs.iter().map(String::as_str)))
+            .take(6)
+            .collect();
+        if let Ok(trees) = ProjectiveDependencyParser::new(&g).parse(&toks) {
+            assert!(trees.iter().all(|t| !t.label().is_empty() || toks.contains(&"")));
         }
     }
     if let Ok(g) = PCFG::fromstring(text) {
