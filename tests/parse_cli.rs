@@ -88,9 +88,55 @@ fn malformed_grammar_names_line_and_column() {
     );
     let (code, _, err) = run_nlkit(&["parse", "--grammar", "/nonexistent.cfg"], b"a\n");
     assert_eq!(code, 1, "{err}");
-    let (code, _, err) = run_nlkit(&["parse", "--grammar", &toy(), "--parser", "inside"], b"");
+    let (code, _, err) = run_nlkit(&["parse", "--grammar", &toy(), "--parser", "cyk"], b"");
     assert_eq!(code, 1);
-    assert!(err.contains("not implemented"), "{err}");
+    assert!(err.contains("recursive-descent"), "{err}");
+}
+
+#[test]
+fn inside_parser_gives_all_parses_most_probable_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = grammar_file(
+        &dir,
+        "t.pcfg",
+        "S -> NP VP [1.0]\nVP -> V NP [0.7] | VP PP [0.3]\nNP -> NP PP [0.2] | 'I' [0.4] | 'him' [0.2] | 'park' [0.2]\n\
+         PP -> P NP [1.0]\nV -> 'saw' [1.0]\nP -> 'in' [1.0]\n",
+    );
+    let args = [
+        "parse",
+        "--grammar",
+        &g,
+        "--parser",
+        "inside",
+        "--format",
+        "jsonl",
+    ];
+    let (code, out, err) = run_nlkit(&args, b"I saw him in park\nI saw him\n");
+    assert_eq!(code, 0, "{err}");
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["count"], 2);
+    let probs: Vec<f64> = serde_json::from_value(first["probs"].clone()).unwrap();
+    assert!(probs[0] >= probs[1] && probs[1] > 0.0, "{probs:?}");
+    // the most probable parse is Viterbi's
+    let (_, best, _) = run_nlkit(
+        &[
+            "parse",
+            "--grammar",
+            &g,
+            "--parser",
+            "viterbi",
+            "--format",
+            "jsonl",
+        ],
+        b"I saw him in park\n",
+    );
+    let best: serde_json::Value = serde_json::from_str(best.trim()).unwrap();
+    assert_eq!(best["trees"][0], first["trees"][0]);
+    assert_eq!(best["probs"][0], first["probs"][0]);
+    // a grammar whose probabilities do not sum to 1 is refused
+    let cfg = grammar_file(&dir, "t.pcfg2", "S -> 'a' [0.5]\n");
+    let (code, _, err) = run_nlkit(&["parse", "--grammar", &cfg, "--parser", "inside"], b"a\n");
+    assert_eq!(code, 1, "{err}");
 }
 
 #[test]

@@ -14,6 +14,8 @@
   viterbi.jsonl       a PCFG text and sentences: ViterbiParser's tree and
                       probability (repr) per sentence.
   dependency.jsonl    written by scripts/parity/gen_dependency.py.
+  inside.jsonl        the Viterbi cases and NLTK's toy PCFGs: InsideChartParser's
+                      parses (tree and repr of its probability) in NLTK's order.
   induce.jsonl        treebank sample trees and the PCFG nltk.induce_pcfg gives
                       for their productions (production strings with repr probs).
 
@@ -27,6 +29,7 @@ import nltk
 from nltk.corpus import treebank
 from nltk.grammar import CFG, PCFG, Nonterminal, induce_pcfg
 from nltk.parse import ChartParser, RecursiveDescentParser, ShiftReduceParser, ViterbiParser
+from nltk.parse.pchart import InsideChartParser
 from nltk.parse.generate import generate
 
 OUT = "tests/parity/parse"
@@ -181,6 +184,36 @@ def main():
                     )
                 except ValueError as e:
                     results.append({"error": str(e)})
+            f.write(json.dumps({"grammar": text, "sentences": sents, "nltk": results}) + "\n")
+    with open(f"{OUT}/inside.jsonl", "w", encoding="utf-8") as f:
+        # NLTK's toy PCFGs (nltk/test/parse.doctest)
+        toy1 = (
+            "S -> NP VP [1.0]\nNP -> Det N [0.5] | NP PP [0.25] | 'John' [0.1] | 'I' [0.15]\n"
+            "Det -> 'the' [0.8] | 'my' [0.2]\nN -> 'man' [0.5] | 'telescope' [0.5]\n"
+            "VP -> VP PP [0.1] | V NP [0.7] | V [0.2]\nV -> 'ate' [0.35] | 'saw' [0.65]\n"
+            "PP -> P NP [1.0]\nP -> 'with' [0.61] | 'under' [0.39]"
+        )
+        toy2 = (
+            "S -> NP VP [1.0]\nVP -> V NP [.59]\nVP -> V [.40]\nVP -> VP PP [.01]\nNP -> Det N [.41]\n"
+            "NP -> Name [.28]\nNP -> NP PP [.31]\nPP -> P NP [1.0]\nV -> 'saw' [.21]\nV -> 'ate' [.51]\n"
+            "V -> 'ran' [.28]\nN -> 'boy' [.11]\nN -> 'cookie' [.12]\nN -> 'table' [.13]\n"
+            "N -> 'telescope' [.14]\nN -> 'hill' [.5]\nName -> 'Jack' [.52]\nName -> 'Bob' [.48]\n"
+            "P -> 'with' [.61]\nP -> 'under' [.39]\nDet -> 'the' [.41]\nDet -> 'a' [.31]\nDet -> 'my' [.28]"
+        )
+        inside_cases = list(VITERBI_CASES) + [
+            (toy1, ["I saw John with my telescope", "I saw the man with my telescope under the man with John"]),
+            (toy2, ["Jack saw Bob with my cookie", "the boy saw Jack with Bob under the table with a telescope"]),
+        ]
+        for text, sents in inside_cases:
+            parser = InsideChartParser(PCFG.fromstring(text))
+            results = []
+            for s in sents:
+                try:
+                    results.append({"parses": [[t.pformat(margin=10**9), repr(t.prob())] for t in parser.parse(s.split())]})
+                except ValueError as e:
+                    results.append({"error": str(e)})
+                except RecursionError:
+                    results.append({"recursion": True})  # NLTK on a cyclic grammar
             f.write(json.dumps({"grammar": text, "sentences": sents, "nltk": results}) + "\n")
     with open(f"{OUT}/induce.jsonl", "w", encoding="utf-8") as f:
         trees = treebank.parsed_sents(treebank.fileids()[0])[:3]

@@ -9,8 +9,8 @@ use clap::{Args, ValueEnum};
 use super::common::{push_json_str, stdout, InputArgs};
 use crate::grammar::{DependencyGrammar, CFG, PCFG};
 use crate::parse::{
-    ChartParser, ParserKind, ProjectiveDependencyParser, RecursiveDescentParser, ShiftReduceParser,
-    ViterbiParser, PARSER_NAMES,
+    ChartParser, InsideChartParser, ParserKind, ProjectiveDependencyParser, RecursiveDescentParser,
+    ShiftReduceParser, ViterbiParser, PARSER_NAMES,
 };
 use crate::tree::Tree;
 use crate::{Error, Result};
@@ -35,7 +35,8 @@ pub struct ParseArgs {
     /// Grammar file in NLTK's format (.cfg; .pcfg is read as a PCFG).
     #[arg(long, short = 'g', value_name = "FILE")]
     grammar: PathBuf,
-    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce, recursive-descent, viterbi (PCFG) or projective-dependency (a
+    /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce, recursive-descent, viterbi or inside (PCFG: the best parse, or all
+    /// parses most probable first), or projective-dependency (a
     /// dependency grammar: `'head' -> 'modifier' | ...` lines).
     #[arg(long, short = 'p', default_value = "chart")]
     parser: String,
@@ -56,6 +57,7 @@ enum Loaded {
     RecursiveDescent(RecursiveDescentParser),
     Dependency(ProjectiveDependencyParser),
     Viterbi(ViterbiParser),
+    Inside(InsideChartParser),
 }
 
 fn load(path: &Path, kind: ParserKind) -> Result<Loaded> {
@@ -75,6 +77,8 @@ fn load(path: &Path, kind: ParserKind) -> Result<Loaded> {
         Loaded::ShiftReduce(ShiftReduceParser::new(&cfg()?))
     } else if kind == ParserKind::RecursiveDescent {
         Loaded::RecursiveDescent(RecursiveDescentParser::new(&cfg()?))
+    } else if kind == ParserKind::Inside {
+        Loaded::Inside(InsideChartParser::new(&PCFG::from_file(path)?))
     } else if kind.is_probabilistic() {
         Loaded::Viterbi(ViterbiParser::new(&PCFG::from_file(path)?))
     } else if is_pcfg {
@@ -159,6 +163,30 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
                 probs: Vec::new(),
             })
         }
+        Loaded::Inside(p) => {
+            if count_only {
+                // counting needs no probabilities: the forest's count
+                let f = p.forest(tokens)?;
+                return Ok(Answer {
+                    count: f.count(),
+                    trees: Vec::new(),
+                    probs: Vec::new(),
+                });
+            }
+            let parses = p.parse(tokens, None)?;
+            let count = Some(parses.len() as u128);
+            let keep = usize::try_from(limit).unwrap_or(usize::MAX);
+            let (trees, probs) = parses
+                .into_iter()
+                .take(keep)
+                .map(|v| (v.tree, v.prob))
+                .unzip();
+            Ok(Answer {
+                count,
+                trees,
+                probs,
+            })
+        }
         Loaded::Viterbi(p) => {
             let best = p.parse(tokens)?;
             let count = Some(u128::from(best.is_some()));
@@ -215,7 +243,7 @@ pub fn run(a: ParseArgs) -> Result<()> {
                         push_json_str(&mut buf, &t.to_string());
                     }
                     buf.push(b']');
-                    if matches!(parser, Loaded::Viterbi(_)) {
+                    if matches!(parser, Loaded::Viterbi(_) | Loaded::Inside(_)) {
                         buf.extend_from_slice(b", \"probs\": [");
                         let ps: Vec<String> = ans.probs.iter().map(|&p| json_f64(p)).collect();
                         buf.extend_from_slice(ps.join(", ").as_bytes());

@@ -18,7 +18,8 @@
 //! [`ShiftReduceParser`] is NLTK's greedy procedure (at most one parse, may
 //! miss parses). [`RecursiveDescentParser`] is NLTK's top-down backtracking
 //! search, with NLTK's order of trees. [`ProjectiveDependencyParser`] parses
-//! with a word-to-word [`crate::grammar::DependencyGrammar`].
+//! with a word-to-word [`crate::grammar::DependencyGrammar`];
+//! [`InsideChartParser`] gives every PCFG parse with its probability.
 //!
 //! # Example
 //! ```
@@ -36,12 +37,14 @@
 
 mod forest;
 mod grammar_index;
+mod inside;
 mod projective;
 mod recursive_descent;
 mod shift_reduce;
 mod viterbi;
 
 pub use forest::Forest;
+pub use inside::InsideChartParser;
 pub use projective::{ProjectiveDependencyParser, MAX_TOKENS as PROJECTIVE_MAX_TOKENS};
 pub use recursive_descent::{RecursiveDescentParser, RecursiveDescentParses};
 pub use shift_reduce::ShiftReduceParser;
@@ -59,7 +62,7 @@ use crate::{Error, Result};
 /// use nlkit::parse::ParserKind;
 /// assert_eq!(ParserKind::from_name("earley").unwrap(), ParserKind::Earley);
 /// assert_eq!(ParserKind::from_name("recursive-descent").unwrap(), ParserKind::RecursiveDescent);
-/// assert!(ParserKind::from_name("inside").is_err()); // not implemented
+/// assert!(ParserKind::from_name("cyk").is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParserKind {
@@ -82,17 +85,20 @@ pub enum ParserKind {
     /// `ProjectiveDependencyParser` (a dependency grammar; every projective
     /// dependency tree).
     ProjectiveDependency,
+    /// `InsideChartParser` without a beam (PCFG; every parse, most probable
+    /// first).
+    Inside,
 }
 
 /// The names [`ParserKind::from_name`] accepts.
 pub const PARSER_NAMES: &str =
-    "chart, bottom-up, top-down, left-corner, earley, viterbi, shift-reduce, recursive-descent, projective-dependency";
+    "chart, bottom-up, top-down, left-corner, earley, viterbi, inside, shift-reduce, recursive-descent, projective-dependency";
 
 impl ParserKind {
     /// The kind for a CLI name.
     ///
     /// # Errors
-    /// [`Error::UnknownName`]; `inside` is named as not implemented.
+    /// [`Error::UnknownName`] for other names.
     pub fn from_name(name: &str) -> Result<Self> {
         Ok(match name {
             "chart" | "bottom-up-left-corner" => ParserKind::Chart,
@@ -104,11 +110,7 @@ impl ParserKind {
             "shift-reduce" => ParserKind::ShiftReduce,
             "recursive-descent" => ParserKind::RecursiveDescent,
             "projective-dependency" | "dependency" => ParserKind::ProjectiveDependency,
-            "inside" => {
-                return Err(Error::InvalidInput(format!(
-                    "parser `{name}` is not implemented in nlkit (available: {PARSER_NAMES})"
-                )))
-            }
+            "inside" => ParserKind::Inside,
             _ => {
                 return Err(Error::UnknownName {
                     kind: "parser",
@@ -121,7 +123,7 @@ impl ParserKind {
 
     /// True for the parsers that need a PCFG.
     pub fn is_probabilistic(self) -> bool {
-        self == ParserKind::Viterbi
+        matches!(self, ParserKind::Viterbi | ParserKind::Inside)
     }
 }
 
