@@ -44,6 +44,7 @@ mod front;
 pub mod grammar;
 pub mod index;
 pub mod io;
+pub mod lm;
 pub mod metrics;
 #[cfg(feature = "neural")]
 pub mod neural;

@@ -18,6 +18,7 @@ mod eval_chunker;
 mod eval_tagger;
 mod index;
 mod lemmatize;
+mod lm;
 mod parse;
 mod pipeline;
 mod progress;
@@ -68,6 +69,8 @@ pub enum Command {
     EvalTagger(eval_tagger::EvalTaggerArgs),
     /// Lemmatize words (one per line, or `word<TAB>TAG` with --tagged) with NLTK's WordNet lemmatizer.
     Lemmatize(lemmatize::LemmatizeArgs),
+    /// N-gram language models (NLTK's nltk.lm): train, perplexity, generate.
+    Lm(lm::LmArgs),
     /// Parse each input line with a CFG/PCFG in NLTK's format (chart parsers over a packed forest, Viterbi).
     Parse(parse::ParseArgs),
     /// Run the text pipeline: sentences, tokens (and tags, lemmas where available), one JSON record per sentence.
@@ -116,6 +119,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::EvalChunker(a) => eval_chunker::run(a),
         Command::EvalTagger(a) => eval_tagger::run(a),
         Command::Lemmatize(a) => lemmatize::run(a),
+        Command::Lm(a) => lm::run(a),
         Command::Parse(a) => parse::run(a),
         Command::Pipeline(a) => pipeline::run(a),
         Command::Sem(a) => sem::run(a),
