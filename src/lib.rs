@@ -34,6 +34,7 @@
 #![deny(unsafe_code)]
 
 pub mod chunk;
+pub mod classify;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod corpus;

@@ -3,13 +3,14 @@
 
 Usage (repo root, after `cargo build --release --features cli`):
     NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/lm.py \
-        [--nlkit target/release/nlkit] [--train 8000] [--test 1000] [--kn-train 1500] [--kn-test 100]
+        [--nlkit target/release/nlkit] [--train 8000] [--test 1000] [--kn-train 1500] [--kn-test 100] [--unk-cutoff 2]
     NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/lm.py --write-cases
 
 Real text: state_union sentences (NLTK's tokens, one sentence per line). For each
 estimator and order 2 and 3, both NLTK (padded_everygram_pipeline + fit) and
 `nlkit lm train` train on the first --train sentences; both compute the perplexity
-of each of the next --test sentences (padded order-grams, NLTK's
+(words seen fewer than --unk-cutoff times become <UNK>, so that most test
+perplexities are finite) of each of the next --test sentences (padded order-grams, NLTK's
 ngrams(pad_both_ends(sent, n), n)) and of all of them together. Kneser-Ney uses
 --kn-train / --kn-test, since NLTK rescans all higher-order n-grams for every KN
 score. Prints, per model, the number of perplexities compared, how many are
@@ -164,24 +165,26 @@ def run_big(args):
                 fh.writelines(" ".join(s) + "\n" for s in test)
             for order in (2, 3):
                 model = os.path.join(tmp, "m.lm")
-                subprocess.run([args.nlkit, "lm", "train", "--order", str(order), *flags, "-o", model, tr], check=True)
+                subprocess.run([args.nlkit, "lm", "train", "--order", str(order), *flags,
+                                "--unk-cutoff", str(args.unk_cutoff), "-o", model, tr], check=True)
                 got = subprocess.run([args.nlkit, "lm", "perplexity", "-m", model, "--per-line", te],
                                      check=True, capture_output=True, text=True).stdout.split("\n")[:-1]
                 tot = subprocess.run([args.nlkit, "lm", "perplexity", "-m", model, te],
                                      check=True, capture_output=True, text=True).stdout
                 got_total = float(dict(l.split("\t") for l in tot.strip().split("\n"))["perplexity"])
                 t0 = time.perf_counter()
-                lm = fit(make, order, train)
+                lm = fit(make, order, train, args.unk_cutoff)
                 exp = [lm.perplexity(test_ngrams(s, order)) for s in test]
                 exp_total = lm.perplexity([g for s in test for g in test_ngrams(s, order)])
                 dt = time.perf_counter() - t0
                 pairs = list(zip(exp, [float(x) for x in got])) + [(exp_total, got_total)]
                 same = sum(1 for a, b in pairs if a == b)
+                finite = sum(1 for a, _ in pairs if a != float("inf"))
                 worst = max(rel(a, b) for a, b in pairs)
                 worst_all = max(worst_all, worst)
                 ok = len(got) == len(test) and worst <= 1e-9
                 rows.append((name, order, ntrain, len(pairs), same, worst, ok))
-                print(f"{name:32} order {order} train {ntrain:5} sents: {same}/{len(pairs)} identical, "
+                print(f"{name:32} order {order} train {ntrain:5} sents: {same}/{len(pairs)} identical ({finite} finite), "
                       f"max rel diff {worst:.3g} ({'OK' if ok else 'FAIL'}; NLTK {dt:.1f}s)", flush=True)
     bad = [r for r in rows if not r[-1]]
     print(f"overall max relative difference {worst_all:.3g}; {len(bad)} model(s) outside 1e-9")
@@ -195,6 +198,7 @@ def main():
     ap.add_argument("--test", type=int, default=1000)
     ap.add_argument("--kn-train", type=int, default=1500)
     ap.add_argument("--kn-test", type=int, default=100)
+    ap.add_argument("--unk-cutoff", type=int, default=2)
     ap.add_argument("--write-cases", action="store_true")
     args = ap.parse_args()
     if args.write_cases:

@@ -188,7 +188,7 @@ fn perplexity(a: PerplexityArgs) -> Result<()> {
         let e = lm.entropy(&all)?;
         writeln!(out, "ngrams\t{}", all.len())?;
         writeln!(out, "entropy\t{}", py_float_repr(e))?;
-        writeln!(out, "perplexity\t{}", py_float_repr(2f64.powf(e)))?;
+        writeln!(out, "perplexity\t{}", py_float_repr(crate::lm::py_pow2(e)))?;
     }
     out.flush()?;
     Ok(())

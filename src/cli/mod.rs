@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::Result;
 
 mod chunk;
+mod classify;
 pub mod common;
 mod concordance;
 mod corpus;
@@ -51,6 +52,8 @@ pub struct Cli {
 pub enum Command {
     /// Chunk tagged sentences (word/TAG lines or CoNLL-2000 rows) with a grammar or the embedded chunker.
     Chunk(chunk::ChunkArgs),
+    /// NLTK's naive Bayes classifier on JSONL feature sets: train, predict, eval, show.
+    Classify(classify::ClassifyArgs),
     /// NLTK's Text.concordance for a word, answered from a corpus index (`nlkit index`).
     Concordance(concordance::ConcordanceArgs),
     /// Print a view of an NLTK corpus (words, sents, tagged, parsed, iob, entries, categories, fileids), one item per line.
@@ -110,6 +113,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Chunk(a) => chunk::run(a),
+        Command::Classify(a) => classify::run(a),
         Command::Concordance(a) => concordance::run(a),
         Command::Corpus(a) => corpus::run(a),
         Command::Index(a) => index::run(a),

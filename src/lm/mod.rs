@@ -40,7 +40,7 @@ mod vocabulary;
 pub use counter::{ContextStats, NgramCounter};
 pub use file::{load_model, save_model, LmModelMeta, LM_FORMAT_VERSION, LM_MAGIC};
 pub use models::{log_base2, Estimator, LanguageModel};
-pub use pymath::{fsum, PyRandom};
+pub use pymath::{fsum, py_pow2, PyRandom};
 pub use vocabulary::Vocabulary;
 
 use crate::util::ngrams::{everygrams, ngrams, pad_sequence};

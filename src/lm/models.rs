@@ -461,7 +461,7 @@ impl LanguageModel {
         match self.estimator {
             Estimator::WittenBellInterpolated => {
                 let alpha = freq(c, st, ctx, word);
-                let gamma = st.distinct as f64 / (st.distinct as u64 + st.n) as f64;
+                let gamma = st.distinct as f64 / (st.distinct as u64).saturating_add(st.n) as f64;
                 Ok(((1.0 - gamma) * alpha, gamma))
             }
             Estimator::AbsoluteDiscountingInterpolated { discount } => {
@@ -539,7 +539,7 @@ impl LanguageModel {
         G: AsRef<[S]>,
         S: AsRef<str>,
     {
-        Ok(2f64.powf(self.entropy(text_ngrams)?))
+        Ok(super::pymath::py_pow2(self.entropy(text_ngrams)?))
     }
 
     /// NLTK's `generate(num_words, text_seed, random_seed)` with the random

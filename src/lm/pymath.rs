@@ -187,3 +187,16 @@ impl PyRandom {
         (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
     }
 }
+
+/// Python's `2.0 ** x` / `pow(2.0, x)`: C's `pow(2.0, x)`. (A literal
+/// `2f64.powf(x)` lets the optimizer call `exp2(x)` instead, which can
+/// differ from `pow` in the last bit.)
+///
+/// # Example
+/// ```
+/// assert_eq!(nlkit::lm::py_pow2(1.5), 2f64.powf(1.5));
+/// ```
+#[inline]
+pub fn py_pow2(x: f64) -> f64 {
+    std::hint::black_box(2.0f64).powf(x)
+}
