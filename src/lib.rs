@@ -34,6 +34,7 @@
 #![deny(unsafe_code)]
 
 pub mod chunk;
+pub mod classify;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod corpus;
@@ -44,6 +45,7 @@ mod front;
 pub mod grammar;
 pub mod index;
 pub mod io;
+pub mod lm;
 pub mod metrics;
 #[cfg(feature = "neural")]
 pub mod neural;

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::Result;
 
 mod chunk;
+mod classify;
 pub mod common;
 mod concordance;
 mod corpus;
@@ -18,6 +19,7 @@ mod eval_chunker;
 mod eval_tagger;
 mod index;
 mod lemmatize;
+mod lm;
 mod parse;
 mod pipeline;
 mod progress;
@@ -50,6 +52,8 @@ pub struct Cli {
 pub enum Command {
     /// Chunk tagged sentences (word/TAG lines or CoNLL-2000 rows) with a grammar or the embedded chunker.
     Chunk(chunk::ChunkArgs),
+    /// NLTK's naive Bayes classifier on JSONL feature sets: train, predict, eval, show.
+    Classify(classify::ClassifyArgs),
     /// NLTK's Text.concordance for a word, answered from a corpus index (`nlkit index`).
     Concordance(concordance::ConcordanceArgs),
     /// Print a view of an NLTK corpus (words, sents, tagged, parsed, iob, entries, categories, fileids), one item per line.
@@ -68,6 +72,8 @@ pub enum Command {
     EvalTagger(eval_tagger::EvalTaggerArgs),
     /// Lemmatize words (one per line, or `word<TAB>TAG` with --tagged) with NLTK's WordNet lemmatizer.
     Lemmatize(lemmatize::LemmatizeArgs),
+    /// N-gram language models (NLTK's nltk.lm): train, perplexity, generate.
+    Lm(lm::LmArgs),
     /// Parse each input line with a CFG/PCFG in NLTK's format (chart parsers over a packed forest, Viterbi).
     Parse(parse::ParseArgs),
     /// Run the text pipeline: sentences, tokens (and tags, lemmas where available), one JSON record per sentence.
@@ -107,6 +113,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Chunk(a) => chunk::run(a),
+        Command::Classify(a) => classify::run(a),
         Command::Concordance(a) => concordance::run(a),
         Command::Corpus(a) => corpus::run(a),
         Command::Index(a) => index::run(a),
@@ -116,6 +123,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::EvalChunker(a) => eval_chunker::run(a),
         Command::EvalTagger(a) => eval_tagger::run(a),
         Command::Lemmatize(a) => lemmatize::run(a),
+        Command::Lm(a) => lm::run(a),
         Command::Parse(a) => parse::run(a),
         Command::Pipeline(a) => pipeline::run(a),
         Command::Sem(a) => sem::run(a),

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""NaiveBayes training speed: NLTK 3.10.4 vs `nlkit classify train`, same run, same data.
+
+Usage (repo root, after `cargo build --release --features cli`):
+    NLTK_DATA=.nltk_data .venv/bin/python benches/classify.py [--nlkit target/release/nlkit] [--runs 3]
+
+Data: the NLTK book's examples as in scripts/parity/classify.py: movie_reviews document
+features (2000 `contains(word)` booleans per review, 1900 reviews) and names
+(`last_letter`, 7444 names). NLTK time: `NaiveBayesClassifier.train(featuresets)` in-process
+(feature extraction not counted). nlkit time: the whole `nlkit classify train` process
+(start, reading and parsing the JSONL, training, writing the model), best of --runs; and the
+whole `nlkit classify predict` process vs NLTK's `classify` loop on the test part.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "parity"))
+import classify as C  # noqa: E402
+
+from nltk.classify import NaiveBayesClassifier  # noqa: E402
+
+
+def best(cmd, runs):
+    t = float("inf")
+    out = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        t = min(t, time.perf_counter() - t0)
+    return t, out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (train, test) in (("movie_reviews", C.movie_data()), ("names", C.names_data())):
+            tr, te, m = (os.path.join(tmp, x) for x in ("train.jsonl", "test.jsonl", "m.cls"))
+            C.jsonl(train, tr)
+            C.jsonl(test, te)
+            t0 = time.perf_counter()
+            c = NaiveBayesClassifier.train(train)
+            t_train = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            exp = [c.classify(fs) for fs, _ in test]
+            t_pred = time.perf_counter() - t0
+            n_train, _ = best([args.nlkit, "classify", "train", "-o", m, tr], args.runs)
+            n_pred, out = best([args.nlkit, "classify", "predict", "-m", m, te], args.runs)
+            same = sum(1 for a, b in zip(exp, out.splitlines()) if a == b)
+            mb = os.path.getsize(tr) / 1e6
+            print(f"{name}: {len(train)} training examples ({mb:.1f} MB JSONL); train NLTK {t_train:.3f} s, "
+                  f"nlkit {n_train:.3f} s ({t_train / n_train:.1f}x); classify {len(test)}: NLTK {t_pred:.3f} s, "
+                  f"nlkit {n_pred:.3f} s ({t_pred / n_pred:.1f}x); predictions identical {same}/{len(test)}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

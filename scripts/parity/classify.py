@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""nltk.classify parity: NLTK 3.10.4's NaiveBayesClassifier vs `nlkit classify`.
+
+Usage (repo root, after `cargo build --release --features cli`):
+    NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/classify.py [--nlkit target/release/nlkit]
+    NLTK_DATA=.nltk_data .venv/bin/python scripts/parity/classify.py --write-cases
+
+The NLTK book's examples (chapter 6), shuffled with random.Random(0):
+  * names: gender from {'last_letter': name[-1]}, test on 500 names, train on the rest;
+  * movie_reviews: document features {'contains(w)': w in doc} for the first 2000
+    words of FreqDist(all lowercased words), test on 100 reviews, train on 1900;
+  * mixed: 400 generated feature sets whose values mix True/1/1.0/0/False/-0.0/
+    "1"/None/0.5/strings and missing features over three labels (Python's ==).
+Both sides train on the same JSONL; the script compares every prediction, every
+label probability (identical, or the largest relative difference), accuracy,
+log_likelihood and show_most_informative_features' text.
+
+--write-cases writes smaller versions (names: 2000 train / 300 test; movie_reviews:
+30 word features, 120 / 30 reviews; mixed) to tests/parity/classify/: the data as
+<case>_train.data / <case>_test.data (JSONL) and NLTK's results in cases.jsonl,
+read by tests/classify_parity.rs.
+"""
+
+import argparse
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import redirect_stdout
+
+from nltk.classify import NaiveBayesClassifier, accuracy, log_likelihood
+from nltk.corpus import movie_reviews, names
+from nltk.probability import FreqDist
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def names_data(ntrain=None, ntest=500):
+    labeled = [(n, "male") for n in names.words("male.txt")] + [(n, "female") for n in names.words("female.txt")]
+    random.Random(0).shuffle(labeled)
+    fs = [({"last_letter": n[-1]}, g) for n, g in labeled]
+    test, train = fs[:ntest], fs[ntest:]
+    return (train[:ntrain] if ntrain else train), test
+
+
+def movie_data(nfeat=2000, ntrain=None, ntest=100):
+    docs = [(list(movie_reviews.words(f)), c) for c in movie_reviews.categories() for f in movie_reviews.fileids(c)]
+    random.Random(0).shuffle(docs)
+    all_words = FreqDist(w.lower() for w in movie_reviews.words())
+    word_features = list(all_words)[:nfeat]
+
+    def feats(doc):
+        words = set(doc)
+        return {"contains({})".format(w): (w in words) for w in word_features}
+
+    fs = [(feats(d), c) for d, c in docs[: (ntrain or len(docs)) + ntest]]
+    return fs[ntest:], fs[:ntest]
+
+
+def mixed_data(n=400, ntest=100):
+    rng = random.Random(7)
+    vals = [True, False, 1, 0, 1.0, 0.5, "1", "a", "b", "yes", None, 2, -0.0, 3.25, "True"]
+    out = []
+    for _ in range(n):
+        fs = {}
+        for f in ("f1", "f2", "f3", "colour", "n"):
+            if rng.random() < 0.8:
+                fs[f] = rng.choice(vals)
+        label = rng.choice(["x", "y", "z"]) if rng.random() < 0.6 else ("x" if fs.get("f1") == 1 else "y")
+        out.append((fs, label))
+    return out[ntest:], out[:ntest]
+
+
+def jsonl(rows, path):
+    with open(path, "w", encoding="utf-8") as fh:
+        for fs, label in rows:
+            fh.write(json.dumps({"features": fs, "label": label}, ensure_ascii=False) + "\n")
+
+
+def nltk_results(train, test, show_n=10):
+    t0 = time.perf_counter()
+    c = NaiveBayesClassifier.train(train)
+    t_train = time.perf_counter() - t0
+    dists = [c.prob_classify(fs) for fs, _ in test]
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        c.show_most_informative_features(show_n)
+    return {
+        "labels": list(c.labels()),
+        "predictions": [d.max() for d in dists],
+        "probs": [[repr(d.prob(l)) for l in c.labels()] for d in dists],
+        "accuracy": repr(float(accuracy(c, test))),
+        "log_likelihood": repr(log_likelihood(c, test)),
+        "show": buf.getvalue(),
+        "show_n": show_n,
+        "mif": [[f, repr(v)] for f, v in c.most_informative_features(20)],
+    }, t_train
+
+
+CASES = {
+    "names": lambda small: names_data(2000, 300) if small else names_data(),
+    "movie_reviews": lambda small: movie_data(30, 120, 30) if small else movie_data(),
+    "mixed": lambda small: mixed_data(),
+}
+
+
+def write_cases():
+    d = os.path.join(ROOT, "tests", "parity", "classify")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "cases.jsonl"), "w", encoding="utf-8") as fh:
+        for name, make in CASES.items():
+            train, test = make(True)
+            jsonl(train, os.path.join(d, f"{name}_train.data"))
+            jsonl(test, os.path.join(d, f"{name}_test.data"))
+            res, _ = nltk_results(train, test)
+            res["case"] = name
+            fh.write(json.dumps(res, ensure_ascii=False) + "\n")
+            print(f"{name}: {len(train)} train, {len(test)} test", file=sys.stderr)
+
+
+def run(args):
+    fails = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, make in CASES.items():
+            train, test = make(False)
+            tr, te, m = (os.path.join(tmp, x) for x in ("train.jsonl", "test.jsonl", "m.cls"))
+            jsonl(train, tr)
+            jsonl(test, te)
+            exp, _ = nltk_results(train, test)
+            subprocess.run([args.nlkit, "classify", "train", "-o", m, tr], check=True)
+            probs = [json.loads(l) for l in subprocess.run(
+                [args.nlkit, "classify", "predict", "--probs", "-m", m, te],
+                check=True, capture_output=True, text=True).stdout.splitlines()]
+            preds = subprocess.run([args.nlkit, "classify", "predict", "-m", m, te],
+                                   check=True, capture_output=True, text=True).stdout.splitlines()
+            ev = dict(l.split("\t") for l in subprocess.run(
+                [args.nlkit, "classify", "eval", "-m", m, te],
+                check=True, capture_output=True, text=True).stdout.splitlines())
+            show = subprocess.run([args.nlkit, "classify", "show", "-n", "10", "-m", m],
+                                  check=True, capture_output=True, text=True).stdout
+            same_pred = sum(1 for a, b in zip(exp["predictions"], preds) if a == b)
+            pairs = [(float(e), p[l]) for ep, p in zip(exp["probs"], probs) for e, l in zip(ep, exp["labels"])]
+            same_p = sum(1 for a, b in pairs if a == b)
+            worst = max((abs(a - b) / max(abs(a), abs(b)) if a != b else 0.0) for a, b in pairs)
+            ok = (same_pred == len(test) and worst <= 1e-12 and float(ev["accuracy"]) == float(exp["accuracy"])
+                  and float(ev["log_likelihood"]) == float(exp["log_likelihood"]) and show == exp["show"])
+            fails += not ok
+            print(f"{name}: {len(train)} train / {len(test)} test; predictions {same_pred}/{len(test)} identical; "
+                  f"probabilities {same_p}/{len(pairs)} identical (max rel diff {worst:.3g}); "
+                  f"accuracy {ev['accuracy']} vs {exp['accuracy']}; log_likelihood {ev['log_likelihood']} vs "
+                  f"{exp['log_likelihood']}; show_most_informative_features text "
+                  f"{'identical' if show == exp['show'] else 'DIFFERENT'} -> {'OK' if ok else 'FAIL'}", flush=True)
+            if show != exp["show"]:
+                print(exp["show"], show, sep="\n---\n")
+    return 1 if fails else 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
+    ap.add_argument("--write-cases", action="store_true")
+    args = ap.parse_args()
+    if args.write_cases:
+        write_cases()
+        return 0
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

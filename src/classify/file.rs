@@ -1,0 +1,219 @@
+//! nlkit's classifier model file format (version 1); NLTK pickles its
+//! classifiers instead.
+//!
+//! ```text
+//! offset  size  content
+//! 0       8     magic b"NLKITCLS"
+//! 8       4     format version, u32 little-endian (1)
+//! 12      4     length N of the metadata, u32 little-endian
+//! 16      N     metadata: UTF-8 JSON ({"algorithm": ..., ...})
+//! 16+N    …     body: zlib-compressed (with its Adler-32 checksum)
+//!               postcard encoding of the classifier's counts: labels and
+//!               their counts, feature names, values, per (label, name)
+//!               the value counts, per name the number of values
+//! ```
+//!
+//! Another magic or version, a truncated or corrupt file: a clear error,
+//! never a panic.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::naivebayes::{Dist, NaiveBayesClassifier};
+use super::value::FeatureValue;
+use crate::{Error, Result};
+
+/// The classifier model file's first bytes.
+pub const CLASSIFY_MAGIC: &[u8; 8] = b"NLKITCLS";
+/// The classifier model format version this build reads and writes.
+pub const CLASSIFY_FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+enum StoredValue {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+}
+
+#[derive(Serialize, Deserialize)]
+struct Body {
+    labels: Vec<String>,
+    label_counts: Vec<u64>,
+    fnames: Vec<String>,
+    values: Vec<StoredValue>,
+    dists: Vec<Vec<(u32, u64, u32)>>,
+    dist_order: Vec<u32>,
+    bins: Vec<u64>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct Meta {
+    algorithm: String,
+    examples: u64,
+    nlkit_version: String,
+}
+
+/// Encodes a naive Bayes classifier in nlkit's classifier format.
+///
+/// # Errors
+/// An encoding error (not expected).
+///
+/// # Example
+/// ```
+/// use nlkit::classify::{save_classifier, ClassifierI, FeatureSet, NaiveBayesClassifier};
+/// let fs = FeatureSet::from_iter([("f", true)]);
+/// let nb = NaiveBayesClassifier::train(&[(fs.clone(), "x".to_string())]).unwrap();
+/// let bytes = save_classifier(&nb).unwrap();
+/// let back = NaiveBayesClassifier::from_bytes(&bytes).unwrap();
+/// assert_eq!(back.classify(&fs).unwrap(), "x");
+/// ```
+pub fn save_classifier(nb: &NaiveBayesClassifier) -> Result<Vec<u8>> {
+    let body = Body {
+        labels: nb.labels.clone(),
+        label_counts: nb.label_counts.clone(),
+        fnames: nb.fnames.clone(),
+        values: nb
+            .values
+            .iter()
+            .map(|v| match v {
+                FeatureValue::None => StoredValue::None,
+                FeatureValue::Bool(b) => StoredValue::Bool(*b),
+                FeatureValue::Int(i) => StoredValue::Int(*i),
+                FeatureValue::Float(f) => StoredValue::Float(*f),
+                FeatureValue::Str(s) => StoredValue::Str(s.clone()),
+            })
+            .collect(),
+        dists: nb.dists.iter().map(|d| d.counts.clone()).collect(),
+        dist_order: nb.dist_order.clone(),
+        bins: nb.bins.clone(),
+    };
+    let meta = Meta {
+        algorithm: "NaiveBayes".into(),
+        examples: nb.label_counts.iter().sum(),
+        nlkit_version: env!("CARGO_PKG_VERSION").into(),
+    };
+    let meta_json = serde_json::to_vec(&meta).map_err(|e| Error::Json {
+        context: "classifier metadata".into(),
+        source: e,
+    })?;
+    let raw = postcard::to_stdvec(&body)
+        .map_err(|e| Error::Model(format!("cannot encode classifier: {e}")))?;
+    let mut out = Vec::new();
+    out.extend_from_slice(CLASSIFY_MAGIC);
+    out.extend_from_slice(&CLASSIFY_FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(meta_json.len() as u32).to_le_bytes());
+    out.extend_from_slice(&meta_json);
+    let mut enc = flate2::write::ZlibEncoder::new(out, flate2::Compression::default());
+    enc.write_all(&raw)?;
+    Ok(enc.finish()?)
+}
+
+impl NaiveBayesClassifier {
+    /// Reads a classifier written by [`save_classifier`].
+    ///
+    /// # Errors
+    /// [`Error::Model`] for another magic, a truncated or corrupt file or
+    /// inconsistent contents; [`Error::ModelVersion`] for another version.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let bad = |m: &str| Error::Model(format!("not an nlkit classifier model: {m}"));
+        if bytes.len() < 16 || &bytes[..8] != CLASSIFY_MAGIC {
+            return Err(bad("wrong magic (expected NLKITCLS)"));
+        }
+        let u32_at = |o: usize| -> u32 {
+            let mut b = [0u8; 4];
+            b.copy_from_slice(&bytes[o..o + 4]);
+            u32::from_le_bytes(b)
+        };
+        let version = u32_at(8);
+        if version != CLASSIFY_FORMAT_VERSION {
+            return Err(Error::ModelVersion {
+                what: "classifier model",
+                found: version,
+                min: CLASSIFY_FORMAT_VERSION,
+                max: CLASSIFY_FORMAT_VERSION,
+            });
+        }
+        let n = u32_at(12) as usize;
+        let meta_bytes = bytes
+            .get(16..16usize.saturating_add(n))
+            .ok_or_else(|| bad("truncated metadata"))?;
+        let meta: Meta = serde_json::from_slice(meta_bytes)
+            .map_err(|e| Error::Model(format!("classifier metadata: {e}")))?;
+        if meta.algorithm != "NaiveBayes" {
+            return Err(bad(&format!("unknown algorithm `{}`", meta.algorithm)));
+        }
+        let compressed = &bytes[16 + n..];
+        let cap = compressed.len().saturating_mul(256) + (1 << 20);
+        let mut raw = Vec::new();
+        flate2::read::ZlibDecoder::new(compressed)
+            .take(cap as u64 + 1)
+            .read_to_end(&mut raw)
+            .map_err(|e| Error::Model(format!("classifier body (truncated or corrupt): {e}")))?;
+        if raw.len() > cap {
+            return Err(bad("body inflates beyond 256x"));
+        }
+        let body: Body = postcard::from_bytes(&raw)
+            .map_err(|e| Error::Model(format!("classifier body: {e}")))?;
+        let values = body
+            .values
+            .into_iter()
+            .map(|v| match v {
+                StoredValue::None => FeatureValue::None,
+                StoredValue::Bool(b) => FeatureValue::Bool(b),
+                StoredValue::Int(i) => FeatureValue::Int(i),
+                StoredValue::Float(f) => FeatureValue::Float(f),
+                StoredValue::Str(s) => FeatureValue::Str(s),
+            })
+            .collect();
+        let dists = body
+            .dists
+            .into_iter()
+            .map(|counts| {
+                let n = counts
+                    .iter()
+                    .fold(0u64, |a, &(_, c, _)| a.saturating_add(c));
+                Dist { counts, n }
+            })
+            .collect();
+        NaiveBayesClassifier::from_parts(
+            body.labels,
+            body.label_counts,
+            body.fnames,
+            values,
+            dists,
+            body.dist_order,
+            body.bins,
+        )
+    }
+
+    /// Saves the classifier to `path` atomically ([`crate::io::write_atomic`]).
+    ///
+    /// # Errors
+    /// The write error.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        crate::io::write_atomic(path, &save_classifier(self)?)
+    }
+}
+
+/// Loads a classifier model file.
+///
+/// # Errors
+/// The read error, or as [`NaiveBayesClassifier::from_bytes`].
+///
+/// # Example
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let p = dir.path().join("bad.cls");
+/// std::fs::write(&p, b"NLKITCLS").unwrap();
+/// assert!(nlkit::classify::load_classifier(&p).is_err());
+/// ```
+pub fn load_classifier(path: &Path) -> Result<NaiveBayesClassifier> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    NaiveBayesClassifier::from_bytes(&bytes)
+        .map_err(|e| Error::Model(format!("{}: {e}", path.display())))
+}

@@ -1,0 +1,163 @@
+//! `nlkit classify train|predict|eval|show`: NLTK's naive Bayes classifier
+//! on JSONL feature sets.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::common::stdout;
+use crate::classify::{
+    accuracy, load_classifier, log_likelihood, read_jsonl, ClassifierI, FeatureSet,
+    NaiveBayesClassifier,
+};
+use crate::io::{input_name, open_input};
+use crate::sentiment::py_float_repr;
+use crate::{Error, Result};
+
+/// Arguments of `nlkit classify`.
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Input is JSONL, one example per line: {\"features\": {\"name\": value, ...},
+\"label\": \"pos\"}; values are strings, numbers, booleans or null, compared
+as Python compares them (true == 1 == 1.0). `predict` ignores labels, and
+prints one label per line (--probs: a JSON object of each label's
+probability). `eval` prints NLTK's accuracy and log_likelihood.")]
+pub struct ClassifyArgs {
+    #[command(subcommand)]
+    command: ClassifyCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum ClassifyCommand {
+    /// Train a classifier on labeled feature sets and save it.
+    Train(TrainArgs),
+    /// Label feature sets with a saved classifier.
+    Predict(PredictArgs),
+    /// Accuracy and log likelihood of a saved classifier on labeled feature sets.
+    Eval(PredictArgs),
+    /// NLTK's show_most_informative_features of a saved classifier.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Algorithm {
+    NaiveBayes,
+}
+
+#[derive(Debug, Args)]
+struct TrainArgs {
+    /// JSONL files of labeled feature sets (`-` or none: stdin).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The model file to write.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    /// The classifier.
+    #[arg(long, value_enum, default_value_t = Algorithm::NaiveBayes)]
+    algorithm: Algorithm,
+}
+
+#[derive(Debug, Args)]
+struct PredictArgs {
+    /// JSONL files of feature sets (`-` or none: stdin).
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The model file.
+    #[arg(short = 'm', long = "model", value_name = "FILE")]
+    model: PathBuf,
+    /// Print each label's probability (predict only).
+    #[arg(long)]
+    probs: bool,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    /// The model file.
+    #[arg(short = 'm', long = "model", value_name = "FILE")]
+    model: PathBuf,
+    /// Number of features.
+    #[arg(short = 'n', default_value_t = 10)]
+    n: usize,
+}
+
+/// Runs `nlkit classify`.
+pub fn run(a: ClassifyArgs) -> Result<()> {
+    match a.command {
+        ClassifyCommand::Train(t) => {
+            let Algorithm::NaiveBayes = t.algorithm;
+            let data = labeled(&t.files)?;
+            NaiveBayesClassifier::train(&data)?.save(&t.output)
+        }
+        ClassifyCommand::Predict(p) => predict(p),
+        ClassifyCommand::Eval(p) => {
+            let nb = load_classifier(&p.model)?;
+            let gold = labeled(&p.files)?;
+            if gold.is_empty() {
+                return Err(Error::InvalidInput("no examples to evaluate".into()));
+            }
+            let mut out = stdout();
+            writeln!(out, "examples\t{}", gold.len())?;
+            writeln!(out, "accuracy\t{}", py_float_repr(accuracy(&nb, &gold)?))?;
+            writeln!(
+                out,
+                "log_likelihood\t{}",
+                py_float_repr(log_likelihood(&nb, &gold)?)
+            )?;
+            out.flush()?;
+            Ok(())
+        }
+        ClassifyCommand::Show(s) => {
+            let nb = load_classifier(&s.model)?;
+            let mut out = stdout();
+            out.write_all(nb.show_most_informative_features(s.n).as_bytes())?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn read_all(files: &[PathBuf], need_label: bool) -> Result<Vec<(FeatureSet, Option<String>)>> {
+    let paths = if files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        files.to_vec()
+    };
+    let mut all = Vec::new();
+    for p in &paths {
+        all.extend(read_jsonl(open_input(p)?, &input_name(p), need_label)?);
+    }
+    Ok(all)
+}
+
+fn labeled(files: &[PathBuf]) -> Result<Vec<(FeatureSet, String)>> {
+    Ok(read_all(files, true)?
+        .into_iter()
+        .filter_map(|(f, l)| Some((f, l?)))
+        .collect())
+}
+
+fn predict(p: PredictArgs) -> Result<()> {
+    let nb = load_classifier(&p.model)?;
+    let mut out = stdout();
+    for (fs, _) in read_all(&p.files, false)? {
+        let dist = nb.prob_classify(&fs)?;
+        if p.probs {
+            let mut line = String::from("{");
+            for (i, l) in dist.samples().iter().enumerate() {
+                if i > 0 {
+                    line.push_str(", ");
+                }
+                line.push_str(&serde_json::to_string(l).unwrap_or_default());
+                line.push_str(": ");
+                line.push_str(&py_float_repr(dist.prob(l)));
+            }
+            line.push('}');
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{}", dist.max())?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
