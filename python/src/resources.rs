@@ -16,8 +16,12 @@ use crate::errors::{resource_not_found, IntoPy};
 /// `paths` that holds it, or raises NLTK's `LookupError` naming `package`.
 pub(crate) fn find(name: &str, package: &str, paths: &[String]) -> PyResult<Resource> {
     for p in paths {
+        // A zip such as `tokenizers/punkt_tab.zip` "holds" every language
+        // folder name; only one with files in it counts as found.
         if let Ok(r) = Resource::find(name, Some(Path::new(p))) {
-            return Ok(r);
+            if r.list().is_ok_and(|files| !files.is_empty()) {
+                return Ok(r);
+            }
         }
     }
     Err(resource_not_found(package, name, paths))

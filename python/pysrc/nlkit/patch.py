@@ -146,16 +146,14 @@ def patch_nltk():
 
     # --- tokenizer methods -------------------------------------------
     def tb_tokenize(self, text, convert_parentheses=False, return_str=False):
-        if type(text) is not str:
-            return NotImplemented
-        toks = _native.treebank_tokenize(text, bool(convert_parentheses))
-        return " ".join(toks) if return_str else toks
+        if type(text) is not str or return_str:
+            return NotImplemented  # NLTK warns about return_str
+        return _native.treebank_tokenize(text, bool(convert_parentheses))
 
     def nltk_tokenize(self, text, convert_parentheses=False, return_str=False):
-        if type(text) is not str:
-            return NotImplemented
-        toks = _native.nltk_word_tokenize(text, bool(convert_parentheses))
-        return " ".join(toks) if return_str else toks
+        if type(text) is not str or return_str:
+            return NotImplemented  # NLTK warns about return_str
+        return _native.nltk_word_tokenize(text, bool(convert_parentheses))
 
     def detok(self, tokens, convert_parentheses=False):
         if not _is_str_list(tokens):

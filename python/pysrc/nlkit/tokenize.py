@@ -8,6 +8,7 @@ without the GIL.
 """
 
 import re as _re
+import warnings as _warnings
 
 from . import _data, _native
 
@@ -96,8 +97,13 @@ class TreebankWordTokenizer:
     """``nltk.tokenize.TreebankWordTokenizer``."""
 
     def tokenize(self, text, convert_parentheses=False, return_str=False):
-        toks = _native.treebank_tokenize(text, bool(convert_parentheses))
-        return " ".join(toks) if return_str else toks
+        if return_str:
+            _warnings.warn(
+                "Parameter 'return_str' has been deprecated and should no longer be used.",
+                category=DeprecationWarning,
+                stacklevel=2,
+            )
+        return _native.treebank_tokenize(text, bool(convert_parentheses))
 
     def span_tokenize(self, text):
         yield from _native.treebank_span_tokenize(text)
@@ -107,8 +113,13 @@ class NLTKWordTokenizer:
     """``nltk.tokenize.NLTKWordTokenizer`` (the word step of ``word_tokenize``)."""
 
     def tokenize(self, text, convert_parentheses=False, return_str=False):
-        toks = _native.nltk_word_tokenize(text, bool(convert_parentheses))
-        return " ".join(toks) if return_str else toks
+        if return_str:
+            _warnings.warn(
+                "Parameter 'return_str' has been deprecated and should no longer be used.",
+                category=DeprecationWarning,
+                stacklevel=2,
+            )
+        return _native.nltk_word_tokenize(text, bool(convert_parentheses))
 
 
 class TreebankWordDetokenizer:
