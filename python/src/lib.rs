@@ -9,6 +9,7 @@
 use pyo3::prelude::*;
 
 mod errors;
+mod pipeline;
 mod resources;
 mod stem;
 mod tag;
@@ -18,6 +19,10 @@ mod wordnet;
 /// Texts at least this long are processed with the GIL released.
 pub(crate) const DETACH_BYTES: usize = 4096;
 
+/// Batches smaller than this (tokens, or bytes of text) run on the calling
+/// thread: waking the thread pool would cost more than it saves.
+pub(crate) const PAR_MIN_TOKENS: usize = 4096;
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -25,5 +30,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     stem::register(m)?;
     tag::register(m)?;
     wordnet::register(m)?;
+    pipeline::register(m)?;
     Ok(())
 }

@@ -45,6 +45,26 @@ fn cached<T>(
     Ok(v)
 }
 
+/// Loaded resources by (resource name, search path): a repeated call with
+/// the same path touches no file (NLTK caches its loaded models too).
+fn by_request<T>(
+    cache: &'static Cache<T>,
+    name: &str,
+    paths: &[String],
+    load: impl FnOnce() -> PyResult<Arc<T>>,
+) -> PyResult<Arc<T>> {
+    let key = format!("{name}\0{}", paths.join("\0"));
+    let map = cache.get_or_init(Default::default);
+    if let Some(v) = map.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Ok(v);
+    }
+    let v = load()?;
+    if let Ok(mut m) = map.lock() {
+        m.insert(key, Arc::clone(&v));
+    }
+    Ok(v)
+}
+
 /// Checks a language name used as a path part.
 fn check_language(language: &str) -> PyResult<()> {
     if language.is_empty()
@@ -64,7 +84,12 @@ fn check_language(language: &str) -> PyResult<()> {
 pub(crate) fn punkt(language: &str, paths: &[String]) -> PyResult<Arc<PunktSentenceTokenizer>> {
     check_language(language)?;
     let name = format!("tokenizers/punkt_tab/{language}");
-    let res = find(&name, "punkt_tab", paths)?;
+    static REQ: Cache<PunktSentenceTokenizer> = OnceLock::new();
+    by_request(&REQ, &name, paths, || punkt_load(&name, paths))
+}
+
+fn punkt_load(name: &str, paths: &[String]) -> PyResult<Arc<PunktSentenceTokenizer>> {
+    let res = find(name, "punkt_tab", paths)?;
     let key = res.location().display().to_string();
     static CACHE: Cache<PunktSentenceTokenizer> = OnceLock::new();
     cached(&CACHE, key, || {
@@ -73,7 +98,7 @@ pub(crate) fn punkt(language: &str, paths: &[String]) -> PyResult<Arc<PunktSente
             .map(|f| res.read_to_string(f))
             .collect::<nlkit::Result<_>>()
             .py()?;
-        let base = PathBuf::from(&name);
+        let base = PathBuf::from(name);
         let p: Vec<PathBuf> = PUNKT_TAB_FILES.iter().map(|f| base.join(f)).collect();
         let params = PunktParameters::from_strs([
             (p[0].as_path(), texts[0].as_str()),
@@ -91,7 +116,19 @@ pub(crate) fn perceptron(lang: &str, paths: &[String]) -> PyResult<Arc<Perceptro
     check_language(lang)?;
     let package = format!("averaged_perceptron_tagger_{lang}");
     let name = format!("taggers/{package}");
-    let res = find(&name, &package, paths)?;
+    static REQ: Cache<PerceptronTagger> = OnceLock::new();
+    by_request(&REQ, &name, paths, || {
+        perceptron_load(lang, &name, &package, paths)
+    })
+}
+
+fn perceptron_load(
+    lang: &str,
+    name: &str,
+    package: &str,
+    paths: &[String],
+) -> PyResult<Arc<PerceptronTagger>> {
+    let res = find(name, package, paths)?;
     let dir = res.location().to_path_buf();
     if !dir.is_dir() {
         return Err(pyo3::exceptions::PyOSError::new_err(format!(
@@ -107,6 +144,11 @@ pub(crate) fn perceptron(lang: &str, paths: &[String]) -> PyResult<Arc<Perceptro
 
 /// WordNet from `corpora/wordnet`.
 pub(crate) fn wordnet(paths: &[String]) -> PyResult<Arc<nlkit::wordnet::WordNetLemmatizer>> {
+    static REQ: Cache<nlkit::wordnet::WordNetLemmatizer> = OnceLock::new();
+    by_request(&REQ, "corpora/wordnet", paths, || wordnet_load(paths))
+}
+
+fn wordnet_load(paths: &[String]) -> PyResult<Arc<nlkit::wordnet::WordNetLemmatizer>> {
     let res = find("corpora/wordnet", "wordnet", paths)?;
     let loc = res.location().to_path_buf();
     static CACHE: Cache<nlkit::wordnet::WordNetLemmatizer> = OnceLock::new();

@@ -91,11 +91,17 @@ impl Perceptron {
         universal: bool,
     ) -> PyResult<Bound<'py, PyList>> {
         let t = &self.inner;
+        let n_tokens: usize = sentences.iter().map(Vec::len).sum();
         let tags: Vec<Vec<&str>> = py.detach(|| {
-            sentences
-                .par_iter()
-                .map(|s| tag_one(t, s, universal))
-                .collect()
+            if n_tokens < crate::PAR_MIN_TOKENS {
+                // waking rayon's threads costs more than a small batch
+                sentences.iter().map(|s| tag_one(t, s, universal)).collect()
+            } else {
+                sentences
+                    .par_iter()
+                    .map(|s| tag_one(t, s, universal))
+                    .collect()
+            }
         });
         let out = PyList::empty(py);
         let mut interned = Vec::new();

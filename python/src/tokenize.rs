@@ -91,7 +91,14 @@ fn word_tokenize_batch(
     paths: Vec<String>,
 ) -> PyResult<Vec<Vec<String>>> {
     let t = word_tokenizer(language, preserve_line, &paths)?;
-    Ok(py.detach(|| texts.par_iter().map(|s| t.tokenize_owned(s)).collect()))
+    let bytes: usize = texts.iter().map(String::len).sum();
+    Ok(py.detach(|| {
+        if bytes < crate::PAR_MIN_TOKENS * 4 {
+            texts.iter().map(|s| t.tokenize_owned(s)).collect()
+        } else {
+            texts.par_iter().map(|s| t.tokenize_owned(s)).collect()
+        }
+    }))
 }
 
 /// `nltk.sent_tokenize(text, language)`.

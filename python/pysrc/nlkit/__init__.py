@@ -8,6 +8,7 @@ and results as NLTK 3.10.4 (``word_tokenize``, ``sent_tokenize``,
 """
 
 from . import _native
+from .pipeline import Pipeline, pipeline
 from .patch import is_patched, patch_nltk, unpatch_nltk
 from .probability import FreqDist
 from .stem import LancasterStemmer, PorterStemmer, SnowballStemmer, WordNetLemmatizer
@@ -37,5 +38,5 @@ __all__ = [
     "WordPunctTokenizer", "PorterStemmer", "SnowballStemmer", "LancasterStemmer",
     "WordNetLemmatizer", "pos_tag", "pos_tag_sents", "PerceptronTagger", "map_tag",
     "FreqDist", "ngrams", "bigrams", "trigrams", "everygrams",
-    "patch_nltk", "unpatch_nltk", "is_patched",
+    "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline",
 ]

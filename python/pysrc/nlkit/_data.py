@@ -48,3 +48,25 @@ def find_file(name):
         "  For more information see: https://www.nltk.org/data.html\n\n"
         f"  Attempted to load \x1b[93m{name}\x1b[0m\n\n  Searched in:\n{searched}{stars}\n"
     )
+
+
+class paused_gc:
+    """Pauses Python's cyclic garbage collector while a native call builds
+    many tuples: each allocation burst would otherwise trigger collections
+    that walk every live object (NLTK's models included). Reentrant; restores
+    the previous state."""
+
+    __slots__ = ("_was",)
+
+    def __enter__(self):
+        import gc
+
+        self._was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        if self._was:
+            import gc
+
+            gc.enable()
+        return False

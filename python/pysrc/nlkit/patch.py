@@ -124,7 +124,8 @@ def patch_nltk():
     def pos_tag(tokens, tagset=None, lang="eng"):
         if lang == "eng" and (not tagset or tagset == "universal") and _is_str_list(tokens):
             try:
-                return _tagger().tag(list(tokens), bool(tagset))
+                with _data.paused_gc():
+                    return _tagger().tag(list(tokens), bool(tagset))
             except Exception:
                 pass
         return o_pos(tokens, tagset, lang)
@@ -134,7 +135,9 @@ def patch_nltk():
         if (lang == "eng" and (not tagset or tagset == "universal") and type(sentences) in (list, tuple)
                 and all(_is_str_list(s) for s in sentences)):
             try:
-                return _tagger().tag_sents([list(s) for s in sentences], bool(tagset))
+                sents = [list(s) for s in sentences]
+                with _data.paused_gc():
+                    return _tagger().tag_sents(sents, bool(tagset))
             except Exception:
                 pass
         return o_pos_sents(sentences, tagset, lang)

@@ -46,10 +46,13 @@ class PerceptronTagger:
     def tag(self, tokens, return_conf=False, use_tagdict=True):
         if return_conf or not use_tagdict:
             raise NotImplementedError("nlkit's tagger has no return_conf / use_tagdict=False")
-        return self._native.tag(_tokens(tokens), False)
+        with _data.paused_gc():
+            return self._native.tag(_tokens(tokens), False)
 
     def tag_sents(self, sentences):
-        return self._native.tag_sents([_tokens(s) for s in sentences], False)
+        sents = [_tokens(s) for s in sentences]
+        with _data.paused_gc():
+            return self._native.tag_sents(sents, False)
 
     @property
     def classes(self):
@@ -61,7 +64,9 @@ def pos_tag(tokens, tagset=None, lang="eng"):
     _check_lang(lang)
     toks = _tokens(tokens)
     universal = _universal(tagset)
-    return _native.Perceptron.load(lang, _data.path()).tag(toks, universal)
+    tagger = _native.Perceptron.load(lang, _data.path())
+    with _data.paused_gc():
+        return tagger.tag(toks, universal)
 
 
 def pos_tag_sents(sentences, tagset=None, lang="eng"):
@@ -69,4 +74,6 @@ def pos_tag_sents(sentences, tagset=None, lang="eng"):
     _check_lang(lang)
     sents = [_tokens(s) for s in sentences]
     universal = _universal(tagset)
-    return _native.Perceptron.load(lang, _data.path()).tag_sents(sents, universal)
+    tagger = _native.Perceptron.load(lang, _data.path())
+    with _data.paused_gc():
+        return tagger.tag_sents(sents, universal)
