@@ -15,6 +15,7 @@ mod stem;
 mod tag;
 mod tokenize;
 mod wordnet;
+mod wordnet_db;
 
 /// Texts at least this long are processed with the GIL released.
 pub(crate) const DETACH_BYTES: usize = 4096;
@@ -30,6 +31,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     stem::register(m)?;
     tag::register(m)?;
     wordnet::register(m)?;
+    wordnet_db::register(m)?;
     pipeline::register(m)?;
     Ok(())
 }

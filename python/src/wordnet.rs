@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::errors::IntoPy;
 use crate::resources;
+use crate::wordnet_db::{lemmas, synsets, PyLemma, PySynset};
 
 /// WordNet's lemmatizer over `corpora/wordnet`.
 #[pyclass(module = "nlkit._native", frozen)]
@@ -63,6 +64,32 @@ impl Lemmatizer {
                 .collect::<nlkit::Result<Vec<String>>>()
         })
         .py()
+    }
+
+    /// `wordnet.synsets(lemma, pos)`.
+    #[pyo3(signature = (lemma, pos=None))]
+    fn synsets(&self, lemma: String, pos: Option<&str>) -> PyResult<Vec<PySynset>> {
+        let p = pos.map(pos_of).transpose()?;
+        Ok(synsets(self.inner.wordnet().synsets(&lemma, p).py()?))
+    }
+
+    /// `wordnet.synset(name)`, e.g. `dog.n.01`.
+    fn synset(&self, name: String) -> PyResult<PySynset> {
+        Ok(PySynset {
+            inner: self.inner.wordnet().synset(&name).py()?,
+        })
+    }
+
+    /// `wordnet.lemmas(lemma, pos)`.
+    #[pyo3(signature = (lemma, pos=None))]
+    fn lemmas(&self, lemma: String, pos: Option<&str>) -> PyResult<Vec<PyLemma>> {
+        let p = pos.map(pos_of).transpose()?;
+        Ok(lemmas(self.inner.wordnet().lemmas(&lemma, p).py()?))
+    }
+
+    /// `wordnet.all_lemma_names(pos)`.
+    fn all_lemma_names(&self, pos: &str) -> PyResult<Vec<String>> {
+        self.inner.wordnet().all_lemma_names(pos_of(pos)?).py()
     }
 
     /// `wordnet.morphy(form, pos)`.

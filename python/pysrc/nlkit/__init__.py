@@ -3,7 +3,7 @@
 An NLTK-shaped API over the nlkit Rust library: the same names, signatures
 and results as NLTK 3.10.4 (``word_tokenize``, ``sent_tokenize``,
 ``pos_tag``, the tokenizer, stemmer and lemmatizer classes, ``FreqDist``,
-``ngrams``), reading NLTK's data packages from the NLTK data path.
+``ngrams``, ``wordnet``), reading NLTK's data packages from the NLTK data path.
 ``patch_nltk()`` makes NLTK itself use nlkit in a running process.
 """
 
@@ -28,6 +28,7 @@ from .tokenize import (
     wordpunct_tokenize,
 )
 from .util import bigrams, everygrams, ngrams, trigrams
+from .wordnet import wn, wordnet  # the reader, as nltk.corpus.wordnet
 
 __version__ = _native.__version__
 
@@ -38,5 +39,5 @@ __all__ = [
     "WordPunctTokenizer", "PorterStemmer", "SnowballStemmer", "LancasterStemmer",
     "WordNetLemmatizer", "pos_tag", "pos_tag_sents", "PerceptronTagger", "map_tag",
     "FreqDist", "ngrams", "bigrams", "trigrams", "everygrams",
-    "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline",
+    "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline", "wordnet", "wn",
 ]
