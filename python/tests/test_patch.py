@@ -19,13 +19,14 @@ def _results(nltk, texts):
     from nltk.tokenize import ToktokTokenizer, TreebankWordDetokenizer, TreebankWordTokenizer, TweetTokenizer
     out = []
     wnl, porter = WordNetLemmatizer(), PorterStemmer()
-    for t in texts:
+    for t in texts[:4]:
+        t = t[:8000]
         sents = nltk.sent_tokenize(t)
         toks = [nltk.word_tokenize(s) for s in sents]
         tagged = nltk.pos_tag_sents(toks)
         out.append((sents, toks, tagged, nltk.pos_tag(toks[0], tagset="universal"),
                     nltk.tokenize.word_tokenize(t), nltk.tag.pos_tag(toks[-1])))
-        words = [w for s in toks for w in s]
+        words = [w for s in toks for w in s][:1500]
         out.append([porter.stem(w) for w in words])
         out.append([PorterStemmer("ORIGINAL_ALGORITHM").stem(w, to_lowercase=False) for w in words])
         out.append([SnowballStemmer("english").stem(w) for w in words])
