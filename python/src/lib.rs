@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+mod corpus;
 mod errors;
 mod pipeline;
 mod resources;
@@ -28,6 +29,7 @@ pub(crate) const PAR_MIN_TOKENS: usize = 4096;
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     tokenize::register(m)?;
+    corpus::register(m)?;
     stem::register(m)?;
     tag::register(m)?;
     wordnet::register(m)?;

@@ -7,7 +7,7 @@ and results as NLTK 3.10.4 (``word_tokenize``, ``sent_tokenize``,
 ``patch_nltk()`` makes NLTK itself use nlkit in a running process.
 """
 
-from . import _native
+from . import _native, corpus
 from .pipeline import Pipeline, pipeline
 from .patch import is_patched, patch_nltk, unpatch_nltk
 from .probability import FreqDist
@@ -39,5 +39,5 @@ __all__ = [
     "WordPunctTokenizer", "PorterStemmer", "SnowballStemmer", "LancasterStemmer",
     "WordNetLemmatizer", "pos_tag", "pos_tag_sents", "PerceptronTagger", "map_tag",
     "FreqDist", "ngrams", "bigrams", "trigrams", "everygrams",
-    "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline", "wordnet", "wn",
+    "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline", "wordnet", "wn", "corpus",
 ]
