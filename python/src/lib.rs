@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+mod chunk;
 mod corpus;
 mod errors;
 mod pipeline;
@@ -30,6 +31,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     tokenize::register(m)?;
     corpus::register(m)?;
+    chunk::register(m)?;
     stem::register(m)?;
     tag::register(m)?;
     wordnet::register(m)?;

@@ -27,6 +27,7 @@ from .tokenize import (
     word_tokenize,
     wordpunct_tokenize,
 )
+from .tree import RegexpParser, Tree
 from .util import bigrams, everygrams, ngrams, trigrams
 from .wordnet import wn, wordnet  # the reader, as nltk.corpus.wordnet
 
@@ -39,5 +40,5 @@ __all__ = [
     "WordPunctTokenizer", "PorterStemmer", "SnowballStemmer", "LancasterStemmer",
     "WordNetLemmatizer", "pos_tag", "pos_tag_sents", "PerceptronTagger", "map_tag",
     "FreqDist", "ngrams", "bigrams", "trigrams", "everygrams",
-    "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline", "wordnet", "wn", "corpus",
+    "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline", "wordnet", "wn", "corpus", "Tree", "RegexpParser",
 ]
