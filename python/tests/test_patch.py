@@ -37,6 +37,8 @@ def _results(nltk, texts):
         out.append(TreebankWordDetokenizer().detokenize(toks[0]))
         out.append(TweetTokenizer(reduce_len=True, strip_handles=True).tokenize(t[:3000]))
         out.append(ToktokTokenizer().tokenize(t[:3000]))
+        chunker = nltk.RegexpParser("NP: {<DT>?<JJ.*>*<NN.*>+}\nPP: {<IN><NP>}\nVP: {<VB.*><NP|PP>+$}", loop=2)
+        out.append([chunker.parse(s) for s in tagged[:40]])
     return out
 
 
@@ -92,6 +94,9 @@ def _outcome(f, *a, **kw):
     lambda n: n.stem.LancasterStemmer(("ssen4>",)).stem("happiness"),
     lambda n: n.tokenize.TreebankWordTokenizer().tokenize(42),
     lambda n: n.tokenize.TweetTokenizer().tokenize(["list"]),
+    lambda n: n.RegexpParser("NP: {<DT><NN>}").parse(n.Tree("S", [("the", "DT"), ("dog", "NN")])),
+    lambda n: n.RegexpParser("NP: {<DT><NN>}").parse([("the", "DT"), ("dog",)]),
+    lambda n: n.RegexpParser("NP: {<DT><NN>}").parse([["the", "DT"], ["dog", "NN"]]),
 ])
 def test_fall_through_gives_nltk_answer(nltk, data_dir, call):
     before = _outcome(call, nltk)
@@ -110,3 +115,61 @@ def test_subclasses_keep_nltk_code(patched):
         CONTRACTIONS2 = []
 
     assert Mine().tokenize("I cannot go.") == ["I", "cannot", "go", "."]
+
+
+def test_fast_paths_are_taken(patched, monkeypatch):
+    """Each patched entry point answers from nlkit (not by falling back)."""
+    import nlkit.patch as P
+    from nlkit import _native
+
+    ok = set()
+
+    class Spy:
+        def __getattr__(self, name):
+            obj = getattr(_native, name)
+
+            def call(*a, **kw):
+                r = obj(*a, **kw)
+                ok.add(name)
+                return r
+
+            return call
+
+    monkeypatch.setattr(P, "_native", Spy())
+    n = patched
+    from nltk.stem import LancasterStemmer, PorterStemmer, SnowballStemmer, WordNetLemmatizer
+    from nltk.tokenize import (NLTKWordTokenizer, ToktokTokenizer, TreebankWordDetokenizer,
+                               TreebankWordTokenizer, TweetTokenizer)
+    toks = n.word_tokenize("The dogs were running home. They ate.")
+    n.sent_tokenize("The dogs ran. They ate.")
+    n.pos_tag(toks)
+    n.pos_tag_sents([toks])
+    PorterStemmer().stem("running")
+    LancasterStemmer().stem("running")
+    SnowballStemmer("english").stem("running")
+    WordNetLemmatizer().lemmatize("dogs")
+    TreebankWordTokenizer().tokenize("Hi there.")
+    NLTKWordTokenizer().tokenize("Hi there.")
+    TreebankWordDetokenizer().detokenize(["Hi", "there", "."])
+    TweetTokenizer().tokenize("@a hi :)")
+    ToktokTokenizer().tokenize("Hi there.")
+    n.RegexpParser("NP: {<DT><NN>}").parse([("the", "DT"), ("dog", "NN")])
+    # the native objects' methods ran too: the results equal NLTK's (other tests)
+    assert ok >= {"word_tokenize", "sent_tokenize", "Porter", "Lancaster", "Snowball", "treebank_tokenize",
+                  "nltk_word_tokenize", "detokenize", "tweet_tokenize", "toktok_tokenize", "RegexpParser"}
+
+
+def test_tagger_and_lemmatizer_fast_paths(patched, monkeypatch):
+    """With NLTK's own tagger and morphy broken, the patched calls still answer."""
+    n = patched
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+    from nltk.stem import WordNetLemmatizer
+
+    def broken(*a, **kw):
+        raise AssertionError("fell back to NLTK")
+
+    monkeypatch.setattr(n.tag.PerceptronTagger, "tag", broken)
+    monkeypatch.setattr(WordNetCorpusReader, "_morphy", broken)
+    assert n.pos_tag(["The", "dog", "barks", "."])[1] == ("dog", "NN")
+    assert n.pos_tag_sents([["Dogs", "bark", "."]], tagset="universal")[0][0] == ("Dogs", "NOUN")
+    assert WordNetLemmatizer().lemmatize("geese") == "goose"

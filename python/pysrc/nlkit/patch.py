@@ -11,7 +11,8 @@ Patched: ``word_tokenize``, ``sent_tokenize``, ``pos_tag``, ``pos_tag_sents``
 ``TreebankWordTokenizer.tokenize``, ``NLTKWordTokenizer.tokenize``,
 ``TreebankWordDetokenizer.detokenize``/``tokenize``, ``TweetTokenizer.tokenize``,
 ``ToktokTokenizer.tokenize``, ``PorterStemmer.stem``, ``LancasterStemmer.stem``,
-the Snowball language stemmers' ``stem`` and ``WordNetLemmatizer.lemmatize``.
+the Snowball language stemmers' ``stem``, ``WordNetLemmatizer.lemmatize`` and
+``RegexpParser.parse`` (grammars given as text, ``(word, tag)`` lists, no trace).
 Names bound before patching (``from nltk import word_tokenize`` in a module
 imported earlier) keep NLTK's function; ``SnowballStemmer`` objects created
 before patching keep NLTK's stemmer.
@@ -228,6 +229,27 @@ def patch_nltk():
             return s.stem(word)
 
         _method(cls, "stem", snow)
+
+    from nltk.chunk import RegexpParser
+    from nltk.tree import Tree as NltkTree
+
+    def _nltk_tree(node):
+        label, kids = node
+        return NltkTree(label, [_nltk_tree(k) if isinstance(k[1], list) else k for k in kids])
+
+    def chunk(self, chunk_struct, trace=None):
+        if (trace or self._trace or not isinstance(self._grammar, str) or not self._stages
+                or type(chunk_struct) not in (list, tuple)
+                or not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str
+                           for p in chunk_struct)):
+            return NotImplemented
+        key = (self._grammar, self._stages[0]._root_label, self._loop)
+        cached = self.__dict__.get("_nlkit_parser")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_nlkit_parser"] = (key, _native.RegexpParser(*key))
+        return _nltk_tree(cached[1].parse(list(chunk_struct)))
+
+    _method(RegexpParser, "parse", chunk)
 
     lem = []
 
