@@ -404,6 +404,16 @@ impl PerceptronTagger {
             |hashes: &[u64], owner: &[usize], homes: &mut Vec<_>, statics: &mut [Weight]| {
                 homes.clear();
                 homes.extend(hashes.iter().map(|&h| self.index.home(h)));
+                // read the first word of each row found in its home slot,
+                // in a tight loop of independent loads, so that the rows'
+                // cache misses overlap before they are added
+                let mut touched = 0i32;
+                for (&h, &home) in hashes.iter().zip(homes.iter()) {
+                    if home.0 == h {
+                        touched ^= self.row_head(home.1);
+                    }
+                }
+                std::hint::black_box(touched);
                 for ((&h, &home), &j) in hashes.iter().zip(homes.iter()).zip(owner) {
                     if let Some(row) = self.index.resolve(h, home) {
                         self.add_row(row, &mut statics[j * nc..(j + 1) * nc]);
@@ -716,6 +726,18 @@ impl PerceptronTagger {
             }
         }
         out
+    }
+
+    /// The first weight of the row that starts at `a` (a row start of the
+    /// index), read only to bring the row into the cache.
+    #[inline]
+    fn row_head(&self, a: u32) -> i32 {
+        if a & DENSE != 0 {
+            let k = (a & !DENSE) as usize * self.classes.len();
+            self.dense.get(k).copied().unwrap_or(0)
+        } else {
+            self.entries.get(a as usize).map_or(0, |e| e.class() as i32)
+        }
     }
 
     /// Adds the row found by the index to `scores`.
