@@ -30,6 +30,13 @@
 //!   that read the previous tags;
 //! * the scores of the word-only features of recently seen words are kept
 //!   per thread and model (`WordCache`);
+//! * templates whose parts take few values (`i cap`; a stacked model's
+//!   templates of the first-stage tags and of the previous tag with the
+//!   next first-stage tag) are added from tables summed once per thread
+//!   (`fixed_rows`), and the tag-dependent features of a token whose
+//!   previous tag is known before the left-to-right pass (the first of a
+//!   sentence or window, one after a tag-dictionary word) are looked up
+//!   with the batch;
 //! * class ids are sorted by tag name so the tie-break is a comparison of
 //!   ids.
 //!
