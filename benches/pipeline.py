@@ -45,9 +45,11 @@ def timed(cmd, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target/release/nlkit"))
+    ap.add_argument("--baseline", help="another nlkit binary (e.g. main's) to time in the same run")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--nltk-paras", type=int, default=0, help="time NLTK on the first N paragraphs only (0: all) and scale")
+    ap.add_argument("--nltk-paras", type=int, default=0,
+                    help="time NLTK on about N paragraphs only, every k-th (0: all), and scale")
     a = ap.parse_args()
     import nltk
 
@@ -58,12 +60,16 @@ def main():
         tf.write("\n\n".join(paras) + "\n")
         path = tf.name
     try:
-        n_nltk = len(paras) if a.nltk_paras <= 0 else min(a.nltk_paras, len(paras))
+        # every k-th paragraph: the corpora differ in paragraph length, so
+        # the first N paragraphs would misestimate the whole
+        step = 1 if a.nltk_paras <= 0 else max(1, -(-len(paras) // a.nltk_paras))
+        sample = paras[::step]
+        n_nltk = len(sample)
         # NLTK, same work
         t0 = time.perf_counter()
         tokens = 0
         t_split = t_tok = t_tag = 0.0
-        for p in paras[:n_nltk]:
+        for p in sample:
             s0 = time.perf_counter()
             sents = nltk.sent_tokenize(p)
             s1 = time.perf_counter()
@@ -81,11 +87,23 @@ def main():
         t_nltk *= scale
         tokens = int(tokens * scale)
         print(f"input: {len(paras)} paragraphs, {os.path.getsize(path) / 1e6:.1f} MB, ~{tokens} tokens"
-              + (f" (NLTK timed on {n_nltk} paragraphs, scaled)" if scale != 1 else ""))
+              + (f" (NLTK timed on every {step}th paragraph, {n_nltk}, scaled)" if scale != 1 else ""))
         print(f"NLTK sent_tokenize + word_tokenize + pos_tag: {t_nltk:.2f} s "
               f"(split {t_split * scale:.2f}, tokenize {t_tok * scale:.2f}, tag {t_tag * scale:.2f})")
-        one = min(timed([a.nlkit, "pipeline"], path) for _ in range(a.runs))
-        two = min(timed([a.nlkit, "pipeline", "--jobs", "2"], path) for _ in range(a.runs))
+        bins = [a.nlkit] + ([a.baseline] if a.baseline else [])
+        best = {}
+        for _ in range(a.runs):
+            # the binaries alternate, so that a change of load hits both
+            for b in bins:
+                for jobs in ("1", "2"):
+                    t = timed([b, "pipeline", "--jobs", jobs], path)
+                    best[b, jobs] = min(best.get((b, jobs), t), t)
+        one, two = best[a.nlkit, "1"], best[a.nlkit, "2"]
+        if a.baseline:
+            b1, b2 = best[a.baseline, "1"], best[a.baseline, "2"]
+            print(f"baseline {a.baseline}: pipeline {b1:.3f} s = {t_nltk / b1:.1f}x NLTK, "
+                  f"--jobs 2 {b2:.3f} s = {t_nltk / b2:.1f}x NLTK; this binary is "
+                  f"{b1 / one:.2f}x / {b2 / two:.2f}x the baseline")
         print(f"nlkit pipeline: {one:.3f} s = {t_nltk / one:.1f}x NLTK, {tokens / one / 1e6:.2f} M tokens/s")
         print(f"nlkit pipeline --jobs 2: {two:.3f} s = {t_nltk / two:.1f}x NLTK, "
               f"{tokens / two / 1e6:.2f} M tokens/s, {one / two:.2f}x one job")

@@ -311,14 +311,43 @@ pub(crate) enum Templates {
     ReadingTags,
     /// Those that read the previous tags and nothing else ([`TAGS_ONLY`]).
     TagsOnly,
-    /// Those that read the previous tags and words.
-    TagsAndWords,
     /// Those that read only the neighbouring word at this offset
     /// ([`NEIGHBOUR`]).
     Neighbour(i8),
     /// Those that depend on the words around the token or its position,
-    /// but not on tags, less the [`Templates::Neighbour`] ones.
-    OtherContext,
+    /// but not on tags, less the [`Templates::Neighbour`] ones, and less
+    /// the templates whose bits are set in the mask (bit `k` for template
+    /// `k`, see [`bit`]; the tagger adds their rows from tables it built
+    /// once).
+    OtherContextExcept(u64),
+    /// Those that read the previous tags and words, less the templates
+    /// whose bits are set in the mask.
+    TagsAndWordsExcept(u64),
+    /// Exactly the templates whose bits are set in the mask.
+    Only(u64),
+}
+
+/// The values of the `i cap` template (26), see [`cap_value`].
+pub(crate) const CAPS: [&str; 3] = ["first-cap", "cap", "no"];
+
+/// The index in [`CAPS`] of the `i cap` part of `word` at index `i` of the
+/// padded context.
+#[inline]
+pub(crate) fn cap_value(word: &str, i: usize) -> usize {
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        if i == 2 {
+            0
+        } else {
+            1
+        }
+    } else {
+        2
+    }
+}
+
+/// The bit of template `k` in the masks of [`Templates`].
+pub(crate) const fn bit(k: usize) -> u64 {
+    1 << k
 }
 
 /// As [`for_each_feature`], but for the token at index `i` of the padded
@@ -351,9 +380,12 @@ pub(crate) fn for_each_feature_parts(
         Templates::WordOnly => WORD_ONLY[k],
         Templates::ReadingTags => READS_TAGS[k],
         Templates::TagsOnly => TAGS_ONLY[k],
-        Templates::TagsAndWords => READS_TAGS[k] && !TAGS_ONLY[k],
         Templates::Neighbour(d) => NEIGHBOUR[k] == d,
-        Templates::OtherContext => !WORD_ONLY[k] && !READS_TAGS[k] && NEIGHBOUR[k] == 0,
+        Templates::OtherContextExcept(m) => {
+            !WORD_ONLY[k] && !READS_TAGS[k] && NEIGHBOUR[k] == 0 && m & bit(k) == 0
+        }
+        Templates::TagsAndWordsExcept(m) => READS_TAGS[k] && !TAGS_ONLY[k] && m & bit(k) == 0,
+        Templates::Only(m) => m & bit(k) != 0,
     };
     macro_rules! emit {
         ($k:expr, [$($p:expr),*]) => {
@@ -396,16 +428,7 @@ pub(crate) fn for_each_feature_parts(
     emit!(24, [suffix(ctx(i + 1), 2)]);
     emit!(25, [prev, ctx(i + 1)]);
     if want(26) {
-        let cap = if word.chars().next().is_some_and(char::is_uppercase) {
-            if i == 2 {
-                "first-cap"
-            } else {
-                "cap"
-            }
-        } else {
-            "no"
-        };
-        add(26, &[cap]);
+        add(26, &[CAPS[cap_value(word, i)]]);
     }
     if want(27) {
         let digit = if word.chars().any(|c| c.is_ascii_digit()) {
@@ -503,9 +526,9 @@ mod tests {
         }
         let mut all: Vec<usize> = [
             Templates::WordOnly,
-            Templates::OtherContext,
+            Templates::OtherContextExcept(0),
             Templates::TagsOnly,
-            Templates::TagsAndWords,
+            Templates::TagsAndWordsExcept(0),
             Templates::Neighbour(-2),
             Templates::Neighbour(-1),
             Templates::Neighbour(1),

@@ -30,6 +30,13 @@
 //!   that read the previous tags;
 //! * the scores of the word-only features of recently seen words are kept
 //!   per thread and model (`WordCache`);
+//! * templates whose parts take few values (`i cap`; a stacked model's
+//!   templates of the first-stage tags and of the previous tag with the
+//!   next first-stage tag) are added from tables summed once per thread
+//!   (`fixed_rows`), and the tag-dependent features of a token whose
+//!   previous tag is known before the left-to-right pass (the first of a
+//!   sentence or window, one after a tag-dictionary word) are looked up
+//!   with the batch;
 //! * class ids are sorted by tag name so the tie-break is a comparison of
 //!   ids.
 //!
@@ -58,7 +65,8 @@ use rand::SeedableRng;
 
 use super::clusters::{ClusterIds, WordClusters, PADDING, UNKNOWN};
 use super::features::{
-    for_each_feature, for_each_feature_parts, normalize, Context, FeatureSet, Templates,
+    bit, cap_value, for_each_feature, for_each_feature_parts, normalize, Context, FeatureSet,
+    Templates,
 };
 use super::fxhash::{template_states, FeatureIndex, FxHasher};
 use super::model::ModelMeta;
@@ -67,10 +75,12 @@ use crate::{Error, Result};
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+mod fixed_rows;
 mod nltk_json;
 mod table;
 mod train;
 
+use fixed_rows::{FixedRows, CAP, FIRST_NEXT, FIRST_OWN, FIRST_PREV};
 pub use nltk_json::nltk_model_files;
 pub(crate) use table::TableBuilder;
 use table::*;
@@ -160,6 +170,8 @@ struct WordCache {
     /// Empty for models with more than [`WordCache::TAG_PAIR_CLASSES`]
     /// classes, whose tag features are looked up one by one.
     tag_pairs: Vec<Weight>,
+    /// The summed rows of the templates whose parts take few values.
+    fixed: FixedRows,
     /// Scratch space of [`PerceptronTagger::tag_ids`], kept between calls.
     scratch: Scratch,
     /// The hashes of words seen once and not cached: a word is cached the
@@ -191,6 +203,11 @@ struct Scratch {
     fresh: Vec<Weight>,
     /// Per token of the sentence: its word's id in the cache, or [`NONE`].
     slots: Vec<u32>,
+    /// The ids of the padded first-stage tags (see [`FixedRows::resolve`]).
+    first_ids: Vec<u16>,
+    /// Per token of the window: whether its tag-dependent features were
+    /// looked up with the tag-independent ones.
+    early: Vec<bool>,
 }
 
 /// A [`Scratch::slots`] entry of a word not in the cache.
@@ -319,6 +336,7 @@ impl PerceptronTagger {
                 pads: self.pad_scores(),
                 clusters: Vec::new(),
                 tag_pairs: self.tag_pair_scores(),
+                fixed: self.fixed_rows(),
                 scratch: Scratch::default(),
                 seen: Default::default(),
             })
@@ -383,6 +401,8 @@ impl PerceptronTagger {
             at,
             fresh,
             slots,
+            first_ids,
+            early,
         } = &mut scratch;
         scores.resize(nc, 0);
         // looks up the rows of `hashes` (home slots first, all at once) and
@@ -391,6 +411,16 @@ impl PerceptronTagger {
             |hashes: &[u64], owner: &[usize], homes: &mut Vec<_>, statics: &mut [Weight]| {
                 homes.clear();
                 homes.extend(hashes.iter().map(|&h| self.index.home(h)));
+                // read the first word of each row found in its home slot,
+                // in a tight loop of independent loads, so that the rows'
+                // cache misses overlap before they are added
+                let mut touched = 0i32;
+                for (&h, &home) in hashes.iter().zip(homes.iter()) {
+                    if home.0 == h {
+                        touched ^= self.row_head(home.1);
+                    }
+                }
+                std::hint::black_box(touched);
                 for ((&h, &home), &j) in hashes.iter().zip(homes.iter()).zip(owner) {
                     if let Some(row) = self.index.resolve(h, home) {
                         self.add_row(row, &mut statics[j * nc..(j + 1) * nc]);
@@ -426,6 +456,19 @@ impl PerceptronTagger {
         let (mut prev_id, mut prev2_id) = (nc, nc + 1);
         let tag_pairs = &cache.tag_pairs;
         let n = tokens.len();
+        // the templates added from `cache.fixed` rather than looked up
+        let fixed = &cache.fixed;
+        let use_first = first.len() == n + 4 && fixed.resolve(first, first_ids);
+        let mut other_mask = 0;
+        if !fixed.caps.is_empty() {
+            other_mask |= bit(CAP);
+        }
+        let mut tag_mask = 0;
+        if use_first {
+            other_mask |= FIRST_OWN | FIRST_NEXT;
+            tag_mask |= FIRST_PREV;
+        }
+        let nf = fixed.nf;
         let part = PARTS * nc;
         for (w0, window) in tokens.chunks(WINDOW).enumerate() {
             let w0 = w0 * WINDOW;
@@ -448,11 +491,11 @@ impl PerceptronTagger {
                 }
                 at.push(FRESH | (n_fresh * part));
                 let owner0 = n_fresh * PARTS;
-                self.push_hashes(Templates::WordOnly, p + 2, tokens[p], ctx, hashes);
+                self.push_hashes(Templates::WordOnly, p + 2, tokens[p], ctx, "", hashes);
                 owner.resize(hashes.len(), owner0);
                 for (k, &d) in OFFSETS.iter().enumerate() {
                     let i = (p + 2).wrapping_add_signed(-isize::from(d));
-                    self.push_hashes(Templates::Neighbour(d), i, "", ctx, hashes);
+                    self.push_hashes(Templates::Neighbour(d), i, "", ctx, "", hashes);
                     owner.resize(hashes.len(), owner0 + 1 + k);
                 }
                 n_fresh += 1;
@@ -519,16 +562,48 @@ impl PerceptronTagger {
                 }
             }
             // 1b. the other tag-independent features
+            // and the tag-dependent ones of the tokens whose previous tag is
+            // known already (the first of the sentence or the window, or
+            // one after a word of the tag dictionary): the previous tag is
+            // all that these templates read of the tags
             hashes.clear();
             owner.clear();
+            early.clear();
+            let mut known = Some(prev);
             for (j, &word) in window.iter().enumerate() {
+                early.push(false);
                 if dict[j].is_none() {
                     let w = w0 + j + 2;
-                    self.push_hashes(Templates::OtherContext, w, word, ctx, hashes);
+                    let which = Templates::OtherContextExcept(other_mask);
+                    self.push_hashes(which, w, word, ctx, "", hashes);
+                    if let (Some(p), false) = (known, tag_pairs.is_empty()) {
+                        let which = Templates::TagsAndWordsExcept(tag_mask);
+                        self.push_hashes(which, w, word, ctx, p, hashes);
+                        early[j] = true;
+                    }
                     owner.resize(hashes.len(), j);
                 }
+                known = dict[j].map(|t| &*self.classes[usize::from(t)]);
             }
             add_all(hashes, owner, homes, statics);
+            for (j, &word) in window.iter().enumerate() {
+                if dict[j].is_some() {
+                    continue;
+                }
+                let out = &mut statics[j * nc..(j + 1) * nc];
+                let i = w0 + j + 2;
+                if other_mask & bit(CAP) != 0 {
+                    let v = cap_value(word, i);
+                    add_into(out, &fixed.caps[v * nc..(v + 1) * nc]);
+                }
+                if use_first {
+                    let a = usize::from(first_ids[i]);
+                    let b = usize::from(first_ids[i + 1]);
+                    let c = usize::from(first_ids[i + 2]);
+                    add_into(out, &fixed.own[(a * nf + b) * nc..(a * nf + b + 1) * nc]);
+                    add_into(out, &fixed.next[(b * nf + c) * nc..(b * nf + c + 1) * nc]);
+                }
+            }
             // 2. left to right, with the tag-dependent features
             for (j, &word) in window.iter().enumerate() {
                 let id = match dict[j] {
@@ -540,10 +615,17 @@ impl PerceptronTagger {
                         } else {
                             let at = (prev_id * (nc + 2) + prev2_id) * nc;
                             add_into(scores, &tag_pairs[at..at + nc]);
-                            Templates::TagsAndWords
+                            if use_first {
+                                let b = usize::from(first_ids[w0 + j + 3]);
+                                let at = (prev_id * nf + b) * nc;
+                                add_into(scores, &fixed.prev[at..at + nc]);
+                            }
+                            Templates::TagsAndWordsExcept(tag_mask)
                         };
-                        let i = w0 + j + 2;
-                        self.add_features(tags, i, word, ctx, (prev, prev2), scores);
+                        if !early[j] {
+                            let i = w0 + j + 2;
+                            self.add_features(tags, i, word, ctx, (prev, prev2), scores);
+                        }
                         match argmax_unique(scores) {
                             Some(best) => best,
                             None => self.argmax_f64(w0 + j, word, ctx, prev, prev2, buf),
@@ -580,20 +662,29 @@ impl PerceptronTagger {
         });
     }
 
-    /// Pushes the hashes of the tag-independent features `which` of the
-    /// token at index `i` of the padded context to `hashes` (the caller
-    /// then fills `owner` up to the same length).
+    /// Pushes the hashes of the features `which` of the token at index `i`
+    /// of the padded context to `hashes` (the caller then fills `owner` up
+    /// to the same length); `which` reads no tag or only the previous one,
+    /// `prev`.
     fn push_hashes(
         &self,
         which: Templates,
         i: usize,
         word: &str,
         ctx: Context<'_>,
+        prev: &str,
         hashes: &mut Vec<u64>,
     ) {
-        for_each_feature_parts(self.feature_set, which, i, word, ctx, "", "", |k, parts| {
-            hashes.push(hash_parts(k, parts))
-        });
+        for_each_feature_parts(
+            self.feature_set,
+            which,
+            i,
+            word,
+            ctx,
+            prev,
+            "",
+            |k, parts| hashes.push(hash_parts(k, parts)),
+        );
     }
 
     /// The scores of the templates that read only the previous two tags,
@@ -642,6 +733,18 @@ impl PerceptronTagger {
             }
         }
         out
+    }
+
+    /// The first weight of the row that starts at `a` (a row start of the
+    /// index), read only to bring the row into the cache.
+    #[inline]
+    fn row_head(&self, a: u32) -> i32 {
+        if a & DENSE != 0 {
+            let k = (a & !DENSE) as usize * self.classes.len();
+            self.dense.get(k).copied().unwrap_or(0)
+        } else {
+            self.entries.get(a as usize).map_or(0, |e| e.class() as i32)
+        }
     }
 
     /// Adds the row found by the index to `scores`.
