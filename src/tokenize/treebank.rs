@@ -635,6 +635,24 @@ fn find_quotes(text: &str) -> Vec<&'static str> {
     out
 }
 
+/// `rest.find(tok)`, without building a substring searcher in the usual
+/// case of tokenizer output: the token right at the start of `rest` or
+/// after whitespace. (When `tok` does not start with whitespace it cannot
+/// occur earlier, inside the whitespace, so the first match is that one.)
+#[inline]
+fn find_next(rest: &str, tok: &str) -> Option<usize> {
+    if rest.starts_with(tok) {
+        return Some(0);
+    }
+    if !tok.starts_with(char::is_whitespace) {
+        let k = rest.len() - rest.trim_start().len();
+        if rest.get(k..).is_some_and(|r| r.starts_with(tok)) {
+            return Some(k);
+        }
+    }
+    rest.find(tok)
+}
+
 /// NLTK's `nltk.tokenize.util.align_tokens`: the span of each token, searched
 /// for in `sentence` left to right, each after the end of the previous one.
 ///
@@ -651,7 +669,7 @@ pub fn align_tokens<S: AsRef<str>>(tokens: &[S], sentence: &str) -> Result<Vec<S
     let mut out = Vec::with_capacity(tokens.len());
     for tok in tokens {
         let tok = tok.as_ref();
-        let found = sentence.get(point..).and_then(|rest| rest.find(tok));
+        let found = sentence.get(point..).and_then(|rest| find_next(rest, tok));
         match found {
             Some(rel) => {
                 let start = point + rel;
@@ -671,6 +689,25 @@ pub fn align_tokens<S: AsRef<str>>(tokens: &[S], sentence: &str) -> Result<Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_next_is_find() {
+        let rests = [
+            "a b",
+            "  a",
+            "\u{3000}é x",
+            " \t\n",
+            "",
+            "ba a",
+            "  \u{a0}b a",
+        ];
+        let toks = ["", "a", " a", "é", "\u{a0}b", "b", "\t", "x", "ba"];
+        for r in rests {
+            for t in toks {
+                assert_eq!(find_next(r, t), r.find(t), "{r:?} {t:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_classes() {
