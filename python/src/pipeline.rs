@@ -5,6 +5,7 @@ use nlkit::io::{ParagraphReader, Utf8Mode};
 use nlkit::pipeline::{Pipeline, PipelineConfig, SentenceRecord};
 use nlkit::wordnet::{WordNet, WordNetLemmatizer};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use rayon::prelude::*;
 
 use crate::errors::IntoPy;
@@ -18,7 +19,7 @@ struct TextPipeline {
 
 /// The records of one document, numbered as `nlkit pipeline` numbers them
 /// (paragraphs are blank-line separated; offsets are bytes of the text).
-fn run_doc(p: &Pipeline, doc: &str, text: &str) -> nlkit::Result<Vec<String>> {
+fn run_doc(p: &Pipeline, doc: &str, text: &str) -> nlkit::Result<Vec<SentenceRecord>> {
     let mut out = Vec::new();
     let mut reader = ParagraphReader::new(text.as_bytes(), doc.to_string(), Utf8Mode::Strict);
     let mut sent_no = 0usize;
@@ -27,10 +28,31 @@ fn run_doc(p: &Pipeline, doc: &str, text: &str) -> nlkit::Result<Vec<String>> {
         for mut r in p.process(doc, off, &para)? {
             r.sent = sent_no;
             sent_no += 1;
-            out.push(to_json(&r)?);
+            out.push(r);
         }
     }
     Ok(out)
+}
+
+/// All documents' records, documents in parallel without the GIL.
+fn run_all(
+    py: Python<'_>,
+    p: &Pipeline,
+    docs: &[String],
+    texts: &[String],
+) -> PyResult<Vec<Vec<SentenceRecord>>> {
+    if docs.len() != texts.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "docs and texts differ in length",
+        ));
+    }
+    py.detach(|| {
+        docs.par_iter()
+            .zip(texts.par_iter())
+            .map(|(d, t)| run_doc(p, d, t))
+            .collect::<nlkit::Result<Vec<_>>>()
+    })
+    .py()
 }
 
 fn to_json(r: &SentenceRecord) -> nlkit::Result<String> {
@@ -67,19 +89,60 @@ impl TextPipeline {
         docs: Vec<String>,
         texts: Vec<String>,
     ) -> PyResult<Vec<Vec<String>>> {
-        if docs.len() != texts.len() {
-            return Err(pyo3::exceptions::PyValueError::new_err(
-                "docs and texts differ in length",
-            ));
-        }
-        let p = &self.inner;
-        py.detach(|| {
-            docs.par_iter()
-                .zip(texts.par_iter())
-                .map(|(d, t)| run_doc(p, d, t))
-                .collect::<nlkit::Result<Vec<_>>>()
-        })
-        .py()
+        run_all(py, &self.inner, &docs, &texts)?
+            .iter()
+            .map(|recs| recs.iter().map(to_json).collect::<nlkit::Result<Vec<_>>>())
+            .collect::<nlkit::Result<Vec<_>>>()
+            .py()
+    }
+
+    /// The records of all documents as columns (one list per field, one
+    /// entry per sentence; `tags`, `upos`, `lemmas` entries are `None` where
+    /// the stage did not run), ready for Arrow.
+    fn columns<'py>(
+        &self,
+        py: Python<'py>,
+        docs: Vec<String>,
+        texts: Vec<String>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let recs = run_all(py, &self.inner, &docs, &texts)?;
+        let flat: Vec<&SentenceRecord> = recs.iter().flatten().collect();
+        let d = PyDict::new(py);
+        d.set_item(
+            "doc",
+            flat.iter().map(|r| r.doc.as_str()).collect::<Vec<_>>(),
+        )?;
+        d.set_item("sent", flat.iter().map(|r| r.sent).collect::<Vec<_>>())?;
+        d.set_item(
+            "text",
+            flat.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "span",
+            flat.iter()
+                .map(|r| vec![r.span.0, r.span.1])
+                .collect::<Vec<_>>(),
+        )?;
+        d.set_item("tokens", flat.iter().map(|r| &r.tokens).collect::<Vec<_>>())?;
+        d.set_item(
+            "spans",
+            flat.iter()
+                .map(|r| r.spans.iter().map(|s| vec![s.0, s.1]).collect::<Vec<_>>())
+                .collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "tags",
+            flat.iter().map(|r| r.tags.as_ref()).collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "upos",
+            flat.iter().map(|r| r.upos.as_ref()).collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "lemmas",
+            flat.iter().map(|r| r.lemmas.as_ref()).collect::<Vec<_>>(),
+        )?;
+        Ok(d)
     }
 
     /// The stage names.

@@ -53,3 +53,12 @@ def test_pipeline_bad_input():
         nlkit.pipeline([None])
     with pytest.raises(ValueError):
         nlkit.Pipeline()._native.process(["a"], [])
+
+
+def test_columns_equal_records():
+    texts = ["Hello world. Bye now.", "", "Dr. Who left (quietly.)\n\nThen rain!"]
+    recs = [r for doc in nlkit.pipeline(texts, docs=["a", "b", "c"]) for r in doc]
+    cols = nlkit.Pipeline().columns(texts, ["a", "b", "c"])
+    for name in ("doc", "sent", "text", "span", "tokens", "spans", "tags", "upos"):
+        assert cols[name] == [r[name] for r in recs], name
+    assert cols["lemmas"] == [None] * len(recs)

@@ -30,6 +30,14 @@ class Pipeline:
         docs = [str(i) for i in range(len(texts))] if docs is None else list(docs)
         return self._native.process(docs, texts)
 
+    def columns(self, texts, docs=None):
+        """All texts' records as columns: a dict of equal-length lists
+        (``doc``, ``sent``, ``text``, ``span``, ``tokens``, ``spans``,
+        ``tags``, ``upos``, ``lemmas``), one entry per sentence."""
+        texts = list(texts)
+        docs = [str(i) for i in range(len(texts))] if docs is None else list(docs)
+        return self._native.columns(docs, texts)
+
     def __call__(self, texts, docs=None):
         return [[json.loads(l) for l in doc] for doc in self.json_lines(texts, docs)]
 

@@ -21,7 +21,7 @@ separated records (see README).
 
 import json
 
-__all__ = ["SCHEMA", "annotate", "records_to_batch"]
+__all__ = ["SCHEMA", "annotate", "columns_to_batch", "records_to_batch"]
 
 SCHEMA = ("doc string, sent long, text string, span array<long>, tokens array<string>, "
           "spans array<array<long>>, tags array<string>, upos array<string>, lemmas array<string>")
@@ -39,22 +39,35 @@ def _pipeline(config, lemmas):
     return p
 
 
-def records_to_batch(records):
-    """A ``pyarrow.RecordBatch`` of pipeline records (dicts) in ``SCHEMA``."""
+def _schema():
     import pyarrow as pa
 
     lst = pa.list_
-    schema = pa.schema([
+    return pa.schema([
         ("doc", pa.string()), ("sent", pa.int64()), ("text", pa.string()), ("span", lst(pa.int64())),
         ("tokens", lst(pa.string())), ("spans", lst(lst(pa.int64()))), ("tags", lst(pa.string())),
         ("upos", lst(pa.string())), ("lemmas", lst(pa.string())),
     ])
-    cols = {name: [] for name in schema.names}
-    for r in records:
-        for name in schema.names:
-            cols[name].append(r.get(name))
+
+
+def columns_to_batch(cols):
+    """A ``pyarrow.RecordBatch`` in ``SCHEMA`` from the pipeline's columns
+    (``Pipeline.columns``: one list per field)."""
+    import pyarrow as pa
+
+    schema = _schema()
     return pa.RecordBatch.from_arrays([pa.array(cols[n], type=schema.field(n).type) for n in schema.names],
                                       schema=schema)
+
+
+def records_to_batch(records):
+    """A ``pyarrow.RecordBatch`` in ``SCHEMA`` from pipeline records (dicts)."""
+    names = _schema().names
+    cols = {n: [] for n in names}
+    for r in records:
+        for n in names:
+            cols[n].append(r.get(n))
+    return columns_to_batch(cols)
 
 
 def annotate(df, text_col="value", doc_col=None, lemmas=False, config=None):
@@ -69,7 +82,6 @@ def annotate(df, text_col="value", doc_col=None, lemmas=False, config=None):
             docs = (b.column(doc_col).to_pylist() if doc_col else [str(i) for i in range(len(texts))])
             texts = ["" if t is None else t for t in texts]
             docs = ["" if d is None else d for d in docs]
-            lines = p.json_lines(texts, docs)
-            yield records_to_batch(json.loads(l) for doc in lines for l in doc)
+            yield columns_to_batch(p.columns(texts, docs))
 
     return df.mapInArrow(run, SCHEMA)
