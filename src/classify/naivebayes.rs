@@ -98,10 +98,10 @@ impl NaiveBayesClassifier {
         nb.value_index.insert(ValueKey::None, 0);
         let mut forms: FxHashMap<FormKey, u32> = FxHashMap::default();
         forms.insert(FormKey::of(&FeatureValue::None), 0);
+        let mut strs: FxHashMap<String, u32> = FxHashMap::default();
         let mut first_order: Vec<(u32, u32)> = Vec::new();
         let mut label_index: FxHashMap<String, u32> = FxHashMap::default();
-        let mut raw: FxHashMap<(u32, u32), Dist> = FxHashMap::default();
-        let mut fvalues: Vec<rustc_hash::FxHashSet<u32>> = Vec::new();
+        let mut raw: FxHashMap<u64, Dist> = FxHashMap::default();
         for (fs, label) in labeled {
             let lid = match label_index.get(label) {
                 Some(&l) => l,
@@ -121,22 +121,35 @@ impl NaiveBayesClassifier {
                         let f = nb.fnames.len() as u32;
                         nb.fnames.push(name.to_string());
                         nb.fname_index.insert(name.to_string(), f);
-                        fvalues.push(Default::default());
                         f
                     }
                 };
-                let form = *forms.entry(FormKey::of(value)).or_insert_with(|| {
-                    nb.values.push(value.clone());
-                    nb.values.len() as u32 - 1
-                });
-                let vid = *nb.value_index.entry(value.key()).or_insert(form);
-                raw.entry((lid, fid))
+                // a string equals only itself: its first form is its value id
+                let (form, vid) = match value {
+                    FeatureValue::Str(s) => match strs.get(s.as_str()) {
+                        Some(&v) => (v, v),
+                        None => {
+                            let v = nb.values.len() as u32;
+                            nb.values.push(value.clone());
+                            strs.insert(s.clone(), v);
+                            nb.value_index.insert(value.key(), v);
+                            (v, v)
+                        }
+                    },
+                    _ => {
+                        let form = *forms.entry(FormKey::of(value)).or_insert_with(|| {
+                            nb.values.push(value.clone());
+                            nb.values.len() as u32 - 1
+                        });
+                        (form, *nb.value_index.entry(value.key()).or_insert(form))
+                    }
+                };
+                raw.entry(((lid as u64) << 32) | fid as u64)
                     .or_insert_with(|| {
                         first_order.push((lid, fid));
                         Dist::default()
                     })
                     .add(vid, 1, form);
-                fvalues[fid as usize].insert(vid);
             }
         }
         if nb.labels.is_empty() {
@@ -157,17 +170,22 @@ impl NaiveBayesClassifier {
                 nb.dist_order.push(i as u32);
             }
         }
-        for ((l, f), d) in raw {
-            nb.dists[l as usize * nf + f as usize] = d;
+        for (k, d) in raw {
+            nb.dists[(k >> 32) as usize * nf + (k as u32) as usize] = d;
         }
         for (l, &num) in nb.label_counts.iter().enumerate() {
-            for (f, vals) in fvalues.iter_mut().enumerate() {
+            for f in 0..nf {
                 let d = &mut nb.dists[l * nf + f];
                 if num > d.n {
                     d.add(0, num - d.n, 0);
-                    vals.insert(0);
                 }
             }
+        }
+        // NLTK's feature_values[fname]: every value seen with the name
+        // (None included where some label lacked it).
+        let mut fvalues: Vec<rustc_hash::FxHashSet<u32>> = vec![Default::default(); nf];
+        for (i, d) in nb.dists.iter().enumerate() {
+            fvalues[i % nf.max(1)].extend(d.counts.iter().map(|e| e.0));
         }
         nb.bins = fvalues.iter().map(|v| v.len() as u64).collect();
         Ok(nb)
