@@ -26,6 +26,9 @@ fn main() -> nlkit::Result<()> {
         best = best.min(t.elapsed().as_secs_f64());
         labels = nlkit::classify::ClassifierI::labels(&nb).len();
     }
-    println!("examples\t{}\nlabels\t{labels}\nread\t{read:.6}\ntrain\t{best:.6}", data.len());
+    println!(
+        "examples\t{}\nlabels\t{labels}\nread\t{read:.6}\ntrain\t{best:.6}",
+        data.len()
+    );
     Ok(())
 }
