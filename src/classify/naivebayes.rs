@@ -101,7 +101,11 @@ impl NaiveBayesClassifier {
         let mut strs: FxHashMap<String, u32> = FxHashMap::default();
         let mut first_order: Vec<(u32, u32)> = Vec::new();
         let mut label_index: FxHashMap<String, u32> = FxHashMap::default();
-        let mut raw: FxHashMap<u64, Dist> = FxHashMap::default();
+        // slots[fid][lid]: index into raw_dists (u32::MAX: none yet)
+        let mut slots: Vec<Vec<u32>> = Vec::new();
+        let mut raw_dists: Vec<Dist> = Vec::new();
+        // (form, value id) of None, False, True once seen
+        let mut small: [Option<(u32, u32)>; 3] = [None; 3];
         for (fs, label) in labeled {
             let lid = match label_index.get(label) {
                 Some(&l) => l,
@@ -121,12 +125,20 @@ impl NaiveBayesClassifier {
                         let f = nb.fnames.len() as u32;
                         nb.fnames.push(name.to_string());
                         nb.fname_index.insert(name.to_string(), f);
+                        slots.push(Vec::new());
                         f
                     }
                 };
                 // a string equals only itself: its first form is its value id
-                let (form, vid) = match value {
-                    FeatureValue::Str(s) => match strs.get(s.as_str()) {
+                let small_slot = match value {
+                    FeatureValue::None => Some(0),
+                    FeatureValue::Bool(b) => Some(1 + *b as usize),
+                    _ => None,
+                };
+                let cached = small_slot.and_then(|i| small[i]);
+                let (form, vid) = match (cached, value) {
+                    (Some(ids), _) => ids,
+                    (None, FeatureValue::Str(s)) => match strs.get(s.as_str()) {
                         Some(&v) => (v, v),
                         None => {
                             let v = nb.values.len() as u32;
@@ -136,20 +148,28 @@ impl NaiveBayesClassifier {
                             (v, v)
                         }
                     },
-                    _ => {
+                    (None, _) => {
                         let form = *forms.entry(FormKey::of(value)).or_insert_with(|| {
                             nb.values.push(value.clone());
                             nb.values.len() as u32 - 1
                         });
-                        (form, *nb.value_index.entry(value.key()).or_insert(form))
+                        let ids = (form, *nb.value_index.entry(value.key()).or_insert(form));
+                        if let Some(i) = small_slot {
+                            small[i] = Some(ids);
+                        }
+                        ids
                     }
                 };
-                raw.entry(((lid as u64) << 32) | fid as u64)
-                    .or_insert_with(|| {
-                        first_order.push((lid, fid));
-                        Dist::default()
-                    })
-                    .add(vid, 1, form);
+                let row = &mut slots[fid as usize];
+                if row.len() <= lid as usize {
+                    row.resize(lid as usize + 1, u32::MAX);
+                }
+                if row[lid as usize] == u32::MAX {
+                    row[lid as usize] = raw_dists.len() as u32;
+                    raw_dists.push(Dist::default());
+                    first_order.push((lid, fid));
+                }
+                raw_dists[row[lid as usize] as usize].add(vid, 1, form);
             }
         }
         if nb.labels.is_empty() {
@@ -160,7 +180,7 @@ impl NaiveBayesClassifier {
         let nf = nb.fnames.len();
         nb.dists = vec![Dist::default(); nb.labels.len() * nf];
         let mut seen = vec![false; nb.dists.len()];
-        for (l, f) in first_order {
+        for &(l, f) in &first_order {
             let i = l as usize * nf + f as usize;
             seen[i] = true;
             nb.dist_order.push(i as u32);
@@ -170,8 +190,8 @@ impl NaiveBayesClassifier {
                 nb.dist_order.push(i as u32);
             }
         }
-        for (k, d) in raw {
-            nb.dists[(k >> 32) as usize * nf + (k as u32) as usize] = d;
+        for (d, &(l, f)) in raw_dists.into_iter().zip(&first_order) {
+            nb.dists[l as usize * nf + f as usize] = d;
         }
         for (l, &num) in nb.label_counts.iter().enumerate() {
             for f in 0..nf {
