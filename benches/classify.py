@@ -9,7 +9,11 @@ features (2000 `contains(word)` booleans per review, 1900 reviews) and names
 (`last_letter`, 7444 names). NLTK time: `NaiveBayesClassifier.train(featuresets)` in-process
 (feature extraction not counted). nlkit time: the whole `nlkit classify train` process
 (start, reading and parsing the JSONL, training, writing the model), best of --runs; and the
-whole `nlkit classify predict` process vs NLTK's `classify` loop on the test part.
+whole `nlkit classify predict` process vs NLTK's `classify` loop on the test part. Since
+the whole process is mostly JSON parsing, the in-memory training time is also measured
+with the same operation on both sides: `examples/classify_train_bench.rs` (build it with
+`cargo build --release --features cli --example classify_train_bench`) times
+`NaiveBayesClassifier::train` on the parsed examples, best of --runs.
 """
 
 import argparse
@@ -40,6 +44,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--train-bench", default=os.path.join(ROOT, "target", "release", "examples",
+                                                          "classify_train_bench"))
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for name, (train, test) in (("movie_reviews", C.movie_data()), ("names", C.names_data())):
@@ -55,9 +61,14 @@ def main():
             n_train, _ = best([args.nlkit, "classify", "train", "-o", m, tr], args.runs)
             n_pred, out = best([args.nlkit, "classify", "predict", "-m", m, te], args.runs)
             same = sum(1 for a, b in zip(exp, out.splitlines()) if a == b)
+            tb = dict(l.split("\t") for l in subprocess.run(
+                [args.train_bench, tr, str(args.runs)], check=True, capture_output=True,
+                text=True).stdout.splitlines())
+            t_lib = float(tb["train"])
             mb = os.path.getsize(tr) / 1e6
             print(f"{name}: {len(train)} training examples ({mb:.1f} MB JSONL); train NLTK {t_train:.3f} s, "
-                  f"nlkit {n_train:.3f} s ({t_train / n_train:.1f}x); classify {len(test)}: NLTK {t_pred:.3f} s, "
+                  f"nlkit {n_train:.3f} s ({t_train / n_train:.1f}x); in-memory train() NLTK {t_train:.4f} s, "
+                  f"nlkit {t_lib:.4f} s ({t_train / t_lib:.1f}x); classify {len(test)}: NLTK {t_pred:.3f} s, "
                   f"nlkit {n_pred:.3f} s ({t_pred / n_pred:.1f}x); predictions identical {same}/{len(test)}", flush=True)
 
 

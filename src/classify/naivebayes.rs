@@ -98,10 +98,14 @@ impl NaiveBayesClassifier {
         nb.value_index.insert(ValueKey::None, 0);
         let mut forms: FxHashMap<FormKey, u32> = FxHashMap::default();
         forms.insert(FormKey::of(&FeatureValue::None), 0);
+        let mut strs: FxHashMap<String, u32> = FxHashMap::default();
         let mut first_order: Vec<(u32, u32)> = Vec::new();
         let mut label_index: FxHashMap<String, u32> = FxHashMap::default();
-        let mut raw: FxHashMap<(u32, u32), Dist> = FxHashMap::default();
-        let mut fvalues: Vec<rustc_hash::FxHashSet<u32>> = Vec::new();
+        // slots[fid][lid]: index into raw_dists (u32::MAX: none yet)
+        let mut slots: Vec<Vec<u32>> = Vec::new();
+        let mut raw_dists: Vec<Dist> = Vec::new();
+        // (form, value id) of None, False, True once seen
+        let mut small: [Option<(u32, u32)>; 3] = [None; 3];
         for (fs, label) in labeled {
             let lid = match label_index.get(label) {
                 Some(&l) => l,
@@ -121,22 +125,51 @@ impl NaiveBayesClassifier {
                         let f = nb.fnames.len() as u32;
                         nb.fnames.push(name.to_string());
                         nb.fname_index.insert(name.to_string(), f);
-                        fvalues.push(Default::default());
+                        slots.push(Vec::new());
                         f
                     }
                 };
-                let form = *forms.entry(FormKey::of(value)).or_insert_with(|| {
-                    nb.values.push(value.clone());
-                    nb.values.len() as u32 - 1
-                });
-                let vid = *nb.value_index.entry(value.key()).or_insert(form);
-                raw.entry((lid, fid))
-                    .or_insert_with(|| {
-                        first_order.push((lid, fid));
-                        Dist::default()
-                    })
-                    .add(vid, 1, form);
-                fvalues[fid as usize].insert(vid);
+                // a string equals only itself: its first form is its value id
+                let small_slot = match value {
+                    FeatureValue::None => Some(0),
+                    FeatureValue::Bool(b) => Some(1 + *b as usize),
+                    _ => None,
+                };
+                let cached = small_slot.and_then(|i| small[i]);
+                let (form, vid) = match (cached, value) {
+                    (Some(ids), _) => ids,
+                    (None, FeatureValue::Str(s)) => match strs.get(s.as_str()) {
+                        Some(&v) => (v, v),
+                        None => {
+                            let v = nb.values.len() as u32;
+                            nb.values.push(value.clone());
+                            strs.insert(s.clone(), v);
+                            nb.value_index.insert(value.key(), v);
+                            (v, v)
+                        }
+                    },
+                    (None, _) => {
+                        let form = *forms.entry(FormKey::of(value)).or_insert_with(|| {
+                            nb.values.push(value.clone());
+                            nb.values.len() as u32 - 1
+                        });
+                        let ids = (form, *nb.value_index.entry(value.key()).or_insert(form));
+                        if let Some(i) = small_slot {
+                            small[i] = Some(ids);
+                        }
+                        ids
+                    }
+                };
+                let row = &mut slots[fid as usize];
+                if row.len() <= lid as usize {
+                    row.resize(lid as usize + 1, u32::MAX);
+                }
+                if row[lid as usize] == u32::MAX {
+                    row[lid as usize] = raw_dists.len() as u32;
+                    raw_dists.push(Dist::default());
+                    first_order.push((lid, fid));
+                }
+                raw_dists[row[lid as usize] as usize].add(vid, 1, form);
             }
         }
         if nb.labels.is_empty() {
@@ -147,7 +180,7 @@ impl NaiveBayesClassifier {
         let nf = nb.fnames.len();
         nb.dists = vec![Dist::default(); nb.labels.len() * nf];
         let mut seen = vec![false; nb.dists.len()];
-        for (l, f) in first_order {
+        for &(l, f) in &first_order {
             let i = l as usize * nf + f as usize;
             seen[i] = true;
             nb.dist_order.push(i as u32);
@@ -157,17 +190,22 @@ impl NaiveBayesClassifier {
                 nb.dist_order.push(i as u32);
             }
         }
-        for ((l, f), d) in raw {
+        for (d, &(l, f)) in raw_dists.into_iter().zip(&first_order) {
             nb.dists[l as usize * nf + f as usize] = d;
         }
         for (l, &num) in nb.label_counts.iter().enumerate() {
-            for (f, vals) in fvalues.iter_mut().enumerate() {
+            for f in 0..nf {
                 let d = &mut nb.dists[l * nf + f];
                 if num > d.n {
                     d.add(0, num - d.n, 0);
-                    vals.insert(0);
                 }
             }
+        }
+        // NLTK's feature_values[fname]: every value seen with the name
+        // (None included where some label lacked it).
+        let mut fvalues: Vec<rustc_hash::FxHashSet<u32>> = vec![Default::default(); nf];
+        for (i, d) in nb.dists.iter().enumerate() {
+            fvalues[i % nf.max(1)].extend(d.counts.iter().map(|e| e.0));
         }
         nb.bins = fvalues.iter().map(|v| v.len() as u64).collect();
         Ok(nb)

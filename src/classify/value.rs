@@ -14,7 +14,7 @@ use crate::{Error, Result};
 /// One feature value: what a JSON feature set can hold (NLTK's values are
 /// any hashable Python object; strings, booleans, numbers and `None` are
 /// the ones that survive JSON).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum FeatureValue {
     /// Python `None` (JSON `null`); NLTK's NaiveBayes uses it for a
@@ -28,6 +28,46 @@ pub enum FeatureValue {
     Float(f64),
     /// A string.
     Str(String),
+}
+
+impl<'de> Deserialize<'de> for FeatureValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FeatureValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, number, boolean or null")
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<FeatureValue, E> {
+                Ok(FeatureValue::None)
+            }
+            fn visit_none<E: de::Error>(self) -> std::result::Result<FeatureValue, E> {
+                Ok(FeatureValue::None)
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> std::result::Result<FeatureValue, E> {
+                Ok(FeatureValue::Bool(b))
+            }
+            fn visit_i64<E: de::Error>(self, i: i64) -> std::result::Result<FeatureValue, E> {
+                Ok(FeatureValue::Int(i))
+            }
+            fn visit_u64<E: de::Error>(self, u: u64) -> std::result::Result<FeatureValue, E> {
+                Ok(match i64::try_from(u) {
+                    Ok(i) => FeatureValue::Int(i),
+                    Err(_) => FeatureValue::Float(u as f64),
+                })
+            }
+            fn visit_f64<E: de::Error>(self, x: f64) -> std::result::Result<FeatureValue, E> {
+                Ok(FeatureValue::Float(x))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<FeatureValue, E> {
+                Ok(FeatureValue::Str(s.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> std::result::Result<FeatureValue, E> {
+                Ok(FeatureValue::Str(s))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// The value under Python's `==`/`hash`: numbers (booleans included) by
@@ -183,19 +223,23 @@ impl<'de> Deserialize<'de> for FeatureSet {
                 self,
                 mut m: A,
             ) -> std::result::Result<FeatureSet, A::Error> {
-                let mut fs = FeatureSet::new();
-                let mut seen = std::collections::HashMap::new();
+                let mut items: Vec<(String, FeatureValue)> = Vec::new();
                 while let Some(k) = m.next_key::<String>()? {
                     let v: FeatureValue = m.next_value().map_err(|e| {
                         de::Error::custom(format!("feature `{k}`: {e} (values must be strings, numbers, booleans or null)"))
                     })?;
-                    match seen.get(&k) {
-                        Some(&i) => fs.items[i] = (k, v),
-                        None => {
-                            seen.insert(k.clone(), fs.items.len());
-                            fs.items.push((k, v));
-                        }
-                    }
+                    items.push((k, v));
+                }
+                // A repeated name keeps its first position and last value.
+                let mut order: Vec<usize> = (0..items.len()).collect();
+                order.sort_by(|&a, &b| items[a].0.cmp(&items[b].0).then(a.cmp(&b)));
+                let dup = order.windows(2).any(|w| items[w[0]].0 == items[w[1]].0);
+                if !dup {
+                    return Ok(FeatureSet { items });
+                }
+                let mut fs = FeatureSet::new();
+                for (k, v) in items {
+                    fs.insert(k, v);
                 }
                 Ok(fs)
             }

@@ -113,10 +113,10 @@ impl LanguageModel {
     /// use nlkit::lm::{Estimator, LanguageModel, Vocabulary};
     /// let v = Vocabulary::new(["a", "b", "c", ""], 1).unwrap();
     /// let mut lm = LanguageModel::with_vocabulary(2, Estimator::Lidstone { gamma: 0.2 }, v).unwrap();
-    /// let seq: Vec<&str> = "aaaababaaccbacb".split("").filter(|s| !s.is_empty()).collect();
-    /// let grams: Vec<Vec<&str>> = nlkit::util::ngrams::everygrams(seq, 1, Some(2), None, None).collect();
+    /// let seq: Vec<String> = "aaaababaaccbacb".chars().map(String::from).collect();
+    /// let grams: Vec<Vec<String>> = nlkit::util::ngrams::everygrams(seq, 1, Some(2), None, None).collect();
     /// lm.fit_counts([grams]).unwrap();
-    /// assert_eq!(lm.score("c", &["b"]).unwrap(), 0.8);
+    /// assert_eq!(lm.score("a", &["b"]).unwrap(), 0.8);
     /// ```
     pub fn with_vocabulary(order: usize, estimator: Estimator, vocab: Vocabulary) -> Result<Self> {
         if order == 0 {
