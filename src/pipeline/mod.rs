@@ -24,7 +24,7 @@ mod record;
 mod stage;
 
 pub use config::{PipelineConfig, SentencesConfig, StageConfig, CONFIG_FORMAT, CONFIG_VERSION};
-pub use record::{write_conllu, SentenceRecord};
+pub use record::{write_conllu, write_conllu_with, SentenceRecord};
 pub use stage::{LemmaStage, PerceptronRef, StackedTagStage, Stage, TagStage};
 
 use crate::sentence::SentenceTokenizer;
@@ -179,7 +179,8 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
-    /// The default English pipeline with nlkit's contextual taggers
+    /// The default English pipeline (UD sentences and tokens) with nlkit's
+    /// contextual taggers
     /// ([`crate::tag::ContextTagger`], Penn Treebank and UPOS) on `encoder`
     /// instead of the perceptrons: more accurate, much slower. The two
     /// taggers share one encoder pass per sentence.
@@ -199,6 +200,10 @@ impl Pipeline {
     pub fn contextual_english(encoder: std::sync::Arc<crate::neural::Encoder>) -> Result<Self> {
         use crate::tag::ContextTagger;
         Pipeline::builder()
+            .sentences(Box::new(
+                crate::sentence::UdSentenceTokenizer::default_english(),
+            ))
+            .tokens(Box::new(crate::tokenize::UdTokenizer::new()))
             .tag(
                 "tags",
                 Box::new(ContextTagger::english(encoder.clone(), false)?),
@@ -208,15 +213,62 @@ impl Pipeline {
     }
 
     /// The default English pipeline, using the models compiled into nlkit:
-    /// Punkt sentences (our embedded English model), then NLTK's improved
-    /// Treebank word tokenizer on each sentence (what `nltk.word_tokenize`
-    /// does), then the embedded Penn Treebank tagger (column `tags`) and the
-    /// stacked UPOS tagger reading its tags (column `upos`).
+    /// sentences by [`crate::sentence::UdSentenceTokenizer`] and tokens by
+    /// [`crate::tokenize::UdTokenizer`] (UD English-EWT's conventions, which
+    /// the taggers were trained on), then the embedded Penn Treebank tagger
+    /// (column `tags`) and the stacked UPOS tagger reading its tags (column
+    /// `upos`). [`Pipeline::nltk_english`] splits and tokenizes as NLTK.
     ///
     /// # Errors
     /// When an embedded model fails to load (a build defect).
     pub fn default_english() -> Result<Self> {
+        Self::english_with(
+            Box::new(crate::sentence::UdSentenceTokenizer::default_english()),
+            Box::new(crate::tokenize::UdTokenizer::new()),
+        )
+    }
+
+    /// The English pipeline with NLTK's sentence splitting and word
+    /// tokenization (Punkt with nlkit's embedded model, then the improved
+    /// Treebank tokenizer, as `nltk.word_tokenize`), then the embedded
+    /// taggers: nlkit's default before the UD tokenizer and splitter.
+    ///
+    /// # Errors
+    /// When an embedded model fails to load (a build defect).
+    ///
+    /// # Example
+    /// ```
+    /// let p = nlkit::pipeline::Pipeline::nltk_english().unwrap();
+    /// assert_eq!(p.process("d", 0, "I don’t know").unwrap()[0].tokens, ["I", "don’t", "know"]);
+    /// ```
+    pub fn nltk_english() -> Result<Self> {
+        Self::english_with(
+            Box::new(crate::sentence::punkt::PunktSentenceTokenizer::default_english()),
+            Box::new(crate::tokenize::NLTKWordTokenizer::new()),
+        )
+    }
+
+    /// The default English taggers (as [`Pipeline::default_english`]) after
+    /// the given sentence splitter and tokenizer.
+    ///
+    /// # Errors
+    /// When an embedded model fails to load (a build defect).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::pipeline::Pipeline;
+    /// use nlkit::sentence::LineSentenceTokenizer;
+    /// use nlkit::tokenize::UdTokenizer;
+    /// let p = Pipeline::english_with(Box::new(LineSentenceTokenizer), Box::new(UdTokenizer::new())).unwrap();
+    /// assert_eq!(p.process("d", 0, "I don't know").unwrap()[0].tokens, ["I", "do", "n't", "know"]);
+    /// ```
+    pub fn english_with(
+        splitter: Box<dyn SentenceTokenizer>,
+        tokenizer: Box<dyn Tokenizer>,
+    ) -> Result<Self> {
         Pipeline::builder()
+            .sentences(splitter)
+            .tokens(tokenizer)
             .tag("tags", Box::new(crate::tag::default_english_xpos()?))
             .stage(Box::new(StackedTagStage::new(
                 "upos",

@@ -1,0 +1,410 @@
+//! A sentence splitter for raw text trained on UD English-EWT: an averaged
+//! perceptron that decides, after each token of [`UdTokenizer`] that is
+//! followed by whitespace, whether a sentence ends there.
+//!
+//! No NLTK class matches it. Punkt (NLTK's `PunktSentenceTokenizer`, kept
+//! unchanged in [`crate::sentence::punkt`]) only considers `.`, `?` and `!`
+//! and learns abbreviations without supervision; web text as EWT annotates
+//! it also ends sentences without punctuation (`Thanks John Smith`), inside
+//! runs like `!!!` or `:)`, and keeps abbreviations' periods. The features
+//! are Punkt's evidence made explicit, around the candidate: the token and
+//! its neighbours (lower-cased), their shapes (`Xx`, `d`, `.`), whether the
+//! token is a known abbreviation, and how many tokens the sentence has so
+//! far (decoding is greedy, left to right). Blank lines always end a
+//! sentence (the pipeline reads paragraphs anyway).
+//!
+//! The model compiled into nlkit (`corpora/ud/en_ewt_sentences.tsv`,
+//! CC BY-SA 4.0) is trained by `examples/train_ud_sentences.rs` on EWT train
+//! as raw text (each `# newpar` block a paragraph, sentences joined by one
+//! space), its threshold tuned on dev.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use super::SentenceTokenizer;
+use crate::tokenize::UdTokenizer;
+use crate::{Error, Result, Span};
+
+/// The model compiled into nlkit.
+const EMBEDDED: &str = include_str!("../../corpora/ud/en_ewt_sentences.tsv");
+/// First line of a model file.
+const HEADER: &str = "nlkit-ud-sentences\t1";
+
+/// The sentence splitter (see the module documentation).
+///
+/// # Example
+/// ```
+/// use nlkit::sentence::{SentenceTokenizer, UdSentenceTokenizer};
+/// let s = UdSentenceTokenizer::default_english();
+/// assert_eq!(
+///     s.tokenize("Dr. Smith arrived at 5 p.m. yesterday. He left!!! Thanks a lot"),
+///     ["Dr. Smith arrived at 5 p.m. yesterday.", "He left!!!", "Thanks a lot"]
+/// );
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct UdSentenceTokenizer {
+    weights: HashMap<Box<str>, f32>,
+    threshold: f32,
+}
+
+/// One token of a paragraph, as the features see it.
+struct Tok {
+    lower: String,
+    shape: String,
+    span: Span,
+    /// whitespace follows (a candidate boundary)
+    space: bool,
+    /// a line break follows
+    newline: bool,
+}
+
+fn shape(t: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in t.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if last != Some(k) {
+            out.push(k);
+            last = Some(k);
+            if out.len() >= 8 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn lower(t: &str) -> String {
+    t.chars().take(24).flat_map(char::to_lowercase).collect()
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let spans = UdTokenizer::new().spans(text);
+    let mut out = Vec::with_capacity(spans.len());
+    for (k, sp) in spans.iter().enumerate() {
+        let t = sp.slice(text);
+        let gap_end = spans.get(k + 1).map_or(text.len(), |n| n.start);
+        let gap = text.get(sp.end..gap_end).unwrap_or("");
+        out.push(Tok {
+            lower: lower(t),
+            shape: shape(t),
+            span: *sp,
+            space: !gap.is_empty() || k + 1 == spans.len(),
+            newline: gap.contains('\n'),
+        });
+    }
+    out
+}
+
+fn len_bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=5 => "4",
+        6..=9 => "6",
+        10..=19 => "10",
+        20..=39 => "20",
+        _ => "40",
+    }
+}
+
+/// Calls `f` with each feature of the boundary after token `i`, the
+/// sentence so far having `so_far` tokens before it.
+fn features(toks: &[Tok], i: usize, so_far: usize, buf: &mut String, f: &mut impl FnMut(&str)) {
+    const NONE: &str = "<s>";
+    let get = |k: isize| -> (&str, &str) {
+        if k < 0 {
+            return (NONE, NONE);
+        }
+        toks.get(k as usize)
+            .map_or(("</s>", "</s>"), |t| (t.lower.as_str(), t.shape.as_str()))
+    };
+    let ii = i as isize;
+    let (w_1, s_1) = get(ii - 1);
+    let (w0, s0) = get(ii);
+    let (w1, s1) = get(ii + 1);
+    let (w2, s2) = get(ii + 2);
+    let nl = toks.get(i).is_some_and(|t| t.newline);
+    let mut emit = |buf: &mut String, args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        f(buf);
+    };
+    emit(buf, format_args!("bias"));
+    emit(buf, format_args!("w0={w0}"));
+    emit(buf, format_args!("w1={w1}"));
+    emit(buf, format_args!("w-1={w_1}"));
+    emit(buf, format_args!("w2={w2}"));
+    emit(buf, format_args!("s0={s0}"));
+    emit(buf, format_args!("s1={s1}"));
+    emit(buf, format_args!("s-1={s_1}"));
+    emit(buf, format_args!("s2={s2}"));
+    emit(buf, format_args!("w0s1={w0}|{s1}"));
+    emit(buf, format_args!("s0w1={s0}|{w1}"));
+    emit(buf, format_args!("w-1w0={w_1}|{w0}"));
+    emit(buf, format_args!("w0w1={w0}|{w1}"));
+    emit(buf, format_args!("s0s1={s0}|{s1}"));
+    emit(buf, format_args!("s-1s0s1={s_1}|{s0}|{s1}"));
+    emit(buf, format_args!("s0s1s2={s0}|{s1}|{s2}"));
+    emit(buf, format_args!("w0s1s2={w0}|{s1}|{s2}"));
+    emit(buf, format_args!("len={}", len_bucket(so_far)));
+    emit(buf, format_args!("lens0={}|{s0}", len_bucket(so_far)));
+    if nl {
+        emit(buf, format_args!("nl"));
+        emit(buf, format_args!("nl|s1={s1}"));
+    }
+}
+
+impl UdSentenceTokenizer {
+    /// The model compiled into nlkit (trained on UD English-EWT train).
+    pub fn default_english() -> &'static UdSentenceTokenizer {
+        static M: OnceLock<UdSentenceTokenizer> = OnceLock::new();
+        // the embedded file is checked by the test suite; a defect degrades
+        // to a model that splits at blank lines only, never to a panic
+        M.get_or_init(|| Self::from_model_str(EMBEDDED).unwrap_or_default())
+    }
+
+    /// Reads a model written by [`UdSentenceTokenizer::to_model_string`].
+    ///
+    /// # Errors
+    /// [`Error::Model`] for a malformed file.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::UdSentenceTokenizer;
+    /// let m = UdSentenceTokenizer::default_english();
+    /// let again = UdSentenceTokenizer::from_model_str(&m.to_model_string()).unwrap();
+    /// assert_eq!(again.n_features(), m.n_features());
+    /// assert!(UdSentenceTokenizer::from_model_str("nope").is_err());
+    /// ```
+    pub fn from_model_str(text: &str) -> Result<Self> {
+        let mut lines = text.lines();
+        if lines.next() != Some(HEADER) {
+            return Err(Error::Model(format!(
+                "not an nlkit UD sentence model (first line must be {HEADER:?})"
+            )));
+        }
+        let mut m = UdSentenceTokenizer::default();
+        for (n, line) in lines.enumerate() {
+            let bad = || Error::Model(format!("UD sentence model line {}: {line:?}", n + 2));
+            let (name, w) = line.rsplit_once('\t').ok_or_else(bad)?;
+            let w: f32 = w.parse().map_err(|_| bad())?;
+            if name == "#threshold" {
+                m.threshold = w;
+            } else {
+                m.weights.insert(name.into(), w);
+            }
+        }
+        Ok(m)
+    }
+
+    /// The model as text: a header line, `#threshold<TAB>value`, then one
+    /// `feature<TAB>weight` line per feature, sorted.
+    pub fn to_model_string(&self) -> String {
+        let mut rows: Vec<(&str, f32)> = self.weights.iter().map(|(k, v)| (&**k, *v)).collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = format!("{HEADER}\n#threshold\t{}\n", self.threshold);
+        for (k, v) in rows {
+            let _ = writeln!(out, "{k}\t{v}");
+        }
+        out
+    }
+
+    /// The number of features with a weight.
+    pub fn n_features(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// The decision threshold (a boundary where the score exceeds it).
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// Sets the decision threshold.
+    pub fn set_threshold(&mut self, t: f32) {
+        self.threshold = t;
+    }
+
+    fn score(&self, toks: &[Tok], i: usize, so_far: usize, buf: &mut String) -> f32 {
+        let mut s = 0.0;
+        features(toks, i, so_far, buf, &mut |f| {
+            if let Some(w) = self.weights.get(f) {
+                s += *w;
+            }
+        });
+        s
+    }
+
+    /// The score of a boundary after each token of `text` (`None` where no
+    /// whitespace follows, so no sentence may end), with the tokens' spans;
+    /// decoding is greedy, so each score depends on the boundaries before it.
+    fn decide(&self, text: &str, threshold: f32) -> Vec<Span> {
+        let toks = tokens(text);
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        let mut start: Option<usize> = None;
+        for i in 0..toks.len() {
+            let first = *start.get_or_insert(i);
+            let t = &toks[i];
+            let last = i + 1 == toks.len();
+            let blank = text
+                .get(t.span.end..toks.get(i + 1).map_or(text.len(), |n| n.span.start))
+                .is_some_and(|g| g.matches('\n').count() >= 2);
+            let end =
+                last || blank || (t.space && self.score(&toks, i, i - first, &mut buf) > threshold);
+            if end {
+                out.push(Span::new(toks[first].span.start, t.span.end));
+                start = None;
+            }
+        }
+        out
+    }
+
+    /// Trains a model on paragraphs of raw text, each with the byte offsets
+    /// where its sentences end, for `epochs` passes (averaged perceptron,
+    /// paragraphs shuffled with `seed`). Features seen fewer than
+    /// `min_count` times are dropped.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when there is nothing to train on.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::{SentenceTokenizer, UdSentenceTokenizer};
+    /// let paras = vec![("Hi there. How are you? Fine".to_string(), vec![9, 22, 27]); 20];
+    /// let m = UdSentenceTokenizer::train(&paras, 3, 1, 1).unwrap();
+    /// assert_eq!(m.tokenize("Hi there. How are you? Fine"), ["Hi there.", "How are you?", "Fine"]);
+    /// ```
+    pub fn train(
+        paragraphs: &[(String, Vec<usize>)],
+        epochs: usize,
+        seed: u64,
+        min_count: u32,
+    ) -> Result<Self> {
+        struct W {
+            w: f32,
+            total: f64,
+            stamp: u64,
+            count: u32,
+        }
+        let data: Vec<(Vec<Tok>, Vec<bool>)> = paragraphs
+            .iter()
+            .map(|(text, ends)| {
+                let toks = tokens(text);
+                let gold = toks.iter().map(|t| ends.contains(&t.span.end)).collect();
+                (toks, gold)
+            })
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+        if data.is_empty() {
+            return Err(Error::InvalidInput(
+                "no text to train the sentence splitter on".into(),
+            ));
+        }
+        let mut table: HashMap<Box<str>, W> = HashMap::new();
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut now: u64 = 0;
+        let mut buf = String::new();
+        let mut feats: Vec<Box<str>> = Vec::new();
+        for _ in 0..epochs {
+            for k in (1..order.len()).rev() {
+                rng = rng
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                order.swap(k, (rng >> 33) as usize % (k + 1));
+            }
+            for &p in &order {
+                let (toks, gold) = &data[p];
+                let mut first = 0;
+                for i in 0..toks.len() {
+                    if i + 1 == toks.len() || !toks[i].space {
+                        if i + 1 == toks.len() {
+                            first = i + 1;
+                        }
+                        continue;
+                    }
+                    feats.clear();
+                    features(toks, i, i - first, &mut buf, &mut |f| feats.push(f.into()));
+                    let score: f32 = feats.iter().filter_map(|f| table.get(f)).map(|w| w.w).sum();
+                    let y = gold[i];
+                    now += 1;
+                    if (score > 0.0) != y {
+                        let d = if y { 1.0 } else { -1.0 };
+                        for f in feats.drain(..) {
+                            let e = table.entry(f).or_insert(W {
+                                w: 0.0,
+                                total: 0.0,
+                                stamp: 0,
+                                count: 0,
+                            });
+                            e.total += (now - e.stamp) as f64 * e.w as f64;
+                            e.stamp = now;
+                            e.w += d;
+                        }
+                    }
+                    if y {
+                        first = i + 1;
+                    }
+                }
+            }
+        }
+        // counts, for pruning: how often each feature occurs in the data
+        for (toks, gold) in &data {
+            let mut first = 0;
+            for i in 0..toks.len() {
+                if toks[i].space && i + 1 < toks.len() {
+                    features(toks, i, i - first, &mut buf, &mut |f| {
+                        if let Some(e) = table.get_mut(f) {
+                            e.count = e.count.saturating_add(1);
+                        }
+                    });
+                }
+                if gold[i] {
+                    first = i + 1;
+                }
+            }
+        }
+        let mut weights = HashMap::new();
+        for (k, e) in table {
+            let total = e.total + (now - e.stamp) as f64 * e.w as f64;
+            let avg = (total / now.max(1) as f64) as f32;
+            // three significant digits are plenty and keep the file small
+            let avg = (avg * 1000.0).round() / 1000.0;
+            if e.count >= min_count && avg != 0.0 {
+                weights.insert(k, avg);
+            }
+        }
+        Ok(UdSentenceTokenizer {
+            weights,
+            threshold: 0.0,
+        })
+    }
+
+    /// The sentence spans of `text` with another decision threshold (for
+    /// tuning it on held-out data).
+    pub fn span_tokenize_with(&self, text: &str, threshold: f32) -> Vec<Span> {
+        self.decide(text, threshold)
+    }
+}
+
+impl SentenceTokenizer for UdSentenceTokenizer {
+    fn span_tokenize(&self, text: &str) -> Vec<Span> {
+        self.decide(text, self.threshold)
+    }
+}
