@@ -239,7 +239,8 @@ impl Pipeline {
     /// # Example
     /// ```
     /// let p = nlkit::pipeline::Pipeline::nltk_english().unwrap();
-    /// assert_eq!(p.process("d", 0, "I don’t know").unwrap()[0].tokens, ["I", "don’t", "know"]);
+    /// let toks = &p.process("d", 0, "He said \"hi\".").unwrap()[0].tokens;
+    /// assert_eq!(toks, &["He", "said", "``", "hi", "''", "."]);
     /// ```
     pub fn nltk_english() -> Result<Self> {
         Self::english_with(
