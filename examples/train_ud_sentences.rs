@@ -88,8 +88,8 @@ fn main() -> nlkit::Result<()> {
         .collect();
     let mut model = UdSentenceTokenizer::train(&data, epochs, 1, 2)?;
     let mut best = (f64::MIN, 0.0f32);
-    for k in -12..=12 {
-        let t = k as f32 * 0.25;
+    for k in -24..=24 {
+        let t = k as f32 * 0.125;
         let (mut correct, mut gold, mut sys) = (0usize, 0usize, 0usize);
         for (text, spans) in &dev {
             let pred = model.span_tokenize_with(text, t);
@@ -98,7 +98,6 @@ fn main() -> nlkit::Result<()> {
             correct += pred.iter().filter(|p| spans.contains(p)).count();
         }
         let f1 = 2.0 * correct as f64 / (gold + sys).max(1) as f64 * 100.0;
-        eprintln!("threshold {t:5.2}: dev sentence F1 {f1:.2}");
         if f1 > best.0 {
             best = (f1, t);
         }

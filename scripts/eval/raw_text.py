@@ -261,6 +261,8 @@ def main():
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--sentence-errors", type=int, default=0)
+    ap.add_argument("--word-errors", type=int, default=0)
+    ap.add_argument("--tag-errors", type=int, default=0)
     a = ap.parse_args(argv)
 
     raw, gtok, gwords, gsents = build_raw(read_gold(a.gold))
@@ -290,6 +292,26 @@ def main():
     if a.errors:
         for (g, s), k in token_errors(raw, gtok, stok, a.errors):
             print(f"{k:5d}  gold {g!r:30} system {s!r}")
+    if a.word_errors:
+        gi = {id(g) for g, _ in pairs}
+        si = {id(x) for _, x in pairs}
+        c = collections.Counter()
+        for w in gwords:
+            if id(w) not in gi:
+                c["gold word " + raw[w.span[0]:w.span[1]] + " -> " + w.form] += 1
+        for w in swords:
+            if id(w) not in si:
+                c["system word " + raw[w.span[0]:w.span[1]] + " -> " + w.form] += 1
+        for t, k in c.most_common(a.word_errors):
+            print(f"{k:4d}  {t}")
+    if a.tag_errors:
+        c = collections.Counter()
+        for g, x in pairs:
+            if g.upos != x.upos:
+                c[f"{g.form} gold {g.upos} system {x.upos}"] += 1
+        print(f"{sum(c.values())} UPOS errors on aligned words")
+        for t, k in c.most_common(a.tag_errors):
+            print(f"{k:4d}  {t}")
     if a.sentence_errors:
         gs, ss = set(gsents), set(ssents)
         c = collections.Counter()

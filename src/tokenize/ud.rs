@@ -43,6 +43,42 @@ const EMOTICONS: &[&str] = &[
     ";p", "8-)",
 ];
 
+/// Bound prefixes that keep their hyphen (`counter-attack`, `mis-match`)
+/// beyond those learned from EWT train, which saw them too rarely; UD
+/// English keeps such prefixes attached.
+const PREFIXES: &[&str] = &[
+    "anti", "bi", "co", "counter", "de", "ex", "hyper", "inter", "intra", "macro", "micro", "mid",
+    "mis", "multi", "neo", "non", "post", "pre", "pro", "pseudo", "quasi", "re", "semi", "sub",
+    "super", "trans", "tri", "ultra", "un",
+];
+
+/// Common abbreviations EWT train has too few of to learn (titles, months,
+/// days, units); they keep their period.
+const ABBREVIATIONS: &[&str] = &[
+    "Capt.", "Sgt.", "Cpl.", "Col.", "Maj.", "Adm.", "Prof.", "Gov.", "Sen.", "Rep.", "Pres.",
+    "Supt.", "Hon.", "Mt.", "Ave.", "Rd.", "Blvd.", "Bros.", "Dept.", "Univ.", "Assn.", "Jan.",
+    "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Mon.", "Tue.", "Wed.", "Thu.", "Thurs.", "Fri.", "Sat.", "Sun.", "approx.", "dept.", "est.",
+    "fig.", "min.", "max.", "misc.", "vol.", "vs.", "etc.", "cf.", "Messrs.", "Mmes.",
+];
+
+/// Words written together that EWT splits without a multi-word token.
+const RUN_TOGETHER: &[(&str, usize)] = &[
+    ("alot", 1),
+    ("atleast", 2),
+    ("thankyou", 5),
+    ("lastnight", 4),
+    ("infact", 2),
+    ("aswell", 2),
+];
+
+/// Hosts of `n't` that EWT also splits when the apostrophe is missing
+/// (`havent` → `have nt`).
+const NT_HOSTS: &[&str] = &[
+    "do", "does", "did", "have", "has", "had", "is", "are", "was", "were", "could", "would",
+    "should", "must", "need", "might",
+];
+
 #[derive(Debug, Default)]
 struct Lists {
     abbrev: HashSet<String>,
@@ -60,6 +96,9 @@ fn lists() -> &'static Lists {
 
 fn parse_lists(text: &str) -> Lists {
     let mut l = Lists::default();
+    l.hyphen_prefix
+        .extend(PREFIXES.iter().map(|p| p.to_string()));
+    l.abbrev.extend(ABBREVIATIONS.iter().map(|p| p.to_string()));
     let mut section = "";
     for line in text.lines() {
         if line.starts_with('#') || line.is_empty() {
@@ -245,14 +284,19 @@ fn punct_run_back(s: &str) -> usize {
     n
 }
 
-fn is_url(s: &str) -> bool {
+/// `s` starts with `http://`, `https://`, `ftp://` or `www.` and more.
+fn has_scheme(s: &str) -> bool {
     let lower_starts = |p: &str| {
-        s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
+        s.len() > p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
     };
-    if lower_starts("http://") || lower_starts("https://") || lower_starts("ftp://") {
-        return true;
-    }
-    if lower_starts("www.") && s.len() > 4 {
+    lower_starts("http://")
+        || lower_starts("https://")
+        || lower_starts("ftp://")
+        || lower_starts("www.")
+}
+
+fn is_url(s: &str) -> bool {
+    if has_scheme(s) {
         return true;
     }
     if s.contains("://") {
@@ -302,7 +346,7 @@ fn is_email(s: &str) -> bool {
                 && !dom.ends_with('.')
                 && user
                     .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '\''))
                 && dom
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
@@ -321,6 +365,9 @@ fn is_handle(s: &str) -> bool {
 
 /// An abbreviation that keeps its final period (`word` ends with `.`).
 fn is_abbrev(l: &Lists, word: &str) -> bool {
+    if word.len() > 24 {
+        return false;
+    }
     if l.abbrev.contains(word) {
         return true;
     }
@@ -346,13 +393,19 @@ fn is_abbrev(l: &Lists, word: &str) -> bool {
 /// Tokenizes one whitespace-free chunk starting at byte `base`.
 fn chunk(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
     let mut i = 0;
+    // where the last letter or digit ends: past it, all is punctuation
+    let word_end = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_word_char(*c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
     // leading punctuation
     while i < s.len() {
         let rest = &s[i..];
         if let Some(n) = emoticon_at(rest) {
             // an emoticon whose last char opens a word (`:(word`) is rare;
             // take it only when the rest of the chunk is punctuation
-            if rest[n..].chars().all(|c| !is_word_char(c)) {
+            if i + n >= word_end {
                 out.push(Span::new(base + i, base + i + n));
                 i += n;
                 continue;
@@ -424,8 +477,8 @@ fn chunk(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
 fn is_clitic(s: &str) -> bool {
     let mut c = s.chars();
     c.next();
-    let rest: String = c.collect::<String>().to_lowercase();
-    matches!(rest.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
+    let rest: String = c.by_ref().take(2).collect::<String>().to_lowercase();
+    c.next().is_none() && matches!(rest.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
 }
 
 /// The core of a chunk: no leading or trailing punctuation.
@@ -440,6 +493,7 @@ fn core(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
         return;
     }
     // split at punctuation that never stays inside a word, and at hyphens
+    let last_at = s.rfind('@');
     let mut piece = 0; // start of the current word piece
     let mut k = 0;
     let bytes_len = s.len();
@@ -462,9 +516,10 @@ fn core(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
             '.' => prev.is_some() && punct_run(rest) == 1,
             // `and / or` but `l/c`, `11/28/2000`
             '/' => {
-                let left = s[piece..k].chars().count();
+                let left = s[piece..k].chars().take(2).count();
                 let right = rest[cl..]
                     .chars()
+                    .take(2)
                     .take_while(|x| x.is_alphanumeric())
                     .count();
                 prev.is_some_and(|p| p.is_ascii_digit())
@@ -477,7 +532,8 @@ fn core(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
                     && next.is_some_and(is_word_char)
                     && (prev.is_some_and(|p| p.is_ascii_digit())
                         && next.is_some_and(|n| n.is_ascii_digit())
-                        || l.hyphen_prefix.contains(&s[piece..k].to_lowercase()))
+                        || (k - piece <= 8
+                            && l.hyphen_prefix.contains(&s[piece..k].to_lowercase())))
             }
             _ => is_inner(c) && prev.is_some() && next.is_some(),
         };
@@ -492,6 +548,14 @@ fn core(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
         out.push(Span::new(base + k, base + k + n));
         k += n;
         piece = k;
+        // `"Julie"<julie@x.net>`: an address after the punctuation (checked
+        // only near the `@` or at a scheme, so long input stays linear)
+        let tail = &s[k..];
+        let email = last_at.is_some_and(|a| a > k && a - k <= 64) && is_email(tail);
+        if email || has_scheme(tail) {
+            out.push(Span::new(base + k, base + s.len()));
+            return;
+        }
     }
     if piece < bytes_len {
         word(l, &s[piece..], base + piece, out);
@@ -536,12 +600,22 @@ fn word(l: &Lists, w: &str, base: usize, out: &mut Vec<Span>) {
     }
     let lower = w.to_lowercase();
     if lower.len() == w.len() {
-        if let Some(&k) = l.contraction.get(&lower) {
-            if w.is_char_boundary(k) {
-                push(out, 0, k);
-                push(out, k, w.len());
-                return;
-            }
+        let k = l.contraction.get(&lower).copied().or_else(|| {
+            RUN_TOGETHER
+                .iter()
+                .find(|(f, _)| *f == lower)
+                .map(|(_, k)| *k)
+                .or_else(|| {
+                    lower
+                        .strip_suffix("nt")
+                        .filter(|h| NT_HOSTS.contains(h))
+                        .map(str::len)
+                })
+        });
+        if let Some(k) = k.filter(|&k| w.is_char_boundary(k)) {
+            push(out, 0, k);
+            push(out, k, w.len());
+            return;
         }
     }
     // number + unit: 5pm, 35mm, 7:30PM
@@ -606,7 +680,9 @@ pub fn multiword_groups(tokens: &[&str], spans: &[Span]) -> Vec<(usize, usize)> 
             true
         } else {
             let whole = format!("{a}{b}").to_lowercase();
-            whole.len() == a.len() + b.len() && l.contraction.get(&whole) == Some(&a.len())
+            whole.len() == a.len() + b.len()
+                && (l.contraction.get(&whole) == Some(&a.len())
+                    || b.eq_ignore_ascii_case("nt") && NT_HOSTS.contains(&&whole[..a.len()]))
         };
         if joined {
             match out.last_mut() {
