@@ -247,10 +247,37 @@ fn pipeline_conllu_writes_multiword_tokens_only_in_ud_mode() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(
-        !out.lines()
-            .filter(|l| !l.starts_with('#'))
-            .any(|l| l.split('\t').next().unwrap_or("").contains('-')),
+        !out.lines().filter(|l| !l.starts_with('#')).any(|l| l
+            .split('\t')
+            .next()
+            .unwrap_or("")
+            .contains('-')),
         "{out}"
     );
     assert!(out.contains("\tdo\t") && out.contains("\tn't\t"), "{out}");
+}
+
+#[test]
+fn one_pass_pipeline_equals_splitting_then_tokenizing() {
+    use nlkit::pipeline::Pipeline;
+    let joint = Pipeline::default_english().unwrap();
+    let apart = Pipeline::english_with(
+        Box::new(UdSentenceTokenizer::default_english()),
+        Box::new(UdTokenizer::new()),
+    )
+    .unwrap();
+    let sample =
+        std::fs::read_to_string(common::root().join("corpora/samples/inaugural-2009.txt")).unwrap();
+    for text in [
+        sample.as_str(),
+        "I don't know!!! See http://x.com/a. Thanks John\nBye :) ok",
+        "",
+        "   ",
+        "\"Quoted,\" she said. ''Odd`` quotes'' and  spaces.\n\nNext para.",
+    ] {
+        assert_eq!(
+            joint.process("d", 3, text).unwrap(),
+            apart.process("d", 3, text).unwrap()
+        );
+    }
 }

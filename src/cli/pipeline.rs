@@ -83,6 +83,11 @@ pub fn run(a: PipelineArgs) -> Result<()> {
         (None, Some(dir)) => {
             Pipeline::contextual_english(std::sync::Arc::new(crate::neural::Encoder::load(dir)?))?
         }
+        (None, None)
+            if a.punkt.is_none() && a.sentences == SentenceModel::Ud && a.tokenizer == "ud" =>
+        {
+            Pipeline::default_english()?
+        }
         (None, None) => {
             let splitter: Box<dyn crate::sentence::SentenceTokenizer> =
                 match (&a.punkt, a.sentences) {
@@ -97,9 +102,17 @@ pub fn run(a: PipelineArgs) -> Result<()> {
                         Box::new(crate::sentence::UdSentenceTokenizer::default_english())
                     }
                 };
-            let mut cfg = crate::tokenize::TokenizerConfig::default();
-            cfg.punkt.clone_from(&a.punkt);
-            Pipeline::english_with(splitter, crate::tokenize::by_name(&a.tokenizer, &cfg)?)?
+            let tokenizer: Box<dyn crate::tokenize::Tokenizer> =
+                if a.tokenizer == "word" && a.punkt.is_none() {
+                    // the sentence is already split: NLTK's word_tokenize
+                    // would only split it again with the same model
+                    Box::new(crate::tokenize::NLTKWordTokenizer::new())
+                } else {
+                    let mut cfg = crate::tokenize::TokenizerConfig::default();
+                    cfg.punkt.clone_from(&a.punkt);
+                    crate::tokenize::by_name(&a.tokenizer, &cfg)?
+                };
+            Pipeline::english_with(splitter, tokenizer)?
         }
     };
     // UD's multi-word tokens (`don't` = `do` + `n't`) in CoNLL-U output

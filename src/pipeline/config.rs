@@ -225,10 +225,14 @@ impl PipelineConfig {
                 crate::sentence::UdSentenceTokenizer::default_english(),
             )),
         };
-        b = b.tokens(crate::tokenize::by_name(
-            &self.tokenizer,
-            &crate::tokenize::TokenizerConfig::default(),
-        )?);
+        b = if self.sentences == SentencesConfig::Ud && self.tokenizer == "ud" {
+            b.ud_text()
+        } else {
+            b.tokens(crate::tokenize::by_name(
+                &self.tokenizer,
+                &crate::tokenize::TokenizerConfig::default(),
+            )?)
+        };
         for st in &self.stages {
             b = match st {
                 StageConfig::Tag {

@@ -37,6 +37,8 @@ pub struct Pipeline {
     splitter: Box<dyn SentenceTokenizer>,
     tokenizer: Box<dyn Tokenizer>,
     stages: Vec<Box<dyn Stage>>,
+    /// UD sentences and tokens from one tokenizer pass ([`PipelineBuilder::ud_text`])
+    ud: bool,
 }
 
 /// Builds a [`Pipeline`] stage by stage ([`Pipeline::builder`]).
@@ -59,6 +61,7 @@ pub struct PipelineBuilder {
     splitter: Option<Box<dyn SentenceTokenizer>>,
     tokenizer: Option<Box<dyn Tokenizer>>,
     stages: Vec<Box<dyn Stage>>,
+    ud: bool,
 }
 
 impl PipelineBuilder {
@@ -66,6 +69,7 @@ impl PipelineBuilder {
     /// model, as `nltk.sent_tokenize`).
     pub fn sentences(mut self, splitter: Box<dyn SentenceTokenizer>) -> Self {
         self.splitter = Some(splitter);
+        self.ud = false;
         self
     }
 
@@ -73,6 +77,19 @@ impl PipelineBuilder {
     /// improved Treebank tokenizer, as `nltk.word_tokenize`).
     pub fn tokens(mut self, tokenizer: Box<dyn Tokenizer>) -> Self {
         self.tokenizer = Some(tokenizer);
+        self.ud = false;
+        self
+    }
+
+    /// Sentences by [`crate::sentence::UdSentenceTokenizer`] and tokens by
+    /// [`crate::tokenize::UdTokenizer`], from one tokenizer pass (the same
+    /// output as `.sentences(..)` and `.tokens(..)` with those two, faster).
+    pub fn ud_text(mut self) -> Self {
+        self.splitter = Some(Box::new(
+            crate::sentence::UdSentenceTokenizer::default_english(),
+        ));
+        self.tokenizer = Some(Box::new(crate::tokenize::UdTokenizer::new()));
+        self.ud = true;
         self
     }
 
@@ -128,6 +145,7 @@ impl PipelineBuilder {
             splitter,
             tokenizer,
             stages: self.stages,
+            ud: self.ud,
         })
     }
 }
@@ -140,6 +158,7 @@ impl Pipeline {
             splitter: None,
             tokenizer: None,
             stages: Vec::new(),
+            ud: false,
         }
     }
 
@@ -149,6 +168,7 @@ impl Pipeline {
             splitter,
             tokenizer,
             stages: Vec::new(),
+            ud: false,
         }
     }
 
@@ -161,6 +181,7 @@ impl Pipeline {
             splitter: Some(self.splitter),
             tokenizer: Some(self.tokenizer),
             stages: self.stages,
+            ud: self.ud,
         };
         b = b.stage(stage);
         b.build()
@@ -200,10 +221,7 @@ impl Pipeline {
     pub fn contextual_english(encoder: std::sync::Arc<crate::neural::Encoder>) -> Result<Self> {
         use crate::tag::ContextTagger;
         Pipeline::builder()
-            .sentences(Box::new(
-                crate::sentence::UdSentenceTokenizer::default_english(),
-            ))
-            .tokens(Box::new(crate::tokenize::UdTokenizer::new()))
+            .ud_text()
             .tag(
                 "tags",
                 Box::new(ContextTagger::english(encoder.clone(), false)?),
@@ -222,10 +240,7 @@ impl Pipeline {
     /// # Errors
     /// When an embedded model fails to load (a build defect).
     pub fn default_english() -> Result<Self> {
-        Self::english_with(
-            Box::new(crate::sentence::UdSentenceTokenizer::default_english()),
-            Box::new(crate::tokenize::UdTokenizer::new()),
-        )
+        Self::add_taggers(Pipeline::builder().ud_text())
     }
 
     /// The English pipeline with NLTK's sentence splitting and word
@@ -267,10 +282,11 @@ impl Pipeline {
         splitter: Box<dyn SentenceTokenizer>,
         tokenizer: Box<dyn Tokenizer>,
     ) -> Result<Self> {
-        Pipeline::builder()
-            .sentences(splitter)
-            .tokens(tokenizer)
-            .tag("tags", Box::new(crate::tag::default_english_xpos()?))
+        Self::add_taggers(Pipeline::builder().sentences(splitter).tokens(tokenizer))
+    }
+
+    fn add_taggers(b: PipelineBuilder) -> Result<Self> {
+        b.tag("tags", Box::new(crate::tag::default_english_xpos()?))
             .stage(Box::new(StackedTagStage::new(
                 "upos",
                 PerceptronRef::Static(crate::tag::default_english_upos()?),
@@ -290,7 +306,23 @@ impl Pipeline {
     /// tokenizer cannot give a token's span.
     pub fn process(&self, doc: &str, offset: u64, text: &str) -> Result<Vec<SentenceRecord>> {
         let mut recs = Vec::new();
-        for (i, s) in self.splitter.span_tokenize(text).into_iter().enumerate() {
+        if self.ud {
+            let abs = |a: usize| offset + a as u64;
+            let sents =
+                crate::sentence::UdSentenceTokenizer::default_english().sentences_with_tokens(text);
+            for (i, (s, toks)) in sents.into_iter().enumerate() {
+                let mut r = SentenceRecord::new(doc, i, s.slice(text), (abs(s.start), abs(s.end)));
+                r.tokens = toks.iter().map(|t| t.slice(text).to_string()).collect();
+                r.spans = toks.iter().map(|t| (abs(t.start), abs(t.end))).collect();
+                recs.push(r);
+            }
+        }
+        let split = if self.ud {
+            Vec::new()
+        } else {
+            self.splitter.span_tokenize(text)
+        };
+        for (i, s) in split.into_iter().enumerate() {
             let sent_text = s.slice(text);
             let abs = |a: usize| offset + a as u64;
             let toks = self

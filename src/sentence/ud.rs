@@ -42,10 +42,22 @@ const HEADER: &str = "nlkit-ud-sentences\t1";
 ///     ["Dr. Smith arrived at 5 p.m. yesterday.", "He left!!!", "Thanks a lot"]
 /// );
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct UdSentenceTokenizer {
-    weights: HashMap<Box<str>, f32>,
+    /// by feature name, for writing the model
+    names: Vec<(Box<str>, f32)>,
+    /// by [`hash_parts`] of the name, for scoring
+    weights: HashWeights,
     threshold: f32,
+}
+
+impl std::fmt::Debug for UdSentenceTokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UdSentenceTokenizer")
+            .field("features", &self.names.len())
+            .field("threshold", &self.threshold)
+            .finish()
+    }
 }
 
 /// One token of a paragraph, as the features see it.
@@ -123,7 +135,10 @@ fn len_bucket(n: usize) -> &'static str {
 
 /// Calls `f` with each feature of the boundary after token `i`, the
 /// sentence so far having `so_far` tokens before it.
-fn features(toks: &[Tok], i: usize, so_far: usize, buf: &mut String, f: &mut impl FnMut(&str)) {
+/// Calls `f` with the parts of each feature of the boundary after token
+/// `i` (the feature is their concatenation), the sentence so far having
+/// `so_far` tokens before it.
+fn features(toks: &[Tok], i: usize, so_far: usize, f: &mut impl FnMut(&[&str])) {
     const NONE: &str = "<s>";
     let get = |k: isize| -> (&str, &str) {
         if k < 0 {
@@ -137,36 +152,64 @@ fn features(toks: &[Tok], i: usize, so_far: usize, buf: &mut String, f: &mut imp
     let (w0, s0) = get(ii);
     let (w1, s1) = get(ii + 1);
     let (w2, s2) = get(ii + 2);
-    let nl = toks.get(i).is_some_and(|t| t.newline);
-    let mut emit = |buf: &mut String, args: std::fmt::Arguments| {
-        buf.clear();
-        let _ = buf.write_fmt(args);
-        f(buf);
-    };
-    emit(buf, format_args!("bias"));
-    emit(buf, format_args!("w0={w0}"));
-    emit(buf, format_args!("w1={w1}"));
-    emit(buf, format_args!("w-1={w_1}"));
-    emit(buf, format_args!("w2={w2}"));
-    emit(buf, format_args!("s0={s0}"));
-    emit(buf, format_args!("s1={s1}"));
-    emit(buf, format_args!("s-1={s_1}"));
-    emit(buf, format_args!("s2={s2}"));
-    emit(buf, format_args!("w0s1={w0}|{s1}"));
-    emit(buf, format_args!("s0w1={s0}|{w1}"));
-    emit(buf, format_args!("w-1w0={w_1}|{w0}"));
-    emit(buf, format_args!("w0w1={w0}|{w1}"));
-    emit(buf, format_args!("s0s1={s0}|{s1}"));
-    emit(buf, format_args!("s-1s0s1={s_1}|{s0}|{s1}"));
-    emit(buf, format_args!("s0s1s2={s0}|{s1}|{s2}"));
-    emit(buf, format_args!("w0s1s2={w0}|{s1}|{s2}"));
-    emit(buf, format_args!("len={}", len_bucket(so_far)));
-    emit(buf, format_args!("lens0={}|{s0}", len_bucket(so_far)));
-    if nl {
-        emit(buf, format_args!("nl"));
-        emit(buf, format_args!("nl|s1={s1}"));
+    let len = len_bucket(so_far);
+    f(&["bias"]);
+    f(&["w0=", w0]);
+    f(&["w1=", w1]);
+    f(&["w-1=", w_1]);
+    f(&["w2=", w2]);
+    f(&["s0=", s0]);
+    f(&["s1=", s1]);
+    f(&["s-1=", s_1]);
+    f(&["s2=", s2]);
+    f(&["w0s1=", w0, "|", s1]);
+    f(&["s0w1=", s0, "|", w1]);
+    f(&["w-1w0=", w_1, "|", w0]);
+    f(&["w0w1=", w0, "|", w1]);
+    f(&["s0s1=", s0, "|", s1]);
+    f(&["s-1s0s1=", s_1, "|", s0, "|", s1]);
+    f(&["s0s1s2=", s0, "|", s1, "|", s2]);
+    f(&["w0s1s2=", w0, "|", s1, "|", s2]);
+    f(&["len=", len]);
+    f(&["lens0=", len, "|", s0]);
+    if toks.get(i).is_some_and(|t| t.newline) {
+        f(&["nl"]);
+        f(&["nl|s1=", s1]);
     }
 }
+
+/// FNV-1a over the bytes of the parts: the same as over their
+/// concatenation, so features are scored without building strings.
+fn hash_parts(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default, Clone, Copy)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashWeights = HashMap<u64, f32, std::hash::BuildHasherDefault<PassThrough>>;
 
 impl UdSentenceTokenizer {
     /// The model compiled into nlkit (trained on UD English-EWT train).
@@ -205,16 +248,16 @@ impl UdSentenceTokenizer {
             if name == "#threshold" {
                 m.threshold = w;
             } else {
-                m.weights.insert(name.into(), w);
+                m.names.push((name.into(), w));
             }
         }
-        Ok(m)
+        Ok(m.indexed())
     }
 
     /// The model as text: a header line, `#threshold<TAB>value`, then one
     /// `feature<TAB>weight` line per feature, sorted.
     pub fn to_model_string(&self) -> String {
-        let mut rows: Vec<(&str, f32)> = self.weights.iter().map(|(k, v)| (&**k, *v)).collect();
+        let mut rows: Vec<(&str, f32)> = self.names.iter().map(|(k, v)| (&**k, *v)).collect();
         rows.sort_by(|a, b| a.0.cmp(b.0));
         let mut out = format!("{HEADER}\n#threshold\t{}\n", self.threshold);
         for (k, v) in rows {
@@ -225,7 +268,17 @@ impl UdSentenceTokenizer {
 
     /// The number of features with a weight.
     pub fn n_features(&self) -> usize {
-        self.weights.len()
+        self.names.len()
+    }
+
+    /// Builds the scoring table from the names.
+    fn indexed(mut self) -> Self {
+        self.weights = self
+            .names
+            .iter()
+            .map(|(k, v)| (hash_parts(&[k]), *v))
+            .collect();
+        self
     }
 
     /// The decision threshold (a boundary where the score exceeds it).
@@ -238,10 +291,10 @@ impl UdSentenceTokenizer {
         self.threshold = t;
     }
 
-    fn score(&self, toks: &[Tok], i: usize, so_far: usize, buf: &mut String) -> f32 {
+    fn score(&self, toks: &[Tok], i: usize, so_far: usize) -> f32 {
         let mut s = 0.0;
-        features(toks, i, so_far, buf, &mut |f| {
-            if let Some(w) = self.weights.get(f) {
+        features(toks, i, so_far, &mut |parts| {
+            if let Some(w) = self.weights.get(&hash_parts(parts)) {
                 s += *w;
             }
         });
@@ -252,9 +305,15 @@ impl UdSentenceTokenizer {
     /// whitespace follows, so no sentence may end), with the tokens' spans;
     /// decoding is greedy, so each score depends on the boundaries before it.
     fn decide(&self, text: &str, threshold: f32) -> Vec<Span> {
+        self.decide_with_tokens(text, threshold)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    fn decide_with_tokens(&self, text: &str, threshold: f32) -> Vec<(Span, Vec<Span>)> {
         let toks = tokens(text);
         let mut out = Vec::new();
-        let mut buf = String::new();
         let mut start: Option<usize> = None;
         for i in 0..toks.len() {
             let first = *start.get_or_insert(i);
@@ -263,14 +322,38 @@ impl UdSentenceTokenizer {
             let blank = text
                 .get(t.span.end..toks.get(i + 1).map_or(text.len(), |n| n.span.start))
                 .is_some_and(|g| g.matches('\n').count() >= 2);
-            let end =
-                last || blank || (t.space && self.score(&toks, i, i - first, &mut buf) > threshold);
+            let end = last || blank || (t.space && self.score(&toks, i, i - first) > threshold);
             if end {
-                out.push(Span::new(toks[first].span.start, t.span.end));
+                let spans = toks
+                    .get(first..=i)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| t.span);
+                out.push((
+                    Span::new(toks[first].span.start, t.span.end),
+                    spans.collect(),
+                ));
                 start = None;
             }
         }
         out
+    }
+
+    /// The sentences of `text` with the spans of their [`UdTokenizer`]
+    /// tokens, from one tokenizer pass (the tokens are those `UdTokenizer`
+    /// gives for each sentence alone: sentences end only at whitespace).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::UdSentenceTokenizer;
+    /// let text = "I can't. OK";
+    /// let s = UdSentenceTokenizer::default_english().sentences_with_tokens(text);
+    /// let words: Vec<Vec<&str>> =
+    ///     s.iter().map(|(_, t)| t.iter().map(|t| t.slice(text)).collect()).collect();
+    /// assert_eq!(words, [vec!["I", "ca", "n't", "."], vec!["OK"]]);
+    /// ```
+    pub fn sentences_with_tokens(&self, text: &str) -> Vec<(Span, Vec<Span>)> {
+        self.decide_with_tokens(text, self.threshold)
     }
 
     /// Trains a model on paragraphs of raw text, each with the byte offsets
@@ -320,7 +403,6 @@ impl UdSentenceTokenizer {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         let mut now: u64 = 0;
-        let mut buf = String::new();
         let mut feats: Vec<Box<str>> = Vec::new();
         for _ in 0..epochs {
             for k in (1..order.len()).rev() {
@@ -340,7 +422,9 @@ impl UdSentenceTokenizer {
                         continue;
                     }
                     feats.clear();
-                    features(toks, i, i - first, &mut buf, &mut |f| feats.push(f.into()));
+                    features(toks, i, i - first, &mut |parts| {
+                        feats.push(parts.concat().into_boxed_str())
+                    });
                     let score: f32 = feats.iter().filter_map(|f| table.get(f)).map(|w| w.w).sum();
                     let y = gold[i];
                     now += 1;
@@ -369,8 +453,8 @@ impl UdSentenceTokenizer {
             let mut first = 0;
             for i in 0..toks.len() {
                 if toks[i].space && i + 1 < toks.len() {
-                    features(toks, i, i - first, &mut buf, &mut |f| {
-                        if let Some(e) = table.get_mut(f) {
+                    features(toks, i, i - first, &mut |parts| {
+                        if let Some(e) = table.get_mut(parts.concat().as_str()) {
                             e.count = e.count.saturating_add(1);
                         }
                     });
@@ -380,20 +464,22 @@ impl UdSentenceTokenizer {
                 }
             }
         }
-        let mut weights = HashMap::new();
+        let mut names = Vec::new();
         for (k, e) in table {
             let total = e.total + (now - e.stamp) as f64 * e.w as f64;
             let avg = (total / now.max(1) as f64) as f32;
             // three significant digits are plenty and keep the file small
             let avg = (avg * 1000.0).round() / 1000.0;
             if e.count >= min_count && avg != 0.0 {
-                weights.insert(k, avg);
+                names.push((k, avg));
             }
         }
         Ok(UdSentenceTokenizer {
-            weights,
+            names,
+            weights: HashWeights::default(),
             threshold: 0.0,
-        })
+        }
+        .indexed())
     }
 
     /// The sentence spans of `text` with another decision threshold (for

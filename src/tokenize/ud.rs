@@ -487,8 +487,7 @@ fn core(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
         out.push(Span::new(base, base + s.len()));
         return;
     }
-    let lower = s.to_lowercase();
-    if l.hyphen_word.contains(&lower) {
+    if s.contains('-') && l.hyphen_word.contains(&s.to_lowercase()) {
         out.push(Span::new(base, base + s.len()));
         return;
     }
@@ -569,17 +568,20 @@ fn word(l: &Lists, w: &str, base: usize, out: &mut Vec<Span>) {
             out.push(Span::new(base + a, base + b));
         }
     };
+    // the last four characters, last first
+    let mut last = [(0usize, ' '); 4];
+    let mut n = 0;
+    for (k, c) in w.char_indices().rev().take(4) {
+        last[n] = (k, c);
+        n += 1;
+    }
     // n't / n’t
-    let chars: Vec<(usize, char)> = w.char_indices().collect();
-    let n = chars.len();
-    if n >= 4 {
-        let (ni, nc) = chars[n - 3];
-        let (_, ac) = chars[n - 2];
-        let (_, tc) = chars[n - 1];
+    if n == 4 {
+        let (ni, nc) = last[2];
         if matches!(nc, 'n' | 'N')
-            && is_apos(ac)
-            && matches!(tc, 't' | 'T')
-            && chars[n - 4].1.is_alphabetic()
+            && is_apos(last[1].1)
+            && matches!(last[0].1, 't' | 'T')
+            && last[3].1.is_alphabetic()
         {
             push(out, 0, ni);
             push(out, ni, w.len());
@@ -587,7 +589,7 @@ fn word(l: &Lists, w: &str, base: usize, out: &mut Vec<Span>) {
         }
     }
     // 's 're 've 'll 'd 'm
-    if let Some(&(ai, _)) = chars.iter().rev().take(3).find(|(_, c)| is_apos(*c)) {
+    if let Some(&(ai, _)) = last[..n.min(3)].iter().find(|(_, c)| is_apos(*c)) {
         if ai > 0
             && is_clitic(&w[ai..])
             && w[..ai].chars().next_back().is_some_and(char::is_alphabetic)
@@ -598,8 +600,9 @@ fn word(l: &Lists, w: &str, base: usize, out: &mut Vec<Span>) {
             return;
         }
     }
-    let lower = w.to_lowercase();
-    if lower.len() == w.len() {
+    // contractions and run-together words are short
+    if w.len() <= 9 && w.is_ascii() {
+        let lower = w.to_ascii_lowercase();
         let k = l.contraction.get(&lower).copied().or_else(|| {
             RUN_TOGETHER
                 .iter()
@@ -670,25 +673,38 @@ pub fn multiword_groups(tokens: &[&str], spans: &[Span]) -> Vec<(usize, usize)> 
     let l = lists();
     let mut out = Vec::new();
     let n = tokens.len().min(spans.len());
-    for k in 1..n {
-        if spans[k - 1].end != spans[k].start {
-            continue;
-        }
-        let (a, b) = (tokens[k - 1], tokens[k]);
-        let joined = if is_clitic_word(b) && a.chars().next_back().is_some_and(char::is_alphabetic)
-        {
-            true
-        } else {
-            let whole = format!("{a}{b}").to_lowercase();
-            whole.len() == a.len() + b.len()
-                && (l.contraction.get(&whole) == Some(&a.len())
-                    || b.eq_ignore_ascii_case("nt") && NT_HOSTS.contains(&&whole[..a.len()]))
+    // standalone `'` and `’` seen so far: after an odd number, one closes a quote
+    let mut quotes = [0usize; 2];
+    for k in 0..n {
+        let b = tokens[k];
+        let quote = match b {
+            "'" => Some(0),
+            "’" => Some(1),
+            _ => None,
+        };
+        let joined = k > 0 && spans[k - 1].end == spans[k].start && {
+            let a = tokens[k - 1];
+            if is_clitic_word(b) && a.chars().next_back().is_some_and(char::is_alphabetic) {
+                true
+            } else if let Some(q) = quote {
+                // the plural possessive `Palestinians'`, not a closing quote
+                a.ends_with(['s', 'S'])
+                    && quotes[q] % 2 == 0
+                    && spans.get(k + 1).is_none_or(|n| n.start > spans[k].end)
+            } else {
+                let whole = format!("{a}{b}").to_lowercase();
+                whole.len() == a.len() + b.len()
+                    && (l.contraction.get(&whole) == Some(&a.len())
+                        || b.eq_ignore_ascii_case("nt") && NT_HOSTS.contains(&&whole[..a.len()]))
+            }
         };
         if joined {
             match out.last_mut() {
                 Some((_, last)) if *last == k - 1 => *last = k,
                 _ => out.push((k - 1, k)),
             }
+        } else if let Some(q) = quote {
+            quotes[q] += 1;
         }
     }
     out
