@@ -183,9 +183,9 @@ fn model_files_are_checked() {
     assert_eq!(again.n_features(), m.n_features());
     for bad in [
         "",
-        "nlkit-ud-sentences\t2\n",
-        "nlkit-ud-sentences\t1\nw0=a\tnot-a-number\n",
-        "nlkit-ud-sentences\t1\nno weight\n",
+        "nlkit-ud-sentences\t9\n",
+        "nlkit-ud-sentences\t2\nw0\ta\tnot-a-number\n",
+        "nlkit-ud-sentences\t2\nno-weight\n",
     ] {
         let err = UdSentenceTokenizer::from_model_str(bad).unwrap_err();
         assert!(err.to_string().contains("model"), "{err}");

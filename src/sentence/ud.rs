@@ -29,7 +29,7 @@ use crate::{Error, Result, Span};
 /// The model compiled into nlkit.
 const EMBEDDED: &str = include_str!("../../corpora/ud/en_ewt_sentences.tsv");
 /// First line of a model file.
-const HEADER: &str = "nlkit-ud-sentences\t1";
+const HEADER: &str = "nlkit-ud-sentences\t2";
 
 /// The sentence splitter (see the module documentation).
 ///
@@ -46,7 +46,7 @@ const HEADER: &str = "nlkit-ud-sentences\t1";
 pub struct UdSentenceTokenizer {
     /// by feature name, for writing the model
     names: Vec<(Box<str>, f32)>,
-    /// by [`hash_parts`] of the name, for scoring
+    /// by [`key`] of the name, for scoring
     weights: HashWeights,
     threshold: f32,
 }
@@ -64,6 +64,9 @@ impl std::fmt::Debug for UdSentenceTokenizer {
 struct Tok {
     lower: String,
     shape: String,
+    /// [`fnv`] of `lower` and `shape`
+    lower_h: u64,
+    shape_h: u64,
     span: Span,
     /// whitespace follows (a candidate boundary)
     space: bool,
@@ -108,9 +111,12 @@ fn tokens(text: &str) -> Vec<Tok> {
         let t = sp.slice(text);
         let gap_end = spans.get(k + 1).map_or(text.len(), |n| n.start);
         let gap = text.get(sp.end..gap_end).unwrap_or("");
+        let (lower, shape) = (lower(t), shape(t));
         out.push(Tok {
-            lower: lower(t),
-            shape: shape(t),
+            lower_h: fnv(&lower),
+            shape_h: fnv(&shape),
+            lower,
+            shape,
             span: *sp,
             space: !gap.is_empty() || k + 1 == spans.len(),
             newline: gap.contains('\n'),
@@ -135,60 +141,91 @@ fn len_bucket(n: usize) -> &'static str {
 
 /// Calls `f` with each feature of the boundary after token `i`, the
 /// sentence so far having `so_far` tokens before it.
-/// Calls `f` with the parts of each feature of the boundary after token
-/// `i` (the feature is their concatenation), the sentence so far having
-/// `so_far` tokens before it.
-fn features(toks: &[Tok], i: usize, so_far: usize, f: &mut impl FnMut(&[&str])) {
-    const NONE: &str = "<s>";
-    let get = |k: isize| -> (&str, &str) {
+/// One part of a feature: its text and [`fnv`] of it.
+type Part<'a> = (&'a str, u64);
+
+/// Calls `f` with the template name, its [`fnv`] and the parts of each
+/// feature of the boundary after token `i`, the sentence so far having
+/// `so_far` tokens before it. A feature's name is the template and the
+/// parts joined by TABs (tokens hold no whitespace).
+fn features(toks: &[Tok], i: usize, so_far: usize, f: &mut impl FnMut(&'static str, u64, &[Part])) {
+    const START: Part = ("<s>", fnv("<s>"));
+    const END: Part = ("</s>", fnv("</s>"));
+    let get = |k: isize| -> (Part, Part) {
         if k < 0 {
-            return (NONE, NONE);
+            return (START, START);
         }
-        toks.get(k as usize)
-            .map_or(("</s>", "</s>"), |t| (t.lower.as_str(), t.shape.as_str()))
+        toks.get(k as usize).map_or((END, END), |t| {
+            ((t.lower.as_str(), t.lower_h), (t.shape.as_str(), t.shape_h))
+        })
     };
     let ii = i as isize;
     let (w_1, s_1) = get(ii - 1);
     let (w0, s0) = get(ii);
     let (w1, s1) = get(ii + 1);
     let (w2, s2) = get(ii + 2);
-    let len = len_bucket(so_far);
-    f(&["bias"]);
-    f(&["w0=", w0]);
-    f(&["w1=", w1]);
-    f(&["w-1=", w_1]);
-    f(&["w2=", w2]);
-    f(&["s0=", s0]);
-    f(&["s1=", s1]);
-    f(&["s-1=", s_1]);
-    f(&["s2=", s2]);
-    f(&["w0s1=", w0, "|", s1]);
-    f(&["s0w1=", s0, "|", w1]);
-    f(&["w-1w0=", w_1, "|", w0]);
-    f(&["w0w1=", w0, "|", w1]);
-    f(&["s0s1=", s0, "|", s1]);
-    f(&["s-1s0s1=", s_1, "|", s0, "|", s1]);
-    f(&["s0s1s2=", s0, "|", s1, "|", s2]);
-    f(&["w0s1s2=", w0, "|", s1, "|", s2]);
-    f(&["len=", len]);
-    f(&["lens0=", len, "|", s0]);
+    let lb = len_bucket(so_far);
+    let len = (lb, fnv(lb));
+    macro_rules! feat {
+        ($name:literal $(, $p:expr)*) => {
+            f($name, const { fnv($name) }, &[$($p),*])
+        };
+    }
+    feat!("bias");
+    feat!("w0", w0);
+    feat!("w1", w1);
+    feat!("w-1", w_1);
+    feat!("w2", w2);
+    feat!("s0", s0);
+    feat!("s1", s1);
+    feat!("s-1", s_1);
+    feat!("s2", s2);
+    feat!("w0s1", w0, s1);
+    feat!("s0w1", s0, w1);
+    feat!("w-1w0", w_1, w0);
+    feat!("w0w1", w0, w1);
+    feat!("s0s1", s0, s1);
+    feat!("s-1s0s1", s_1, s0, s1);
+    feat!("s0s1s2", s0, s1, s2);
+    feat!("w0s1s2", w0, s1, s2);
+    feat!("len", len);
+    feat!("lens0", len, s0);
     if toks.get(i).is_some_and(|t| t.newline) {
-        f(&["nl"]);
-        f(&["nl|s1=", s1]);
+        feat!("nl");
+        feat!("nl|s1", s1);
     }
 }
 
-/// FNV-1a over the bytes of the parts: the same as over their
-/// concatenation, so features are scored without building strings.
-fn hash_parts(parts: &[&str]) -> u64 {
+/// FNV-1a of `s`'s bytes.
+const fn fnv(s: &str) -> u64 {
+    let b = s.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for b in p.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    let mut k = 0;
+    while k < b.len() {
+        h ^= b[k] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        k += 1;
     }
     h
+}
+
+/// The key of a feature from the hashes of its template and parts.
+fn key(template: u64, parts: impl IntoIterator<Item = u64>) -> u64 {
+    let mut k = template;
+    for h in parts {
+        k = (k.rotate_left(23) ^ h).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    k
+}
+
+/// A feature's name: the template and the parts joined by TABs.
+fn feature_name(template: &str, parts: &[Part]) -> Box<str> {
+    let mut s = String::from(template);
+    for (p, _) in parts {
+        s.push('\t');
+        s.push_str(p);
+    }
+    s.into_boxed_str()
 }
 
 /// A hasher for keys that are already hashes.
@@ -255,7 +292,8 @@ impl UdSentenceTokenizer {
     }
 
     /// The model as text: a header line, `#threshold<TAB>value`, then one
-    /// `feature<TAB>weight` line per feature, sorted.
+    /// `feature<TAB>weight` line per feature (a feature: its template and
+    /// parts joined by TABs), sorted.
     pub fn to_model_string(&self) -> String {
         let mut rows: Vec<(&str, f32)> = self.names.iter().map(|(k, v)| (&**k, *v)).collect();
         rows.sort_by(|a, b| a.0.cmp(b.0));
@@ -276,7 +314,11 @@ impl UdSentenceTokenizer {
         self.weights = self
             .names
             .iter()
-            .map(|(k, v)| (hash_parts(&[k]), *v))
+            .map(|(k, v)| {
+                let mut parts = k.split('\t');
+                let t = fnv(parts.next().unwrap_or(""));
+                (key(t, parts.map(fnv)), *v)
+            })
             .collect();
         self
     }
@@ -293,8 +335,8 @@ impl UdSentenceTokenizer {
 
     fn score(&self, toks: &[Tok], i: usize, so_far: usize) -> f32 {
         let mut s = 0.0;
-        features(toks, i, so_far, &mut |parts| {
-            if let Some(w) = self.weights.get(&hash_parts(parts)) {
+        features(toks, i, so_far, &mut |_, t, parts| {
+            if let Some(w) = self.weights.get(&key(t, parts.iter().map(|p| p.1))) {
                 s += *w;
             }
         });
@@ -422,8 +464,8 @@ impl UdSentenceTokenizer {
                         continue;
                     }
                     feats.clear();
-                    features(toks, i, i - first, &mut |parts| {
-                        feats.push(parts.concat().into_boxed_str())
+                    features(toks, i, i - first, &mut |t, _, parts| {
+                        feats.push(feature_name(t, parts))
                     });
                     let score: f32 = feats.iter().filter_map(|f| table.get(f)).map(|w| w.w).sum();
                     let y = gold[i];
@@ -453,8 +495,8 @@ impl UdSentenceTokenizer {
             let mut first = 0;
             for i in 0..toks.len() {
                 if toks[i].space && i + 1 < toks.len() {
-                    features(toks, i, i - first, &mut |parts| {
-                        if let Some(e) = table.get_mut(parts.concat().as_str()) {
+                    features(toks, i, i - first, &mut |t, _, parts| {
+                        if let Some(e) = table.get_mut(&feature_name(t, parts)) {
                             e.count = e.count.saturating_add(1);
                         }
                     });
