@@ -281,3 +281,81 @@ fn one_pass_pipeline_equals_splitting_then_tokenizing() {
         );
     }
 }
+
+#[test]
+fn never_panics_on_random_tricky_text() {
+    use nlkit::pipeline::Pipeline;
+    const PIECES: &[&str] = &[
+        "a",
+        "Z",
+        "İ",
+        "ß",
+        "'",
+        "’",
+        "`",
+        "s",
+        "nt",
+        "n't",
+        "-",
+        "--",
+        ".",
+        "!",
+        "?",
+        ":",
+        ")",
+        "(",
+        "\"",
+        "@",
+        "#",
+        "/",
+        "http://",
+        "www.",
+        ".com",
+        "5",
+        "pm",
+        "can",
+        "not",
+        " ",
+        "\n",
+        "\n\n",
+        "\u{301}",
+        "\u{1f600}",
+        "日本",
+        "!!!",
+        ":)",
+        "e.g.",
+        "Dr.",
+        "&",
+        "_",
+        "\t",
+    ];
+    let p = Pipeline::default_english().unwrap();
+    let mut seed: u64 = 7;
+    for _ in 0..400 {
+        let mut text = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let n = (seed >> 40) as usize % 40;
+        for _ in 0..n {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+        }
+        let pairs = UdTokenizer::new().tokens_with_spans(&text).unwrap();
+        let spans: Vec<Span> = pairs.iter().map(|(_, s)| *s).collect();
+        assert_well_formed(&text, &spans);
+        let words: Vec<&str> = pairs.iter().map(|(t, _)| t.as_ref()).collect();
+        for (a, b) in multiword_groups(&words, &spans) {
+            assert!(a < b && b < words.len(), "{text:?}");
+        }
+        assert_well_formed(
+            &text,
+            &UdSentenceTokenizer::default_english().span_tokenize(&text),
+        );
+        let recs = p.process("d", 0, &text).unwrap();
+        let n: usize = recs.iter().map(|r| r.tokens.len()).sum();
+        assert_eq!(n, words.len(), "{text:?}");
+    }
+}

@@ -695,7 +695,8 @@ pub fn multiword_groups(tokens: &[&str], spans: &[Span]) -> Vec<(usize, usize)> 
                 let whole = format!("{a}{b}").to_lowercase();
                 whole.len() == a.len() + b.len()
                     && (l.contraction.get(&whole) == Some(&a.len())
-                        || b.eq_ignore_ascii_case("nt") && NT_HOSTS.contains(&&whole[..a.len()]))
+                        || b.eq_ignore_ascii_case("nt")
+                            && whole.get(..a.len()).is_some_and(|h| NT_HOSTS.contains(&h)))
             }
         };
         if joined {
