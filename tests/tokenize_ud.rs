@@ -63,6 +63,7 @@ fn ewt_conventions() {
         ),
         ("at 5pm for $20", vec!["at", "5", "pm", "for", "$", "20"]),
         ("call 713-853-3989", vec!["call", "713-853-3989"]),
+        ("its not its own", vec!["it", "s", "not", "its", "own"]),
     ] {
         assert_eq!(toks(text), want, "{text}");
     }

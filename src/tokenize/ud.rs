@@ -191,8 +191,89 @@ impl UdTokenizer {
         if let Some(s) = start {
             chunk(l, &text[s..], s, &mut out);
         }
+        split_its(text, &mut out);
         out
     }
+}
+
+/// Words after which EWT reads a standalone `its` as `it's` (`its not`,
+/// `its a`): function words and adverbs that do not follow a possessive.
+const ITS_NEXT: &[&str] = &[
+    "not",
+    "a",
+    "an",
+    "the",
+    "really",
+    "simply",
+    "like",
+    "in",
+    "now",
+    "definitely",
+    "for",
+    "also",
+    "between",
+    "from",
+    "just",
+    "all",
+    "been",
+    "getting",
+    "going",
+    "gonna",
+    "so",
+    "too",
+    "always",
+    "never",
+    "still",
+    "about",
+    "at",
+    "on",
+    "what",
+    "that",
+    "this",
+    "because",
+    "how",
+    "ok",
+    "okay",
+    "actually",
+    "probably",
+    "pretty",
+    "quite",
+    "kind",
+    "sort",
+    "hard",
+    "easy",
+    "great",
+    "good",
+    "nice",
+    "true",
+    "important",
+    "possible",
+    "time",
+    "raining",
+    "over",
+];
+
+/// `its` followed by a word of [`ITS_NEXT`] is `it` + `s`, as EWT writes it.
+fn split_its(text: &str, out: &mut Vec<Span>) {
+    let is_its = |s: &Span| s.slice(text).eq_ignore_ascii_case("its");
+    if !out.iter().any(is_its) {
+        return;
+    }
+    let mut res = Vec::with_capacity(out.len() + 4);
+    for (k, &a) in out.iter().enumerate() {
+        let split = is_its(&a)
+            && (a.start == 0 || text[..a.start].ends_with(is_py_whitespace))
+            && out.get(k + 1).is_some_and(|b| {
+                b.start > a.end && ITS_NEXT.contains(&b.slice(text).to_ascii_lowercase().as_str())
+            });
+        if split {
+            res.push(Span::new(a.start, a.start + 2));
+            res.push(Span::new(a.start + 2, a.end));
+        } else {
+            res.push(a);
+        }
+    }
+    *out = res;
 }
 
 impl Tokenizer for UdTokenizer {
@@ -684,7 +765,9 @@ pub fn multiword_groups(tokens: &[&str], spans: &[Span]) -> Vec<(usize, usize)> 
         };
         let joined = k > 0 && spans[k - 1].end == spans[k].start && {
             let a = tokens[k - 1];
-            if is_clitic_word(b) && a.chars().next_back().is_some_and(char::is_alphabetic) {
+            if is_clitic_word(b) && a.chars().next_back().is_some_and(char::is_alphabetic)
+                || a.eq_ignore_ascii_case("it") && b.eq_ignore_ascii_case("s")
+            {
                 true
             } else if let Some(q) = quote {
                 // the plural possessive `Palestinians'`, not a closing quote
