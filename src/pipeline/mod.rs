@@ -84,6 +84,13 @@ impl PipelineBuilder {
     /// Sentences by [`crate::sentence::UdSentenceTokenizer`] and tokens by
     /// [`crate::tokenize::UdTokenizer`], from one tokenizer pass (the same
     /// output as `.sentences(..)` and `.tokens(..)` with those two, faster).
+    ///
+    /// # Example
+    /// ```
+    /// let p = nlkit::pipeline::Pipeline::builder().ud_text().build().unwrap();
+    /// let recs = p.process("d", 0, "I can't. OK").unwrap();
+    /// assert_eq!(recs[0].tokens, ["I", "ca", "n't", "."]);
+    /// ```
     pub fn ud_text(mut self) -> Self {
         self.splitter = Some(Box::new(
             crate::sentence::UdSentenceTokenizer::default_english(),

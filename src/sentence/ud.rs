@@ -250,6 +250,13 @@ type HashWeights = HashMap<u64, f32, std::hash::BuildHasherDefault<PassThrough>>
 
 impl UdSentenceTokenizer {
     /// The model compiled into nlkit (trained on UD English-EWT train).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::{SentenceTokenizer, UdSentenceTokenizer};
+    /// let s = UdSentenceTokenizer::default_english();
+    /// assert_eq!(s.tokenize("See you at 5 p.m. tomorrow. Bye"), ["See you at 5 p.m. tomorrow.", "Bye"]);
+    /// ```
     pub fn default_english() -> &'static UdSentenceTokenizer {
         static M: OnceLock<UdSentenceTokenizer> = OnceLock::new();
         // the embedded file is checked by the test suite; a defect degrades
@@ -526,6 +533,15 @@ impl UdSentenceTokenizer {
 
     /// The sentence spans of `text` with another decision threshold (for
     /// tuning it on held-out data).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::UdSentenceTokenizer;
+    /// let s = UdSentenceTokenizer::default_english();
+    /// // a very high threshold never ends a sentence inside the text
+    /// assert_eq!(s.span_tokenize_with("One. Two. Three.", 1e9).len(), 1);
+    /// assert!(s.span_tokenize_with("One. Two. Three.", s.threshold()).len() > 1);
+    /// ```
     pub fn span_tokenize_with(&self, text: &str, threshold: f32) -> Vec<Span> {
         self.decide(text, threshold)
     }
