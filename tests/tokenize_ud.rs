@@ -225,6 +225,14 @@ fn cli_tokenize_and_sentences_with_ud() {
     }
     let (code, _, err) = common::run_nlkit(&["sentences", "--model", "nope"], b"x\n");
     assert_eq!(code, 2, "{err}");
+    let (code, out, err) = common::run_nlkit(&["pipeline", "--tokenizer", "nope"], b"x\n");
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(err.starts_with("nlkit: ") && err.contains("nope"), "{err}");
+    let (code, _, err) = common::run_nlkit(&["pipeline", "--sentences", "nope"], b"x\n");
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = common::run_nlkit(&["pipeline", "--punkt", "/nonexistent/punkt"], b"x\n");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.starts_with("nlkit: "), "{err}");
 }
 
 #[test]
