@@ -28,14 +28,22 @@ fn golden(name: &str) -> String {
     )
 }
 
+/// NLTK's sentence splitting and tokenization, as `nlkit pipeline` did by
+/// default before the UD tokenizer and splitter.
+const NLTK_MODE: [&str; 5] = ["pipeline", "--tokenizer", "word", "--sentences", "punkt"];
+
 #[test]
 fn pipeline_output_is_pinned_on_the_bundled_sample() {
+    let nltk = |more: &[&'static str]| [&NLTK_MODE[..], more].concat();
     for (args, file) in [
-        (vec!["pipeline"], "inaugural-2009.jsonl"),
-        (vec!["pipeline", "--jobs", "2"], "inaugural-2009.jsonl"),
+        (nltk(&[]), "inaugural-2009.jsonl"),
+        (nltk(&["--jobs", "2"]), "inaugural-2009.jsonl"),
+        (nltk(&["--format", "conllu"]), "inaugural-2009.conllu"),
+        (vec!["pipeline"], "inaugural-2009.ud.jsonl"),
+        (vec!["pipeline", "--jobs", "2"], "inaugural-2009.ud.jsonl"),
         (
             vec!["pipeline", "--format", "conllu"],
-            "inaugural-2009.conllu",
+            "inaugural-2009.ud.conllu",
         ),
     ] {
         let s = sample();
@@ -56,6 +64,17 @@ fn default_config_file_gives_the_default_output() {
     let cfg = dir.path().join("p.json");
     std::fs::write(&cfg, PipelineConfig::default_english().to_json()).unwrap();
     let s = sample();
+    let (code, out, err) = run_nlkit(&["pipeline", "--config", cfg.to_str().unwrap(), &s], b"");
+    assert_eq!(code, 0, "{err}");
+    assert!(out == golden("inaugural-2009.ud.jsonl"));
+    // a config that names no splitter or tokenizer gets NLTK's
+    std::fs::write(
+        &cfg,
+        r#"{"format": "nlkit-pipeline", "version": 1, "stages": [
+            {"type": "tag", "column": "tags", "model": "embedded:xpos"},
+            {"type": "tag", "column": "upos", "model": "embedded:upos", "first_column": "tags"}]}"#,
+    )
+    .unwrap();
     let (code, out, err) = run_nlkit(&["pipeline", "--config", cfg.to_str().unwrap(), &s], b"");
     assert_eq!(code, 0, "{err}");
     assert!(out == golden("inaugural-2009.jsonl"));
@@ -208,7 +227,15 @@ fn builder_refuses_duplicate_and_dangling_columns() {
 
 #[test]
 fn spans_come_from_one_pass_and_index_the_text() {
-    let p = Pipeline::default_english().unwrap();
+    for p in [
+        Pipeline::default_english().unwrap(),
+        Pipeline::nltk_english().unwrap(),
+    ] {
+        check_spans(&p);
+    }
+}
+
+fn check_spans(p: &Pipeline) {
     let text = "\"Quoted,\" she said. ''Odd`` quotes'' and  spaces.\n\nNext para.";
     let recs = p.process("d", 7, text).unwrap();
     for r in &recs {

@@ -1,15 +1,15 @@
-//! Every tokenizer and the Punkt splitter on arbitrary text: no panic, spans
+//! Every tokenizer, Punkt and the UD splitter on arbitrary text: no panic, spans
 //! inside the text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use nlkit::sentence::{PunktSentenceTokenizer, SentenceTokenizer};
+use nlkit::sentence::{PunktSentenceTokenizer, SentenceTokenizer, UdSentenceTokenizer};
 use std::sync::OnceLock;
 
 use nlkit::tokenize::{by_name, Tokenizer, TokenizerConfig};
 
 const NAMES: &[&str] = &[
     "word", "treebank", "tweet", "toktok", "wordpunct", "whitespace", "uax29", "mwe",
-    "regexp:\\w+|\\S",
+    "regexp:\\w+|\\S", "ud",
 ];
 
 /// The tokenizers, built once per process (building them per input made
@@ -26,6 +26,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for s in PunktSentenceTokenizer::default_english().span_tokenize(text) {
         assert!(s.end <= text.len() && text.get(s.start..s.end).is_some());
+    }
+    let mut last = 0;
+    for s in UdSentenceTokenizer::default_english().span_tokenize(text) {
+        assert!(s.start >= last && s.start < s.end && text.get(s.start..s.end).is_some());
+        last = s.end;
     }
     for t in tokenizers() {
         let _ = t.tokenize(text);

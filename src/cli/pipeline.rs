@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 
 use super::common::{stdout, write_json_line, InputArgs};
 use crate::io::{input_name, open_input, ParagraphReader};
-use crate::pipeline::{write_conllu, Pipeline, SentenceRecord};
+use crate::pipeline::{write_conllu_with, Pipeline, SentenceRecord};
 use crate::Result;
 
 /// Output format of `nlkit pipeline`.
@@ -15,6 +15,18 @@ pub enum PipelineFormat {
     Jsonl,
     /// CoNLL-U blocks.
     Conllu,
+}
+
+/// The sentence splitter of `nlkit pipeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SentenceModel {
+    /// nlkit's splitter trained on UD English-EWT.
+    #[default]
+    Ud,
+    /// NLTK's Punkt (nlkit's embedded English model, or `--punkt DIR`).
+    Punkt,
+    /// Each non-blank line is a sentence.
+    Line,
 }
 
 /// Arguments of `nlkit pipeline`.
@@ -46,6 +58,19 @@ pub struct PipelineArgs {
     /// version 1; README "Pipeline configs") instead of the defaults.
     #[arg(long, value_name = "FILE", conflicts_with = "encoder")]
     config: Option<std::path::PathBuf>,
+    /// Word tokenizer (an `nlkit tokenize -t` name): `word` is NLTK's
+    /// `word_tokenize` (Penn Treebank conventions), `ud` nlkit's UD
+    /// English-EWT conventions, which the taggers were trained on.
+    #[arg(long, short = 't', default_value = "ud", conflicts_with_all = ["config", "encoder"])]
+    tokenizer: String,
+    /// Sentence splitter: `ud` (trained on UD English-EWT raw text),
+    /// `punkt` (NLTK's Punkt with nlkit's embedded English model) or `line`
+    /// (each line a sentence).
+    #[arg(long, value_enum, default_value_t, conflicts_with_all = ["config", "encoder"])]
+    sentences: SentenceModel,
+    /// Punkt with this NLTK punkt_tab language folder (implies `--sentences punkt`).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["config", "encoder"])]
+    punkt: Option<std::path::PathBuf>,
     /// Worker threads (paragraphs are processed in parallel, output keeps input order).
     #[arg(long, short = 'j', default_value_t = 1)]
     jobs: usize,
@@ -53,12 +78,51 @@ pub struct PipelineArgs {
 
 /// Runs `nlkit pipeline`.
 pub fn run(a: PipelineArgs) -> Result<()> {
-    let mut pipeline = match (&a.config, &a.encoder) {
-        (Some(cfg), _) => crate::pipeline::PipelineConfig::from_file(cfg)?.build()?,
+    let config = match &a.config {
+        Some(path) => Some(crate::pipeline::PipelineConfig::from_file(path)?),
+        None => None,
+    };
+    let mut pipeline = match (&config, &a.encoder) {
+        (Some(cfg), _) => cfg.build()?,
         (None, Some(dir)) => {
             Pipeline::contextual_english(std::sync::Arc::new(crate::neural::Encoder::load(dir)?))?
         }
-        (None, None) => Pipeline::default_english()?,
+        (None, None)
+            if a.punkt.is_none() && a.sentences == SentenceModel::Ud && a.tokenizer == "ud" =>
+        {
+            Pipeline::default_english()?
+        }
+        (None, None) => {
+            let splitter: Box<dyn crate::sentence::SentenceTokenizer> =
+                match (&a.punkt, a.sentences) {
+                    (Some(dir), _) => {
+                        Box::new(crate::sentence::PunktSentenceTokenizer::from_dir(dir)?)
+                    }
+                    (None, SentenceModel::Punkt) => {
+                        Box::new(crate::sentence::PunktSentenceTokenizer::default_english())
+                    }
+                    (None, SentenceModel::Line) => Box::new(crate::sentence::LineSentenceTokenizer),
+                    (None, SentenceModel::Ud) => {
+                        Box::new(crate::sentence::UdSentenceTokenizer::default_english())
+                    }
+                };
+            let tokenizer: Box<dyn crate::tokenize::Tokenizer> =
+                if a.tokenizer == "word" && a.punkt.is_none() {
+                    // the sentence is already split: NLTK's word_tokenize
+                    // would only split it again with the same model
+                    Box::new(crate::tokenize::NLTKWordTokenizer::new())
+                } else {
+                    let mut cfg = crate::tokenize::TokenizerConfig::default();
+                    cfg.punkt.clone_from(&a.punkt);
+                    crate::tokenize::by_name(&a.tokenizer, &cfg)?
+                };
+            Pipeline::english_with(splitter, tokenizer)?
+        }
+    };
+    // UD's multi-word tokens (`don't` = `do` + `n't`) in CoNLL-U output
+    let multiword = match &config {
+        Some(cfg) => cfg.tokenizer == "ud",
+        None => a.encoder.is_some() || a.tokenizer == "ud",
     };
     if a.chunks {
         pipeline = pipeline.with_stage(Box::new(crate::pipeline::ChunkStage::english()?))?;
@@ -86,7 +150,7 @@ pub fn run(a: PipelineArgs) -> Result<()> {
                     sent_no += 1;
                     match a.format {
                         PipelineFormat::Jsonl => write_json_line(&mut out, &r)?,
-                        PipelineFormat::Conllu => write_conllu(&mut out, &r)?,
+                        PipelineFormat::Conllu => write_conllu_with(&mut out, &r, multiword)?,
                     }
                 }
                 Ok(())

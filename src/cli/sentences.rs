@@ -1,4 +1,4 @@
-//! `nlkit sentences`: Punkt sentence splitting.
+//! `nlkit sentences`: Punkt sentence splitting (or nlkit's UD splitter).
 
 use std::path::PathBuf;
 
@@ -18,6 +18,17 @@ pub enum Unit {
     Line,
 }
 
+/// Which sentence splitter `nlkit sentences` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SentenceModel {
+    /// Punkt, as NLTK's sent_tokenize (nlkit's embedded English model, or --punkt DIR).
+    #[default]
+    Punkt,
+    /// nlkit's splitter trained on UD English-EWT raw text (web text, no
+    /// final punctuation needed); what `nlkit pipeline` uses by default.
+    Ud,
+}
+
 /// Arguments of `nlkit sentences`.
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -35,13 +46,18 @@ OUTPUT
       sentence (paragraph) or `START:END` pairs joined by TAB (line).
 
 The model is nlkit's embedded English Punkt model unless --punkt names an
-NLTK punkt_tab language folder (e.g. nltk_data/tokenizers/punkt_tab/english).")]
+NLTK punkt_tab language folder (e.g. nltk_data/tokenizers/punkt_tab/english).
+--model ud uses nlkit's splitter trained on UD English-EWT instead (what
+`nlkit pipeline` uses by default; --no-realign does not apply to it).")]
 pub struct SentencesArgs {
     #[command(flatten)]
     input: InputArgs,
     /// A punkt_tab language folder to use instead of the embedded English model.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "model")]
     punkt: Option<PathBuf>,
+    /// The splitter: punkt (NLTK's) or ud (trained on UD English-EWT).
+    #[arg(long, value_enum)]
+    model: Option<SentenceModel>,
     /// What one text is: a blank-line separated paragraph, or one line.
     #[arg(long, value_enum, default_value_t)]
     unit: Unit,
@@ -70,6 +86,7 @@ pub fn run(a: SentencesArgs) -> Result<()> {
         }
         None => PunktSentenceTokenizer::default_english(),
     };
+    let ud = crate::sentence::UdSentenceTokenizer::default_english();
     let realign = !a.no_realign;
     let mut out = stdout();
     let units: Box<dyn Iterator<Item = Result<String>>> = match a.unit {
@@ -80,7 +97,12 @@ pub fn run(a: SentencesArgs) -> Result<()> {
         units,
         a.jobs,
         |text| {
-            let spans = punkt.span_tokenize_with(&text, realign);
+            let spans = match a.model {
+                Some(SentenceModel::Ud) => {
+                    crate::sentence::SentenceTokenizer::span_tokenize(ud, &text)
+                }
+                _ => punkt.span_tokenize_with(&text, realign),
+            };
             Ok((text, spans))
         },
         |(text, spans): (String, Vec<Span>)| write_unit(&mut out, &a, &text, &spans),

@@ -5,8 +5,8 @@
 //! ```json
 //! {
 //!   "format": "nlkit-pipeline", "version": 1,
-//!   "sentences": {"type": "punkt"},
-//!   "tokenizer": "word",
+//!   "sentences": {"type": "ud"},
+//!   "tokenizer": "ud",
 //!   "stages": [
 //!     {"type": "tag", "column": "tags", "model": "embedded:xpos"},
 //!     {"type": "tag", "column": "upos", "model": "embedded:upos", "first_column": "tags"},
@@ -50,7 +50,8 @@ pub struct PipelineConfig {
     /// The sentence splitter.
     #[serde(default)]
     pub sentences: SentencesConfig,
-    /// The word tokenizer, by `nlkit tokenize -t` name (default `word`).
+    /// The word tokenizer, by `nlkit tokenize -t` name (default when left
+    /// out: `word`, NLTK's `word_tokenize`).
     #[serde(default = "default_tokenizer")]
     pub tokenizer: String,
     /// The stages, in order.
@@ -75,6 +76,9 @@ pub enum SentencesConfig {
     },
     /// Each non-blank line is a sentence.
     Line,
+    /// nlkit's sentence splitter trained on UD English-EWT
+    /// ([`crate::sentence::UdSentenceTokenizer`]).
+    Ud,
 }
 
 impl Default for SentencesConfig {
@@ -123,13 +127,15 @@ pub enum StageConfig {
 }
 
 impl PipelineConfig {
-    /// The configuration of [`Pipeline::default_english`].
+    /// The configuration of [`Pipeline::default_english`]: UD sentences and
+    /// tokens, then the embedded taggers. (A file that leaves out
+    /// `sentences` and `tokenizer` gets Punkt and `word`, NLTK's behaviour.)
     pub fn default_english() -> Self {
         PipelineConfig {
             format: CONFIG_FORMAT.into(),
             version: CONFIG_VERSION,
-            sentences: SentencesConfig::default(),
-            tokenizer: default_tokenizer(),
+            sentences: SentencesConfig::Ud,
+            tokenizer: "ud".into(),
             stages: vec![
                 StageConfig::Tag {
                     column: "tags".into(),
@@ -222,11 +228,18 @@ impl PipelineConfig {
                 crate::sentence::punkt::PunktSentenceTokenizer::from_dir(model)?,
             )),
             SentencesConfig::Line => b.sentences(Box::new(crate::sentence::LineSentenceTokenizer)),
+            SentencesConfig::Ud => b.sentences(Box::new(
+                crate::sentence::UdSentenceTokenizer::default_english(),
+            )),
         };
-        b = b.tokens(crate::tokenize::by_name(
-            &self.tokenizer,
-            &crate::tokenize::TokenizerConfig::default(),
-        )?);
+        b = if self.sentences == SentencesConfig::Ud && self.tokenizer == "ud" {
+            b.ud_text()
+        } else {
+            b.tokens(crate::tokenize::by_name(
+                &self.tokenizer,
+                &crate::tokenize::TokenizerConfig::default(),
+            )?)
+        };
         for st in &self.stages {
             b = match st {
                 StageConfig::Tag {

@@ -26,7 +26,7 @@ mod stage;
 
 pub use chunk_stage::{ChunkStage, ChunkerRef};
 pub use config::{PipelineConfig, SentencesConfig, StageConfig, CONFIG_FORMAT, CONFIG_VERSION};
-pub use record::{write_conllu, SentenceRecord};
+pub use record::{write_conllu, write_conllu_with, SentenceRecord};
 pub use stage::{LemmaStage, PerceptronRef, StackedTagStage, Stage, TagStage};
 
 use crate::sentence::SentenceTokenizer;
@@ -39,6 +39,8 @@ pub struct Pipeline {
     splitter: Box<dyn SentenceTokenizer>,
     tokenizer: Box<dyn Tokenizer>,
     stages: Vec<Box<dyn Stage>>,
+    /// UD sentences and tokens from one tokenizer pass ([`PipelineBuilder::ud_text`])
+    ud: bool,
 }
 
 /// Builds a [`Pipeline`] stage by stage ([`Pipeline::builder`]).
@@ -61,6 +63,7 @@ pub struct PipelineBuilder {
     splitter: Option<Box<dyn SentenceTokenizer>>,
     tokenizer: Option<Box<dyn Tokenizer>>,
     stages: Vec<Box<dyn Stage>>,
+    ud: bool,
 }
 
 impl PipelineBuilder {
@@ -68,6 +71,7 @@ impl PipelineBuilder {
     /// model, as `nltk.sent_tokenize`).
     pub fn sentences(mut self, splitter: Box<dyn SentenceTokenizer>) -> Self {
         self.splitter = Some(splitter);
+        self.ud = false;
         self
     }
 
@@ -75,6 +79,26 @@ impl PipelineBuilder {
     /// improved Treebank tokenizer, as `nltk.word_tokenize`).
     pub fn tokens(mut self, tokenizer: Box<dyn Tokenizer>) -> Self {
         self.tokenizer = Some(tokenizer);
+        self.ud = false;
+        self
+    }
+
+    /// Sentences by [`crate::sentence::UdSentenceTokenizer`] and tokens by
+    /// [`crate::tokenize::UdTokenizer`], from one tokenizer pass (the same
+    /// output as `.sentences(..)` and `.tokens(..)` with those two, faster).
+    ///
+    /// # Example
+    /// ```
+    /// let p = nlkit::pipeline::Pipeline::builder().ud_text().build().unwrap();
+    /// let recs = p.process("d", 0, "I can't. OK").unwrap();
+    /// assert_eq!(recs[0].tokens, ["I", "ca", "n't", "."]);
+    /// ```
+    pub fn ud_text(mut self) -> Self {
+        self.splitter = Some(Box::new(
+            crate::sentence::UdSentenceTokenizer::default_english(),
+        ));
+        self.tokenizer = Some(Box::new(crate::tokenize::UdTokenizer::new()));
+        self.ud = true;
         self
     }
 
@@ -136,6 +160,7 @@ impl PipelineBuilder {
             splitter,
             tokenizer,
             stages: self.stages,
+            ud: self.ud,
         })
     }
 }
@@ -148,6 +173,7 @@ impl Pipeline {
             splitter: None,
             tokenizer: None,
             stages: Vec::new(),
+            ud: false,
         }
     }
 
@@ -157,6 +183,7 @@ impl Pipeline {
             splitter,
             tokenizer,
             stages: Vec::new(),
+            ud: false,
         }
     }
 
@@ -169,6 +196,7 @@ impl Pipeline {
             splitter: Some(self.splitter),
             tokenizer: Some(self.tokenizer),
             stages: self.stages,
+            ud: self.ud,
         };
         b = b.stage(stage);
         b.build()
@@ -187,7 +215,8 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
-    /// The default English pipeline with nlkit's contextual taggers
+    /// The default English pipeline (UD sentences and tokens) with nlkit's
+    /// contextual taggers
     /// ([`crate::tag::ContextTagger`], Penn Treebank and UPOS) on `encoder`
     /// instead of the perceptrons: more accurate, much slower. The two
     /// taggers share one encoder pass per sentence.
@@ -207,6 +236,7 @@ impl Pipeline {
     pub fn contextual_english(encoder: std::sync::Arc<crate::neural::Encoder>) -> Result<Self> {
         use crate::tag::ContextTagger;
         Pipeline::builder()
+            .ud_text()
             .tag(
                 "tags",
                 Box::new(ContextTagger::english(encoder.clone(), false)?),
@@ -216,16 +246,62 @@ impl Pipeline {
     }
 
     /// The default English pipeline, using the models compiled into nlkit:
-    /// Punkt sentences (our embedded English model), then NLTK's improved
-    /// Treebank word tokenizer on each sentence (what `nltk.word_tokenize`
-    /// does), then the embedded Penn Treebank tagger (column `tags`) and the
-    /// stacked UPOS tagger reading its tags (column `upos`).
+    /// sentences by [`crate::sentence::UdSentenceTokenizer`] and tokens by
+    /// [`crate::tokenize::UdTokenizer`] (UD English-EWT's conventions, which
+    /// the taggers were trained on), then the embedded Penn Treebank tagger
+    /// (column `tags`) and the stacked UPOS tagger reading its tags (column
+    /// `upos`). [`Pipeline::nltk_english`] splits and tokenizes as NLTK.
     ///
     /// # Errors
     /// When an embedded model fails to load (a build defect).
     pub fn default_english() -> Result<Self> {
-        Pipeline::builder()
-            .tag("tags", Box::new(crate::tag::default_english_xpos()?))
+        Self::add_taggers(Pipeline::builder().ud_text())
+    }
+
+    /// The English pipeline with NLTK's sentence splitting and word
+    /// tokenization (Punkt with nlkit's embedded model, then the improved
+    /// Treebank tokenizer, as `nltk.word_tokenize`), then the embedded
+    /// taggers: nlkit's default before the UD tokenizer and splitter.
+    ///
+    /// # Errors
+    /// When an embedded model fails to load (a build defect).
+    ///
+    /// # Example
+    /// ```
+    /// let p = nlkit::pipeline::Pipeline::nltk_english().unwrap();
+    /// let toks = &p.process("d", 0, "He said \"hi\".").unwrap()[0].tokens;
+    /// assert_eq!(toks, &["He", "said", "``", "hi", "''", "."]);
+    /// ```
+    pub fn nltk_english() -> Result<Self> {
+        Self::english_with(
+            Box::new(crate::sentence::punkt::PunktSentenceTokenizer::default_english()),
+            Box::new(crate::tokenize::NLTKWordTokenizer::new()),
+        )
+    }
+
+    /// The default English taggers (as [`Pipeline::default_english`]) after
+    /// the given sentence splitter and tokenizer.
+    ///
+    /// # Errors
+    /// When an embedded model fails to load (a build defect).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::pipeline::Pipeline;
+    /// use nlkit::sentence::LineSentenceTokenizer;
+    /// use nlkit::tokenize::UdTokenizer;
+    /// let p = Pipeline::english_with(Box::new(LineSentenceTokenizer), Box::new(UdTokenizer::new())).unwrap();
+    /// assert_eq!(p.process("d", 0, "I don't know").unwrap()[0].tokens, ["I", "do", "n't", "know"]);
+    /// ```
+    pub fn english_with(
+        splitter: Box<dyn SentenceTokenizer>,
+        tokenizer: Box<dyn Tokenizer>,
+    ) -> Result<Self> {
+        Self::add_taggers(Pipeline::builder().sentences(splitter).tokens(tokenizer))
+    }
+
+    fn add_taggers(b: PipelineBuilder) -> Result<Self> {
+        b.tag("tags", Box::new(crate::tag::default_english_xpos()?))
             .stage(Box::new(StackedTagStage::new(
                 "upos",
                 PerceptronRef::Static(crate::tag::default_english_upos()?),
@@ -245,7 +321,23 @@ impl Pipeline {
     /// tokenizer cannot give a token's span.
     pub fn process(&self, doc: &str, offset: u64, text: &str) -> Result<Vec<SentenceRecord>> {
         let mut recs = Vec::new();
-        for (i, s) in self.splitter.span_tokenize(text).into_iter().enumerate() {
+        if self.ud {
+            let abs = |a: usize| offset + a as u64;
+            let sents =
+                crate::sentence::UdSentenceTokenizer::default_english().sentences_with_tokens(text);
+            for (i, (s, toks)) in sents.into_iter().enumerate() {
+                let mut r = SentenceRecord::new(doc, i, s.slice(text), (abs(s.start), abs(s.end)));
+                r.tokens = toks.iter().map(|t| t.slice(text).to_string()).collect();
+                r.spans = toks.iter().map(|t| (abs(t.start), abs(t.end))).collect();
+                recs.push(r);
+            }
+        }
+        let split = if self.ud {
+            Vec::new()
+        } else {
+            self.splitter.span_tokenize(text)
+        };
+        for (i, s) in split.into_iter().enumerate() {
             let sent_text = s.slice(text);
             let abs = |a: usize| offset + a as u64;
             let toks = self

@@ -117,6 +117,44 @@ impl SentenceRecord {
 /// assert!(String::from_utf8(out).unwrap().contains("1\tHi\t_\t_\t_\t_\t_\t_\t_\tTokenRange=0:2"));
 /// ```
 pub fn write_conllu(out: &mut impl std::io::Write, r: &SentenceRecord) -> Result<()> {
+    write_conllu_with(out, r, false)
+}
+
+/// Writes records as CoNLL-U as [`write_conllu`] does, and with
+/// `multiword` also the multi-word token lines (`3-4 don't`) that UD
+/// English-EWT writes over a clitic and its host
+/// ([`crate::tokenize::multiword_groups`]); the words keep their own lines.
+///
+/// # Errors
+/// The write error.
+///
+/// # Example
+/// ```
+/// use nlkit::pipeline::{write_conllu_with, SentenceRecord};
+/// let mut r = SentenceRecord::new("d", 0, "don't", (0, 5));
+/// r.tokens = vec!["do".into(), "n't".into()];
+/// r.spans = vec![(0, 2), (2, 5)];
+/// let mut out = Vec::new();
+/// write_conllu_with(&mut out, &r, true).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("1-2\tdon't\t_"));
+/// ```
+pub fn write_conllu_with(
+    out: &mut impl std::io::Write,
+    r: &SentenceRecord,
+    multiword: bool,
+) -> Result<()> {
+    let groups = if multiword {
+        let words: Vec<&str> = r.words();
+        let spans: Vec<crate::Span> = r
+            .spans
+            .iter()
+            .map(|&(s, e)| crate::Span::new(s as usize, e as usize))
+            .collect();
+        crate::tokenize::multiword_groups(&words, &spans)
+    } else {
+        Vec::new()
+    };
+    let mut groups = groups.into_iter().peekable();
     writeln!(out, "# sent_id = {}-{}", r.doc, r.sent + 1)?;
     writeln!(out, "# text = {}", r.text.replace('\n', " "))?;
     let col = |c: &Option<Vec<String>>, i: usize| -> String {
@@ -127,6 +165,19 @@ pub fn write_conllu(out: &mut impl std::io::Write, r: &SentenceRecord) -> Result
     };
     for (i, tok) in r.tokens.iter().enumerate() {
         let (s, e) = r.spans.get(i).copied().unwrap_or_default();
+        if let Some(&(a, b)) = groups.peek() {
+            if a == i {
+                groups.next();
+                let form: String = r.tokens.get(a..=b).unwrap_or_default().concat();
+                let end = r.spans.get(b).map_or(e, |sp| sp.1);
+                writeln!(
+                    out,
+                    "{}-{}\t{form}\t_\t_\t_\t_\t_\t_\t_\tTokenRange={s}:{end}",
+                    a + 1,
+                    b + 1
+                )?;
+            }
+        }
         write!(
             out,
             "{}\t{}\t{}\t{}\t{}\t_\t_\t_\t_\tTokenRange={}:{}",

@@ -12,8 +12,10 @@
 use crate::Span;
 
 pub mod punkt;
+mod ud;
 
 pub use punkt::{PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktTrainer};
+pub use ud::UdSentenceTokenizer;
 
 /// A sentence splitter: text in, sentence spans out.
 pub trait SentenceTokenizer: Send + Sync {

@@ -32,6 +32,7 @@ mod toktok;
 mod treebank;
 mod tweet;
 mod uax29;
+mod ud;
 mod word;
 
 pub use detok::TreebankWordDetokenizer;
@@ -45,6 +46,7 @@ pub use tweet::{
     reduce_lengthening, remove_handles, replace_html_entities, TweetOptions, TweetTokenizer,
 };
 pub use uax29::Uax29Tokenizer;
+pub use ud::{multiword_groups, UdTokenizer};
 pub use word::{word_tokenize, WordTokenizer};
 
 /// A word tokenizer: one pipeline stage that turns text into tokens.
@@ -142,7 +144,7 @@ pub fn is_py_whitespace(c: char) -> bool {
 /// The tokenizer names [`by_name`] accepts (for error messages and `--help`).
 /// `regexp:PATTERN` and `subword:FILE` carry their argument after the colon.
 pub const TOKENIZER_NAMES: &str =
-    "word, treebank, whitespace, wordpunct, tweet, toktok, regexp:PATTERN, mwe, uax29, subword:FILE";
+    "word, treebank, whitespace, wordpunct, tweet, toktok, regexp:PATTERN, mwe, uax29, ud, subword:FILE";
 
 /// Options for the tokenizers [`by_name`] builds; each tokenizer reads only
 /// its own fields, the rest are ignored.
@@ -201,7 +203,7 @@ impl Default for TokenizerConfig {
 ///
 /// Names: `whitespace`, `wordpunct`, `tweet`, `toktok`, `regexp:PATTERN`,
 /// `mwe` (NLTK's `MWETokenizer` applied to the whitespace tokens of the
-/// text), `uax29`, `subword:FILE` (a Hugging Face `tokenizer.json`).
+/// text), `uax29`, `ud` ([`UdTokenizer`]), `subword:FILE` (a Hugging Face `tokenizer.json`).
 ///
 /// # Errors
 /// [`crate::Error::UnknownName`] for an unknown name,
@@ -245,6 +247,7 @@ pub fn by_name(name: &str, config: &TokenizerConfig) -> Result<Box<dyn Tokenizer
             &config.mwe_separator,
         ))),
         "uax29" => Ok(Box::new(Uax29Tokenizer)),
+        "ud" => Ok(Box::new(UdTokenizer::new())),
         "treebank" => Ok(Box::new(TreebankWordTokenizer::new())),
         "word" => {
             let t = match &config.punkt {

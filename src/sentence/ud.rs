@@ -1,0 +1,554 @@
+//! A sentence splitter for raw text trained on UD English-EWT: an averaged
+//! perceptron that decides, after each token of [`UdTokenizer`] that is
+//! followed by whitespace, whether a sentence ends there.
+//!
+//! No NLTK class matches it. Punkt (NLTK's `PunktSentenceTokenizer`, kept
+//! unchanged in [`crate::sentence::punkt`]) only considers `.`, `?` and `!`
+//! and learns abbreviations without supervision; web text as EWT annotates
+//! it also ends sentences without punctuation (`Thanks John Smith`), inside
+//! runs like `!!!` or `:)`, and keeps abbreviations' periods. The features
+//! are Punkt's evidence made explicit, around the candidate: the token and
+//! its neighbours (lower-cased), their shapes (`Xx`, `d`, `.`), whether the
+//! token is a known abbreviation, and how many tokens the sentence has so
+//! far (decoding is greedy, left to right). Blank lines always end a
+//! sentence (the pipeline reads paragraphs anyway).
+//!
+//! The model compiled into nlkit (`corpora/ud/en_ewt_sentences.tsv`,
+//! CC BY-SA 4.0) is trained by `examples/train_ud_sentences.rs` on EWT train
+//! as raw text (each `# newpar` block a paragraph, sentences joined by one
+//! space), its threshold tuned on dev.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use super::SentenceTokenizer;
+use crate::tokenize::UdTokenizer;
+use crate::{Error, Result, Span};
+
+/// The model compiled into nlkit.
+const EMBEDDED: &str = include_str!("../../corpora/ud/en_ewt_sentences.tsv");
+/// First line of a model file.
+const HEADER: &str = "nlkit-ud-sentences\t2";
+
+/// The sentence splitter (see the module documentation).
+///
+/// # Example
+/// ```
+/// use nlkit::sentence::{SentenceTokenizer, UdSentenceTokenizer};
+/// let s = UdSentenceTokenizer::default_english();
+/// assert_eq!(
+///     s.tokenize("Dr. Smith arrived at 5 p.m. yesterday. He left!!! Thanks a lot"),
+///     ["Dr. Smith arrived at 5 p.m. yesterday.", "He left!!!", "Thanks a lot"]
+/// );
+/// ```
+#[derive(Clone, Default)]
+pub struct UdSentenceTokenizer {
+    /// by feature name, for writing the model
+    names: Vec<(Box<str>, f32)>,
+    /// by [`key`] of the name, for scoring
+    weights: HashWeights,
+    threshold: f32,
+}
+
+impl std::fmt::Debug for UdSentenceTokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UdSentenceTokenizer")
+            .field("features", &self.names.len())
+            .field("threshold", &self.threshold)
+            .finish()
+    }
+}
+
+/// One token of a paragraph, as the features see it.
+struct Tok {
+    lower: String,
+    shape: String,
+    /// [`fnv`] of `lower` and `shape`
+    lower_h: u64,
+    shape_h: u64,
+    span: Span,
+    /// whitespace follows (a candidate boundary)
+    space: bool,
+    /// a line break follows
+    newline: bool,
+}
+
+fn shape(t: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in t.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if last != Some(k) {
+            out.push(k);
+            last = Some(k);
+            if out.len() >= 8 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn lower(t: &str) -> String {
+    t.chars().take(24).flat_map(char::to_lowercase).collect()
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let spans = UdTokenizer::new().spans(text);
+    let mut out = Vec::with_capacity(spans.len());
+    for (k, sp) in spans.iter().enumerate() {
+        let t = sp.slice(text);
+        let gap_end = spans.get(k + 1).map_or(text.len(), |n| n.start);
+        let gap = text.get(sp.end..gap_end).unwrap_or("");
+        let (lower, shape) = (lower(t), shape(t));
+        out.push(Tok {
+            lower_h: fnv(&lower),
+            shape_h: fnv(&shape),
+            lower,
+            shape,
+            span: *sp,
+            space: !gap.is_empty() || k + 1 == spans.len(),
+            newline: gap.contains('\n'),
+        });
+    }
+    out
+}
+
+fn len_bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=5 => "4",
+        6..=9 => "6",
+        10..=19 => "10",
+        20..=39 => "20",
+        _ => "40",
+    }
+}
+
+/// Calls `f` with each feature of the boundary after token `i`, the
+/// sentence so far having `so_far` tokens before it.
+/// One part of a feature: its text and [`fnv`] of it.
+type Part<'a> = (&'a str, u64);
+
+/// Calls `f` with the template name, its [`fnv`] and the parts of each
+/// feature of the boundary after token `i`, the sentence so far having
+/// `so_far` tokens before it. A feature's name is the template and the
+/// parts joined by TABs (tokens hold no whitespace).
+fn features(toks: &[Tok], i: usize, so_far: usize, f: &mut impl FnMut(&'static str, u64, &[Part])) {
+    const START: Part = ("<s>", fnv("<s>"));
+    const END: Part = ("</s>", fnv("</s>"));
+    let get = |k: isize| -> (Part, Part) {
+        if k < 0 {
+            return (START, START);
+        }
+        toks.get(k as usize).map_or((END, END), |t| {
+            ((t.lower.as_str(), t.lower_h), (t.shape.as_str(), t.shape_h))
+        })
+    };
+    let ii = i as isize;
+    let (w_1, s_1) = get(ii - 1);
+    let (w0, s0) = get(ii);
+    let (w1, s1) = get(ii + 1);
+    let (w2, s2) = get(ii + 2);
+    let lb = len_bucket(so_far);
+    let len = (lb, fnv(lb));
+    macro_rules! feat {
+        ($name:literal $(, $p:expr)*) => {
+            f($name, const { fnv($name) }, &[$($p),*])
+        };
+    }
+    feat!("bias");
+    feat!("w0", w0);
+    feat!("w1", w1);
+    feat!("w-1", w_1);
+    feat!("w2", w2);
+    feat!("s0", s0);
+    feat!("s1", s1);
+    feat!("s-1", s_1);
+    feat!("s2", s2);
+    feat!("w0s1", w0, s1);
+    feat!("s0w1", s0, w1);
+    feat!("w-1w0", w_1, w0);
+    feat!("w0w1", w0, w1);
+    feat!("s0s1", s0, s1);
+    feat!("s-1s0s1", s_1, s0, s1);
+    feat!("s0s1s2", s0, s1, s2);
+    feat!("w0s1s2", w0, s1, s2);
+    feat!("len", len);
+    feat!("lens0", len, s0);
+    if toks.get(i).is_some_and(|t| t.newline) {
+        feat!("nl");
+        feat!("nl|s1", s1);
+    }
+}
+
+/// FNV-1a of `s`'s bytes.
+const fn fnv(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut k = 0;
+    while k < b.len() {
+        h ^= b[k] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        k += 1;
+    }
+    h
+}
+
+/// The key of a feature from the hashes of its template and parts.
+fn key(template: u64, parts: impl IntoIterator<Item = u64>) -> u64 {
+    let mut k = template;
+    for h in parts {
+        k = (k.rotate_left(23) ^ h).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    k
+}
+
+/// A feature's name: the template and the parts joined by TABs.
+fn feature_name(template: &str, parts: &[Part]) -> Box<str> {
+    let mut s = String::from(template);
+    for (p, _) in parts {
+        s.push('\t');
+        s.push_str(p);
+    }
+    s.into_boxed_str()
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default, Clone, Copy)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashWeights = HashMap<u64, f32, std::hash::BuildHasherDefault<PassThrough>>;
+
+impl UdSentenceTokenizer {
+    /// The model compiled into nlkit (trained on UD English-EWT train).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::{SentenceTokenizer, UdSentenceTokenizer};
+    /// let s = UdSentenceTokenizer::default_english();
+    /// assert_eq!(s.tokenize("See you at 5 p.m. tomorrow. Bye"), ["See you at 5 p.m. tomorrow.", "Bye"]);
+    /// ```
+    pub fn default_english() -> &'static UdSentenceTokenizer {
+        static M: OnceLock<UdSentenceTokenizer> = OnceLock::new();
+        // the embedded file is checked by the test suite; a defect degrades
+        // to a model that splits at blank lines only, never to a panic
+        M.get_or_init(|| Self::from_model_str(EMBEDDED).unwrap_or_default())
+    }
+
+    /// Reads a model written by [`UdSentenceTokenizer::to_model_string`].
+    ///
+    /// # Errors
+    /// [`Error::Model`] for a malformed file.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::UdSentenceTokenizer;
+    /// let m = UdSentenceTokenizer::default_english();
+    /// let again = UdSentenceTokenizer::from_model_str(&m.to_model_string()).unwrap();
+    /// assert_eq!(again.n_features(), m.n_features());
+    /// assert!(UdSentenceTokenizer::from_model_str("nope").is_err());
+    /// ```
+    pub fn from_model_str(text: &str) -> Result<Self> {
+        let mut lines = text.lines();
+        if lines.next() != Some(HEADER) {
+            return Err(Error::Model(format!(
+                "not an nlkit UD sentence model (first line must be {HEADER:?})"
+            )));
+        }
+        let mut m = UdSentenceTokenizer::default();
+        for (n, line) in lines.enumerate() {
+            let bad = || Error::Model(format!("UD sentence model line {}: {line:?}", n + 2));
+            let (name, w) = line.rsplit_once('\t').ok_or_else(bad)?;
+            let w: f32 = w.parse().map_err(|_| bad())?;
+            if name == "#threshold" {
+                m.threshold = w;
+            } else {
+                m.names.push((name.into(), w));
+            }
+        }
+        Ok(m.indexed())
+    }
+
+    /// The model as text: a header line, `#threshold<TAB>value`, then one
+    /// `feature<TAB>weight` line per feature (a feature: its template and
+    /// parts joined by TABs), sorted.
+    pub fn to_model_string(&self) -> String {
+        let mut rows: Vec<(&str, f32)> = self.names.iter().map(|(k, v)| (&**k, *v)).collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = format!("{HEADER}\n#threshold\t{}\n", self.threshold);
+        for (k, v) in rows {
+            let _ = writeln!(out, "{k}\t{v}");
+        }
+        out
+    }
+
+    /// The number of features with a weight.
+    pub fn n_features(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Builds the scoring table from the names.
+    fn indexed(mut self) -> Self {
+        self.weights = self
+            .names
+            .iter()
+            .map(|(k, v)| {
+                let mut parts = k.split('\t');
+                let t = fnv(parts.next().unwrap_or(""));
+                (key(t, parts.map(fnv)), *v)
+            })
+            .collect();
+        self
+    }
+
+    /// The decision threshold (a boundary where the score exceeds it).
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// Sets the decision threshold.
+    pub fn set_threshold(&mut self, t: f32) {
+        self.threshold = t;
+    }
+
+    fn score(&self, toks: &[Tok], i: usize, so_far: usize) -> f32 {
+        let mut s = 0.0;
+        features(toks, i, so_far, &mut |_, t, parts| {
+            if let Some(w) = self.weights.get(&key(t, parts.iter().map(|p| p.1))) {
+                s += *w;
+            }
+        });
+        s
+    }
+
+    /// The score of a boundary after each token of `text` (`None` where no
+    /// whitespace follows, so no sentence may end), with the tokens' spans;
+    /// decoding is greedy, so each score depends on the boundaries before it.
+    fn decide(&self, text: &str, threshold: f32) -> Vec<Span> {
+        self.decide_with_tokens(text, threshold)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    fn decide_with_tokens(&self, text: &str, threshold: f32) -> Vec<(Span, Vec<Span>)> {
+        let toks = tokens(text);
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for i in 0..toks.len() {
+            let first = *start.get_or_insert(i);
+            let t = &toks[i];
+            let last = i + 1 == toks.len();
+            let blank = text
+                .get(t.span.end..toks.get(i + 1).map_or(text.len(), |n| n.span.start))
+                .is_some_and(|g| g.matches('\n').count() >= 2);
+            let end = last || blank || (t.space && self.score(&toks, i, i - first) > threshold);
+            if end {
+                let spans = toks
+                    .get(first..=i)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| t.span);
+                out.push((
+                    Span::new(toks[first].span.start, t.span.end),
+                    spans.collect(),
+                ));
+                start = None;
+            }
+        }
+        out
+    }
+
+    /// The sentences of `text` with the spans of their [`UdTokenizer`]
+    /// tokens, from one tokenizer pass (the tokens are those `UdTokenizer`
+    /// gives for each sentence alone: sentences end only at whitespace).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::UdSentenceTokenizer;
+    /// let text = "I can't. OK";
+    /// let s = UdSentenceTokenizer::default_english().sentences_with_tokens(text);
+    /// let words: Vec<Vec<&str>> =
+    ///     s.iter().map(|(_, t)| t.iter().map(|t| t.slice(text)).collect()).collect();
+    /// assert_eq!(words, [vec!["I", "ca", "n't", "."], vec!["OK"]]);
+    /// ```
+    pub fn sentences_with_tokens(&self, text: &str) -> Vec<(Span, Vec<Span>)> {
+        self.decide_with_tokens(text, self.threshold)
+    }
+
+    /// Trains a model on paragraphs of raw text, each with the byte offsets
+    /// where its sentences end, for `epochs` passes (averaged perceptron,
+    /// paragraphs shuffled with `seed`). Features seen fewer than
+    /// `min_count` times are dropped.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when there is nothing to train on.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::{SentenceTokenizer, UdSentenceTokenizer};
+    /// let paras = vec![("Hi there. How are you? Fine".to_string(), vec![9, 22, 27]); 20];
+    /// let m = UdSentenceTokenizer::train(&paras, 3, 1, 1).unwrap();
+    /// assert_eq!(m.tokenize("Hi there. How are you? Fine"), ["Hi there.", "How are you?", "Fine"]);
+    /// ```
+    pub fn train(
+        paragraphs: &[(String, Vec<usize>)],
+        epochs: usize,
+        seed: u64,
+        min_count: u32,
+    ) -> Result<Self> {
+        struct W {
+            w: f32,
+            total: f64,
+            stamp: u64,
+            count: u32,
+        }
+        let data: Vec<(Vec<Tok>, Vec<bool>)> = paragraphs
+            .iter()
+            .map(|(text, ends)| {
+                let toks = tokens(text);
+                let gold = toks.iter().map(|t| ends.contains(&t.span.end)).collect();
+                (toks, gold)
+            })
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+        if data.is_empty() {
+            return Err(Error::InvalidInput(
+                "no text to train the sentence splitter on".into(),
+            ));
+        }
+        let mut table: HashMap<Box<str>, W> = HashMap::new();
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut now: u64 = 0;
+        let mut feats: Vec<Box<str>> = Vec::new();
+        for _ in 0..epochs {
+            for k in (1..order.len()).rev() {
+                rng = rng
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                order.swap(k, (rng >> 33) as usize % (k + 1));
+            }
+            for &p in &order {
+                let (toks, gold) = &data[p];
+                let mut first = 0;
+                for i in 0..toks.len() {
+                    if i + 1 == toks.len() || !toks[i].space {
+                        if i + 1 == toks.len() {
+                            first = i + 1;
+                        }
+                        continue;
+                    }
+                    feats.clear();
+                    features(toks, i, i - first, &mut |t, _, parts| {
+                        feats.push(feature_name(t, parts))
+                    });
+                    let score: f32 = feats.iter().filter_map(|f| table.get(f)).map(|w| w.w).sum();
+                    let y = gold[i];
+                    now += 1;
+                    if (score > 0.0) != y {
+                        let d = if y { 1.0 } else { -1.0 };
+                        for f in feats.drain(..) {
+                            let e = table.entry(f).or_insert(W {
+                                w: 0.0,
+                                total: 0.0,
+                                stamp: 0,
+                                count: 0,
+                            });
+                            e.total += (now - e.stamp) as f64 * e.w as f64;
+                            e.stamp = now;
+                            e.w += d;
+                        }
+                    }
+                    if y {
+                        first = i + 1;
+                    }
+                }
+            }
+        }
+        // counts, for pruning: how often each feature occurs in the data
+        for (toks, gold) in &data {
+            let mut first = 0;
+            for i in 0..toks.len() {
+                if toks[i].space && i + 1 < toks.len() {
+                    features(toks, i, i - first, &mut |t, _, parts| {
+                        if let Some(e) = table.get_mut(&feature_name(t, parts)) {
+                            e.count = e.count.saturating_add(1);
+                        }
+                    });
+                }
+                if gold[i] {
+                    first = i + 1;
+                }
+            }
+        }
+        let mut names = Vec::new();
+        for (k, e) in table {
+            let total = e.total + (now - e.stamp) as f64 * e.w as f64;
+            let avg = (total / now.max(1) as f64) as f32;
+            // three significant digits are plenty and keep the file small
+            let avg = (avg * 1000.0).round() / 1000.0;
+            if e.count >= min_count && avg != 0.0 {
+                names.push((k, avg));
+            }
+        }
+        Ok(UdSentenceTokenizer {
+            names,
+            weights: HashWeights::default(),
+            threshold: 0.0,
+        }
+        .indexed())
+    }
+
+    /// The sentence spans of `text` with another decision threshold (for
+    /// tuning it on held-out data).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sentence::UdSentenceTokenizer;
+    /// let s = UdSentenceTokenizer::default_english();
+    /// // a very high threshold never ends a sentence inside the text
+    /// assert_eq!(s.span_tokenize_with("One. Two. Three.", 1e9).len(), 1);
+    /// assert!(s.span_tokenize_with("One. Two. Three.", s.threshold()).len() > 1);
+    /// ```
+    pub fn span_tokenize_with(&self, text: &str, threshold: f32) -> Vec<Span> {
+        self.decide(text, threshold)
+    }
+}
+
+impl SentenceTokenizer for UdSentenceTokenizer {
+    fn span_tokenize(&self, text: &str) -> Vec<Span> {
+        self.decide(text, self.threshold)
+    }
+}
