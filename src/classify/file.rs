@@ -16,7 +16,6 @@
 //! Another magic or version, a truncated or corrupt file: a clear error,
 //! never a panic.
 
-use std::io::{Read, Write};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -29,6 +28,13 @@ use crate::{Error, Result};
 pub const CLASSIFY_MAGIC: &[u8; 8] = b"NLKITCLS";
 /// The classifier model format version this build reads and writes.
 pub const CLASSIFY_FORMAT_VERSION: u32 = 1;
+
+const KIND: crate::util::container::Kind = crate::util::container::Kind {
+    magic: CLASSIFY_MAGIC,
+    version: CLASSIFY_FORMAT_VERSION,
+    magic_name: "NLKITCLS",
+    noun: "classifier model",
+};
 
 #[derive(Serialize, Deserialize)]
 enum StoredValue {
@@ -103,14 +109,7 @@ pub fn save_classifier(nb: &NaiveBayesClassifier) -> Result<Vec<u8>> {
     })?;
     let raw = postcard::to_stdvec(&body)
         .map_err(|e| Error::Model(format!("cannot encode classifier: {e}")))?;
-    let mut out = Vec::new();
-    out.extend_from_slice(CLASSIFY_MAGIC);
-    out.extend_from_slice(&CLASSIFY_FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&(meta_json.len() as u32).to_le_bytes());
-    out.extend_from_slice(&meta_json);
-    let mut enc = flate2::write::ZlibEncoder::new(out, flate2::Compression::default());
-    enc.write_all(&raw)?;
-    Ok(enc.finish()?)
+    crate::util::container::encode(&KIND, &meta_json, &raw)
 }
 
 impl NaiveBayesClassifier {
@@ -121,41 +120,11 @@ impl NaiveBayesClassifier {
     /// inconsistent contents; [`Error::ModelVersion`] for another version.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let bad = |m: &str| Error::Model(format!("not an nlkit classifier model: {m}"));
-        if bytes.len() < 16 || &bytes[..8] != CLASSIFY_MAGIC {
-            return Err(bad("wrong magic (expected NLKITCLS)"));
-        }
-        let u32_at = |o: usize| -> u32 {
-            let mut b = [0u8; 4];
-            b.copy_from_slice(&bytes[o..o + 4]);
-            u32::from_le_bytes(b)
-        };
-        let version = u32_at(8);
-        if version != CLASSIFY_FORMAT_VERSION {
-            return Err(Error::ModelVersion {
-                what: "classifier model",
-                found: version,
-                min: CLASSIFY_FORMAT_VERSION,
-                max: CLASSIFY_FORMAT_VERSION,
-            });
-        }
-        let n = u32_at(12) as usize;
-        let meta_bytes = bytes
-            .get(16..16usize.saturating_add(n))
-            .ok_or_else(|| bad("truncated metadata"))?;
+        let (meta_bytes, raw) = crate::util::container::decode(&KIND, bytes)?;
         let meta: Meta = serde_json::from_slice(meta_bytes)
             .map_err(|e| Error::Model(format!("classifier metadata: {e}")))?;
         if meta.algorithm != "NaiveBayes" {
             return Err(bad(&format!("unknown algorithm `{}`", meta.algorithm)));
-        }
-        let compressed = &bytes[16 + n..];
-        let cap = compressed.len().saturating_mul(256) + (1 << 20);
-        let mut raw = Vec::new();
-        flate2::read::ZlibDecoder::new(compressed)
-            .take(cap as u64 + 1)
-            .read_to_end(&mut raw)
-            .map_err(|e| Error::Model(format!("classifier body (truncated or corrupt): {e}")))?;
-        if raw.len() > cap {
-            return Err(bad("body inflates beyond 256x"));
         }
         let body: Body = postcard::from_bytes(&raw)
             .map_err(|e| Error::Model(format!("classifier body: {e}")))?;

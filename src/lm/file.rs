@@ -16,7 +16,6 @@
 //! A loader refuses another magic or version (naming both), and a corrupt
 //! or truncated file with a clear error, never a panic.
 
-use std::io::{Read, Write};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +29,14 @@ use crate::{Error, Result};
 pub const LM_MAGIC: &[u8; 8] = b"NLKITLM\0";
 /// The language model format version this build reads and writes.
 pub const LM_FORMAT_VERSION: u32 = 1;
+
+const KIND: crate::util::container::Kind = crate::util::container::Kind {
+    magic: LM_MAGIC,
+    version: LM_FORMAT_VERSION,
+    magic_name: "NLKITLM",
+    noun: "language model",
+};
+
 const MAX_ORDER: usize = 64;
 
 /// Readable metadata of a language model file.
@@ -108,14 +115,7 @@ pub fn save_model(lm: &LanguageModel, meta: &LmModelMeta) -> Result<Vec<u8>> {
     })?;
     let raw = postcard::to_stdvec(&body)
         .map_err(|e| Error::Model(format!("cannot encode language model: {e}")))?;
-    let mut out = Vec::with_capacity(raw.len() / 2 + meta_json.len() + 16);
-    out.extend_from_slice(LM_MAGIC);
-    out.extend_from_slice(&LM_FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&(meta_json.len() as u32).to_le_bytes());
-    out.extend_from_slice(&meta_json);
-    let mut enc = flate2::write::ZlibEncoder::new(out, flate2::Compression::default());
-    enc.write_all(&raw)?;
-    Ok(enc.finish()?)
+    crate::util::container::encode(&KIND, &meta_json, &raw)
 }
 
 impl LanguageModel {
@@ -126,41 +126,9 @@ impl LanguageModel {
     /// inconsistent contents; [`Error::ModelVersion`] for another version.
     pub fn from_bytes(bytes: &[u8]) -> Result<(Self, LmModelMeta)> {
         let bad = |m: &str| Error::Model(format!("not an nlkit language model: {m}"));
-        if bytes.len() < 16 || &bytes[..8] != LM_MAGIC {
-            return Err(bad("wrong magic (expected NLKITLM)"));
-        }
-        let u32_at = |o: usize| -> u32 {
-            let mut b = [0u8; 4];
-            b.copy_from_slice(&bytes[o..o + 4]);
-            u32::from_le_bytes(b)
-        };
-        let version = u32_at(8);
-        if version != LM_FORMAT_VERSION {
-            return Err(Error::ModelVersion {
-                what: "language model",
-                found: version,
-                min: LM_FORMAT_VERSION,
-                max: LM_FORMAT_VERSION,
-            });
-        }
-        let n = u32_at(12) as usize;
-        let meta_bytes = bytes
-            .get(16..16usize.saturating_add(n))
-            .ok_or_else(|| bad("truncated metadata"))?;
+        let (meta_bytes, raw) = crate::util::container::decode(&KIND, bytes)?;
         let meta: LmModelMeta = serde_json::from_slice(meta_bytes)
             .map_err(|e| Error::Model(format!("language model metadata: {e}")))?;
-        let compressed = &bytes[16 + n..];
-        let cap = compressed.len().saturating_mul(256) + (1 << 20);
-        let mut raw = Vec::new();
-        flate2::read::ZlibDecoder::new(compressed)
-            .take(cap as u64 + 1)
-            .read_to_end(&mut raw)
-            .map_err(|e| {
-                Error::Model(format!("language model body (truncated or corrupt): {e}"))
-            })?;
-        if raw.len() > cap {
-            return Err(bad("body inflates beyond 256x"));
-        }
         let body: Body = postcard::from_bytes(&raw)
             .map_err(|e| Error::Model(format!("language model body: {e}")))?;
         let order = body.order as usize;

@@ -98,25 +98,22 @@ impl ProjectiveDependencyParser {
                     for left in &chart[k][j] {
                         for right in &chart[i][k] {
                             let (hl, hr) = (left.head as usize, right.head as usize);
-                            if arcs[hl][hr] {
+                            // `head` takes `modifier`: one span headed by `head`
+                            let mut join = |head: usize, modifier: usize| {
                                 let mut a = Vec::with_capacity(i - j);
                                 a.extend_from_slice(&left.arcs);
                                 a.extend_from_slice(&right.arcs);
-                                a[hr - j] = hl as i32;
+                                a[modifier - j] = head as i32;
                                 new.insert(Span {
-                                    head: left.head,
+                                    head: head as u32,
                                     arcs: a,
                                 });
+                            };
+                            if arcs[hl][hr] {
+                                join(hl, hr);
                             }
                             if arcs[hr][hl] {
-                                let mut a = Vec::with_capacity(i - j);
-                                a.extend_from_slice(&left.arcs);
-                                a.extend_from_slice(&right.arcs);
-                                a[hl - j] = hr as i32;
-                                new.insert(Span {
-                                    head: right.head,
-                                    arcs: a,
-                                });
+                                join(hr, hl);
                             }
                         }
                     }

@@ -7,6 +7,7 @@
 //! assert_eq!(b, [[1, 2], [2, 3]]);
 //! ```
 
+pub(crate) mod container;
 pub mod ngrams;
 mod pyrepr;
 
