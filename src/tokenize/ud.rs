@@ -335,28 +335,20 @@ fn is_run_punct(x: char) -> bool {
 /// Length in bytes of the punctuation run starting at `s`: a mix of
 /// [`is_run_punct`] characters, otherwise repeats of the first character.
 fn punct_run(s: &str) -> usize {
-    let mut chars = s.chars();
-    let Some(c) = chars.next() else { return 0 };
-    let term = is_run_punct;
-    let mut n = c.len_utf8();
-    for x in chars {
-        if (term(c) && term(x)) || x == c {
-            n += x.len_utf8();
-        } else {
-            break;
-        }
-    }
-    n
+    run_len(s.chars())
 }
 
 /// Length in bytes of the punctuation run ending at the end of `s`.
 fn punct_run_back(s: &str) -> usize {
-    let mut chars = s.chars().rev();
+    run_len(s.chars().rev())
+}
+
+/// The run of [`punct_run`], over characters in either direction.
+fn run_len(mut chars: impl Iterator<Item = char>) -> usize {
     let Some(c) = chars.next() else { return 0 };
-    let term = is_run_punct;
     let mut n = c.len_utf8();
     for x in chars {
-        if (term(c) && term(x)) || x == c {
+        if (is_run_punct(c) && is_run_punct(x)) || x == c {
             n += x.len_utf8();
         } else {
             break;
