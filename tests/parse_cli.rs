@@ -139,6 +139,65 @@ fn inside_parser_gives_all_parses_most_probable_first() {
     assert_eq!(code, 1, "{err}");
 }
 
+/// `--beam` prunes NLTK's agenda: the toy sentence keeps its two parses
+/// with a wide beam and loses them with a beam of 4 (as NLTK's
+/// `InsideChartParser(g, beam_size=4)`); the other agenda orders run, the
+/// random one seeded; flags that do not apply are refused.
+#[test]
+fn probabilistic_chart_parsers_take_a_beam_and_a_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = grammar_file(
+        &dir,
+        "t.pcfg",
+        "S -> NP VP [1.0]\nVP -> V NP [0.7] | VP PP [0.3]\nNP -> NP PP [0.2] | 'I' [0.4] | 'him' [0.2] | 'park' [0.2]\n\
+         PP -> P NP [1.0]\nV -> 'saw' [1.0]\nP -> 'in' [1.0]\n",
+    );
+    let count = |parser: &str, extra: &[&str]| -> String {
+        let mut args = vec!["parse", "--grammar", &g, "--parser", parser, "--count"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = run_nlkit(&args, b"I saw him in park\n");
+        assert_eq!(code, 0, "{parser} {extra:?}: {err}");
+        out.trim().to_string()
+    };
+    assert_eq!(count("inside", &[]), "2");
+    assert_eq!(count("inside", &["--beam", "50"]), "2");
+    assert_eq!(count("inside", &["--beam", "4"]), "0");
+    assert_eq!(count("longest", &["--beam", "50"]), "2");
+    assert_eq!(count("unsorted", &[]), "2");
+    assert_eq!(count("random", &["--seed", "3"]), "2");
+    // every parse printed with its probability, most probable first
+    let (code, out, err) = run_nlkit(
+        &[
+            "parse",
+            "--grammar",
+            &g,
+            "--parser",
+            "random",
+            "--seed",
+            "1",
+        ],
+        b"I saw him in park\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines.iter().all(|l| l.contains(" (p=")), "{out}");
+    for bad in [
+        vec!["--parser", "chart", "--beam", "3"],
+        vec!["--parser", "inside", "--seed", "3"],
+        vec!["--parser", "inside", "--beam=-1"],
+    ] {
+        let mut args = vec!["parse", "--grammar", &g];
+        args.extend_from_slice(&bad);
+        let (code, _, err) = run_nlkit(&args, b"I saw him\n");
+        assert_ne!(code, 0, "{bad:?}");
+        assert!(
+            err.contains("beam") || err.contains("seed"),
+            "{bad:?}: {err}"
+        );
+    }
+}
+
 #[test]
 fn recursive_descent_gives_nltk_order_and_stops_at_max_trees() {
     let dir = tempfile::tempdir().unwrap();

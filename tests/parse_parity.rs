@@ -373,8 +373,7 @@ fn dependency_grammars_and_projective_parses_match_nltk() {
 }
 
 /// InsideChartParser (no beam): the same parses with the same
-/// probabilities (repr, bit for bit) in the same descending order of
-/// probability; among equal probabilities NLTK's chart order is not kept.
+/// probabilities (repr, bit for bit) in NLTK's order, ties included.
 #[test]
 fn inside_parses_and_probabilities_match_nltk() {
     use nlkit::parse::InsideChartParser;
@@ -401,11 +400,7 @@ fn inside_parses_and_probabilities_match_nltk() {
                         .iter()
                         .map(|p| (p.tree.to_string(), nlkit::grammar::py_float_repr(p.prob)))
                         .collect();
-                    let probs =
-                        |v: &[(String, String)]| v.iter().map(|p| p.1.clone()).collect::<Vec<_>>();
-                    assert_eq!(probs(&ours), probs(&theirs), "{s}");
-                    let set = |v: &[(String, String)]| v.iter().cloned().collect::<BTreeSet<_>>();
-                    assert_eq!(set(&ours), set(&theirs), "{s}");
+                    assert_eq!(ours, theirs, "{s}");
                     n += ours.len();
                 }
                 (got, _) => panic!("{s}: {got:?} vs {want}"),
@@ -413,4 +408,55 @@ fn inside_parses_and_probabilities_match_nltk() {
         }
     }
     assert!(n >= 40, "{n}");
+}
+
+/// NLTK's bottom-up probabilistic chart parsers, with and without a beam,
+/// every queue order (the random ones seeded as `random.seed(n)`): the same
+/// parses, probabilities (repr) and order, ties included.
+#[test]
+fn probabilistic_chart_parsers_match_nltk_with_beams() {
+    use nlkit::parse::{BottomUpProbabilisticChartParser, QueueOrder};
+    let mut runs = 0;
+    let mut trees = 0;
+    let mut pruned_to_nothing = 0;
+    let mut bad = Vec::new();
+    for c in cases("pchart.jsonl") {
+        let g = PCFG::fromstring(c["grammar"].as_str().unwrap()).unwrap();
+        let seed = c["seed"].as_u64().unwrap();
+        let order = match c["parser"].as_str().unwrap() {
+            "inside" => QueueOrder::Inside,
+            "longest" => QueueOrder::Longest,
+            "random" => QueueOrder::Random(seed),
+            "unsorted" => QueueOrder::Unsorted,
+            other => panic!("{other}"),
+        };
+        let beam = c["beam"].as_u64().unwrap() as usize;
+        let parser = BottomUpProbabilisticChartParser::new(&g, order, beam);
+        let s = c["sentence"].as_str().unwrap();
+        let toks: Vec<&str> = s.split_whitespace().collect();
+        let what = format!("{s} / {order:?} beam {beam}");
+        match (parser.parse(&toks), c.get("error")) {
+            (Err(e), Some(msg)) => assert_eq!(e.to_string(), msg.as_str().unwrap(), "{what}"),
+            (Ok(parses), None) => {
+                let theirs: Vec<(String, String)> =
+                    serde_json::from_value(c["parses"].clone()).unwrap();
+                let ours: Vec<(String, String)> = parses
+                    .iter()
+                    .map(|p| (p.tree.to_string(), nlkit::grammar::py_float_repr(p.prob)))
+                    .collect();
+                if ours != theirs {
+                    bad.push(what.clone());
+                }
+                trees += ours.len();
+                pruned_to_nothing += usize::from(beam > 0 && ours.is_empty());
+            }
+            (got, _) => panic!("{what}: {got:?} vs {c}"),
+        }
+        runs += 1;
+    }
+    assert!(bad.is_empty(), "{} of {runs} differ: {bad:#?}", bad.len());
+    assert!(
+        runs >= 170 && trees >= 300 && pruned_to_nothing >= 20,
+        "{runs} {trees} {pruned_to_nothing}"
+    );
 }

@@ -9,8 +9,8 @@ use clap::{Args, ValueEnum};
 use super::common::{push_json_str, stdout, InputArgs};
 use crate::grammar::{DependencyGrammar, CFG, PCFG};
 use crate::parse::{
-    ChartParser, InsideChartParser, ParserKind, ProjectiveDependencyParser, RecursiveDescentParser,
-    ShiftReduceParser, ViterbiParser, PARSER_NAMES,
+    BottomUpProbabilisticChartParser, ChartParser, ParserKind, ProjectiveDependencyParser,
+    QueueOrder, RecursiveDescentParser, ShiftReduceParser, ViterbiParser, PARSER_NAMES,
 };
 use crate::tree::Tree;
 use crate::{Error, Result};
@@ -36,7 +36,8 @@ pub struct ParseArgs {
     #[arg(long, short = 'g', value_name = "FILE")]
     grammar: PathBuf,
     /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce, recursive-descent, viterbi or inside (PCFG: the best parse, or all
-    /// parses most probable first), or projective-dependency (a
+    /// parses most probable first), longest, random or unsorted (NLTK's
+    /// other probabilistic chart parsers), or projective-dependency (a
     /// dependency grammar: `'head' -> 'modifier' | ...` lines).
     #[arg(long, short = 'p', default_value = "chart")]
     parser: String,
@@ -49,6 +50,13 @@ pub struct ParseArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t)]
     format: ParseFormat,
+    /// NLTK's `beam_size` for inside, longest, random and unsorted: keep at
+    /// most N edges in the queue (0 = no beam).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    beam: usize,
+    /// Seed of Python's `random` for `--parser random` (as `random.seed(N)`).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    seed: u64,
 }
 
 enum Loaded {
@@ -57,10 +65,10 @@ enum Loaded {
     RecursiveDescent(RecursiveDescentParser),
     Dependency(ProjectiveDependencyParser),
     Viterbi(ViterbiParser),
-    Inside(InsideChartParser),
+    Agenda(BottomUpProbabilisticChartParser),
 }
 
-fn load(path: &Path, kind: ParserKind) -> Result<Loaded> {
+fn load(path: &Path, kind: ParserKind, beam: usize, seed: u64) -> Result<Loaded> {
     let is_pcfg = path.extension().is_some_and(|e| e == "pcfg");
     let cfg = || -> Result<CFG> {
         Ok(if is_pcfg {
@@ -77,8 +85,18 @@ fn load(path: &Path, kind: ParserKind) -> Result<Loaded> {
         Loaded::ShiftReduce(ShiftReduceParser::new(&cfg()?))
     } else if kind == ParserKind::RecursiveDescent {
         Loaded::RecursiveDescent(RecursiveDescentParser::new(&cfg()?))
-    } else if kind == ParserKind::Inside {
-        Loaded::Inside(InsideChartParser::new(&PCFG::from_file(path)?))
+    } else if let Some(order) = match kind {
+        ParserKind::Inside => Some(QueueOrder::Inside),
+        ParserKind::Longest => Some(QueueOrder::Longest),
+        ParserKind::Random => Some(QueueOrder::Random(seed)),
+        ParserKind::Unsorted => Some(QueueOrder::Unsorted),
+        _ => None,
+    } {
+        Loaded::Agenda(BottomUpProbabilisticChartParser::new(
+            &PCFG::from_file(path)?,
+            order,
+            beam,
+        ))
     } else if kind.is_probabilistic() {
         Loaded::Viterbi(ViterbiParser::new(&PCFG::from_file(path)?))
     } else if is_pcfg {
@@ -163,19 +181,14 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
                 probs: Vec::new(),
             })
         }
-        Loaded::Inside(p) => {
-            if count_only {
-                // counting needs no probabilities: the forest's count
-                let f = p.forest(tokens)?;
-                return Ok(Answer {
-                    count: f.count(),
-                    trees: Vec::new(),
-                    probs: Vec::new(),
-                });
-            }
-            let parses = p.parse(tokens, None)?;
+        Loaded::Agenda(p) => {
+            let parses = p.parse(tokens)?;
             let count = Some(parses.len() as u128);
-            let keep = usize::try_from(limit).unwrap_or(usize::MAX);
+            let keep = if count_only {
+                0
+            } else {
+                usize::try_from(limit).unwrap_or(usize::MAX)
+            };
             let (trees, probs) = parses
                 .into_iter()
                 .take(keep)
@@ -213,7 +226,21 @@ pub fn run(a: ParseArgs) -> Result<()> {
         Error::UnknownName { .. } => e,
         other => Error::InvalidInput(format!("{other} ({PARSER_NAMES})")),
     })?;
-    let parser = load(&a.grammar, kind)?;
+    let agenda = matches!(
+        kind,
+        ParserKind::Inside | ParserKind::Longest | ParserKind::Random | ParserKind::Unsorted
+    );
+    if a.beam > 0 && !agenda {
+        return Err(Error::InvalidInput(
+            "--beam applies only to --parser inside, longest, random or unsorted".into(),
+        ));
+    }
+    if a.seed != 0 && kind != ParserKind::Random {
+        return Err(Error::InvalidInput(
+            "--seed applies only to --parser random".into(),
+        ));
+    }
+    let parser = load(&a.grammar, kind, a.beam, a.seed)?;
     let limit = a.max_trees.unwrap_or(u128::MAX);
     let mut out = stdout();
     let mut failed = 0usize;
@@ -243,7 +270,7 @@ pub fn run(a: ParseArgs) -> Result<()> {
                         push_json_str(&mut buf, &t.to_string());
                     }
                     buf.push(b']');
-                    if matches!(parser, Loaded::Viterbi(_) | Loaded::Inside(_)) {
+                    if matches!(parser, Loaded::Viterbi(_) | Loaded::Agenda(_)) {
                         buf.extend_from_slice(b", \"probs\": [");
                         let ps: Vec<String> = ans.probs.iter().map(|&p| json_f64(p)).collect();
                         buf.extend_from_slice(ps.join(", ").as_bytes());

@@ -93,8 +93,9 @@ pub fn fsum(items: impl IntoIterator<Item = f64>) -> Result<f64> {
 const N: usize = 624;
 const M: usize = 397;
 
-/// Python's `random.Random` (MT19937) as far as `nltk.lm` uses it:
-/// seeding from a non-negative integer and `random()`.
+/// Python's `random.Random` (MT19937) as far as nlkit needs it (`nltk.lm`,
+/// `RandomChartParser`): seeding from a non-negative integer, `random()`,
+/// `getrandbits` and `_randbelow` (`randint`).
 ///
 /// # Example
 /// ```
@@ -180,6 +181,52 @@ impl PyRandom {
         y
     }
 
+    /// `getrandbits(k)` for `k <= 64` (CPython fills 32-bit words least
+    /// significant first, the last one shifted to its remaining bits).
+    pub fn getrandbits(&mut self, k: u32) -> u64 {
+        if k == 0 {
+            return 0;
+        }
+        if k <= 32 {
+            return u64::from(self.next_u32() >> (32 - k));
+        }
+        let mut out = 0u64;
+        let mut left = k.min(64);
+        let mut shift = 0;
+        while left > 0 {
+            let mut r = self.next_u32();
+            if left < 32 {
+                r >>= 32 - left;
+            }
+            out |= u64::from(r) << shift;
+            shift += 32;
+            left = left.saturating_sub(32);
+        }
+        out
+    }
+
+    /// `_randbelow(n)`: a uniform integer in `[0, n)` by rejection on
+    /// `getrandbits(n.bit_length())`; 0 for `n == 0`.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::lm::PyRandom;
+    /// // Python: random.Random(1).randint(0, 9)
+    /// assert_eq!(PyRandom::new(1).randbelow(10), 2);
+    /// ```
+    pub fn randbelow(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return 0;
+        }
+        let k = 64 - n.leading_zeros();
+        loop {
+            let r = self.getrandbits(k);
+            if r < n {
+                return r;
+            }
+        }
+    }
+
     /// `random()`: a float in [0, 1) with 53 random bits.
     pub fn random(&mut self) -> f64 {
         let a = (self.next_u32() >> 5) as f64;
@@ -199,4 +246,19 @@ impl PyRandom {
 #[inline]
 pub fn py_pow2(x: f64) -> f64 {
     std::hint::black_box(2.0f64).powf(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PyRandom;
+
+    /// Values from CPython 3.11: `r = random.Random(5)`, then
+    /// `[r.getrandbits(40) for _ in range(3)]`, `r.getrandbits(64)`.
+    #[test]
+    fn getrandbits_wider_than_a_word_matches_cpython() {
+        let mut r = PyRandom::new(5);
+        let got: Vec<u64> = (0..3).map(|_| r.getrandbits(40)).collect();
+        assert_eq!(got, [281_848_216_645, 394_027_974_809, 759_329_574_455]);
+        assert_eq!(r.getrandbits(64), 15_523_137_368_101_252_074);
+    }
 }

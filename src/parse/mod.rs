@@ -19,7 +19,9 @@
 //! miss parses). [`RecursiveDescentParser`] is NLTK's top-down backtracking
 //! search, with NLTK's order of trees. [`ProjectiveDependencyParser`] parses
 //! with a word-to-word [`crate::grammar::DependencyGrammar`];
-//! [`InsideChartParser`] gives every PCFG parse with its probability.
+//! [`InsideChartParser`] gives every PCFG parse with its probability, and
+//! [`BottomUpProbabilisticChartParser`] runs NLTK's other agenda orders
+//! (longest, random, unsorted), all with NLTK's optional beam.
 //!
 //! # Example
 //! ```
@@ -38,6 +40,7 @@
 mod forest;
 mod grammar_index;
 mod inside;
+mod pchart;
 mod projective;
 mod recursive_descent;
 mod shift_reduce;
@@ -45,6 +48,10 @@ mod viterbi;
 
 pub use forest::Forest;
 pub use inside::InsideChartParser;
+pub use pchart::{
+    BottomUpProbabilisticChartParser, QueueOrder, MAX_EDGES as PCHART_MAX_EDGES,
+    MAX_NODES as PCHART_MAX_NODES,
+};
 pub use projective::{ProjectiveDependencyParser, MAX_TOKENS as PROJECTIVE_MAX_TOKENS};
 pub use recursive_descent::{RecursiveDescentParser, RecursiveDescentParses};
 pub use shift_reduce::ShiftReduceParser;
@@ -85,14 +92,20 @@ pub enum ParserKind {
     /// `ProjectiveDependencyParser` (a dependency grammar; every projective
     /// dependency tree).
     ProjectiveDependency,
-    /// `InsideChartParser` without a beam (PCFG; every parse, most probable
-    /// first).
+    /// `InsideChartParser` (PCFG; every parse its search finds, most
+    /// probable first).
     Inside,
+    /// `LongestChartParser` (PCFG; longest edge first).
+    Longest,
+    /// `RandomChartParser` (PCFG; a random edge next).
+    Random,
+    /// `UnsortedChartParser` (PCFG; the newest edge next).
+    Unsorted,
 }
 
 /// The names [`ParserKind::from_name`] accepts.
 pub const PARSER_NAMES: &str =
-    "chart, bottom-up, top-down, left-corner, earley, viterbi, inside, shift-reduce, recursive-descent, projective-dependency";
+    "chart, bottom-up, top-down, left-corner, earley, viterbi, inside, longest, random, unsorted, shift-reduce, recursive-descent, projective-dependency";
 
 impl ParserKind {
     /// The kind for a CLI name.
@@ -111,6 +124,9 @@ impl ParserKind {
             "recursive-descent" => ParserKind::RecursiveDescent,
             "projective-dependency" | "dependency" => ParserKind::ProjectiveDependency,
             "inside" => ParserKind::Inside,
+            "longest" => ParserKind::Longest,
+            "random" => ParserKind::Random,
+            "unsorted" => ParserKind::Unsorted,
             _ => {
                 return Err(Error::UnknownName {
                     kind: "parser",
@@ -123,7 +139,14 @@ impl ParserKind {
 
     /// True for the parsers that need a PCFG.
     pub fn is_probabilistic(self) -> bool {
-        matches!(self, ParserKind::Viterbi | ParserKind::Inside)
+        matches!(
+            self,
+            ParserKind::Viterbi
+                | ParserKind::Inside
+                | ParserKind::Longest
+                | ParserKind::Random
+                | ParserKind::Unsorted
+        )
     }
 }
 
