@@ -1,12 +1,16 @@
 //! NLTK grammar text: read arbitrary text as a CFG and a PCFG; whatever
 //! reads is parsed on a few of its own words (chart forest: count and first
-//! trees; the recursive-descent parser's first trees; Viterbi for PCFGs), so
+//! trees; the recursive-descent parser's first trees; Viterbi and the beam-searching
+//! probabilistic chart parsers for PCFGs), so
 //! cycles, left recursion and empty rules are exercised too. The same text
 //! is read as a dependency grammar and parsed projectively.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use nlkit::grammar::{DependencyGrammar, Symbol, CFG, PCFG};
-use nlkit::parse::{ChartParser, ProjectiveDependencyParser, RecursiveDescentParser, ViterbiParser};
+use nlkit::parse::{
+    BottomUpProbabilisticChartParser, ChartParser, ProjectiveDependencyParser, QueueOrder,
+    RecursiveDescentParser, ViterbiParser,
+};
 
 fn words(g: &CFG) -> Vec<String> {
     g.productions()
@@ -51,5 +55,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(g) = PCFG::fromstring(text) {
         let toks = words(g.cfg());
         let _ = ViterbiParser::new(&g).parse(&toks);
+        for order in [QueueOrder::Inside, QueueOrder::Random(1)] {
+            if let Ok(parses) = BottomUpProbabilisticChartParser::new(&g, order, 8).parse(&toks) {
+                assert!(parses.windows(2).all(|w| w[0].prob >= w[1].prob));
+            }
+        }
     }
 });
