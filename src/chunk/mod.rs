@@ -35,6 +35,7 @@
 mod model;
 mod perceptron;
 mod regexp;
+mod regexp_fast;
 mod trained;
 mod util;
 

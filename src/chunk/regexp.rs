@@ -18,7 +18,11 @@
 //! `Warning: parsing empty text` for an empty sentence; nlkit returns the
 //! empty tree silently.
 
+use std::ops::Range;
+
 use fancy_regex::Regex;
+
+use super::regexp_fast::FastRule;
 
 use super::{ChunkTree, Chunker};
 use crate::tree::Tree;
@@ -56,6 +60,8 @@ pub enum RuleKind {
 pub struct RegexpChunkRule {
     kind: RuleKind,
     regex: Regex,
+    /// The same rule for the `regex` crate, where it can run there.
+    fast: Option<FastRule>,
     descr: String,
     source: String,
 }
@@ -291,9 +297,11 @@ impl RegexpChunkRule {
             }
             _ => return Err(illegal(source)),
         };
+        let translated: Vec<String> = res.iter().map(|r| python_to_fancy(r)).collect();
         Ok(RegexpChunkRule {
             kind,
             regex: compile(&pattern)?,
+            fast: FastRule::build(kind, &translated),
             descr: descr.to_string(),
             source: source.to_string(),
         })
@@ -436,6 +444,19 @@ impl RegexpChunkRule {
         Err(illegal(rule))
     }
 
+    /// The rule without its `regex`-crate form (tests compare the paths).
+    #[cfg(test)]
+    pub(super) fn without_fast(mut self) -> Self {
+        self.fast = None;
+        self
+    }
+
+    /// True when the rule runs on the `regex` crate's fast path.
+    #[cfg(test)]
+    pub(super) fn is_fast(&self) -> bool {
+        self.fast.is_some()
+    }
+
     /// What the rule does.
     pub fn kind(&self) -> RuleKind {
         self.kind
@@ -458,71 +479,104 @@ impl RegexpChunkRule {
     /// [`Error::InvalidInput`] when the regex engine gives up (its
     /// backtracking limit, NLTK's timeout).
     pub fn apply(&self, chunkstr: &str) -> Result<String> {
-        let text = chunkstr;
-        let mut out = String::with_capacity(text.len() + 16);
-        let mut last = 0;
-        let mut pos = 0;
-        let mut prev_empty_at: Option<usize> = None;
-        while pos <= text.len() {
-            let caps = self
-                .regex
-                .captures_from_pos(text, pos)
-                .map_err(|e| Error::InvalidInput(format!("chunk rule {}: {e}", self.source)))?;
-            let Some(caps) = caps else { break };
-            let Some(m) = caps.get(0) else { break };
-            if m.start() == m.end() && prev_empty_at == Some(m.start()) {
-                // Python does not take a second empty match at one place.
-                match text[m.start()..].chars().next() {
-                    Some(c) => {
-                        pos = m.start() + c.len_utf8();
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            out.push_str(&text[last..m.start()]);
-            let g = |n: &str| caps.name(n).map_or("", |m| m.as_str());
-            match self.kind {
-                RuleKind::Chunk => {
-                    out.push('{');
-                    out.push_str(g("chunk"));
-                    out.push('}');
-                }
-                RuleKind::Strip => {
-                    out.push('}');
-                    out.push_str(g("strip"));
-                    out.push('{');
-                }
-                RuleKind::Split => {
-                    out.push_str(g("left"));
-                    out.push_str("}{");
-                }
-                RuleKind::Merge => out.push_str(g("left")),
-                RuleKind::ChunkWithContext => {
-                    out.push_str(g("left"));
-                    out.push('{');
-                    out.push_str(g("chunk"));
-                    out.push('}');
-                    out.push_str(g("right"));
-                }
-            }
-            last = m.end();
-            pos = m.end();
-            prev_empty_at = if m.start() == m.end() {
-                Some(m.end())
-            } else {
-                None
-            };
-            if m.start() == m.end() {
-                // An empty match at the end: done.
-                if pos >= text.len() {
-                    break;
-                }
-            }
+        let mut out = String::with_capacity(chunkstr.len() + 16);
+        if let Some(fast) = &self.fast {
+            fast.apply(chunkstr, self.kind, &mut out)?;
+        } else {
+            let re = &self.regex;
+            sub_loop(chunkstr, self.kind, &mut out, |pos| {
+                let caps = re
+                    .captures_from_pos(chunkstr, pos)
+                    .map_err(|e| Error::InvalidInput(format!("chunk rule {}: {e}", self.source)))?;
+                let Some(caps) = caps else { return Ok(None) };
+                let Some(m) = caps.get(0) else {
+                    return Ok(None);
+                };
+                let g = |n: &str| caps.name(n).map_or(0..0, |m| m.range());
+                Ok(Some(Found {
+                    whole: m.range(),
+                    left: g("left"),
+                    chunk: if self.kind == RuleKind::Strip {
+                        g("strip")
+                    } else {
+                        g("chunk")
+                    },
+                    right: g("right"),
+                }))
+            })?;
         }
-        out.push_str(&text[last..]);
         Ok(remove_empty_chunks(&out))
     }
+}
+
+/// A match of a rule: the whole match and its groups (byte ranges; a strip
+/// rule's `strip` group is `chunk`; groups a rule lacks are empty).
+pub(super) struct Found {
+    pub(super) whole: Range<usize>,
+    pub(super) left: Range<usize>,
+    pub(super) chunk: Range<usize>,
+    pub(super) right: Range<usize>,
+}
+
+/// Python's `re.sub` of a rule over `text` into `out`, with `find(pos)`
+/// giving the first match at or after `pos`: Python does not take a second
+/// empty match at one place, and an empty match at the end ends the scan.
+pub(super) fn sub_loop(
+    text: &str,
+    kind: RuleKind,
+    out: &mut String,
+    mut find: impl FnMut(usize) -> Result<Option<Found>>,
+) -> Result<()> {
+    let mut last = 0;
+    let mut pos = 0;
+    let mut prev_empty_at: Option<usize> = None;
+    while pos <= text.len() {
+        let Some(f) = find(pos)? else { break };
+        let (start, end) = (f.whole.start, f.whole.end);
+        if start == end && prev_empty_at == Some(start) {
+            match text[start..].chars().next() {
+                Some(c) => {
+                    pos = start + c.len_utf8();
+                    continue;
+                }
+                None => break,
+            }
+        }
+        out.push_str(&text[last..start]);
+        let g = |r: &Range<usize>| text.get(r.clone()).unwrap_or("");
+        match kind {
+            RuleKind::Chunk => {
+                out.push('{');
+                out.push_str(g(&f.chunk));
+                out.push('}');
+            }
+            RuleKind::Strip => {
+                out.push('}');
+                out.push_str(g(&f.chunk));
+                out.push('{');
+            }
+            RuleKind::Split => {
+                out.push_str(g(&f.left));
+                out.push_str("}{");
+            }
+            RuleKind::Merge => out.push_str(g(&f.left)),
+            RuleKind::ChunkWithContext => {
+                out.push_str(g(&f.left));
+                out.push('{');
+                out.push_str(g(&f.chunk));
+                out.push('}');
+                out.push_str(g(&f.right));
+            }
+        }
+        last = end;
+        pos = end;
+        prev_empty_at = (start == end).then_some(end);
+        if start == end && pos >= text.len() {
+            break; // an empty match at the end: done
+        }
+    }
+    out.push_str(&text[last..]);
+    Ok(())
 }
 
 /// `re.sub(r"\{\}", "", s)`.
