@@ -373,15 +373,15 @@ impl UdSentenceTokenizer {
                 .is_some_and(|g| g.matches('\n').count() >= 2);
             let end = last || blank || (t.space && self.score(&toks, i, i - first) > threshold);
             if end {
-                let spans = toks
+                let mut spans: Vec<Span> = toks
                     .get(first..=i)
                     .unwrap_or_default()
                     .iter()
-                    .map(|t| t.span);
-                out.push((
-                    Span::new(toks[first].span.start, t.span.end),
-                    spans.collect(),
-                ));
+                    .map(|t| t.span)
+                    .collect();
+                // as UdTokenizer gives it for the sentence alone
+                crate::tokenize::split_final_period(text, &mut spans);
+                out.push((Span::new(toks[first].span.start, t.span.end), spans));
                 start = None;
             }
         }

@@ -47,6 +47,7 @@ pub use tweet::{
 };
 pub use uax29::Uax29Tokenizer;
 pub use ud::{multiword_groups, UdTokenizer};
+pub(crate) use ud::split_final_period;
 pub use word::{word_tokenize, WordTokenizer};
 
 /// A word tokenizer: one pipeline stage that turns text into tokens.

@@ -157,6 +157,8 @@ fn parse_lists(text: &str) -> Lists {
 /// );
 /// assert_eq!(t.tokenize("Dr. Smith cannot come at 5pm."),
 ///            ["Dr.", "Smith", "can", "not", "come", "at", "5", "pm", "."]);
+/// // a sentence-final abbreviation gives up its period, as EWT writes it
+/// assert_eq!(t.tokenize("Cats, dogs, etc."), ["Cats", ",", "dogs", ",", "etc", "."]);
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct UdTokenizer;
@@ -192,8 +194,25 @@ impl UdTokenizer {
             chunk(l, &text[s..], s, &mut out);
         }
         split_its(text, &mut out);
+        split_final_period(text, &mut out);
         out
     }
+}
+
+/// EWT ends a sentence that ends in an abbreviation with a separate `.`
+/// (`etc .`, `p.m .`: 41 of 43 such sentences in EWT train): the last token,
+/// when it is a word followed by one `.`, loses that `.` to a token of its
+/// own. Ellipses (`...`) and numbers (`5.`) are left alone.
+pub(crate) fn split_final_period(text: &str, out: &mut Vec<Span>) {
+    let Some(&last) = out.last() else { return };
+    let t = last.slice(text);
+    let Some(body) = t.strip_suffix('.') else { return };
+    if !body.chars().next_back().is_some_and(char::is_alphabetic) {
+        return;
+    }
+    let k = out.len() - 1;
+    out[k] = Span::new(last.start, last.end - 1);
+    out.push(Span::new(last.end - 1, last.end));
 }
 
 /// Words after which EWT reads a standalone `its` as `it's` (`its not`,
