@@ -7,7 +7,10 @@
 //! `[^\{\}<>]`, whitespace is dropped, then the rule's look-ahead that keeps
 //! chunk rules outside chunks and strip rules inside them) and run with a
 //! backtracking engine ([`fancy_regex`]) that has Python's match priorities,
-//! with `re.sub`'s treatment of empty matches.
+//! with `re.sub`'s treatment of empty matches. Chunk, strip and
+//! chunk-with-context rules whose pattern cannot match a brace run on the
+//! `regex` crate instead, region by region of the chunk string, with the
+//! same result (`regexp_fast.rs` says why).
 //!
 //! Differences from NLTK: a rule's text is translated from Python's regex
 //! dialect to `fancy_regex`'s where they differ (`[` inside a class,
