@@ -47,10 +47,15 @@ fn ewt_conventions() {
         ),
         (
             "Mr. Smith of the U.S. etc. in a line",
-            vec!["Mr.", "Smith", "of", "the", "U.S.", "etc.", "in", "a", "line"],
+            vec![
+                "Mr.", "Smith", "of", "the", "U.S.", "etc.", "in", "a", "line",
+            ],
         ),
         // at the end, EWT's sentence-final abbreviation loses its period
-        ("soccer, tennis, etc.", vec!["soccer", ",", "tennis", ",", "etc", "."]),
+        (
+            "soccer, tennis, etc.",
+            vec!["soccer", ",", "tennis", ",", "etc", "."],
+        ),
         ("at 5 p.m.", vec!["at", "5", "p.m", "."]),
         ("wait...", vec!["wait", "..."]),
         ("in 2001.", vec!["in", "2001", "."]),

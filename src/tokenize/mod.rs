@@ -46,8 +46,8 @@ pub use tweet::{
     reduce_lengthening, remove_handles, replace_html_entities, TweetOptions, TweetTokenizer,
 };
 pub use uax29::Uax29Tokenizer;
-pub use ud::{multiword_groups, UdTokenizer};
 pub(crate) use ud::split_final_period;
+pub use ud::{multiword_groups, UdTokenizer};
 pub use word::{word_tokenize, WordTokenizer};
 
 /// A word tokenizer: one pipeline stage that turns text into tokens.

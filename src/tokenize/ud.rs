@@ -206,7 +206,9 @@ impl UdTokenizer {
 pub(crate) fn split_final_period(text: &str, out: &mut Vec<Span>) {
     let Some(&last) = out.last() else { return };
     let t = last.slice(text);
-    let Some(body) = t.strip_suffix('.') else { return };
+    let Some(body) = t.strip_suffix('.') else {
+        return;
+    };
     if !body.chars().next_back().is_some_and(char::is_alphabetic) {
         return;
     }
