@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 mod chunk;
 mod corpus;
 mod errors;
+mod parse;
 mod pipeline;
 mod resources;
 mod stem;
@@ -32,6 +33,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     tokenize::register(m)?;
     corpus::register(m)?;
     chunk::register(m)?;
+    parse::register(m)?;
     stem::register(m)?;
     tag::register(m)?;
     wordnet::register(m)?;

@@ -28,6 +28,11 @@ from .tokenize import (
     wordpunct_tokenize,
 )
 from .tree import RegexpParser, Tree
+from .parse import (
+    CFG, PCFG, ChartParser, InsideChartParser, LongestChartParser, Nonterminal,
+    RandomChartParser, UnsortedChartParser, ViterbiParser,
+)
+from . import parse
 from .util import bigrams, everygrams, ngrams, trigrams
 from .wordnet import wn, wordnet  # the reader, as nltk.corpus.wordnet
 
@@ -41,4 +46,6 @@ __all__ = [
     "WordNetLemmatizer", "pos_tag", "pos_tag_sents", "PerceptronTagger", "map_tag",
     "FreqDist", "ngrams", "bigrams", "trigrams", "everygrams",
     "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline", "wordnet", "wn", "corpus", "Tree", "RegexpParser",
+    "CFG", "PCFG", "Nonterminal", "ChartParser", "ViterbiParser", "InsideChartParser",
+    "LongestChartParser", "RandomChartParser", "UnsortedChartParser", "parse",
 ]

@@ -24,6 +24,18 @@ class Tree(list):
     def label(self):
         return self._label
 
+    @classmethod
+    def fromstring(cls, s, remove_empty_top_bracketing=False):
+        """``nltk.Tree.fromstring`` with NLTK's default brackets and patterns."""
+        if not isinstance(s, str):
+            raise TypeError("Tree.fromstring takes a string")
+
+        def build(node):
+            label, kids = node
+            return cls(label, [k if isinstance(k, str) else build(k) for k in kids])
+
+        return build(_native.tree_fromstring(s, bool(remove_empty_top_bracketing)))
+
     def set_label(self, label):
         self._label = label
 
