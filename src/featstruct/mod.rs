@@ -28,6 +28,7 @@
 
 mod parse;
 mod print;
+mod seq;
 mod subst;
 mod unify;
 
@@ -35,6 +36,7 @@ use std::collections::BTreeMap;
 
 use crate::sem::logic::Expression;
 
+pub(crate) use parse::read_partial;
 pub use parse::MAX_DEPTH;
 
 /// The name under which the special `*type*` feature (NLTK's `TYPE`, the
@@ -57,7 +59,29 @@ pub(crate) enum Value {
     Var(String),
     /// A logic expression (`<\x.dog(x)>`).
     Expr(Expression),
+    /// A tuple or set value (no structures inside).
+    Seq(SeqKind, Vec<Value>),
     Node(NodeId),
+}
+
+/// Which of NLTK's sequence feature values a [`FeatValue::Seq`] is.
+///
+/// # Example
+/// ```
+/// use nlkit::featstruct::{FeatStruct, FeatValue, SeqKind};
+/// let fs = FeatStruct::fromstring("[a=(1, 2)]").unwrap();
+/// assert!(matches!(fs.get(&["a"]), Some(FeatValue::Seq(SeqKind::Tuple, _))));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeqKind {
+    /// `FeatureValueTuple`: `(a, b)`.
+    Tuple,
+    /// `FeatureValueSet`: `{a, b}`.
+    Set,
+    /// `FeatureValueConcat`: `(?x + b)`, with a variable left in it.
+    Concat,
+    /// `FeatureValueUnion`: `{?x + {a}}`, with a variable left in it.
+    Union,
 }
 
 impl Value {
@@ -74,6 +98,7 @@ impl Value {
             (Some(a), Some(b)) => a == b,
             _ => match (self, other) {
                 (Value::Expr(a), Value::Expr(b)) => a.equals(b),
+                (Value::Seq(k1, a), Value::Seq(k2, b)) => seq::seq_eq(*k1, a, *k2, b),
                 _ => self == other,
             },
         }
@@ -134,6 +159,8 @@ pub enum FeatValue {
     Var(String),
     /// A logic expression (NLTK's `<...>` values).
     Expr(Expression),
+    /// A tuple or set value.
+    Seq(SeqKind, Vec<FeatValue>),
     /// A nested feature structure (a copy of it).
     Struct(FeatStruct),
 }
@@ -157,6 +184,9 @@ impl FeatValue {
             FeatValue::None => Value::None,
             FeatValue::Var(v) => Value::Var(v.clone()),
             FeatValue::Expr(e) => Value::Expr(e.clone()),
+            FeatValue::Seq(k, items) => {
+                Value::Seq(*k, items.iter().map(FeatValue::to_base).collect())
+            }
             FeatValue::Struct(_) => Value::None,
         }
     }
@@ -240,6 +270,9 @@ impl FeatStruct {
             Value::None => FeatValue::None,
             Value::Var(s) => FeatValue::Var(s.clone()),
             Value::Expr(e) => FeatValue::Expr(e.clone()),
+            Value::Seq(k, items) => {
+                FeatValue::Seq(*k, items.iter().map(|v| self.export(v)).collect())
+            }
             Value::Node(id) => FeatValue::Struct(self.extract(*id)),
         }
     }

@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{FeatStruct, Node, NodeId, Value};
+use super::seq::make_seq;
+use super::{FeatStruct, Node, NodeId, SeqKind, Value};
 use crate::sem::logic::Expression;
 use crate::{Error, Result};
 
@@ -88,6 +89,36 @@ pub(super) fn fromstring(s: &str) -> Result<FeatStruct> {
         .check_depth(),
         Err(Fail::Msg(m)) => Err(Error::InvalidInput(m)),
         Err(Fail::At(expected, pos)) => Err(Error::InvalidInput(error_message(s, &expected, pos))),
+    }
+}
+
+/// Reads one feature structure starting at byte `position` of `s` (NLTK's
+/// `FeatStructReader.read_partial`, fresh reentrance ids): the structure
+/// and the byte position after it (trailing whitespace consumed), or the
+/// character column of the error and NLTK's message.
+pub(crate) fn read_partial(
+    s: &str,
+    position: usize,
+) -> std::result::Result<(FeatStruct, usize), (usize, String)> {
+    let mut r = Reader {
+        s,
+        nodes: Vec::new(),
+        reentrances: HashMap::new(),
+        depth: 0,
+    };
+    let col = |byte: usize| s.get(..byte).map_or(0, |p| p.chars().count());
+    match r.read_partial(position) {
+        Ok((root, pos)) => {
+            let fs = FeatStruct {
+                nodes: r.nodes,
+                root,
+            }
+            .check_depth()
+            .map_err(|e| (col(position), e.to_string()))?;
+            Ok((fs, pos))
+        }
+        Err(Fail::Msg(m)) => Err((col(position), m)),
+        Err(Fail::At(expected, pos)) => Err((col(pos), error_message(s, &expected, pos))),
     }
 }
 
@@ -362,13 +393,67 @@ impl<'a> Reader<'a> {
                     .map_err(|_| at("logic expression", position + 1));
             }
         }
-        if rest.starts_with(['{', '(']) {
-            return Err(Fail::Msg(format!(
-                "feature values of the form `{}...` (sets, tuples) are not supported",
-                &rest[..1]
-            )));
+        if rest.starts_with('{') {
+            return self.read_seq(position + 1, '}', SeqKind::Set, SeqKind::Union);
+        }
+        if rest.starts_with('(') {
+            return self.read_seq(position + 1, ')', SeqKind::Tuple, SeqKind::Concat);
         }
         Err(at("value", position))
+    }
+
+    /// NLTK's `_read_seq_value`, after the open paren.
+    fn read_seq(
+        &mut self,
+        mut position: usize,
+        close: char,
+        kind: SeqKind,
+        plus_kind: SeqKind,
+    ) -> std::result::Result<(Value, usize), Fail> {
+        let skip = |s: &str, mut p: usize| {
+            while let Some(c) = s.get(p..).and_then(|r| r.chars().next()) {
+                if !c.is_whitespace() {
+                    break;
+                }
+                p += c.len_utf8();
+            }
+            p
+        };
+        // The empty sequence: `()`, `(/)`, `{/}`.
+        let mut p = skip(self.s, position);
+        if self.rest(p).starts_with('/') {
+            p = skip(self.s, p + 1);
+        }
+        if self.rest(p).starts_with(close) {
+            return Ok((make_seq(kind, Vec::new()), p + 1));
+        }
+        let mut values = Vec::new();
+        let mut seen_plus = false;
+        loop {
+            let p = skip(self.s, position);
+            if self.rest(p).starts_with(close) {
+                let k = if seen_plus { plus_kind } else { kind };
+                return Ok((make_seq(k, values), p + 1));
+            }
+            let (v, p) = self.read_value(position)?;
+            if matches!(v, Value::Node(_)) {
+                return Err(Fail::Msg(
+                    "feature structures inside tuple or set values are not supported".into(),
+                ));
+            }
+            values.push(v);
+            let q = skip(self.s, p);
+            let rest = self.rest(q);
+            if rest.starts_with(',') || rest.starts_with('+') {
+                seen_plus |= rest.starts_with('+');
+                position = skip(self.s, q + 1);
+            } else if rest.starts_with(close) {
+                position = q;
+            } else {
+                // NLTK's message shows the `re.escape`d paren.
+                return Err(at(&format!("',' or '+' or '\\{close}'"), p));
+            }
+        }
     }
 }
 

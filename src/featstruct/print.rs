@@ -16,6 +16,7 @@ pub(crate) fn base_repr(v: &Value) -> String {
         Value::None => "None".into(),
         Value::Var(s) => s.clone(),
         Value::Expr(e) => format!("<{e}>"),
+        Value::Seq(k, items) => super::seq::seq_repr(*k, items),
         Value::Node(_) => String::new(),
     }
 }

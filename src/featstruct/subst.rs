@@ -133,6 +133,22 @@ pub(crate) fn rename_in(
                         .collect();
                     *e = substitute_expr(e, &map, 0)?;
                 }
+                Value::Seq(k, items) => {
+                    let mut vars = Vec::new();
+                    super::seq::seq_variables(items, &mut vars);
+                    for name in vars {
+                        if wanted(&name) && !new_vars.contains_key(&name) {
+                            let n = rename_variable(&name, used);
+                            used.insert(n.clone());
+                            new_vars.insert(name, n);
+                        }
+                    }
+                    let map: BTreeMap<String, Value> = new_vars
+                        .iter()
+                        .map(|(k, n)| (k.clone(), Value::Var(n.clone())))
+                        .collect();
+                    *v = super::seq::substitute_seq(*k, items, &map)?;
+                }
                 _ => {}
             }
         }
@@ -178,6 +194,7 @@ pub(crate) fn substitute_in(
             }
             match v {
                 Value::Expr(e) => *e = substitute_expr(e, bindings, 0)?,
+                Value::Seq(k, items) => *v = super::seq::substitute_seq(*k, items, bindings)?,
                 Value::Node(c) => kids.push(*c),
                 _ => {}
             }

@@ -62,7 +62,7 @@ fn bad_input_has_position() {
     ] {
         assert!(FeatStruct::fromstring(bad).is_err(), "{bad}");
     }
-    assert!(FeatStruct::fromstring("[a=(1, 2)]")
+    assert!(FeatStruct::fromstring("[a=([b=1], 2)]")
         .unwrap_err()
         .to_string()
         .contains("not supported"));
@@ -131,4 +131,17 @@ fn logic_values_type_prefix_and_slash() {
     let np = FeatStruct::fromstring("NP[]").unwrap();
     let slashed = FeatStruct::fromstring("NP[]/VP").unwrap();
     assert!(np.unify(&slashed).unwrap().is_none());
+}
+
+#[test]
+fn tuples_sets_and_concatenation() {
+    let fs = FeatStruct::fromstring("[a=(1, 'x', ?y), b={b, a}, c=(), d={/}]").unwrap();
+    assert_eq!(fs.repr(), "[a=(1, x, ?y), b={a, b}, c=(), d={/}]");
+    // A concatenation collapses into a tuple once its variables are bound.
+    let g = FeatStruct::fromstring("[x=?n, s=(?n + WHERE + ?v), v='c']").unwrap();
+    let h = FeatStruct::fromstring("[x=(SELECT, City), v=?v]").unwrap();
+    let u = g.unify(&h).unwrap().unwrap();
+    assert_eq!(u.get(&["s"]).unwrap().repr(), "(SELECT, City, WHERE, c)");
+    let e = FeatStruct::fromstring("[a=(1 2)]").unwrap_err().to_string();
+    assert!(e.ends_with("^ Expected ',' or '+' or '\\)'"), "{e}");
 }

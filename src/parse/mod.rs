@@ -35,6 +35,7 @@
 //! assert!(trees.contains(&"(S (NP I) (VP (VP (V saw) (NP him)) (PP (P in) (NP park))))".to_string()));
 //! ```
 
+mod feature;
 mod forest;
 mod grammar_index;
 mod inside;
@@ -43,6 +44,7 @@ mod recursive_descent;
 mod shift_reduce;
 mod viterbi;
 
+pub use feature::{FeatureChartParser, FeatureStrategy, MAX_TREE_DEPTH as FEATURE_MAX_TREE_DEPTH};
 pub use forest::Forest;
 pub use inside::InsideChartParser;
 pub use projective::{ProjectiveDependencyParser, MAX_TOKENS as PROJECTIVE_MAX_TOKENS};
