@@ -104,3 +104,60 @@ fn parses_match_nltk_trees_and_order() {
     eprintln!("featgram parse cases: {pass}/{} identical", all.len());
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }
+
+/// `nltk.sem.util.interpret_sents` / `evaluate_sents` on simple-sem.fcfg:
+/// the same trees, simplified semantics (fresh variables numbered across
+/// the whole run, as in NLTK) and model values.
+#[test]
+fn semantics_match_nltk() {
+    use nlkit::sem::evaluate::{Assignment, Model, Valuation};
+    use nlkit::sem::util::{evaluate_sents, interpret_sents};
+    let Some(data) = common::nltk_data() else {
+        return;
+    };
+    let all = cases("semantics.jsonl");
+    assert_eq!(all.len(), 2);
+    for c in &all {
+        let g = FeatureGrammar::from_file(&data.join(c["grammar"].as_str().unwrap())).unwrap();
+        let sents: Vec<&str> = c["sents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        let want: Vec<Vec<Vec<String>>> = serde_json::from_value(c["readings"].clone()).unwrap();
+        set_counter(0);
+        let got: Vec<Vec<Vec<String>>> = if c["op"] == "interpret" {
+            interpret_sents(&sents, &g, "SEM")
+                .unwrap()
+                .into_iter()
+                .map(|r| {
+                    r.into_iter()
+                        .map(|(t, s)| vec![t.pformat(70), sem_str(&s)])
+                        .collect()
+                })
+                .collect()
+        } else {
+            let val = Valuation::fromstring(c["model"].as_str().unwrap()).unwrap();
+            let m = Model::new(val.domain(), val.clone()).unwrap();
+            let a = Assignment::new(val.domain());
+            evaluate_sents(&sents, &g, &m, &a)
+                .unwrap()
+                .into_iter()
+                .map(|r| {
+                    r.into_iter()
+                        .map(|(_, s, v)| vec![sem_str(&s), v.to_string()])
+                        .collect()
+                })
+                .collect()
+        };
+        assert_eq!(got, want, "{}", c["op"]);
+    }
+}
+
+fn sem_str(v: &nlkit::featstruct::FeatValue) -> String {
+    match v {
+        nlkit::featstruct::FeatValue::Expr(e) => e.to_string(),
+        other => other.repr(),
+    }
+}

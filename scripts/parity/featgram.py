@@ -80,6 +80,19 @@ BOOK = {
 }
 
 
+# The model of the NLTK book, chapter 10 section 4.
+MODEL = """
+bertie => b
+olive => o
+cyril => c
+boy => {b}
+girl => {o}
+dog => {c}
+walk => {o, c}
+see => {(b, o), (c, b), (o, c)}
+"""
+
+
 def skeleton_sentences(g, n, rng):
     """Sentences of the grammar's category skeleton (features dropped)."""
     prods = []
@@ -137,6 +150,28 @@ def main():
                 cases.append(parse_case(path, s.split(), kind))
     with open(os.path.join(OUT, "parses.jsonl"), "w") as fh:
         for c in cases:
+            fh.write(json.dumps(c, sort_keys=True) + "\n")
+    # nltk.sem.util.interpret_sents / evaluate_sents on simple-sem (one run,
+    # the fresh-variable counter reset once before it, as nlkit's test does).
+    sem_path = "grammars/book_grammars/simple-sem.fcfg"
+    sents = [x for x in BOOK["simple-sem"] if "with" not in x] + ["Irene walks", "Cyril bites an ankle", "Cyril sees every boy"]
+    logic._counter._value = 0
+    interp = nltk.interpret_sents(sents, sem_path)
+    sem_cases = [{"op": "interpret", "grammar": sem_path, "sents": sents,
+                  "readings": [[[str(t), str(s)] for (t, s) in r] for r in interp]}]
+    model = MODEL
+    val = nltk.Valuation.fromstring(model)
+    g = nltk.Assignment(val.domain)
+    m = nltk.Model(val.domain, val)
+    eval_sents = ["Cyril sees every boy", "Irene walks", "Cyril bites an ankle",
+                  "every boy sees Cyril", "a dog barks", "Angus walks"]
+    logic._counter._value = 0
+    ev = nltk.evaluate_sents(eval_sents, sem_path, m, g)
+    sem_cases.append({"op": "evaluate", "grammar": sem_path, "sents": eval_sents,
+                      "model": model,
+                      "readings": [[[str(s), str(v)] for (_, s, v) in r] for r in ev]})
+    with open(os.path.join(OUT, "semantics.jsonl"), "w") as fh:
+        for c in sem_cases:
             fh.write(json.dumps(c, sort_keys=True) + "\n")
     parsed = sum(1 for c in cases if c.get("trees"))
     print(f"{len(grammars)} grammars, {len(cases)} parse cases ({parsed} with trees)")

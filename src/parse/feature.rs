@@ -344,6 +344,30 @@ impl<'g> FeatureChartParser<'g> {
     /// when a logic value cannot take a bound value; more than
     /// NLTK's `MAX_PARSE_TREES` tree nodes.
     pub fn parse<S: AsRef<str>>(&self, tokens: &[S]) -> Result<Vec<Tree>> {
+        Ok(self
+            .parse_with_roots(tokens)?
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect())
+    }
+
+    /// As [`FeatureChartParser::parse`], each tree with its root label as a
+    /// feature structure (NLTK's `tree.label()`).
+    ///
+    /// # Errors
+    /// As [`FeatureChartParser::parse`].
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatValue;
+    /// use nlkit::grammar::FeatureGrammar;
+    /// use nlkit::parse::FeatureChartParser;
+    /// let g = FeatureGrammar::fromstring("S[SEM=<walk(kim)>] -> 'Kim' 'walks'")?;
+    /// let parses = FeatureChartParser::new(&g).parse_with_roots(&["Kim", "walks"])?;
+    /// assert_eq!(parses[0].1.get(&["SEM"]).unwrap().repr(), "<walk(kim)>");
+    /// # Ok::<(), nlkit::Error>(())
+    /// ```
+    pub fn parse_with_roots<S: AsRef<str>>(&self, tokens: &[S]) -> Result<Vec<(Tree, FeatStruct)>> {
         self.grammar.check_coverage(tokens)?;
         let tokens: Vec<String> = tokens.iter().map(|t| t.as_ref().to_string()).collect();
         let chart = match self.strategy {
@@ -629,7 +653,7 @@ impl<'g> FeatureChartParser<'g> {
     }
 
     /// `FeatureChart.parses(start)`.
-    fn parses(&self, chart: &Chart) -> Result<Vec<Tree>> {
+    fn parses(&self, chart: &Chart) -> Result<Vec<(Tree, FeatStruct)>> {
         let n = chart.tokens.len();
         let start = self.grammar.start();
         let mut memo: HashMap<usize, Rc<Vec<Tree>>> = HashMap::new();
@@ -646,7 +670,7 @@ impl<'g> FeatureChartParser<'g> {
                 continue;
             }
             let trees = trees(chart, id, &mut memo, &mut budget, 0)?;
-            out.extend(trees.iter().cloned());
+            out.extend(trees.iter().map(|t| (t.clone(), lhs.clone())));
         }
         Ok(out)
     }
