@@ -405,6 +405,14 @@ fn read_feature_grammar(text: &str, file: &Path) -> Result<(FeatStruct, Vec<Feat
             read_production(&line).map(|ps| productions.extend(ps))
         };
         if let Err((column, message)) = result {
+            // NLTK's feature-structure message draws the line with a caret;
+            // the column says where, so keep one line: what was expected.
+            let message = match message.rsplit_once("^ ") {
+                Some((_, expected)) if message.contains('\n') => {
+                    format!("Error parsing feature structure: {expected}")
+                }
+                _ => message.replace('\n', " "),
+            };
             return Err(Error::format(
                 file,
                 linenum + 1,

@@ -19,7 +19,9 @@
 //!
 //! Differences: NLTK's `MAX_PARSE_TREES` bound (10^6 tree nodes) gives an
 //! error here too; trees deeper than [`MAX_TREE_DEPTH`] are refused with an
-//! error instead of Python's `RecursionError`.
+//! error instead of Python's `RecursionError`; a chart past
+//! [`MAX_CHART_EDGES`] edges is an error (NLTK's parsers stop on a time
+//! limit instead).
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -31,6 +33,17 @@ use crate::{Error, Result};
 
 /// The deepest parse tree read off a chart.
 pub const MAX_TREE_DEPTH: usize = 2000;
+
+/// The most edges a chart may hold: feature grammars can make charts grow
+/// without end (a unary rule that nests a feature deeper each time), which
+/// NLTK stops with a time limit; nlkit stops here with an error.
+pub const MAX_CHART_EDGES: usize = 200_000;
+
+fn too_many_edges() -> Error {
+    Error::InvalidInput(format!(
+        "the chart grew past {MAX_CHART_EDGES} edges (a grammar whose features grow without end?)"
+    ))
+}
 
 /// NLTK's `MAX_PARSE_TREES`: the most tree nodes built for one sentence.
 const MAX_PARSE_TREES: usize = 1_000_000;
@@ -396,6 +409,9 @@ impl<'g> FeatureChartParser<'g> {
         let mut agenda: Vec<usize> = (0..chart.edges.len()).rev().collect();
         let mut done = HashSet::new();
         while let Some(edge) = agenda.pop() {
+            if chart.edges.len() > MAX_CHART_EDGES {
+                return Err(too_many_edges());
+            }
             match self.strategy {
                 FeatureStrategy::BottomUpLeftCorner => {
                     agenda.extend(self.bu_predict_combine(&mut chart, edge)?);
@@ -421,6 +437,9 @@ impl<'g> FeatureChartParser<'g> {
         for end in 0..=chart.tokens.len() {
             let mut agenda: Vec<usize> = chart.ending_at[end].clone();
             while let Some(edge) = agenda.pop() {
+                if chart.edges.len() > MAX_CHART_EDGES {
+                    return Err(too_many_edges());
+                }
                 let mut new = Vec::new();
                 // CompleterRule, ScannerRule, PredictorRule.
                 let e = &chart.edges[edge];

@@ -44,7 +44,10 @@ mod recursive_descent;
 mod shift_reduce;
 mod viterbi;
 
-pub use feature::{FeatureChartParser, FeatureStrategy, MAX_TREE_DEPTH as FEATURE_MAX_TREE_DEPTH};
+pub use feature::{
+    FeatureChartParser, FeatureStrategy, MAX_CHART_EDGES as FEATURE_MAX_CHART_EDGES,
+    MAX_TREE_DEPTH as FEATURE_MAX_TREE_DEPTH,
+};
 pub use forest::Forest;
 pub use inside::InsideChartParser;
 pub use projective::{ProjectiveDependencyParser, MAX_TOKENS as PROJECTIVE_MAX_TOKENS};
