@@ -115,3 +115,32 @@ fn bad_input() {
     assert_eq!(code, 1);
     assert!(err.contains("feature grammar"), "{err}");
 }
+
+#[test]
+fn featstruct_cli_reads_and_unifies() {
+    let (code, out, err) = run_nlkit(
+        &["featstruct", "unify"],
+        b"[a=?x, b=1]\t[a=2]\n[a=1]\t[a=2]\nNP[SEM=<\\x.dog(x)>]\tNP[SEM=<\\y.dog(y)>, NUM=sg]\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "[a=2, b=1]\nNone\nNP[NUM='sg', SEM=<\\x.dog(x)>]\n");
+    // Bad lines answer `error: ...` on their line; the run goes on.
+    let (code, out, _) = run_nlkit(
+        &["featstruct", "unify"],
+        b"[a=\t[b=1]\nno tab\n[a=1]\t[a=1]\n",
+    );
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "error: Error parsing feature structure: Expected value"
+    );
+    assert_eq!(
+        lines[1],
+        "error: expected two structures separated by a tab"
+    );
+    assert_eq!(lines[2], "[a=1]");
+    let (code, out, _) = run_nlkit(&["featstruct", "parse"], b"S[-INV]/NP\n[a=(1, ?x)]\n");
+    assert_eq!(code, 0);
+    assert_eq!(out, "S[-INV]/NP[]\n[a=(1, ?x)]\n");
+}

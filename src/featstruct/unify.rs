@@ -402,7 +402,10 @@ impl FeatStruct {
             other => other,
         });
         let keys: Vec<String> = u.bindings.keys().cloned().collect();
-        for k in &keys {
+        // NLTK forwards bound structures only for bindings the caller gave
+        // (`_apply_forwards_to_bindings`); otherwise a variable keeps the
+        // structure it was first bound to.
+        for k in keys.iter().filter(|_| user.is_some()) {
             if let Some(Value::Node(c)) = u.bindings.get(k).cloned() {
                 let t = u.resolve(c);
                 u.bindings.insert(k.clone(), Value::Node(t));
