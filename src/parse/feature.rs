@@ -69,14 +69,53 @@ pub enum FeatureStrategy {
     Earley,
 }
 
+/// The nonterminals of a tree edge (a production's, or the production's
+/// with bindings substituted), with their printed form, made once.
+#[derive(Debug)]
+struct Prod {
+    lhs: FeatStruct,
+    rhs: Vec<FeatSymbol>,
+    /// `repr` of the left-hand side and of each right-hand-side symbol.
+    sig: String,
+    /// The variables of the left- and right-hand sides.
+    used: Vec<String>,
+}
+
+impl Prod {
+    fn new(lhs: FeatStruct, rhs: Vec<FeatSymbol>) -> Rc<Prod> {
+        let mut sig = lhs.repr();
+        let mut used = lhs.variables();
+        for s in &rhs {
+            match s {
+                FeatSymbol::N(fs) => {
+                    sig.push_str(" N");
+                    sig.push_str(&fs.repr());
+                    used.extend(fs.variables());
+                }
+                FeatSymbol::T(w) => {
+                    sig.push_str(" T");
+                    sig.push_str(&crate::util::py_repr(w));
+                }
+            }
+        }
+        used.sort();
+        used.dedup();
+        Rc::new(Prod {
+            lhs,
+            rhs,
+            sig,
+            used,
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Kind {
     Leaf(String),
     Tree {
-        lhs: FeatStruct,
-        rhs: Rc<Vec<FeatSymbol>>,
+        prod: Rc<Prod>,
         dot: usize,
-        bindings: Bindings,
+        bindings: Rc<Bindings>,
     },
 }
 
@@ -91,14 +130,14 @@ impl Edge {
     fn is_complete(&self) -> bool {
         match &self.kind {
             Kind::Leaf(_) => true,
-            Kind::Tree { rhs, dot, .. } => *dot == rhs.len(),
+            Kind::Tree { prod, dot, .. } => *dot == prod.rhs.len(),
         }
     }
 
     fn nextsym(&self) -> Option<&FeatSymbol> {
         match &self.kind {
             Kind::Leaf(_) => None,
-            Kind::Tree { rhs, dot, .. } => rhs.get(*dot),
+            Kind::Tree { prod, dot, .. } => prod.rhs.get(*dot),
         }
     }
 
@@ -106,7 +145,7 @@ impl Edge {
     fn lhs_key(&self) -> TypeKey {
         match &self.kind {
             Kind::Leaf(w) => TypeKey::Str(w.clone()),
-            Kind::Tree { lhs, .. } => type_key(lhs),
+            Kind::Tree { prod, .. } => type_key(&prod.lhs),
         }
     }
 
@@ -115,25 +154,12 @@ impl Edge {
         match &self.kind {
             Kind::Leaf(w) => format!("L{} {w}", self.start),
             Kind::Tree {
-                lhs,
-                rhs,
+                prod,
                 dot,
                 bindings,
             } => {
-                let mut k = format!("T{} {} {dot} {}", self.start, self.end, lhs.repr());
-                for s in rhs.iter() {
-                    match s {
-                        FeatSymbol::N(fs) => {
-                            k.push_str(" N");
-                            k.push_str(&fs.repr());
-                        }
-                        FeatSymbol::T(w) => {
-                            k.push_str(" T");
-                            k.push_str(&crate::util::py_repr(w));
-                        }
-                    }
-                }
-                for (var, v) in bindings {
+                let mut k = format!("T{} {} {dot} {}", self.start, self.end, prod.sig);
+                for (var, v) in bindings.iter() {
                     k.push_str(&format!(" {var}:{}", v.repr()));
                 }
                 k
@@ -143,19 +169,11 @@ impl Edge {
 
     /// NLTK's `FeatureTreeEdge.variables()`.
     fn variables(&self) -> Vec<String> {
-        let Kind::Tree {
-            lhs, rhs, bindings, ..
-        } = &self.kind
-        else {
+        let Kind::Tree { prod, bindings, .. } = &self.kind else {
             return Vec::new();
         };
-        let mut out = lhs.variables();
-        for s in rhs.iter() {
-            if let FeatSymbol::N(fs) = s {
-                out.extend(fs.variables());
-            }
-        }
-        for (k, v) in bindings {
+        let mut out = prod.used.clone();
+        for (k, v) in bindings.iter() {
             out.push(k.clone());
             match v {
                 FeatValue::Var(name) => out.push(name.clone()),
@@ -177,14 +195,14 @@ impl Edge {
 fn tree_edge(
     start: usize,
     end: usize,
-    lhs: &FeatStruct,
-    rhs: &Rc<Vec<FeatSymbol>>,
+    prod: &Rc<Prod>,
     dot: usize,
     bindings: Bindings,
 ) -> Result<Edge> {
-    if dot == rhs.len() && !bindings.is_empty() {
-        let lhs = lhs.substitute_bindings(&bindings)?;
-        let rhs = rhs
+    if dot == prod.rhs.len() && !bindings.is_empty() {
+        let lhs = prod.lhs.substitute_bindings(&bindings)?;
+        let rhs = prod
+            .rhs
             .iter()
             .map(|s| match s {
                 FeatSymbol::N(fs) => fs.substitute_bindings(&bindings).map(FeatSymbol::N),
@@ -195,10 +213,9 @@ fn tree_edge(
             start,
             end,
             kind: Kind::Tree {
-                lhs,
-                rhs: Rc::new(rhs),
+                prod: Prod::new(lhs, rhs),
                 dot,
-                bindings: Bindings::new(),
+                bindings: Rc::new(Bindings::new()),
             },
         });
     }
@@ -206,10 +223,9 @@ fn tree_edge(
         start,
         end,
         kind: Kind::Tree {
-            lhs: lhs.clone(),
-            rhs: rhs.clone(),
+            prod: prod.clone(),
             dot,
-            bindings,
+            bindings: Rc::new(bindings),
         },
     })
 }
@@ -317,7 +333,7 @@ impl Chart {
 pub struct FeatureChartParser<'g> {
     grammar: &'g FeatureGrammar,
     strategy: FeatureStrategy,
-    rhs: Vec<Rc<Vec<FeatSymbol>>>,
+    prods: Vec<Rc<Prod>>,
 }
 
 impl<'g> FeatureChartParser<'g> {
@@ -338,15 +354,15 @@ impl<'g> FeatureChartParser<'g> {
     /// # Ok::<(), nlkit::Error>(())
     /// ```
     pub fn with_strategy(grammar: &'g FeatureGrammar, strategy: FeatureStrategy) -> Self {
-        let rhs = grammar
+        let prods = grammar
             .productions()
             .iter()
-            .map(|p| Rc::new(p.rhs().to_vec()))
+            .map(|p| Prod::new(p.lhs().clone(), p.rhs().to_vec()))
             .collect();
         FeatureChartParser {
             grammar,
             strategy,
-            rhs,
+            prods,
         }
     }
 
@@ -388,10 +404,6 @@ impl<'g> FeatureChartParser<'g> {
             _ => self.agenda(tokens)?,
         };
         self.parses(&chart)
-    }
-
-    fn lhs(&self, prod: usize) -> &FeatStruct {
-        self.grammar.productions()[prod].lhs()
     }
 
     /// `ChartParser.chart_parse` with an agenda.
@@ -475,7 +487,7 @@ impl<'g> FeatureChartParser<'g> {
     fn empty_predict(&self, chart: &mut Chart) -> Result<()> {
         for &p in self.grammar.empty_productions() {
             for i in 0..=chart.tokens.len() {
-                let e = tree_edge(i, i, self.lhs(p), &self.rhs[p], 0, Bindings::new())?;
+                let e = tree_edge(i, i, &self.prods[p], 0, Bindings::new())?;
                 chart.insert(e, vec![Vec::new()]);
             }
         }
@@ -485,7 +497,7 @@ impl<'g> FeatureChartParser<'g> {
     /// `FeatureTopDownInitRule`.
     fn top_down_init(&self, chart: &mut Chart) -> Result<()> {
         for &p in self.grammar.by_lhs(&type_key(self.grammar.start())) {
-            let e = tree_edge(0, 0, self.lhs(p), &self.rhs[p], 0, Bindings::new())?;
+            let e = tree_edge(0, 0, &self.prods[p], 0, Bindings::new())?;
             chart.insert(e, vec![Vec::new()]);
         }
         Ok(())
@@ -493,34 +505,30 @@ impl<'g> FeatureChartParser<'g> {
 
     /// `FeatureBottomUpPredictCombineRule`.
     fn bu_predict_combine(&self, chart: &mut Chart, edge: usize) -> Result<Vec<usize>> {
-        let e = chart.edges[edge].clone();
+        let e = &chart.edges[edge];
         if !e.is_complete() {
             return Ok(Vec::new());
         }
-        let mut out = Vec::new();
+        let (start, end, key) = (e.start, e.end, e.lhs_key());
         let mut found = match &e.kind {
-            Kind::Tree { lhs, .. } => Some(lhs.clone()),
+            Kind::Tree { prod, .. } => Some(prod.lhs.clone()),
             Kind::Leaf(_) => None,
         };
-        for &p in self.grammar.by_rhs(&e.lhs_key()) {
+        let mut out = Vec::new();
+        for &p in self.grammar.by_rhs(&key) {
+            let prod = &self.prods[p];
             let mut bindings = Bindings::new();
             if let Some(f) = &mut found {
-                let Some(FeatSymbol::N(next)) = self.rhs[p].first() else {
+                let Some(FeatSymbol::N(next)) = prod.rhs.first() else {
                     continue;
                 };
-                let prod = &self.grammar.productions()[p];
-                let mut used = prod.lhs().variables();
-                for s in prod.rhs() {
-                    if let FeatSymbol::N(fs) = s {
-                        used.extend(fs.variables());
-                    }
-                }
-                *f = f.rename_variables(&used)?;
+                // NLTK renames the already renamed structure again.
+                *f = f.rename_variables(&prod.used)?;
                 if next.unify_full(f, Some(&mut bindings), false)?.is_none() {
                     continue;
                 }
             }
-            let new = tree_edge(e.start, e.end, self.lhs(p), &self.rhs[p], 1, bindings)?;
+            let new = tree_edge(start, end, prod, 1, bindings)?;
             let (id, modified) = chart.insert(new, vec![vec![edge]]);
             if modified {
                 out.push(id);
@@ -531,25 +539,17 @@ impl<'g> FeatureChartParser<'g> {
 
     /// `FeatureBottomUpPredictRule`.
     fn bu_predict(&self, chart: &mut Chart, edge: usize) -> Result<Vec<usize>> {
-        let e = chart.edges[edge].clone();
+        let e = &chart.edges[edge];
         if !e.is_complete() {
             return Ok(Vec::new());
         }
+        let (start, key, is_tree) = (e.start, e.lhs_key(), matches!(e.kind, Kind::Tree { .. }));
         let mut out = Vec::new();
-        for &p in self.grammar.by_rhs(&e.lhs_key()) {
-            if matches!(e.kind, Kind::Tree { .. })
-                && !matches!(self.rhs[p].first(), Some(FeatSymbol::N(_)))
-            {
+        for &p in self.grammar.by_rhs(&key) {
+            if is_tree && !matches!(self.prods[p].rhs.first(), Some(FeatSymbol::N(_))) {
                 continue;
             }
-            let new = tree_edge(
-                e.start,
-                e.start,
-                self.lhs(p),
-                &self.rhs[p],
-                0,
-                Bindings::new(),
-            )?;
+            let new = tree_edge(start, start, &self.prods[p], 0, Bindings::new())?;
             let (id, modified) = chart.insert(new, vec![Vec::new()]);
             if modified {
                 out.push(id);
@@ -566,7 +566,7 @@ impl<'g> FeatureChartParser<'g> {
         edge: usize,
         done: &mut HashSet<(String, usize)>,
     ) -> Result<Vec<usize>> {
-        let e = chart.edges[edge].clone();
+        let e = &chart.edges[edge];
         let Kind::Tree { bindings, .. } = &e.kind else {
             return Ok(Vec::new());
         };
@@ -575,20 +575,22 @@ impl<'g> FeatureChartParser<'g> {
         };
         let index = e.end;
         let with_bindings = next.substitute_bindings(bindings)?;
+        let next_key = type_key(next);
         let cache_key = (with_bindings.repr(), index);
         if done.contains(&cache_key) {
             return Ok(Vec::new());
         }
         let mut out = Vec::new();
-        for &p in self.grammar.by_lhs(&type_key(next)) {
-            if let Some(FeatSymbol::T(first)) = self.rhs[p].first() {
+        for &p in self.grammar.by_lhs(&next_key) {
+            let prod = &self.prods[p];
+            if let Some(FeatSymbol::T(first)) = prod.rhs.first() {
                 match chart.tokens.get(index) {
                     Some(w) if w == first => {}
                     _ => continue,
                 }
             }
-            if self.lhs(p).unify(&with_bindings)?.is_some() {
-                let new = tree_edge(index, index, self.lhs(p), &self.rhs[p], 0, Bindings::new())?;
+            if prod.lhs.unify(&with_bindings)?.is_some() {
+                let new = tree_edge(index, index, prod, 0, Bindings::new())?;
                 let (id, modified) = chart.insert(new, vec![Vec::new()]);
                 if modified {
                     out.push(id);
@@ -608,7 +610,7 @@ impl<'g> FeatureChartParser<'g> {
         edge: usize,
         zero_length: bool,
     ) -> Result<Vec<usize>> {
-        let e = chart.edges[edge].clone();
+        let e = &chart.edges[edge];
         let mut out = Vec::new();
         if e.is_complete() {
             let key = (e.start, e.lhs_key());
@@ -621,11 +623,12 @@ impl<'g> FeatureChartParser<'g> {
             let Some(next) = e.nextsym() else {
                 return Ok(out);
             };
-            let key = (e.end, next.type_key());
+            let end = e.end;
+            let key = (end, next.type_key());
             let mut i = 0;
             while let Some(&right) = chart.complete_at.get(&key).and_then(|v| v.get(i)) {
                 i += 1;
-                if zero_length && chart.edges[right].end != e.end {
+                if zero_length && chart.edges[right].end != end {
                     continue;
                 }
                 out.extend(self.fundamental(chart, edge, right)?);
@@ -641,17 +644,17 @@ impl<'g> FeatureChartParser<'g> {
             return Ok(Vec::new());
         }
         let Kind::Tree {
-            lhs,
-            rhs,
+            prod,
             dot,
             bindings,
         } = &l.kind
         else {
             return Ok(Vec::new());
         };
-        let mut bindings = bindings.clone();
-        match (&r.kind, rhs.get(*dot)) {
-            (Kind::Tree { lhs: found, .. }, Some(FeatSymbol::N(next))) => {
+        let mut bindings = (**bindings).clone();
+        match (&r.kind, prod.rhs.get(*dot)) {
+            (Kind::Tree { prod: rprod, .. }, Some(FeatSymbol::N(next))) => {
+                let found = &rprod.lhs;
                 if found.get(&[TYPE]) != next.get(&[TYPE]) {
                     return Ok(Vec::new());
                 }
@@ -666,7 +669,7 @@ impl<'g> FeatureChartParser<'g> {
             (Kind::Leaf(w), Some(FeatSymbol::T(t))) if w == t => {}
             _ => return Ok(Vec::new()),
         }
-        let new = tree_edge(l.start, r.end, lhs, rhs, dot + 1, bindings)?;
+        let new = tree_edge(l.start, r.end, prod, dot + 1, bindings)?;
         let (id, modified) = chart.insert_with_backpointer(new, left, right);
         Ok(if modified { vec![id] } else { Vec::new() })
     }
@@ -679,9 +682,10 @@ impl<'g> FeatureChartParser<'g> {
         let mut budget = MAX_PARSE_TREES;
         let mut out = Vec::new();
         for (id, e) in chart.edges.iter().enumerate() {
-            let Kind::Tree { lhs, .. } = &e.kind else {
+            let Kind::Tree { prod, .. } = &e.kind else {
                 continue;
             };
+            let lhs = &prod.lhs;
             if e.start != 0 || e.end != n || lhs.get(&[TYPE]) != start.get(&[TYPE]) {
                 continue;
             }
@@ -717,9 +721,10 @@ fn trees(
         )));
     }
     let e = &chart.edges[edge];
-    let Kind::Tree { lhs, .. } = &e.kind else {
+    let Kind::Tree { prod, .. } = &e.kind else {
         return Ok(Rc::new(Vec::new()));
     };
+    let lhs = &prod.lhs;
     if !e.is_complete() {
         return Ok(Rc::new(Vec::new()));
     }
