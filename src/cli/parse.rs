@@ -35,7 +35,7 @@ pub struct ParseArgs {
     #[command(flatten)]
     input: InputArgs,
     /// Grammar file in NLTK's format (.cfg; .pcfg is read as a PCFG; .fcfg,
-    /// or a grammar with `% start` or `[features]`, as a feature grammar).
+    /// or a grammar whose nonterminals carry `[features]`, as a feature grammar).
     #[arg(long, short = 'g', value_name = "FILE")]
     grammar: PathBuf,
     /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce, recursive-descent, viterbi or inside (PCFG: the best parse, or all
@@ -64,7 +64,7 @@ enum Loaded {
     Feature(Box<FeatureGrammar>, FeatureStrategy),
 }
 
-/// A feature grammar: a `.fcfg` file, or text with `% start` or features.
+/// A feature grammar: a `.fcfg` file, or text whose nonterminals carry features.
 fn is_feature_grammar(path: &Path) -> bool {
     if path.extension().is_some_and(|e| e == "fcfg") {
         return true;

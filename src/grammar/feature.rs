@@ -271,19 +271,25 @@ impl fmt::Display for FeatureGrammar {
     }
 }
 
-/// True when `text` looks like a feature grammar: a `% start` directive or
-/// a `[` (features) in a production line.
+/// True when `text` looks like a feature grammar: a production line with
+/// a nonterminal that carries features (`NP[`, `S[-INV]`), which neither a
+/// CFG nor a PCFG (`[0.5]` after a space) has.
 ///
 /// # Example
 /// ```
 /// use nlkit::grammar::looks_like_feature_grammar;
-/// assert!(looks_like_feature_grammar("S -> NP[NUM=?n] VP"));
-/// assert!(!looks_like_feature_grammar("S -> NP VP\nNP -> 'a'"));
+/// assert!(looks_like_feature_grammar("% start S\nS -> NP[NUM=?n] VP"));
+/// assert!(!looks_like_feature_grammar("%start S\nS -> NP VP\nNP -> 'a' [1.0]"));
 /// ```
 pub fn looks_like_feature_grammar(text: &str) -> bool {
-    text.lines()
-        .map(str::trim)
-        .any(|l| l.starts_with('%') || (!l.starts_with('#') && l.contains("->") && l.contains('[')))
+    text.lines().map(str::trim).any(|l| {
+        !l.starts_with('#')
+            && !l.starts_with('%')
+            && l.contains("->")
+            && l.chars()
+                .zip(l.chars().skip(1))
+                .any(|(a, b)| b == '[' && (a.is_alphanumeric() || a == '_'))
+    })
 }
 
 /// A syntax error: 0-based character column and message.

@@ -20,6 +20,9 @@
 //! search, with NLTK's order of trees. [`ProjectiveDependencyParser`] parses
 //! with a word-to-word [`crate::grammar::DependencyGrammar`];
 //! [`InsideChartParser`] gives every PCFG parse with its probability.
+//! [`FeatureChartParser`] parses with a [`crate::grammar::FeatureGrammar`]
+//! as NLTK's `FeatureChartParser` / `FeatureEarleyChartParser` do, edge by
+//! edge, so trees come in NLTK's order.
 //!
 //! # Example
 //! ```
