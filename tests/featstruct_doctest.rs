@@ -2,8 +2,8 @@
 //! `fromstring`, `unify`, `equal_values` call the doctest makes (and
 //! `subsumes` both ways on each unified pair), with NLTK's answers, from
 //! `scripts/parity/featstruct_cases.py` (`tests/parity/featstruct/doctest.jsonl`).
-//! Cases that use features nlkit does not support (logic values, tuples,
-//! sets, `*type*`/`*slash*` features) are skipped and counted.
+//! Cases that use features nlkit does not support (tuples, sets, custom
+//! feature values) are skipped and counted.
 
 use nlkit::featstruct::{Bindings, FeatStruct, FeatValue};
 use serde_json::Value;

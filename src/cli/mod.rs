@@ -17,6 +17,7 @@ mod detokenize;
 mod download;
 mod eval_chunker;
 mod eval_tagger;
+mod featstruct;
 mod index;
 mod lemmatize;
 mod lm;
@@ -72,6 +73,8 @@ pub enum Command {
     EvalTagger(eval_tagger::EvalTaggerArgs),
     /// Lemmatize words (one per line, or `word<TAB>TAG` with --tagged) with NLTK's WordNet lemmatizer.
     Lemmatize(lemmatize::LemmatizeArgs),
+    /// Feature structures (NLTK's nltk.featstruct): read or unify one (tab-separated pair) per line.
+    Featstruct(featstruct::FeatStructArgs),
     /// N-gram language models (NLTK's nltk.lm): train, perplexity, generate.
     Lm(lm::LmArgs),
     /// Parse each input line with a CFG/PCFG in NLTK's format (chart parsers over a packed forest, Viterbi).
@@ -126,6 +129,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Lm(a) => lm::run(a),
         Command::Parse(a) => parse::run(a),
         Command::Pipeline(a) => pipeline::run(a),
+        Command::Featstruct(a) => featstruct::run(a),
         Command::Sem(a) => sem::run(a),
         Command::Score(a) => score::run(a),
         Command::Sentences(a) => sentences::run(a),

@@ -1,5 +1,6 @@
 //! `nlkit parse`: parse each input line (tokens split on whitespace) with a
-//! grammar in NLTK's text format.
+//! grammar in NLTK's text format (feature grammars: NLTK's
+//! `FeatureChartParser`, trees labelled with feature structures).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -7,10 +8,11 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
-use crate::grammar::{DependencyGrammar, CFG, PCFG};
+use crate::grammar::{looks_like_feature_grammar, DependencyGrammar, FeatureGrammar, CFG, PCFG};
 use crate::parse::{
-    BottomUpProbabilisticChartParser, ChartParser, ParserKind, ProjectiveDependencyParser,
-    QueueOrder, RecursiveDescentParser, ShiftReduceParser, ViterbiParser, PARSER_NAMES,
+    BottomUpProbabilisticChartParser, ChartParser, FeatureChartParser, FeatureStrategy,
+    ParserKind, ProjectiveDependencyParser, QueueOrder, RecursiveDescentParser,
+    ShiftReduceParser, ViterbiParser, PARSER_NAMES,
 };
 use crate::tree::Tree;
 use crate::{Error, Result};
@@ -32,7 +34,8 @@ pub enum ParseFormat {
 pub struct ParseArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Grammar file in NLTK's format (.cfg; .pcfg is read as a PCFG).
+    /// Grammar file in NLTK's format (.cfg; .pcfg is read as a PCFG; .fcfg,
+    /// or a grammar whose nonterminals carry `[features]`, as a feature grammar).
     #[arg(long, short = 'g', value_name = "FILE")]
     grammar: PathBuf,
     /// chart (NLTK's ChartParser), bottom-up, top-down, left-corner, earley, shift-reduce, recursive-descent, viterbi or inside (PCFG: the best parse, or all
@@ -66,6 +69,20 @@ enum Loaded {
     Dependency(ProjectiveDependencyParser),
     Viterbi(ViterbiParser),
     Agenda(BottomUpProbabilisticChartParser),
+    Feature(Box<FeatureGrammar>, FeatureStrategy),
+}
+
+/// A feature grammar: a `.fcfg` file, or text whose nonterminals carry features.
+fn is_feature_grammar(path: &Path) -> bool {
+    if path.extension().is_some_and(|e| e == "fcfg") {
+        return true;
+    }
+    if path.extension().is_some_and(|e| e == "pcfg") {
+        return false;
+    }
+    std::fs::read(path)
+        .map(|b| looks_like_feature_grammar(&String::from_utf8_lossy(&b)))
+        .unwrap_or(false)
 }
 
 fn load(path: &Path, kind: ParserKind, beam: usize, seed: u64) -> Result<Loaded> {
@@ -77,6 +94,23 @@ fn load(path: &Path, kind: ParserKind, beam: usize, seed: u64) -> Result<Loaded>
             CFG::from_file(path)?
         })
     };
+    if kind != ParserKind::ProjectiveDependency && is_feature_grammar(path) {
+        let strategy = match kind {
+            ParserKind::Chart | ParserKind::LeftCorner => FeatureStrategy::BottomUpLeftCorner,
+            ParserKind::BottomUp => FeatureStrategy::BottomUp,
+            ParserKind::TopDown => FeatureStrategy::TopDown,
+            ParserKind::Earley => FeatureStrategy::Earley,
+            _ => {
+                return Err(Error::InvalidInput(
+                    "a feature grammar takes the chart, bottom-up, top-down, left-corner or earley parser".into(),
+                ))
+            }
+        };
+        return Ok(Loaded::Feature(
+            Box::new(FeatureGrammar::from_file(path)?),
+            strategy,
+        ));
+    }
     Ok(if kind == ParserKind::ProjectiveDependency {
         Loaded::Dependency(ProjectiveDependencyParser::new(
             &DependencyGrammar::from_file(path)?,
@@ -116,6 +150,20 @@ struct Answer {
 
 fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Result<Answer> {
     match parser {
+        Loaded::Feature(g, strategy) => {
+            let trees = FeatureChartParser::with_strategy(g, *strategy).parse(tokens)?;
+            let count = Some(trees.len() as u128);
+            let keep = if count_only {
+                0
+            } else {
+                usize::try_from(limit).unwrap_or(usize::MAX)
+            };
+            Ok(Answer {
+                count,
+                trees: trees.into_iter().take(keep).collect(),
+                probs: Vec::new(),
+            })
+        }
         Loaded::Chart(p) => {
             let f = p.forest(tokens)?;
             let trees = if count_only {

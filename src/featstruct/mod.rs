@@ -11,21 +11,40 @@
 //! [`FeatStruct::equal_values`] follow NLTK's algorithms (including its
 //! renaming of clashing variables, `?x` becoming `?x2`).
 //!
+//! Logic-expression values (`SEM=<\x.dog(x)>`, read with
+//! [`crate::sem::logic::Expression::fromstring`]) unify when they are equal
+//! up to bound-variable renaming, and the feature variables inside them
+//! (`<?subj(?vp)>`) are substituted after unification (then simplified), as
+//! NLTK does. NLTK's special features are read and printed as NLTK does: the
+//! type prefix `NP[...]` (stored under [`TYPE`]) and the slash suffix
+//! `S[...]/NP` (stored under [`SLASH`], default `False` in unification).
+//!
 //! Deliberate differences: structures live in an arena, so values are
 //! addressed by [`FeatStruct::get`] paths rather than by Python object
-//! identity; NLTK's special features (`*type*` prefixes such as `NP[...]`,
-//! `*slash*`), logic-expression values (`<...>`), tuples and sets
-//! (`(...)`, `{...}`) and unification tracing are not supported (a clear
-//! error instead). Like NLTK, the reader refuses nesting deeper than 100
-//! levels, with NLTK's message, so no input can exhaust the stack.
+//! identity; tuples and sets (`(...)`, `{...}`) and unification tracing are
+//! not supported (a clear error instead). Like NLTK, the reader refuses
+//! nesting deeper than 100 levels, with NLTK's message, so no input can
+//! exhaust the stack.
 
 mod parse;
 mod print;
+mod seq;
+mod subst;
 mod unify;
 
 use std::collections::BTreeMap;
 
+use crate::sem::logic::Expression;
+
+pub(crate) use parse::read_partial;
 pub use parse::MAX_DEPTH;
+
+/// The name under which the special `*type*` feature (NLTK's `TYPE`, the
+/// `NP` of `NP[...]`) is stored.
+pub const TYPE: &str = "*type*";
+/// The name under which the special `*slash*` feature (NLTK's `SLASH`, the
+/// `/NP` of `S[...]/NP`) is stored.
+pub const SLASH: &str = "*slash*";
 
 /// Index of a node in a structure's arena.
 pub(crate) type NodeId = usize;
@@ -38,7 +57,31 @@ pub(crate) enum Value {
     Bool(bool),
     None,
     Var(String),
+    /// A logic expression (`<\x.dog(x)>`).
+    Expr(Expression),
+    /// A tuple or set value (no structures inside).
+    Seq(SeqKind, Vec<Value>),
     Node(NodeId),
+}
+
+/// Which of NLTK's sequence feature values a [`FeatValue::Seq`] is.
+///
+/// # Example
+/// ```
+/// use nlkit::featstruct::{FeatStruct, FeatValue, SeqKind};
+/// let fs = FeatStruct::fromstring("[a=(1, 2)]").unwrap();
+/// assert!(matches!(fs.get(&["a"]), Some(FeatValue::Seq(SeqKind::Tuple, _))));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeqKind {
+    /// `FeatureValueTuple`: `(a, b)`.
+    Tuple,
+    /// `FeatureValueSet`: `{a, b}`.
+    Set,
+    /// `FeatureValueConcat`: `(?x + b)`, with a variable left in it.
+    Concat,
+    /// `FeatureValueUnion`: `{?x + {a}}`, with a variable left in it.
+    Union,
 }
 
 impl Value {
@@ -53,7 +96,11 @@ impl Value {
         }
         match (as_int(self), as_int(other)) {
             (Some(a), Some(b)) => a == b,
-            _ => self == other,
+            _ => match (self, other) {
+                (Value::Expr(a), Value::Expr(b)) => a.equals(b),
+                (Value::Seq(k1, a), Value::Seq(k2, b)) => seq::seq_eq(*k1, a, *k2, b),
+                _ => self == other,
+            },
         }
     }
 }
@@ -110,6 +157,10 @@ pub enum FeatValue {
     None,
     /// A variable, with its `?`.
     Var(String),
+    /// A logic expression (NLTK's `<...>` values).
+    Expr(Expression),
+    /// A tuple or set value.
+    Seq(SeqKind, Vec<FeatValue>),
     /// A nested feature structure (a copy of it).
     Struct(FeatStruct),
 }
@@ -132,6 +183,10 @@ impl FeatValue {
             FeatValue::Bool(b) => Value::Bool(*b),
             FeatValue::None => Value::None,
             FeatValue::Var(v) => Value::Var(v.clone()),
+            FeatValue::Expr(e) => Value::Expr(e.clone()),
+            FeatValue::Seq(k, items) => {
+                Value::Seq(*k, items.iter().map(FeatValue::to_base).collect())
+            }
             FeatValue::Struct(_) => Value::None,
         }
     }
@@ -147,6 +202,7 @@ impl FeatValue {
         match self {
             FeatValue::Struct(fs) => fs.repr(),
             FeatValue::Var(v) => v.clone(),
+            FeatValue::Expr(e) => format!("<{e}>"),
             other => print::base_repr(&other.to_base()),
         }
     }
@@ -213,6 +269,10 @@ impl FeatStruct {
             Value::Bool(b) => FeatValue::Bool(*b),
             Value::None => FeatValue::None,
             Value::Var(s) => FeatValue::Var(s.clone()),
+            Value::Expr(e) => FeatValue::Expr(e.clone()),
+            Value::Seq(k, items) => {
+                FeatValue::Seq(*k, items.iter().map(|v| self.export(v)).collect())
+            }
             Value::Node(id) => FeatValue::Struct(self.extract(*id)),
         }
     }
@@ -280,8 +340,12 @@ impl FeatStruct {
         let mut out: Vec<String> = Vec::new();
         for node in &self.nodes {
             for v in node.values() {
-                if let Value::Var(s) = v {
-                    out.push(s.clone());
+                match v {
+                    Value::Var(s) => out.push(s.clone()),
+                    Value::Expr(e) => {
+                        out.extend(e.variables().iter().map(|v| v.name().to_string()))
+                    }
+                    _ => {}
                 }
             }
         }
@@ -315,7 +379,7 @@ impl FeatStruct {
             let kids: Vec<NodeId> = match &self.nodes[id] {
                 Node::Dict(items) => {
                     let mut items: Vec<&(String, Value)> = items.iter().collect();
-                    items.sort_by(|a, b| a.0.cmp(&b.0));
+                    items.sort_by(|a, b| print::feature_order(&a.0, &b.0));
                     items
                         .into_iter()
                         .filter_map(|(_, v)| match v {

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{FeatStruct, Node, NodeId, Value};
+use super::seq::make_seq;
+use super::{FeatStruct, Node, NodeId, SeqKind, Value};
+use crate::sem::logic::Expression;
 use crate::{Error, Result};
 
 /// The deepest nesting the reader accepts (NLTK's `FeatStructReader.MAX_DEPTH`).
@@ -38,6 +40,14 @@ static VAR_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\?[a-zA-Z_][a-zA-Z0-9_]*"
 static STR_RE: LazyLock<Regex> = LazyLock::new(|| re(r#"[uU]?[rR]?(['"])"#));
 static INT_RE: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d+"));
 static SYM_RE: LazyLock<Regex> = LazyLock::new(|| re(r"[a-zA-Z_][a-zA-Z0-9_]*"));
+static APP_RE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"<app\((\?[a-z][a-z]*)\s*,\s*(\?[a-z][a-z]*)\)>"));
+
+fn depth_message() -> String {
+    format!(
+        "Feature structure nesting depth exceeds MAX_DEPTH ({MAX_DEPTH}); the input may be adversarially deep. Raise FeatStructReader.MAX_DEPTH to allow it."
+    )
+}
 
 /// A parse failure: NLTK's (expected, byte position) pair, or a message.
 enum Fail {
@@ -79,6 +89,36 @@ pub(super) fn fromstring(s: &str) -> Result<FeatStruct> {
         .check_depth(),
         Err(Fail::Msg(m)) => Err(Error::InvalidInput(m)),
         Err(Fail::At(expected, pos)) => Err(Error::InvalidInput(error_message(s, &expected, pos))),
+    }
+}
+
+/// Reads one feature structure starting at byte `position` of `s` (NLTK's
+/// `FeatStructReader.read_partial`, fresh reentrance ids): the structure
+/// and the byte position after it (trailing whitespace consumed), or the
+/// character column of the error and NLTK's message.
+pub(crate) fn read_partial(
+    s: &str,
+    position: usize,
+) -> std::result::Result<(FeatStruct, usize), (usize, String)> {
+    let mut r = Reader {
+        s,
+        nodes: Vec::new(),
+        reentrances: HashMap::new(),
+        depth: 0,
+    };
+    let col = |byte: usize| s.get(..byte).map_or(0, |p| p.chars().count());
+    match r.read_partial(position) {
+        Ok((root, pos)) => {
+            let fs = FeatStruct {
+                nodes: r.nodes,
+                root,
+            }
+            .check_depth()
+            .map_err(|e| (col(position), e.to_string()))?;
+            Ok((fs, pos))
+        }
+        Err(Fail::Msg(m)) => Err((col(position), m)),
+        Err(Fail::At(expected, pos)) => Err((col(pos), error_message(s, &expected, pos))),
     }
 }
 
@@ -127,28 +167,27 @@ impl<'a> Reader<'a> {
         }
         let prefix = caps.get(2).filter(|m| !m.as_str().is_empty());
         let bracket = caps.get(3).is_some_and(|m| !m.as_str().is_empty());
-        if let Some(p) = prefix {
-            if is_dict {
-                return Err(Fail::Msg(format!(
-                    "feature structure type prefixes (`{}[...]`) are not supported",
-                    p.as_str().trim()
-                )));
+        if !is_dict {
+            if prefix.is_some() || !bracket {
+                return Err(Fail::Msg("open bracket".into()));
             }
-            return Err(at("open bracket", end));
+            return self.read_list(id, end);
+        }
+        if let Some(p) = prefix {
+            let name = p.as_str().trim();
+            let value = if name.starts_with('?') {
+                Value::Var(name.to_string())
+            } else {
+                Value::Str(name.to_string())
+            };
+            if let Some(Node::Dict(items)) = self.nodes.get_mut(id) {
+                items.push((super::TYPE.to_string(), value));
+            }
         }
         if !bracket {
-            if is_dict {
-                return Err(Fail::Msg(
-                    "feature structure type prefixes are not supported".into(),
-                ));
-            }
-            return Err(at("open bracket", end));
+            return self.finalize(id, end);
         }
-        if is_dict {
-            self.read_dict(id, end)
-        } else {
-            self.read_list(id, end)
-        }
+        self.read_dict(id, end)
     }
 
     fn target(&self, mut position: usize) -> std::result::Result<(NodeId, usize), Fail> {
@@ -218,12 +257,18 @@ impl<'a> Reader<'a> {
             let name = name_m.as_str().to_string();
             let name_start = position + name_m.start();
             position += c.get(0).map_or(0, |m| m.end());
-            if name.len() >= 2 && name.starts_with('*') && name.ends_with('*') {
-                return Err(Fail::Msg(format!(
-                    "special feature `{name}` is not supported"
-                )));
-            }
-            if !names.insert(name.clone()) {
+            let name = if name.starts_with('*') && name.ends_with('*') {
+                match name.get(1..name.len().saturating_sub(1)) {
+                    Some("type") if name.len() >= 2 => super::TYPE.to_string(),
+                    Some("slash") if name.len() >= 2 => super::SLASH.to_string(),
+                    _ => return Err(at("known special feature", name_start)),
+                }
+            } else {
+                name
+            };
+            let type_taken = name == super::TYPE
+                && matches!(self.nodes.get(id), Some(Node::Dict(items)) if items.iter().any(|(k, _)| k == super::TYPE));
+            if type_taken || !names.insert(name.clone()) {
                 return Err(at("new name", name_start));
             }
             let value = match sign {
@@ -235,7 +280,12 @@ impl<'a> Reader<'a> {
                         position = p;
                         Value::Node(t)
                     } else if let Some(m) = ASSIGN_RE.find(self.rest(position)) {
-                        let (v, p) = self.read_value(position + m.end())?;
+                        let (v, p) = if name == super::SLASH {
+                            let (n, p) = self.read_partial(position + m.end())?;
+                            (Value::Node(n), p)
+                        } else {
+                            self.read_value(position + m.end())?
+                        };
                         position = p;
                         v
                     } else {
@@ -251,21 +301,33 @@ impl<'a> Reader<'a> {
         Err(at("close bracket", position))
     }
 
-    fn finalize(&self, id: NodeId, pos: usize) -> std::result::Result<(NodeId, usize), Fail> {
-        if self.rest(pos).starts_with('/') {
-            return Err(Fail::Msg(
-                "slash features (`[...]/...`) are not supported".into(),
-            ));
+    /// After the close bracket (or a bare prefix): an optional `/` and
+    /// the slash feature's value (NLTK's `_finalize`).
+    fn finalize(&mut self, id: NodeId, pos: usize) -> std::result::Result<(NodeId, usize), Fail> {
+        if !self.rest(pos).starts_with('/') {
+            return Ok((id, pos));
         }
-        Ok((id, pos))
+        self.depth += 1;
+        let r = if self.depth > MAX_DEPTH {
+            Err(Fail::Msg(depth_message()))
+        } else {
+            self.read_partial(pos + 1)
+        };
+        self.depth -= 1;
+        let (n, p) = r?;
+        if let Some(Node::Dict(items)) = self.nodes.get_mut(id) {
+            match items.iter_mut().find(|(k, _)| k == super::SLASH) {
+                Some(slot) => slot.1 = Value::Node(n),
+                None => items.push((super::SLASH.to_string(), Value::Node(n))),
+            }
+        }
+        Ok((id, p))
     }
 
     fn read_value(&mut self, position: usize) -> std::result::Result<(Value, usize), Fail> {
         self.depth += 1;
         let r = if self.depth > MAX_DEPTH {
-            Err(Fail::Msg(format!(
-                "Feature structure nesting depth exceeds MAX_DEPTH ({MAX_DEPTH}); the input may be adversarially deep. Raise FeatStructReader.MAX_DEPTH to allow it."
-            )))
+            Err(Fail::Msg(depth_message()))
         } else {
             self.read_value_inner(position)
         };
@@ -309,13 +371,89 @@ impl<'a> Reader<'a> {
             };
             return Ok((v, position + m.end()));
         }
-        if rest.starts_with(['<', '{', '(']) {
-            return Err(Fail::Msg(format!(
-                "feature values of the form `{}...` (logic expressions, sets, tuples) are not supported",
-                &rest[..1]
-            )));
+        if let Some(c) = APP_RE.captures(rest) {
+            let text = format!(
+                "{}({})",
+                c.get(1).map_or("", |m| m.as_str()),
+                c.get(2).map_or("", |m| m.as_str())
+            );
+            let end = position + c.get(0).map_or(0, |m| m.end());
+            return Expression::fromstring(&text)
+                .map(|e| (Value::Expr(e), end))
+                .map_err(|_| at("logic expression", position + 1));
+        }
+        if rest.starts_with('<') {
+            // `<(.*?)(?<!-)>`: up to the first `>` not preceded by `-`.
+            let bytes = rest.as_bytes();
+            let close = (1..bytes.len()).find(|&i| bytes[i] == b'>' && bytes[i - 1] != b'-');
+            if let Some(close) = close {
+                let inner = &rest[1..close];
+                return Expression::fromstring(inner)
+                    .map(|e| (Value::Expr(e), position + close + 1))
+                    .map_err(|_| at("logic expression", position + 1));
+            }
+        }
+        if rest.starts_with('{') {
+            return self.read_seq(position + 1, '}', SeqKind::Set, SeqKind::Union);
+        }
+        if rest.starts_with('(') {
+            return self.read_seq(position + 1, ')', SeqKind::Tuple, SeqKind::Concat);
         }
         Err(at("value", position))
+    }
+
+    /// NLTK's `_read_seq_value`, after the open paren.
+    fn read_seq(
+        &mut self,
+        mut position: usize,
+        close: char,
+        kind: SeqKind,
+        plus_kind: SeqKind,
+    ) -> std::result::Result<(Value, usize), Fail> {
+        let skip = |s: &str, mut p: usize| {
+            while let Some(c) = s.get(p..).and_then(|r| r.chars().next()) {
+                if !c.is_whitespace() {
+                    break;
+                }
+                p += c.len_utf8();
+            }
+            p
+        };
+        // The empty sequence: `()`, `(/)`, `{/}`.
+        let mut p = skip(self.s, position);
+        if self.rest(p).starts_with('/') {
+            p = skip(self.s, p + 1);
+        }
+        if self.rest(p).starts_with(close) {
+            return Ok((make_seq(kind, Vec::new()), p + 1));
+        }
+        let mut values = Vec::new();
+        let mut seen_plus = false;
+        loop {
+            let p = skip(self.s, position);
+            if self.rest(p).starts_with(close) {
+                let k = if seen_plus { plus_kind } else { kind };
+                return Ok((make_seq(k, values), p + 1));
+            }
+            let (v, p) = self.read_value(position)?;
+            if matches!(v, Value::Node(_)) {
+                return Err(Fail::Msg(
+                    "feature structures inside tuple or set values are not supported".into(),
+                ));
+            }
+            values.push(v);
+            let q = skip(self.s, p);
+            let rest = self.rest(q);
+            if rest.starts_with(',') || rest.starts_with('+') {
+                seen_plus |= rest.starts_with('+');
+                position = skip(self.s, q + 1);
+            } else if rest.starts_with(close) {
+                position = q;
+            } else {
+                // NLTK's message shows the `re.escape`d paren.
+                return Err(at(&format!("',' or '+' or '\\{close}'"), p));
+            }
+        }
     }
 }
 

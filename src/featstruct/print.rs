@@ -15,8 +15,23 @@ pub(crate) fn base_repr(v: &Value) -> String {
         Value::Bool(false) => "False".into(),
         Value::None => "None".into(),
         Value::Var(s) => s.clone(),
+        Value::Expr(e) => format!("<{e}>"),
+        Value::Seq(k, items) => super::seq::seq_repr(*k, items),
         Value::Node(_) => String::new(),
     }
+}
+
+/// NLTK's sort order of feature names: the special features `*type*` and
+/// `*slash*` (NLTK's `Feature` objects) before every plain name.
+pub(crate) fn feature_order(a: &str, b: &str) -> std::cmp::Ordering {
+    fn rank(n: &str) -> u8 {
+        match n {
+            super::TYPE => 0,
+            super::SLASH => 1,
+            _ => 2,
+        }
+    }
+    rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
 }
 
 /// Python's `repr()` of a `str`.
@@ -71,23 +86,46 @@ impl Printer<'_> {
 
     fn repr(&mut self, id: NodeId) -> String {
         let tag = self.assign_id(id);
-        let prefix = tag.map(|n| format!("({n})")).unwrap_or_default();
+        let mut prefix = String::new();
+        let mut suffix = String::new();
         let segments: Vec<String> = match self.fs.nodes.get(id) {
             Some(Node::Dict(items)) => {
                 let mut items: Vec<&(String, Value)> = items.iter().collect();
-                items.sort_by(|a, b| a.0.cmp(&b.0));
-                items
-                    .into_iter()
-                    .map(|(name, v)| match v {
-                        Value::Node(c) => match self.ids.get(c) {
-                            Some(n) => format!("{name}->({n})"),
-                            None => format!("{name}={}", self.repr(*c)),
-                        },
+                items.sort_by(|a, b| feature_order(&a.0, &b.0));
+                let mut segments = Vec::new();
+                for (name, v) in items {
+                    if let Value::Node(c) = v {
+                        if let Some(n) = self.ids.get(c) {
+                            segments.push(format!("{name}->({n})"));
+                            continue;
+                        }
+                    }
+                    if name == super::TYPE && prefix.is_empty() {
+                        match v {
+                            Value::Str(s) | Value::Var(s) => {
+                                prefix = s.clone();
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
+                    if name == super::SLASH && suffix.is_empty() {
+                        suffix = match v {
+                            Value::Var(s) => format!("/{s}"),
+                            // NLTK prints the slash value with a fresh `repr()`.
+                            Value::Node(c) => format!("/{}", self.fs.extract(*c).repr()),
+                            other => format!("/{}", base_repr(other)),
+                        };
+                        continue;
+                    }
+                    segments.push(match v {
+                        Value::Node(c) => format!("{name}={}", self.repr(*c)),
                         Value::Bool(true) => format!("+{name}"),
                         Value::Bool(false) => format!("-{name}"),
                         other => format!("{name}={}", base_repr(other)),
-                    })
-                    .collect()
+                    });
+                }
+                segments
             }
             Some(Node::List(items)) => items
                 .iter()
@@ -96,12 +134,16 @@ impl Printer<'_> {
                         Some(n) => format!("->({n})"),
                         None => self.repr(*c),
                     },
+                    Value::Expr(e) => e.to_string(),
                     other => base_repr(other),
                 })
                 .collect(),
             None => Vec::new(),
         };
-        format!("{prefix}[{}]", segments.join(", "))
+        if let Some(n) = tag {
+            prefix = format!("({n}){prefix}");
+        }
+        format!("{prefix}[{}]{suffix}", segments.join(", "))
     }
 
     fn lines(&mut self, id: NodeId) -> Vec<String> {
@@ -109,7 +151,7 @@ impl Printer<'_> {
         let items: Vec<(String, Value)> = match self.fs.nodes.get(id) {
             Some(Node::Dict(items)) => {
                 let mut items = items.clone();
-                items.sort_by(|a, b| a.0.cmp(&b.0));
+                items.sort_by(|a, b| feature_order(&a.0, &b.0));
                 items
             }
             _ => return vec![self.repr(id)],

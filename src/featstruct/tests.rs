@@ -62,10 +62,14 @@ fn bad_input_has_position() {
     ] {
         assert!(FeatStruct::fromstring(bad).is_err(), "{bad}");
     }
-    assert!(FeatStruct::fromstring("[a=<P(x)>]")
+    assert!(FeatStruct::fromstring("[a=([b=1], 2)]")
         .unwrap_err()
         .to_string()
         .contains("not supported"));
+    // A logic value NLTK's logic parser rejects: the position of the value.
+    let e = FeatStruct::fromstring("[a=<P(>]").unwrap_err().to_string();
+    assert!(e.ends_with("^ Expected logic expression"), "{e}");
+    assert!(FeatStruct::fromstring("[*bad*=1]").is_err());
     assert!(FeatStruct::fromstring("[a=99999999999999999999999]").is_err());
 }
 
@@ -106,4 +110,38 @@ fn deep_reentrance_chains_are_refused() {
     assert!(ok.to_string().len() > 240);
     assert!(ok.unify(&ok).unwrap().is_some());
     assert!(ok.subsumes(&ok).unwrap());
+}
+
+#[test]
+fn logic_values_type_prefix_and_slash() {
+    let fs = FeatStruct::fromstring(r"NP[NUM='sg', SEM=<\x.dog(x)>]/NP").unwrap();
+    assert_eq!(fs.repr(), r"NP[NUM='sg', SEM=<\x.dog(x)>]/NP[]");
+    // Alpha-equivalent expressions unify; different ones do not.
+    let a = FeatStruct::fromstring(r"[SEM=<\x.dog(x)>]").unwrap();
+    let b = FeatStruct::fromstring(r"[SEM=<\y.dog(y)>]").unwrap();
+    let c = FeatStruct::fromstring(r"[SEM=<\y.cat(y)>]").unwrap();
+    assert!(a.unify(&b).unwrap().is_some());
+    assert!(a.unify(&c).unwrap().is_none());
+    // Variables inside expressions are substituted after unification.
+    let d = FeatStruct::fromstring(r"[SUBJ=?s, SEM=<?vp(?s)>]").unwrap();
+    let e = FeatStruct::fromstring(r"[SUBJ=<john>, SEM=?z]").unwrap();
+    let u = d.unify(&e).unwrap().unwrap();
+    assert_eq!(u.repr(), r"[SEM=<?vp(john)>, SUBJ=<john>]");
+    // The slash feature defaults to False.
+    let np = FeatStruct::fromstring("NP[]").unwrap();
+    let slashed = FeatStruct::fromstring("NP[]/VP").unwrap();
+    assert!(np.unify(&slashed).unwrap().is_none());
+}
+
+#[test]
+fn tuples_sets_and_concatenation() {
+    let fs = FeatStruct::fromstring("[a=(1, 'x', ?y), b={b, a}, c=(), d={/}]").unwrap();
+    assert_eq!(fs.repr(), "[a=(1, x, ?y), b={a, b}, c=(), d={/}]");
+    // A concatenation collapses into a tuple once its variables are bound.
+    let g = FeatStruct::fromstring("[x=?n, s=(?n + WHERE + ?v), v='c']").unwrap();
+    let h = FeatStruct::fromstring("[x=(SELECT, City), v=?v]").unwrap();
+    let u = g.unify(&h).unwrap().unwrap();
+    assert_eq!(u.get(&["s"]).unwrap().repr(), "(SELECT, City, WHERE, c)");
+    let e = FeatStruct::fromstring("[a=(1 2)]").unwrap_err().to_string();
+    assert!(e.ends_with("^ Expected ',' or '+' or '\\)'"), "{e}");
 }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::subst::{reachable, rename_in, substitute_in};
 use super::{Bindings, FeatStruct, FeatValue, Node, NodeId, Value};
 use crate::{Error, Result};
 
@@ -104,10 +105,25 @@ impl Unifier {
             return Err(Stop::Error(too_deep()));
         }
         self.forward.insert(n2, n1);
+        // NLTK's `*slash*` feature defaults to False when only one side has it.
+        let has_slash = |n: Option<&Node>| match n {
+            Some(Node::Dict(items)) => Some(items.iter().any(|(k, _)| k == super::SLASH)),
+            _ => None,
+        };
+        if let (Some(s1), Some(s2)) = (has_slash(self.nodes.get(n1)), has_slash(self.nodes.get(n2)))
+        {
+            for (has, other, id) in [(s1, s2, n2), (s2, s1, n1)] {
+                if has && !other {
+                    if let Some(Node::Dict(items)) = self.nodes.get_mut(id) {
+                        items.push((super::SLASH.to_string(), Value::Bool(false)));
+                    }
+                }
+            }
+        }
         let node2 = self.nodes.get(n2).cloned();
         match (self.nodes.get(n1).cloned(), node2) {
             (Some(Node::Dict(_)), Some(Node::Dict(mut items2))) => {
-                items2.sort_by(|a, b| a.0.cmp(&b.0));
+                items2.sort_by(|a, b| super::print::feature_order(&a.0, &b.0));
                 let mut index: HashMap<String, usize> = match self.nodes.get(n1) {
                     Some(Node::Dict(i1)) => i1
                         .iter()
@@ -240,30 +256,6 @@ impl Unifier {
         Ok(result)
     }
 
-    /// Node ids reachable from `root`, preorder (NLTK's visiting order).
-    fn reachable(&self, root: NodeId) -> Vec<NodeId> {
-        let mut out = Vec::new();
-        let mut seen = HashSet::new();
-        let mut stack = vec![root];
-        while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
-                continue;
-            }
-            out.push(id);
-            if let Some(node) = self.nodes.get(id) {
-                let kids: Vec<NodeId> = node
-                    .values()
-                    .filter_map(|v| match v {
-                        Value::Node(c) => Some(*c),
-                        _ => None,
-                    })
-                    .collect();
-                stack.extend(kids.into_iter().rev());
-            }
-        }
-        out
-    }
-
     fn map_values(&mut self, ids: &[NodeId], mut f: impl FnMut(&mut Self, Value) -> Value) {
         for &id in ids {
             let Some(node) = self.nodes.get(id).cloned() else {
@@ -281,7 +273,7 @@ impl Unifier {
 }
 
 /// Appends `fs`'s nodes to `nodes`, returning the offset-shifted root.
-fn absorb(nodes: &mut Vec<Node>, fs: &FeatStruct) -> NodeId {
+pub(crate) fn absorb(nodes: &mut Vec<Node>, fs: &FeatStruct) -> NodeId {
     let off = nodes.len();
     let shift = |v: &Value| match v {
         Value::Node(c) => Value::Node(c + off),
@@ -296,21 +288,6 @@ fn absorb(nodes: &mut Vec<Node>, fs: &FeatStruct) -> NodeId {
         });
     }
     fs.root + off
-}
-
-/// NLTK's `_rename_variable`: strip trailing digits, add the first free number from 2.
-fn rename_variable(var: &str, used: &HashSet<String>) -> String {
-    let mut name = var
-        .trim_end_matches(|c: char| c.is_ascii_digit())
-        .to_string();
-    if name.is_empty() {
-        name = "?".into();
-    }
-    let mut n = 2u64;
-    while used.contains(&format!("{name}{n}")) {
-        n += 1;
-    }
-    format!("{name}{n}")
 }
 
 impl FeatStruct {
@@ -328,7 +305,7 @@ impl FeatStruct {
     /// assert!(c.unify(&d).unwrap().is_none());
     /// ```
     pub fn unify(&self, other: &FeatStruct) -> Result<Option<FeatStruct>> {
-        self.unify_impl(other, None)
+        self.unify_impl(other, None, true)
     }
 
     /// Unifies with `other` using and updating `bindings`, as NLTK's
@@ -350,13 +327,37 @@ impl FeatStruct {
         other: &FeatStruct,
         bindings: &mut Bindings,
     ) -> Result<Option<FeatStruct>> {
-        self.unify_impl(other, Some(bindings))
+        self.unify_impl(other, Some(bindings), true)
+    }
+
+    /// NLTK's `unify(fs1, fs2, bindings, rename_vars=...)` with every
+    /// option: `bindings` (used and updated) and whether `other`'s variables
+    /// that `self` also uses are renamed first (feature chart parsers pass
+    /// `false`, having renamed already).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::{Bindings, FeatStruct};
+    /// let a = FeatStruct::fromstring("[a=?x]").unwrap();
+    /// let b = FeatStruct::fromstring("[b=?x]").unwrap();
+    /// let mut bindings = Bindings::new();
+    /// let r = a.unify_full(&b, Some(&mut bindings), false).unwrap().unwrap();
+    /// assert_eq!(r.repr(), "[a=?x, b=?x]");
+    /// ```
+    pub fn unify_full(
+        &self,
+        other: &FeatStruct,
+        bindings: Option<&mut Bindings>,
+        rename_vars: bool,
+    ) -> Result<Option<FeatStruct>> {
+        self.unify_impl(other, bindings, rename_vars)
     }
 
     fn unify_impl(
         &self,
         other: &FeatStruct,
         user: Option<&mut Bindings>,
+        rename_vars: bool,
     ) -> Result<Option<FeatStruct>> {
         let mut nodes = Vec::new();
         let r1 = absorb(&mut nodes, self);
@@ -375,26 +376,19 @@ impl FeatStruct {
                 u.bindings.insert(k.clone(), val);
             }
         }
-        // Rename fs2's variables that fs1 also uses.
-        let vars1: HashSet<String> = self.variables().into_iter().collect();
-        let mut used: HashSet<String> = other.variables().into_iter().collect();
-        let mut new_vars: HashMap<String, String> = HashMap::new();
-        let ids2 = u.reachable(r2);
-        u.map_values(&ids2, |_, v| match v {
-            Value::Var(name) => {
-                if let Some(n) = new_vars.get(&name) {
-                    Value::Var(n.clone())
-                } else if vars1.contains(&name) {
-                    let n = rename_variable(&name, &used);
-                    used.insert(n.clone());
-                    new_vars.insert(name, n.clone());
-                    Value::Var(n)
-                } else {
-                    Value::Var(name)
-                }
-            }
-            other => other,
-        });
+        if rename_vars {
+            // Rename fs2's variables that fs1 also uses.
+            let vars1: HashSet<String> = self.variables().into_iter().collect();
+            let mut used: HashSet<String> = other.variables().into_iter().collect();
+            let ids2 = reachable(&u.nodes, r2);
+            rename_in(
+                &mut u.nodes,
+                &ids2,
+                Some(&vars1),
+                &mut used,
+                &mut HashMap::new(),
+            )?;
+        }
         match u.destructive(r1, r2, 0) {
             Ok(()) => {}
             Err(Stop::Fail) => return Ok(None),
@@ -408,7 +402,10 @@ impl FeatStruct {
             other => other,
         });
         let keys: Vec<String> = u.bindings.keys().cloned().collect();
-        for k in &keys {
+        // NLTK forwards bound structures only for bindings the caller gave
+        // (`_apply_forwards_to_bindings`); otherwise a variable keeps the
+        // structure it was first bound to.
+        for k in keys.iter().filter(|_| user.is_some()) {
             if let Some(Value::Node(c)) = u.bindings.get(k).cloned() {
                 let t = u.resolve(c);
                 u.bindings.insert(k.clone(), Value::Node(t));
@@ -430,27 +427,13 @@ impl FeatStruct {
         }
         // Substitute bindings (reachable from the result, and from bound
         // structures, which NLTK shares with the result).
-        let mut order = u.reachable(root);
-        for v in u.bindings.values() {
-            if let Value::Node(c) = v {
-                order.extend(u.reachable(*c));
-            }
-        }
+        let mut roots = vec![root];
+        roots.extend(u.bindings.values().filter_map(|v| match v {
+            Value::Node(c) => Some(*c),
+            _ => None,
+        }));
         let bindings = u.bindings.clone();
-        let limit = bindings.len() + 1;
-        u.map_values(&order, |_, v| {
-            let mut v = v;
-            let mut steps = 0;
-            while let Value::Var(name) = &v {
-                let Some(b) = bindings.get(name) else { break };
-                v = b.clone();
-                steps += 1;
-                if steps > limit {
-                    break;
-                }
-            }
-            v
-        });
+        substitute_in(&mut u.nodes, &roots, &bindings)?;
         let arena = FeatStruct {
             nodes: u.nodes,
             root,

@@ -1,8 +1,8 @@
 //! Context-free grammars, as NLTK's `nltk.grammar`: [`Nonterminal`],
 //! [`Production`], [`CFG`] and [`PCFG`] read from NLTK's text format
 //! ([`CFG::fromstring`], [`PCFG::fromstring`]), [`tree_productions`]
-//! (`Tree.productions()`), [`induce_pcfg`], and word-to-word
-//! [`DependencyGrammar`]s.
+//! (`Tree.productions()`), [`induce_pcfg`], word-to-word
+//! [`DependencyGrammar`]s and feature-based [`FeatureGrammar`]s (`.fcfg`).
 //!
 //! The reader follows `nltk.grammar.read_grammar`: `A -> B 'c' | D` lines,
 //! `#` comment lines, trailing `\` continuations, `%start X`, and `[0.5]`
@@ -27,9 +27,12 @@
 //! ```
 
 mod dependency;
+mod feature;
 mod read;
 
 pub use dependency::{DependencyGrammar, DependencyProduction};
+pub use feature::{looks_like_feature_grammar, FeatProduction, FeatSymbol, FeatureGrammar};
+pub(crate) use feature::{type_key, TypeKey};
 
 use std::fmt;
 use std::path::Path;

@@ -22,6 +22,9 @@
 //! [`InsideChartParser`] gives every PCFG parse with its probability, and
 //! [`BottomUpProbabilisticChartParser`] runs NLTK's other agenda orders
 //! (longest, random, unsorted), all with NLTK's optional beam.
+//! [`FeatureChartParser`] parses with a [`crate::grammar::FeatureGrammar`]
+//! as NLTK's `FeatureChartParser` / `FeatureEarleyChartParser` do, edge by
+//! edge, so trees come in NLTK's order.
 //!
 //! # Example
 //! ```
@@ -37,6 +40,7 @@
 //! assert!(trees.contains(&"(S (NP I) (VP (VP (V saw) (NP him)) (PP (P in) (NP park))))".to_string()));
 //! ```
 
+mod feature;
 mod forest;
 mod grammar_index;
 mod inside;
@@ -46,6 +50,10 @@ mod recursive_descent;
 mod shift_reduce;
 mod viterbi;
 
+pub use feature::{
+    FeatureChartParser, FeatureStrategy, MAX_CHART_EDGES as FEATURE_MAX_CHART_EDGES,
+    MAX_TREE_DEPTH as FEATURE_MAX_TREE_DEPTH,
+};
 pub use forest::Forest;
 pub use inside::InsideChartParser;
 pub use pchart::{

@@ -7,7 +7,9 @@
 //! exactly what NLTK's `str` prints; [`logic::Expression::typecheck`] infers
 //! types as NLTK's typed logic does. [`evaluate`] matches `nltk.sem.evaluate`:
 //! valuations, assignments, `Model.evaluate` and `satisfiers`. Feature
-//! structures, feature grammars, DRT and provers are not here yet.
+//! structures and feature grammars are in [`crate::featstruct`] and
+//! [`crate::grammar::FeatureGrammar`]; [`util`] matches `nltk.sem.util`
+//! (`interpret_sents`, `evaluate_sents`). DRT and provers are not here yet.
 //!
 //! Deliberate differences from NLTK are listed in `docs/differences.md`
 //! (section "sem"); the main one is that expressions deeper than
@@ -24,3 +26,4 @@
 
 pub mod evaluate;
 pub mod logic;
+pub mod util;

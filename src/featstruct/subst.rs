@@ -1,0 +1,267 @@
+//! Variable renaming and binding substitution (NLTK's `rename_variables`,
+//! `substitute_bindings`), logic-expression values included: an expression
+//! value is rewritten with NLTK's `Expression.substitute_bindings` (replace
+//! each bound variable, then `simplify()`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::{Bindings, FeatStruct, Node, NodeId, Value};
+use crate::sem::logic::Expression;
+use crate::{Error, Result};
+
+/// How deep a chain of expression bindings is followed (a variable bound
+/// to an expression that mentions another bound variable, …).
+const SUBST_LIMIT: usize = 64;
+
+/// NLTK's `Expression.substitute_bindings`: each of the expression's
+/// variables (`variables()`, in name order) that `bindings` binds is
+/// replaced by its value (a variable or an expression, itself substituted
+/// first), then the result is simplified.
+pub(crate) fn substitute_expr(
+    e: &Expression,
+    bindings: &BTreeMap<String, Value>,
+    depth: usize,
+) -> Result<Expression> {
+    if depth > SUBST_LIMIT {
+        return Err(Error::InvalidInput(
+            "variable bindings of logic expressions nest too deeply (cyclic bindings?)".into(),
+        ));
+    }
+    let mut expr = e.clone();
+    for var in e.variables() {
+        let Some(val) = bindings.get(var.name()) else {
+            continue;
+        };
+        let val = match val {
+            Value::Var(name) => Expression::variable(name),
+            Value::Expr(x) => x.clone(),
+            other => {
+                return Err(Error::InvalidInput(format!(
+                    "Can not substitute a non-expression value into an expression: {}",
+                    super::print::base_repr(other)
+                )))
+            }
+        };
+        let val = substitute_expr(&val, bindings, depth + 1)?;
+        expr = expr.replace(&var, &val, false, true)?;
+    }
+    expr.simplify()
+}
+
+/// NLTK's `_rename_variable`: strip trailing digits, add the first free
+/// number from 2.
+pub(crate) fn rename_variable(var: &str, used: &HashSet<String>) -> String {
+    let mut name = var
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_string();
+    if name.is_empty() {
+        name = "?".into();
+    }
+    let mut n = 2u64;
+    while used.contains(&format!("{name}{n}")) {
+        n += 1;
+    }
+    format!("{name}{n}")
+}
+
+/// Node ids reachable from `root`, preorder (NLTK's visiting order).
+pub(crate) fn reachable(nodes: &[Node], root: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        out.push(id);
+        if let Some(node) = nodes.get(id) {
+            let kids: Vec<NodeId> = node
+                .values()
+                .filter_map(|v| match v {
+                    Value::Node(c) => Some(*c),
+                    _ => None,
+                })
+                .collect();
+            stack.extend(kids.into_iter().rev());
+        }
+    }
+    out
+}
+
+/// Renames, in the nodes `ids` (in order), the variables in `vars` (all
+/// when `None`) to names not in `used` (NLTK's `_rename_variables`).
+pub(crate) fn rename_in(
+    nodes: &mut [Node],
+    ids: &[NodeId],
+    vars: Option<&HashSet<String>>,
+    used: &mut HashSet<String>,
+    new_vars: &mut HashMap<String, String>,
+) -> Result<()> {
+    let wanted = |name: &str| vars.is_none_or(|v| v.contains(name));
+    for &id in ids {
+        let Some(node) = nodes.get_mut(id) else {
+            continue;
+        };
+        let values: Vec<&mut Value> = match node {
+            Node::Dict(items) => items.iter_mut().map(|(_, v)| v).collect(),
+            Node::List(items) => items.iter_mut().collect(),
+        };
+        for v in values {
+            match v {
+                Value::Var(name) => {
+                    if let Some(n) = new_vars.get(name.as_str()) {
+                        *name = n.clone();
+                    } else if wanted(name) {
+                        let n = rename_variable(name, used);
+                        used.insert(n.clone());
+                        new_vars.insert(name.clone(), n.clone());
+                        *name = n;
+                    }
+                }
+                Value::Expr(e) => {
+                    for var in e.variables() {
+                        let name = var.name();
+                        if wanted(name) && !new_vars.contains_key(name) {
+                            let n = rename_variable(name, used);
+                            used.insert(n.clone());
+                            new_vars.insert(name.to_string(), n);
+                        }
+                    }
+                    let map: BTreeMap<String, Value> = new_vars
+                        .iter()
+                        .map(|(k, n)| (k.clone(), Value::Var(n.clone())))
+                        .collect();
+                    *e = substitute_expr(e, &map, 0)?;
+                }
+                Value::Seq(k, items) => {
+                    let mut vars = Vec::new();
+                    super::seq::seq_variables(items, &mut vars);
+                    for name in vars {
+                        if wanted(&name) && !new_vars.contains_key(&name) {
+                            let n = rename_variable(&name, used);
+                            used.insert(n.clone());
+                            new_vars.insert(name, n);
+                        }
+                    }
+                    let map: BTreeMap<String, Value> = new_vars
+                        .iter()
+                        .map(|(k, n)| (k.clone(), Value::Var(n.clone())))
+                        .collect();
+                    *v = super::seq::substitute_seq(*k, items, &map)?;
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Replaces, in every node reachable from `roots` (bound structures
+/// followed as they are substituted in), each variable bound in `bindings`
+/// by its value (following chains) and substitutes into expression values
+/// (NLTK's `_substitute_bindings`).
+pub(crate) fn substitute_in(
+    nodes: &mut [Node],
+    roots: &[NodeId],
+    bindings: &BTreeMap<String, Value>,
+) -> Result<()> {
+    let limit = bindings.len() + 1;
+    let mut seen = HashSet::new();
+    let mut stack: Vec<NodeId> = roots.iter().rev().copied().collect();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Some(node) = nodes.get_mut(id) else {
+            continue;
+        };
+        let values: Vec<&mut Value> = match node {
+            Node::Dict(items) => items.iter_mut().map(|(_, v)| v).collect(),
+            Node::List(items) => items.iter_mut().collect(),
+        };
+        let mut kids = Vec::new();
+        for v in values {
+            let mut steps = 0;
+            while let Value::Var(name) = v {
+                let Some(b) = bindings.get(name.as_str()) else {
+                    break;
+                };
+                *v = b.clone();
+                steps += 1;
+                if steps > limit {
+                    break;
+                }
+            }
+            match v {
+                Value::Expr(e) => *e = substitute_expr(e, bindings, 0)?,
+                Value::Seq(k, items) => *v = super::seq::substitute_seq(*k, items, bindings)?,
+                Value::Node(c) => kids.push(*c),
+                _ => {}
+            }
+        }
+        stack.extend(kids.into_iter().rev());
+    }
+    Ok(())
+}
+
+impl FeatStruct {
+    /// NLTK's `rename_variables(used_vars=...)`: a copy in which every
+    /// variable gets a new name (`?x` → `?x2`, the first number from 2 not
+    /// used in the structure or in `used`). Logic-expression values are
+    /// renamed too (and simplified, as NLTK does).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::FeatStruct;
+    /// let fs = FeatStruct::fromstring("[a=?x, b=?y]").unwrap();
+    /// let r = fs.rename_variables(&["?x2".to_string()]).unwrap();
+    /// assert_eq!(r.repr(), "[a=?x3, b=?y2]");
+    /// ```
+    pub fn rename_variables(&self, used: &[String]) -> Result<FeatStruct> {
+        let mut out = self.clone();
+        let mut used_set: HashSet<String> = self.variables().into_iter().collect();
+        used_set.extend(used.iter().cloned());
+        let ids = reachable(&out.nodes, out.root);
+        rename_in(
+            &mut out.nodes,
+            &ids,
+            None,
+            &mut used_set,
+            &mut HashMap::new(),
+        )?;
+        Ok(out)
+    }
+
+    /// NLTK's `substitute_bindings`: a copy in which each variable bound by
+    /// `bindings` is replaced by its value; logic-expression values have
+    /// their bound variables replaced and are simplified.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::featstruct::{Bindings, FeatStruct, FeatValue};
+    /// use nlkit::sem::logic::Expression;
+    /// let fs = FeatStruct::fromstring(r"[NUM=?n, SEM=<?P(john)>]").unwrap();
+    /// let mut b = Bindings::new();
+    /// b.insert("?n".into(), FeatValue::Str("sg".into()));
+    /// b.insert("?P".into(), FeatValue::Expr(Expression::fromstring(r"\y.dog(y)").unwrap()));
+    /// let r = fs.substitute_bindings(&b).unwrap();
+    /// assert_eq!(r.repr(), "[NUM='sg', SEM=<dog(john)>]");
+    /// ```
+    pub fn substitute_bindings(&self, bindings: &Bindings) -> Result<FeatStruct> {
+        let mut nodes = self.nodes.clone();
+        let mut map = BTreeMap::new();
+        for (k, v) in bindings {
+            let val = match v {
+                super::FeatValue::Struct(fs) => Value::Node(super::unify::absorb(&mut nodes, fs)),
+                other => other.to_base(),
+            };
+            map.insert(k.clone(), val);
+        }
+        substitute_in(&mut nodes, &[self.root], &map)?;
+        let arena = FeatStruct {
+            nodes,
+            root: self.root,
+        };
+        arena.extract(arena.root).check_depth()
+    }
+}
