@@ -1,5 +1,5 @@
-//! `nlkit classify train|predict|eval|show`: NLTK's naive Bayes classifier
-//! on JSONL feature sets.
+//! `nlkit classify train|predict|eval|show`: NLTK's naive Bayes and maxent
+//! (GIS, IIS) classifiers on JSONL feature sets.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,8 +8,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::common::stdout;
 use crate::classify::{
-    accuracy, load_classifier, log_likelihood, read_jsonl, ClassifierI, FeatureSet,
-    NaiveBayesClassifier,
+    accuracy, load_classifier, log_likelihood, read_jsonl, Classifier, ClassifierI, FeatureSet,
+    MaxentAlgorithm, MaxentClassifier, MaxentOptions, NaiveBayesClassifier,
 };
 use crate::io::{input_name, open_input};
 use crate::sentiment::py_float_repr;
@@ -40,9 +40,15 @@ enum ClassifyCommand {
     Show(ShowArgs),
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Algorithm {
+    /// NLTK's NaiveBayesClassifier.
+    #[value(name = "naivebayes", alias = "naive-bayes")]
     NaiveBayes,
+    /// NLTK's MaxentClassifier, algorithm="GIS".
+    MaxentGis,
+    /// NLTK's MaxentClassifier, algorithm="IIS".
+    MaxentIis,
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +62,21 @@ struct TrainArgs {
     /// The classifier.
     #[arg(long, value_enum, default_value_t = Algorithm::NaiveBayes)]
     algorithm: Algorithm,
+    /// Maxent: NLTK's max_iter cutoff.
+    #[arg(long, default_value_t = 100)]
+    max_iter: usize,
+    /// Maxent: NLTK's min_ll cutoff.
+    #[arg(long, allow_negative_numbers = true)]
+    min_ll: Option<f64>,
+    /// Maxent: NLTK's min_lldelta cutoff.
+    #[arg(long, allow_negative_numbers = true)]
+    min_lldelta: Option<f64>,
+    /// Maxent: the encoding's unseen-value features.
+    #[arg(long)]
+    unseen_features: bool,
+    /// Maxent: the encoding's always-on (label prior) features.
+    #[arg(long)]
+    alwayson_features: bool,
 }
 
 #[derive(Debug, Args)]
@@ -85,9 +106,26 @@ struct ShowArgs {
 pub fn run(a: ClassifyArgs) -> Result<()> {
     match a.command {
         ClassifyCommand::Train(t) => {
-            let Algorithm::NaiveBayes = t.algorithm;
             let data = labeled(&t.files)?;
-            NaiveBayesClassifier::train(&data)?.save(&t.output)
+            let opts = MaxentOptions {
+                max_iter: t.max_iter,
+                min_ll: t.min_ll,
+                min_lldelta: t.min_lldelta,
+                unseen_features: t.unseen_features,
+                alwayson_features: t.alwayson_features,
+            };
+            let c = match t.algorithm {
+                Algorithm::NaiveBayes => {
+                    Classifier::NaiveBayes(NaiveBayesClassifier::train(&data)?)
+                }
+                Algorithm::MaxentGis => {
+                    Classifier::Maxent(MaxentClassifier::train(&data, MaxentAlgorithm::Gis, &opts)?)
+                }
+                Algorithm::MaxentIis => {
+                    Classifier::Maxent(MaxentClassifier::train(&data, MaxentAlgorithm::Iis, &opts)?)
+                }
+            };
+            c.save(&t.output)
         }
         ClassifyCommand::Predict(p) => predict(p),
         ClassifyCommand::Eval(p) => {
