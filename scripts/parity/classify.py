@@ -22,6 +22,16 @@ label probability within 1e-9 relative, show_most_informative_features' text ide
 identical up to the order of features whose weights print the same: NLTK orders those by
 their last bits, which depend on numpy's SIMD pow and so on the CPU).
 
+DecisionTree (NLTK's defaults, binary=False and binary=True): names, a movie_reviews slice
+(100 features, 300 train / 100 test reviews) and mixed; predictions, pretty_format(depth=100)
+and pseudocode(depth=100) text must be identical. NLTK iterates Python sets of feature names
+and of feature values; for strings their order changes from run to run (PYTHONHASHSEED), and
+where it decides a tie between stumps of equal error NLTK's own tree changes from run to run.
+nlkit uses first-occurrence order (Python's set order for small numbers, where it is fixed),
+so the oracle is NLTK's DecisionTreeClassifier with those sets iterated in that order (its
+best_stump / best_binary_stump get the names and values ordered so; the code is NLTK's);
+unpatched NLTK's agreement in this run is printed too.
+
 --write-cases writes smaller versions (names: 2000 train / 300 test; movie_reviews:
 30 word features, 120 / 30 reviews; mixed) to tests/parity/classify/: the data as
 <case>_train.data / <case>_test.data (JSONL) and NLTK's results in cases.jsonl,
@@ -39,7 +49,7 @@ import tempfile
 import time
 from contextlib import redirect_stdout
 
-from nltk.classify import MaxentClassifier, NaiveBayesClassifier, accuracy, log_likelihood
+from nltk.classify import DecisionTreeClassifier, MaxentClassifier, NaiveBayesClassifier, accuracy, log_likelihood
 from nltk.corpus import movie_reviews, names
 from nltk.probability import FreqDist
 
@@ -145,6 +155,90 @@ def maxent_results(train, test, algorithm, max_iter=MAXENT_ITER, show_n=10):
     }, t_train
 
 
+TREE_CASES = {
+    "names": lambda small: names_data(2000, 300) if small else names_data(),
+    "movie_reviews": lambda small: movie_data(30, 120, 30) if small else movie_data(100, 300, 100),
+    "mixed": lambda small: mixed_data(),
+}
+TREE_DEPTH = 100
+
+
+def _first_seen_names(labeled):
+    seen = {}
+    for fs, _ in labeled:
+        for f in fs:
+            seen.setdefault(f, None)
+    return list(seen)
+
+
+def _small_int(v):
+    if type(v) in (bool, int):
+        return abs(v) < 2**61 - 1
+    return type(v) is float and v.is_integer() and abs(v) < 1e30
+
+
+def _ordered_values(labeled):
+    """feature_values as NLTK collects them (a set per name), iterated in Python's set order
+    where that is fixed (all values small numbers), else in first-occurrence order."""
+    out = {}
+    for fs, _ in labeled:
+        for f, v in fs.items():
+            vals = out.setdefault(f, [])
+            if v not in vals:
+                vals.append(v)
+    for f, vals in out.items():
+        if all(_small_int(v) for v in vals):
+            s = set()
+            for v in vals:
+                s.add(v)
+            out[f] = list(s)
+    return out
+
+
+_ORIG = (DecisionTreeClassifier.train, DecisionTreeClassifier.best_stump, DecisionTreeClassifier.best_binary_stump)
+
+
+def _ordered_train(labeled_featuresets, entropy_cutoff=0.05, depth_cutoff=100, support_cutoff=10, binary=False,
+                   feature_values=None, verbose=False):
+    if feature_values is None and binary:
+        feature_values = _ordered_values(labeled_featuresets)
+    return _ORIG[0](labeled_featuresets, entropy_cutoff, depth_cutoff, support_cutoff, binary, feature_values, verbose)
+
+
+def _ordered_best_stump(feature_names, labeled_featuresets, verbose=False):
+    return _ORIG[1](_first_seen_names(labeled_featuresets), labeled_featuresets, verbose)
+
+
+def _ordered_best_binary_stump(feature_names, labeled_featuresets, feature_values, verbose=False):
+    return _ORIG[2](_first_seen_names(labeled_featuresets), labeled_featuresets, feature_values, verbose)
+
+
+def tree_results(train, test, binary, ordered=True):
+    """NLTK's DecisionTreeClassifier; `ordered`: with its sets of feature names and values
+    iterated in first-occurrence order (Python's set order where that is fixed), as nlkit
+    does, instead of the string-hash order that varies between runs."""
+    if ordered:
+        DecisionTreeClassifier.train = staticmethod(_ordered_train)
+        DecisionTreeClassifier.best_stump = staticmethod(_ordered_best_stump)
+        DecisionTreeClassifier.best_binary_stump = staticmethod(_ordered_best_binary_stump)
+    try:
+        t0 = time.perf_counter()
+        c = DecisionTreeClassifier.train(train, binary=binary)
+        t_train = time.perf_counter() - t0
+    finally:
+        DecisionTreeClassifier.train = staticmethod(_ORIG[0])
+        DecisionTreeClassifier.best_stump = staticmethod(_ORIG[1])
+        DecisionTreeClassifier.best_binary_stump = staticmethod(_ORIG[2])
+    return {
+        "binary": binary,
+        "predictions": [c.classify(fs) for fs, _ in test],
+        "accuracy": repr(float(accuracy(c, test))),
+        "pretty": c.pretty_format(depth=TREE_DEPTH),
+        "pseudocode": c.pseudocode(depth=TREE_DEPTH),
+        "depth": TREE_DEPTH,
+    }, t_train
+
+
 def same_up_to_ties(a, b):
     """Same weight column line by line and the same lines: features whose weights print the
     same may swap places (NLTK orders them by their last bits, which depend on numpy's SIMD pow)."""
@@ -178,6 +272,16 @@ def write_cases():
                 res["case"] = name
                 fh.write(json.dumps(res, ensure_ascii=False) + "\n")
                 print(f"maxent {algorithm} {name}", file=sys.stderr)
+    d3 = os.path.join(ROOT, "tests", "parity", "classify_tree")
+    os.makedirs(d3, exist_ok=True)
+    with open(os.path.join(d3, "cases.jsonl"), "w", encoding="utf-8") as fh:
+        for name, make in TREE_CASES.items():
+            train, test = make(True)
+            for binary in (False, True):
+                res, _ = tree_results(train, test, binary)
+                res["case"] = name
+                fh.write(json.dumps(res, ensure_ascii=False) + "\n")
+                print(f"decision tree binary={binary} {name}", file=sys.stderr)
 
 
 def run(args):
@@ -244,6 +348,34 @@ def run(args):
                       f" -> {'OK' if ok else 'FAIL'}", flush=True)
                 if not show_ok:
                     print(exp["show"], show, sep="\n---\n")
+        for name, make in (TREE_CASES.items() if args.only in (None, "decisiontree") else ()):
+            train, test = make(False)
+            tr, te, m = (os.path.join(tmp, x) for x in ("train.jsonl", "test.jsonl", "m.cls"))
+            jsonl(train, tr)
+            jsonl(test, te)
+            for binary in (False, True):
+                exp, _ = tree_results(train, test, binary)
+                raw, _ = tree_results(train, test, binary, ordered=False)
+                subprocess.run([args.nlkit, "classify", "train", "--algorithm", "decisiontree", "-o", m, tr]
+                               + (["--binary"] if binary else []), check=True)
+                preds = subprocess.run([args.nlkit, "classify", "predict", "-m", m, te],
+                                       check=True, capture_output=True, text=True).stdout.splitlines()
+                pretty = subprocess.run([args.nlkit, "classify", "show", "-n", str(TREE_DEPTH), "-m", m],
+                                        check=True, capture_output=True, text=True).stdout
+                pseudo = subprocess.run([args.nlkit, "classify", "show", "--pseudocode", "-n", str(TREE_DEPTH),
+                                         "-m", m], check=True, capture_output=True, text=True).stdout
+                same_pred = sum(1 for a, b in zip(exp["predictions"], preds) if a == b)
+                ok = same_pred == len(test) and pretty == exp["pretty"] and pseudo == exp["pseudocode"]
+                fails += not ok
+                print(f"decision tree binary={binary} {name}: {len(train)} train / {len(test)} test; predictions "
+                      f"{same_pred}/{len(test)} identical; pretty_format "
+                      f"{'identical' if pretty == exp['pretty'] else 'DIFFERENT'}; pseudocode "
+                      f"{'identical' if pseudo == exp['pseudocode'] else 'DIFFERENT'} ({exp['pretty'].count(chr(10))} "
+                      f"lines) -> {'OK' if ok else 'FAIL'}; unpatched NLTK (hash-ordered sets, this run): "
+                      f"tree {'identical' if raw['pretty'] == pretty else 'different'}, predictions "
+                      f"{sum(1 for a, b in zip(raw['predictions'], preds) if a == b)}/{len(test)} identical", flush=True)
+                if pretty != exp["pretty"]:
+                    print(exp["pretty"], pretty, sep="\n---\n")
     return 1 if fails else 0
 
 
@@ -251,7 +383,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
     ap.add_argument("--write-cases", action="store_true")
-    ap.add_argument("--only", choices=["naivebayes", "maxent"], help="run one classifier's cases")
+    ap.add_argument("--only", choices=["naivebayes", "maxent", "decisiontree"], help="run one classifier's cases")
     args = ap.parse_args()
     if args.write_cases:
         write_cases()

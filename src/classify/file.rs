@@ -27,6 +27,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::decisiontree::DecisionTreeClassifier;
 use super::maxent::MaxentClassifier;
 use super::maxent_encoding::BinaryMaxentFeatureEncoding;
 use super::naivebayes::{Dist, NaiveBayesClassifier};
@@ -77,6 +78,15 @@ struct MaxentBody {
     unseen: bool,
     correction: Option<u64>,
     weights: Vec<f64>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TreeBody {
+    labels: Vec<String>,
+    fnames: Vec<String>,
+    values: Vec<StoredValue>,
+    /// (label, feature, [(value form, child)], default child)
+    nodes: Vec<super::decisiontree::StoredNode>,
 }
 
 fn store(v: &FeatureValue) -> StoredValue {
@@ -133,6 +143,8 @@ pub enum Classifier {
     NaiveBayes(NaiveBayesClassifier),
     /// NLTK's `MaxentClassifier`.
     Maxent(MaxentClassifier),
+    /// NLTK's `DecisionTreeClassifier`.
+    DecisionTree(DecisionTreeClassifier),
 }
 
 impl Classifier {
@@ -162,6 +174,26 @@ impl Classifier {
                     "Maxent-IIS"
                 };
                 encode_file(algo, 0, &postcard_bytes(&body)?)
+            }
+            Classifier::DecisionTree(dt) => {
+                let body = TreeBody {
+                    labels: dt.labels.clone(),
+                    fnames: dt.fnames.clone(),
+                    values: dt.values.iter().map(store).collect(),
+                    nodes: dt
+                        .nodes
+                        .iter()
+                        .map(|n| {
+                            (
+                                n.label,
+                                n.fname,
+                                n.decisions.iter().map(|d| (d.1, d.2)).collect(),
+                                n.default,
+                            )
+                        })
+                        .collect(),
+                };
+                encode_file("DecisionTree", 0, &postcard_bytes(&body)?)
             }
         }
     }
@@ -207,6 +239,18 @@ impl Classifier {
                     weights: b.weights,
                 }))
             }
+            "DecisionTree" => {
+                let b: TreeBody = postcard::from_bytes(&raw)
+                    .map_err(|e| Error::Model(format!("classifier body: {e}")))?;
+                Ok(Classifier::DecisionTree(
+                    DecisionTreeClassifier::from_parts(
+                        b.labels,
+                        b.fnames,
+                        b.values.into_iter().map(unstore).collect(),
+                        b.nodes,
+                    )?,
+                ))
+            }
             other => Err(Error::Model(format!(
                 "not an nlkit classifier model: unknown algorithm `{other}`"
             ))),
@@ -221,11 +265,13 @@ impl Classifier {
         crate::io::write_atomic(path, &self.to_bytes()?)
     }
 
-    /// The text of the classifier's `show_most_informative_features(n)`.
+    /// The text of the classifier's `show_most_informative_features(n)`
+    /// (a decision tree: its `pretty_format(depth=n)`).
     pub fn show_most_informative_features(&self, n: usize) -> String {
         match self {
             Classifier::NaiveBayes(nb) => nb.show_most_informative_features(n),
             Classifier::Maxent(me) => me.show_most_informative_features(n, super::ShowWeights::All),
+            Classifier::DecisionTree(dt) => dt.pretty_format(70, n),
         }
     }
 }
@@ -235,6 +281,7 @@ impl ClassifierI for Classifier {
         match self {
             Classifier::NaiveBayes(c) => c.labels(),
             Classifier::Maxent(c) => c.labels(),
+            Classifier::DecisionTree(c) => c.labels(),
         }
     }
 
@@ -242,6 +289,15 @@ impl ClassifierI for Classifier {
         match self {
             Classifier::NaiveBayes(c) => c.prob_classify(featureset),
             Classifier::Maxent(c) => c.prob_classify(featureset),
+            Classifier::DecisionTree(c) => c.prob_classify(featureset),
+        }
+    }
+
+    fn classify(&self, featureset: &FeatureSet) -> Result<String> {
+        match self {
+            Classifier::NaiveBayes(c) => c.classify(featureset),
+            Classifier::Maxent(c) => c.classify(featureset),
+            Classifier::DecisionTree(c) => c.classify(featureset),
         }
     }
 }

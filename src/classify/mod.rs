@@ -1,7 +1,7 @@
 //! Classifiers, as NLTK's `nltk.classify`: [`NaiveBayesClassifier`] (NLTK's
 //! default ELE estimator, `most_informative_features`,
 //! `show_most_informative_features`), [`MaxentClassifier`] (GIS and IIS),
-//! [`accuracy`] and [`log_likelihood`],
+//! [`DecisionTreeClassifier`], [`accuracy`] and [`log_likelihood`],
 //! over [`FeatureSet`]s with Python's value semantics (`True == 1 == 1.0`).
 //! Probabilities are computed with NLTK 3.10.4's operations in NLTK's
 //! order, so they match it bit for bit on the NLTK book's examples.
@@ -11,7 +11,6 @@
 //! training on no examples is an error (NLTK fails only when classifying);
 //! complete ties in `most_informative_features` are broken by first
 //! occurrence (NLTK: by set order, which varies between runs).
-//! `DecisionTreeClassifier` is not provided yet.
 //!
 //! # Example
 //! ```
@@ -23,12 +22,14 @@
 //! assert_eq!(accuracy(&nb, &train).unwrap(), 1.0);
 //! ```
 
+mod decisiontree;
 mod file;
 mod maxent;
 mod maxent_encoding;
 mod naivebayes;
 mod value;
 
+pub use decisiontree::{DecisionTreeClassifier, DecisionTreeOptions};
 pub use file::{
     load_classifier, save_classifier, Classifier, CLASSIFY_FORMAT_VERSION, CLASSIFY_MAGIC,
 };

@@ -8,8 +8,9 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::common::stdout;
 use crate::classify::{
-    accuracy, load_classifier, log_likelihood, read_jsonl, Classifier, ClassifierI, FeatureSet,
-    MaxentAlgorithm, MaxentClassifier, MaxentOptions, NaiveBayesClassifier,
+    accuracy, load_classifier, log_likelihood, read_jsonl, Classifier, ClassifierI,
+    DecisionTreeClassifier, DecisionTreeOptions, FeatureSet, MaxentAlgorithm, MaxentClassifier,
+    MaxentOptions, NaiveBayesClassifier,
 };
 use crate::io::{input_name, open_input};
 use crate::sentiment::py_float_repr;
@@ -36,7 +37,7 @@ enum ClassifyCommand {
     Predict(PredictArgs),
     /// Accuracy and log likelihood of a saved classifier on labeled feature sets.
     Eval(PredictArgs),
-    /// NLTK's show_most_informative_features of a saved classifier.
+    /// NLTK's show_most_informative_features of a saved classifier (a decision tree: pretty_format or pseudocode).
     Show(ShowArgs),
 }
 
@@ -49,6 +50,9 @@ enum Algorithm {
     MaxentGis,
     /// NLTK's MaxentClassifier, algorithm="IIS".
     MaxentIis,
+    /// NLTK's DecisionTreeClassifier.
+    #[value(name = "decisiontree", alias = "decision-tree")]
+    DecisionTree,
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +81,18 @@ struct TrainArgs {
     /// Maxent: the encoding's always-on (label prior) features.
     #[arg(long)]
     alwayson_features: bool,
+    /// Decision tree: NLTK's entropy_cutoff.
+    #[arg(long, default_value_t = 0.05)]
+    entropy_cutoff: f64,
+    /// Decision tree: NLTK's depth_cutoff.
+    #[arg(long, default_value_t = 100, allow_negative_numbers = true)]
+    depth_cutoff: i64,
+    /// Decision tree: NLTK's support_cutoff.
+    #[arg(long, default_value_t = 10)]
+    support_cutoff: usize,
+    /// Decision tree: binary (feature = value) branches.
+    #[arg(long)]
+    binary: bool,
 }
 
 #[derive(Debug, Args)]
@@ -97,9 +113,12 @@ struct ShowArgs {
     /// The model file.
     #[arg(short = 'm', long = "model", value_name = "FILE")]
     model: PathBuf,
-    /// Number of features.
+    /// Number of features (a decision tree: the depth printed).
     #[arg(short = 'n', default_value_t = 10)]
     n: usize,
+    /// Decision tree: print NLTK's pseudocode() instead of pretty_format().
+    #[arg(long)]
+    pseudocode: bool,
 }
 
 /// Runs `nlkit classify`.
@@ -124,6 +143,15 @@ pub fn run(a: ClassifyArgs) -> Result<()> {
                 Algorithm::MaxentIis => {
                     Classifier::Maxent(MaxentClassifier::train(&data, MaxentAlgorithm::Iis, &opts)?)
                 }
+                Algorithm::DecisionTree => {
+                    let o = DecisionTreeOptions {
+                        entropy_cutoff: t.entropy_cutoff,
+                        depth_cutoff: t.depth_cutoff,
+                        support_cutoff: t.support_cutoff,
+                        binary: t.binary,
+                    };
+                    Classifier::DecisionTree(DecisionTreeClassifier::train(&data, &o)?)
+                }
             };
             c.save(&t.output)
         }
@@ -137,18 +165,25 @@ pub fn run(a: ClassifyArgs) -> Result<()> {
             let mut out = stdout();
             writeln!(out, "examples\t{}", gold.len())?;
             writeln!(out, "accuracy\t{}", py_float_repr(accuracy(&nb, &gold)?))?;
-            writeln!(
-                out,
-                "log_likelihood\t{}",
-                py_float_repr(log_likelihood(&nb, &gold)?)
-            )?;
+            // a decision tree has no probabilities (NLTK: NotImplementedError)
+            if !matches!(nb, Classifier::DecisionTree(_)) {
+                writeln!(
+                    out,
+                    "log_likelihood\t{}",
+                    py_float_repr(log_likelihood(&nb, &gold)?)
+                )?;
+            }
             out.flush()?;
             Ok(())
         }
         ClassifyCommand::Show(s) => {
             let nb = load_classifier(&s.model)?;
             let mut out = stdout();
-            out.write_all(nb.show_most_informative_features(s.n).as_bytes())?;
+            let text = match (&nb, s.pseudocode) {
+                (Classifier::DecisionTree(dt), true) => dt.pseudocode(s.n),
+                _ => nb.show_most_informative_features(s.n),
+            };
+            out.write_all(text.as_bytes())?;
             out.flush()?;
             Ok(())
         }
@@ -179,8 +214,12 @@ fn predict(p: PredictArgs) -> Result<()> {
     let nb = load_classifier(&p.model)?;
     let mut out = stdout();
     for (fs, _) in read_all(&p.files, false)? {
+        if !p.probs {
+            writeln!(out, "{}", nb.classify(&fs)?)?;
+            continue;
+        }
         let dist = nb.prob_classify(&fs)?;
-        if p.probs {
+        {
             let mut line = String::from("{");
             for (i, l) in dist.samples().iter().enumerate() {
                 if i > 0 {
@@ -192,8 +231,6 @@ fn predict(p: PredictArgs) -> Result<()> {
             }
             line.push('}');
             writeln!(out, "{line}")?;
-        } else {
-            writeln!(out, "{}", dist.max())?;
         }
     }
     out.flush()?;
