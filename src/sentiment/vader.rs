@@ -177,6 +177,10 @@ fn is_title(c: char) -> bool {
 /// Python's `str.isupper()`: at least one upper-case character and no
 /// lower-case or title-case one.
 fn py_isupper(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     let mut cased = false;
     for c in s.chars() {
         if chars::is_lower(c) || is_title(c) {
@@ -204,6 +208,14 @@ fn py_isupper(s: &str) -> bool {
 /// assert_eq!(words_and_emoticons("Great, film!!! :) a x"), ["Great", "film", ":)"]);
 /// ```
 pub fn words_and_emoticons(text: &str) -> Vec<&str> {
+    if text.is_ascii() {
+        // Python's `str.split()` whitespace among ASCII characters
+        return text
+            .split(|c: char| matches!(c, '\t'..='\r' | '\x1c'..=' '))
+            .filter(|t| t.len() > 1)
+            .map(strip_punc_item)
+            .collect();
+    }
     text.split(crate::tokenize::is_py_whitespace)
         .filter(|t| char_len_gt1(t))
         .map(strip_punc_item)
@@ -604,6 +616,34 @@ mod tests {
             words_and_emoticons("don't! ab. a.b."),
             ["don't!", "ab", "a.b."]
         );
+    }
+
+    #[test]
+    fn ascii_fast_paths_agree() {
+        for b in 0u8..128 {
+            let c = b as char;
+            assert_eq!(
+                matches!(c, '\t'..='\r' | '\x1c'..=' '),
+                crate::tokenize::is_py_whitespace(c),
+                "{b}"
+            );
+        }
+        for w in ["ABC", "AbC", "A1!", "1!", "", "ÉTÉ", "é"] {
+            let slow = {
+                let mut cased = false;
+                let mut ok = true;
+                for c in w.chars() {
+                    if chars::is_lower(c) || is_title(c) {
+                        ok = false;
+                    }
+                    if chars::is_upper(c) {
+                        cased = true;
+                    }
+                }
+                ok && cased
+            };
+            assert_eq!(py_isupper(w), slow, "{w}");
+        }
     }
 
     #[test]
