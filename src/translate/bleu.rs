@@ -144,10 +144,10 @@ struct SegmentCounter<'a, T> {
     gram: FxHashMap<u64, u32>,
     /// per sequence (hypothesis first): token ids, then current-order ids
     toks: Vec<Vec<u32>>,
-    levels: Vec<Vec<u64>>,
-    sorted: Vec<u64>,
+    levels: Vec<Vec<u32>>,
+    sorted: Vec<u32>,
     /// distinct hypothesis n-grams: (id, count, max reference count)
-    runs: Vec<(u64, usize, usize)>,
+    runs: Vec<(u32, usize, usize)>,
 }
 
 impl<'a, T: Hash + Eq> SegmentCounter<'a, T> {
@@ -185,13 +185,8 @@ impl<'a, T: Hash + Eq> SegmentCounter<'a, T> {
                 t.push(*ids.entry(w).or_insert(next));
             }
             self.levels[k].clear();
-            self.levels[k].extend(t.iter().map(|&x| u64::from(x)));
+            self.levels[k].extend_from_slice(t);
         }
-        // With few distinct tokens an n-gram's id is its token ids packed
-        // into a u64 (`bits` each); otherwise (prefix id, token id) pairs
-        // are interned.
-        let bits = 64 / nums.len().max(1) as u32;
-        let packed = bits >= 1 && (bits >= 32 || (ids.len() as u64) < (1u64 << bits));
         for n in 1..=nums.len() {
             if n > 1 {
                 self.gram.clear();
@@ -202,16 +197,10 @@ impl<'a, T: Hash + Eq> SegmentCounter<'a, T> {
                         continue;
                     }
                     let len = level.len() - 1;
-                    if packed {
-                        for pos in 0..len {
-                            level[pos] = (level[pos] << bits) | u64::from(toks[pos + n - 1]);
-                        }
-                    } else {
-                        for pos in 0..len {
-                            let key = (level[pos] << 32) | u64::from(toks[pos + n - 1]);
-                            let next = self.gram.len() as u32;
-                            level[pos] = u64::from(*self.gram.entry(key).or_insert(next));
-                        }
+                    for pos in 0..len {
+                        let key = (u64::from(level[pos]) << 32) | u64::from(toks[pos + n - 1]);
+                        let next = self.gram.len() as u32;
+                        level[pos] = *self.gram.entry(key).or_insert(next);
                     }
                     level.truncate(len);
                 }
