@@ -1,6 +1,7 @@
 //! Classifiers, as NLTK's `nltk.classify`: [`NaiveBayesClassifier`] (NLTK's
 //! default ELE estimator, `most_informative_features`,
-//! `show_most_informative_features`), [`accuracy`] and [`log_likelihood`],
+//! `show_most_informative_features`), [`MaxentClassifier`] (GIS and IIS),
+//! [`DecisionTreeClassifier`], [`accuracy`] and [`log_likelihood`],
 //! over [`FeatureSet`]s with Python's value semantics (`True == 1 == 1.0`).
 //! Probabilities are computed with NLTK 3.10.4's operations in NLTK's
 //! order, so they match it bit for bit on the NLTK book's examples.
@@ -10,7 +11,6 @@
 //! training on no examples is an error (NLTK fails only when classifying);
 //! complete ties in `most_informative_features` are broken by first
 //! occurrence (NLTK: by set order, which varies between runs).
-//! `MaxentClassifier` and `DecisionTreeClassifier` are not provided yet.
 //!
 //! # Example
 //! ```
@@ -22,11 +22,19 @@
 //! assert_eq!(accuracy(&nb, &train).unwrap(), 1.0);
 //! ```
 
+mod decisiontree;
 mod file;
+mod maxent;
+mod maxent_encoding;
 mod naivebayes;
 mod value;
 
-pub use file::{load_classifier, save_classifier, CLASSIFY_FORMAT_VERSION, CLASSIFY_MAGIC};
+pub use decisiontree::{DecisionTreeClassifier, DecisionTreeOptions};
+pub use file::{
+    load_classifier, save_classifier, Classifier, CLASSIFY_FORMAT_VERSION, CLASSIFY_MAGIC,
+};
+pub use maxent::{MaxentAlgorithm, MaxentClassifier, MaxentOptions, ShowWeights};
+pub use maxent_encoding::BinaryMaxentFeatureEncoding;
 pub use naivebayes::NaiveBayesClassifier;
 pub use value::{read_jsonl, FeatureSet, FeatureValue};
 
@@ -65,14 +73,8 @@ impl LabelProbDist {
     /// Builds the distribution from unnormalized base-2 log-probabilities
     /// (normalizing as NLTK does when `normalize`).
     pub fn from_logs(labels: Vec<String>, mut logprobs: Vec<f64>, normalize: bool) -> Self {
-        if normalize && !logprobs.is_empty() {
-            let total = sum_logs(&logprobs);
-            if total <= f64::NEG_INFINITY {
-                let lp = log_base2(1.0 / logprobs.len() as f64);
-                logprobs.iter_mut().for_each(|x| *x = lp);
-            } else {
-                logprobs.iter_mut().for_each(|x| *x -= total);
-            }
+        if normalize {
+            normalize_logs(&mut logprobs);
         }
         LabelProbDist { labels, logprobs }
     }
@@ -116,6 +118,21 @@ impl LabelProbDist {
             };
         }
         best.map_or("", |i| self.labels[i].as_str())
+    }
+}
+
+/// `DictionaryProbDist(..., log=True, normalize=True)`'s normalization,
+/// in place: subtract [`sum_logs`]; all equal when that is `-inf`.
+pub(crate) fn normalize_logs(logprobs: &mut [f64]) {
+    if logprobs.is_empty() {
+        return;
+    }
+    let total = sum_logs(logprobs);
+    if total <= f64::NEG_INFINITY {
+        let lp = log_base2(1.0 / logprobs.len() as f64);
+        logprobs.iter_mut().for_each(|x| *x = lp);
+    } else {
+        logprobs.iter_mut().for_each(|x| *x -= total);
     }
 }
 

@@ -39,8 +39,8 @@ pub fn run(a: SentimentArgs) -> Result<()> {
         let s = vader.polarity_scores(line);
         line_out.clear();
         match a.format {
-            LineFormat::Text => line_out.push_str(&s.to_string()),
-            LineFormat::Jsonl => line_out.push_str(&s.to_json()),
+            LineFormat::Text => s.write_text(&mut line_out),
+            LineFormat::Jsonl => s.write_json(&mut line_out),
         }
         line_out.push('\n');
         out.write_all(line_out.as_bytes())?;

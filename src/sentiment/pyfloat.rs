@@ -17,6 +17,27 @@ pub fn py_round(x: f64, ndigits: usize) -> f64 {
     if !x.is_finite() || ndigits > 300 {
         return x;
     }
+    // Fast path: x * 10^n is within |y| * 2^-53 of the exact product, so
+    // unless that is near a half the nearest integer r is the exact
+    // decimal rounding, and r / 10^n (one correctly rounded division) is
+    // the float nearest to that decimal, which is what Python returns.
+    const POW10: [f64; 16] = [
+        1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    if let Some(&p) = POW10.get(ndigits) {
+        let y = x * p;
+        if y.abs() < 1e15 {
+            let frac = (y - y.trunc()).abs();
+            if (frac - 0.5).abs() > y.abs() * 1e-15 + 1e-300 {
+                return y.round() / p;
+            }
+        }
+    }
+    round_via_decimal(x, ndigits)
+}
+
+/// `py_round`'s reference path: the exact decimal rounding, parsed.
+fn round_via_decimal(x: f64, ndigits: usize) -> f64 {
     // Rust's fixed-precision formatting is exact and rounds ties to even.
     // Formatted on the stack (this runs four times per VADER score).
     use std::io::Write;
@@ -74,6 +95,21 @@ pub fn py_float_repr(x: f64) -> String {
 
 /// A float as Python's `json.dumps` writes it (`NaN`, `Infinity` for the
 /// non-finite values, else `repr`).
+/// Appends Python's `repr(x)` (JSON: `NaN`, `Infinity` as `json.dumps`
+/// writes them when `json`) to `out` without an intermediate string in the
+/// common case.
+pub(crate) fn write_py_float(out: &mut String, x: f64, json: bool) {
+    use std::fmt::Write;
+    let a = x.abs();
+    if x.is_finite() && (a == 0.0 || (1e-4..1e16).contains(&a)) {
+        let _ = write!(out, "{x:?}");
+    } else if json {
+        out.push_str(&py_json_float(x));
+    } else {
+        out.push_str(&py_float_repr(x));
+    }
+}
+
 pub(crate) fn py_json_float(x: f64) -> String {
     if x.is_nan() {
         "NaN".into()
@@ -138,6 +174,34 @@ mod tests {
         assert_eq!(py_round(2.675, 2), 2.67); // 2.67499999...
         assert_eq!(py_round(0.0625, 3), 0.062);
         assert!(py_round(f64::NAN, 3).is_nan());
+    }
+
+    #[test]
+    fn fast_round_equals_decimal_rounding() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for i in 0..200_000u64 {
+            let r = next();
+            let x = match i % 4 {
+                // near ties of 3 and 4 decimals, VADER's roundings
+                0 => ((r % 20_000) as f64 - 10_000.0) / 10_000.0 + 0.00005,
+                1 => ((r % 2_000) as f64 - 1_000.0) / 1_000.0 + 0.0005,
+                2 => f64::from_bits(r >> 2) % 1e6,
+                _ => (r as f64 / u64::MAX as f64) * 2.0 - 1.0,
+            };
+            for nd in [0usize, 1, 3, 4, 6, 12, 15, 16] {
+                let (a, b) = (py_round(x, nd), round_via_decimal(x, nd));
+                assert!(
+                    a == b && a.is_sign_negative() == b.is_sign_negative() || a.is_nan(),
+                    "{x} {nd}: {a} vs {b}"
+                );
+            }
+        }
     }
 
     #[test]

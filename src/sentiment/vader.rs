@@ -177,6 +177,10 @@ fn is_title(c: char) -> bool {
 /// Python's `str.isupper()`: at least one upper-case character and no
 /// lower-case or title-case one.
 fn py_isupper(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     let mut cased = false;
     for c in s.chars() {
         if chars::is_lower(c) || is_title(c) {
@@ -204,6 +208,14 @@ fn py_isupper(s: &str) -> bool {
 /// assert_eq!(words_and_emoticons("Great, film!!! :) a x"), ["Great", "film", ":)"]);
 /// ```
 pub fn words_and_emoticons(text: &str) -> Vec<&str> {
+    if text.is_ascii() {
+        // Python's `str.split()` whitespace among ASCII characters
+        return text
+            .split(|c: char| matches!(c, '\t'..='\r' | '\x1c'..=' '))
+            .filter(|t| t.len() > 1)
+            .map(strip_punc_item)
+            .collect();
+    }
     text.split(crate::tokenize::is_py_whitespace)
         .filter(|t| char_len_gt1(t))
         .map(strip_punc_item)
@@ -263,6 +275,35 @@ impl PolarityScores {
     }
 }
 
+impl PolarityScores {
+    /// Appends [`PolarityScores::to_json`]'s text to `out`.
+    pub fn write_json(&self, out: &mut String) {
+        use super::pyfloat::write_py_float as w;
+        out.push_str("{\"neg\": ");
+        w(out, self.neg, true);
+        out.push_str(", \"neu\": ");
+        w(out, self.neu, true);
+        out.push_str(", \"pos\": ");
+        w(out, self.pos, true);
+        out.push_str(", \"compound\": ");
+        w(out, self.compound, true);
+        out.push('}');
+    }
+
+    /// Appends the [`Display`](std::fmt::Display) text to `out`.
+    pub fn write_text(&self, out: &mut String) {
+        use super::pyfloat::write_py_float as w;
+        out.push_str("neg=");
+        w(out, self.neg, false);
+        out.push_str(" neu=");
+        w(out, self.neu, false);
+        out.push_str(" pos=");
+        w(out, self.pos, false);
+        out.push_str(" compound=");
+        w(out, self.compound, false);
+    }
+}
+
 impl std::fmt::Display for PolarityScores {
     /// `neg=0.0 neu=0.508 pos=0.492 compound=0.4404`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -294,10 +335,14 @@ pub struct SentimentIntensityAnalyzer {
     lexicon: VaderLexicon,
 }
 
-/// Per-text state: the tokens, their lower-case forms and caps flag.
+/// Per-text state: the tokens, their lower-case forms, per token whether it
+/// is ALL CAPS, its lexicon valence and booster value, and the caps flag.
 struct Senti<'a> {
     words: Vec<&'a str>,
     lowers: Vec<Cow<'a, str>>,
+    upper: Vec<bool>,
+    lex: Vec<Option<f64>>,
+    boost: Vec<Option<f64>>,
     is_cap_diff: bool,
 }
 
@@ -325,28 +370,49 @@ impl SentimentIntensityAnalyzer {
     pub fn polarity_scores(&self, text: &str) -> PolarityScores {
         let words = words_and_emoticons(text);
         let lowers: Vec<Cow<'_, str>> = words.iter().map(|w| lower(w)).collect();
-        let caps = words.iter().filter(|w| py_isupper(w)).count();
+        let upper: Vec<bool> = words.iter().map(|w| py_isupper(w)).collect();
+        let caps = upper.iter().filter(|&&u| u).count();
         let diff = words.len() - caps;
         let st = Senti {
             is_cap_diff: 0 < diff && diff < words.len(),
+            lex: lowers.iter().map(|l| self.lexicon.get(l)).collect(),
+            boost: lowers.iter().map(|l| booster(l)).collect(),
+            upper,
             words,
             lowers,
         };
         let n = st.words.len();
         // NLTK scores each token in the context of the first occurrence of
-        // the same string (it looks tokens up with `list.index`).
-        // Short texts scan back; long ones use a map (linear time, as NLTK).
+        // the same string (it looks tokens up with `list.index`), so a
+        // repeated token repeats the first one's score. Short texts scan
+        // back over hashes; long ones use a map (linear time, as NLTK).
+        let hashes: Vec<u64> = if n <= 64 {
+            st.words
+                .iter()
+                .map(|w| {
+                    use std::hash::{BuildHasher, BuildHasherDefault};
+                    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut first: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut sentiments = Vec::with_capacity(n);
+        let mut sentiments: Vec<f64> = Vec::with_capacity(n);
         for (k, &item) in st.words.iter().enumerate() {
             let i = if n <= 64 {
-                st.words.iter().position(|w| *w == item).unwrap_or(k)
+                (0..k)
+                    .find(|&j| hashes[j] == hashes[k] && st.words[j] == item)
+                    .unwrap_or(k)
             } else {
                 *first.entry(item).or_insert(k)
             };
-            let lw = st.lowers.get(i).map_or("", |c| c.as_ref());
+            if i < k {
+                sentiments.push(sentiments[i]);
+                continue;
+            }
             let next_is_of = st.lowers.get(i + 1).is_some_and(|c| c == "of");
-            if (lw == "kind" && next_is_of) || booster(lw).is_some() {
+            if (st.lowers[i] == "kind" && next_is_of) || st.boost[i].is_some() {
                 sentiments.push(0.0);
                 continue;
             }
@@ -366,16 +432,15 @@ impl SentimentIntensityAnalyzer {
     }
 
     fn in_lex(&self, st: &Senti<'_>, j: usize) -> bool {
-        st.lowers.get(j).is_some_and(|w| self.lexicon.contains(w))
+        st.lex.get(j).is_some_and(Option::is_some)
     }
 
     fn sentiment_valence(&self, st: &Senti<'_>, i: usize) -> f64 {
-        let w = |j: usize| st.words.get(j).copied().unwrap_or("");
         let lw = |j: usize| st.lowers.get(j).map_or("", |c| c.as_ref());
-        let Some(mut valence) = self.lexicon.get(lw(i)) else {
+        let Some(mut valence) = st.lex.get(i).copied().flatten() else {
             return 0.0;
         };
-        if st.is_cap_diff && py_isupper(w(i)) {
+        if st.is_cap_diff && st.upper[i] {
             valence += if valence > 0.0 { C_INCR } else { -C_INCR };
         }
         for start_i in 0..3usize {
@@ -383,7 +448,7 @@ impl SentimentIntensityAnalyzer {
                 continue;
             }
             let j = i - start_i - 1;
-            let mut s = scalar_inc_dec(w(j), lw(j), valence, st.is_cap_diff);
+            let mut s = scalar_inc_dec(st.boost[j], st.upper[j], valence, st.is_cap_diff);
             if start_i == 1 && s != 0.0 {
                 s *= 0.95;
             }
@@ -414,14 +479,14 @@ fn negated(word_lower: &str) -> bool {
 }
 
 /// NLTK's `scalar_inc_dec`: the boost a preceding word gives.
-fn scalar_inc_dec(word: &str, word_lower: &str, valence: f64, is_cap_diff: bool) -> f64 {
-    let Some(mut scalar) = booster(word_lower) else {
+fn scalar_inc_dec(boost: Option<f64>, upper: bool, valence: f64, is_cap_diff: bool) -> f64 {
+    let Some(mut scalar) = boost else {
         return 0.0;
     };
     if valence < 0.0 {
         scalar *= -1.0;
     }
-    if py_isupper(word) && is_cap_diff {
+    if upper && is_cap_diff {
         if valence > 0.0 {
             scalar += C_INCR;
         } else {
@@ -551,6 +616,34 @@ mod tests {
             words_and_emoticons("don't! ab. a.b."),
             ["don't!", "ab", "a.b."]
         );
+    }
+
+    #[test]
+    fn ascii_fast_paths_agree() {
+        for b in 0u8..128 {
+            let c = b as char;
+            assert_eq!(
+                matches!(c, '\t'..='\r' | '\x1c'..=' '),
+                crate::tokenize::is_py_whitespace(c),
+                "{b}"
+            );
+        }
+        for w in ["ABC", "AbC", "A1!", "1!", "", "ÉTÉ", "é"] {
+            let slow = {
+                let mut cased = false;
+                let mut ok = true;
+                for c in w.chars() {
+                    if chars::is_lower(c) || is_title(c) {
+                        ok = false;
+                    }
+                    if chars::is_upper(c) {
+                        cased = true;
+                    }
+                }
+                ok && cased
+            };
+            assert_eq!(py_isupper(w), slow, "{w}");
+        }
     }
 
     #[test]
