@@ -10,9 +10,9 @@ use clap::{Args, ValueEnum};
 use super::common::{push_json_str, stdout, InputArgs};
 use crate::grammar::{looks_like_feature_grammar, DependencyGrammar, FeatureGrammar, CFG, PCFG};
 use crate::parse::{
-    BottomUpProbabilisticChartParser, ChartParser, FeatureChartParser, FeatureStrategy,
-    ParserKind, ProjectiveDependencyParser, QueueOrder, RecursiveDescentParser,
-    ShiftReduceParser, ViterbiParser, PARSER_NAMES,
+    BottomUpProbabilisticChartParser, ChartParser, FeatureChartParser, FeatureStrategy, ParserKind,
+    ProjectiveDependencyParser, QueueOrder, RecursiveDescentParser, ShiftReduceParser,
+    ViterbiParser, PARSER_NAMES,
 };
 use crate::tree::Tree;
 use crate::{Error, Result};
