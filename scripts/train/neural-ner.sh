@@ -6,7 +6,7 @@
 #
 # usage: scripts/train/neural-ner.sh [es|nl ...]   (default: es nl)
 # env:   NLKIT (binary, default target/release/nlkit), CONLL2002_ZIP,
-#        EPOCHS (default 25), ENCODER (bilstm|cnn, default bilstm), OUT,
+#        EPOCHS (default 25), ENCODER (bilstm|cnn, default bilstm), DROPOUT (0.4), OUT,
 #        STEPS (default "train eval"; "eval" scores existing models)
 # CPU only, niced; about 1 minute per epoch per language on one free core.
 set -euo pipefail
@@ -16,6 +16,7 @@ ZIP=${CONLL2002_ZIP:-../../shared/data/nltk_server/packages/corpora/conll2002.zi
 [ -f "$ZIP" ] || ZIP=/work/shared/data/nltk_server/packages/corpora/conll2002.zip
 EPOCHS=${EPOCHS:-25}
 ENCODER=${ENCODER:-bilstm}
+DROPOUT=${DROPOUT:-0.4}
 OUT=${OUT:-corpora/models}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -29,7 +30,7 @@ for lang in $langs; do
   hidden=100; [ "$ENCODER" = cnn ] && hidden=160
   if [[ " $STEPS " == *" train "* ]]; then
   nice -n 15 "$NLKIT" train-neural --task ner --train "$D/$f.train" --dev "$D/$f.testa" \
-    --encoder-kind "$ENCODER" --hidden "$hidden" --word-dim 64 --min-word-count 2 \
+    --encoder-kind "$ENCODER" --hidden "$hidden" --word-dim 64 --min-word-count 2 --dropout "$DROPOUT" \
     --epochs "$EPOCHS" --patience 5 --seed 1 \
     --licence "CoNLL-2002 data terms (research use; see the corpus README); model weights: same terms" \
     -o "$out"

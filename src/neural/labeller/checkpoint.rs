@@ -44,8 +44,18 @@ struct Header {
     weights_fnv1a64: String,
 }
 
-/// FNV-1a (64 bits) of `bytes`, in hex: catches a corrupt, truncated or
-/// swapped weights file (not an adversary).
+/// The checksum `config.json` records for a weights file: FNV-1a (64
+/// bits) in hex. It catches a corrupt, truncated or swapped weights file,
+/// not an adversary.
+///
+/// # Example
+/// ```
+/// assert_eq!(nlkit::neural::labeller::weights_checksum(b""), "cbf29ce484222325");
+/// ```
+pub fn weights_checksum(bytes: &[u8]) -> String {
+    fnv1a64(bytes)
+}
+
 fn fnv1a64(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
@@ -82,7 +92,27 @@ impl SequenceLabeller {
     pub fn load(dir: &Path, device: &Device) -> Result<Self> {
         let cpath = dir.join(CONFIG);
         let json = std::fs::read(&cpath).map_err(|e| Error::io(&cpath, e))?;
-        let value: serde_json::Value = serde_json::from_slice(&json).map_err(|e| Error::Json {
+        let wpath = dir.join(WEIGHTS);
+        let bytes = std::fs::read(&wpath).map_err(|e| Error::io(&wpath, e))?;
+        Self::from_bytes(&json, &bytes, dir, device)
+    }
+
+    /// Reads a checkpoint from the bytes of its `config.json` and
+    /// `model.safetensors`; `dir` names them in errors.
+    ///
+    /// # Errors
+    /// As [`SequenceLabeller::load`], except I/O.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::neural::labeller::SequenceLabeller;
+    /// let e = SequenceLabeller::from_bytes(b"{}", b"", "m".as_ref(), &candle_core::Device::Cpu);
+    /// assert!(e.unwrap_err().to_string().contains("not an nlkit sequence labeller"));
+    /// ```
+    pub fn from_bytes(json: &[u8], bytes: &[u8], dir: &Path, device: &Device) -> Result<Self> {
+        let cpath = dir.join(CONFIG);
+        let wpath = dir.join(WEIGHTS);
+        let value: serde_json::Value = serde_json::from_slice(json).map_err(|e| Error::Json {
             context: cpath.display().to_string(),
             source: e,
         })?;
@@ -105,16 +135,14 @@ impl SequenceLabeller {
             context: cpath.display().to_string(),
             source: e,
         })?;
-        let wpath = dir.join(WEIGHTS);
-        let bytes = std::fs::read(&wpath).map_err(|e| Error::io(&wpath, e))?;
-        if fnv1a64(&bytes) != header.weights_fnv1a64 {
+        if fnv1a64(bytes) != header.weights_fnv1a64 {
             return Err(Error::Model(format!(
                 "{}: corrupt or truncated weights, or weights of another model (checksum differs from {})",
                 wpath.display(),
                 cpath.display()
             )));
         }
-        let tensors = candle_core::safetensors::load_buffer(&bytes, &Device::Cpu)
+        let tensors = candle_core::safetensors::load_buffer(bytes, &Device::Cpu)
             .map_err(|e| Error::Model(format!("{}: corrupt weights: {e}", wpath.display())))?;
         let words = Vocab::from_items(header.words)?;
         let chars = Vocab::from_items(header.chars)?;

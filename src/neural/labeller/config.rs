@@ -105,6 +105,59 @@ impl Default for LabellerConfig {
 }
 
 impl LabellerConfig {
+    /// Checks that every size is positive and sane (at most 65,536; at
+    /// most 64 layers, dilations up to 4,096) and dropout is in [0, 1).
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidInput`] naming the first bad value.
+    pub fn validate(&self) -> crate::Result<()> {
+        const MAX: usize = 1 << 16;
+        let bad = |what: &str, v: usize| {
+            Err(crate::Error::InvalidInput(format!(
+                "labeller configuration: {what} = {v} is out of range"
+            )))
+        };
+        for (what, v) in [
+            ("word_dim", self.word_dim),
+            ("shape_dim", self.shape_dim),
+            ("char_dim", self.char_dim),
+            ("char_filters", self.char_filters),
+            ("max_word_chars", self.max_word_chars),
+        ] {
+            if v == 0 || v > MAX {
+                return bad(what, v);
+            }
+        }
+        match &self.encoder {
+            EncoderKind::BiLstm { hidden, layers } => {
+                if *hidden == 0 || *hidden > MAX {
+                    return bad("hidden", *hidden);
+                }
+                if *layers == 0 || *layers > 64 {
+                    return bad("layers", *layers);
+                }
+            }
+            EncoderKind::DilatedCnn { hidden, dilations } => {
+                if *hidden == 0 || *hidden > MAX {
+                    return bad("hidden", *hidden);
+                }
+                if dilations.len() > 64 {
+                    return bad("layers", dilations.len());
+                }
+                if let Some(d) = dilations.iter().find(|d| **d == 0 || **d > 4096) {
+                    return bad("dilation", *d);
+                }
+            }
+        }
+        if !(0.0..1.0).contains(&self.dropout) {
+            return Err(crate::Error::InvalidInput(format!(
+                "labeller configuration: dropout = {} is out of range",
+                self.dropout
+            )));
+        }
+        Ok(())
+    }
+
     /// A tiny network (for tests and examples): trains in seconds.
     pub fn small() -> Self {
         LabellerConfig {

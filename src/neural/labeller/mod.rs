@@ -42,7 +42,7 @@ mod vocab;
 use candle_core::Device;
 use serde::{Deserialize, Serialize};
 
-pub use checkpoint::{FORMAT, VERSION};
+pub use checkpoint::{weights_checksum, FORMAT, VERSION};
 pub use config::{EncoderKind, LabellerConfig, Metric, TrainConfig};
 pub use data::{Labelled, Task};
 pub use train::train_labeller;

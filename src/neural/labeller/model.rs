@@ -295,6 +295,7 @@ impl Net {
         labels: usize,
         params: &mut Params,
     ) -> Result<Net> {
+        config.validate()?;
         let c = config;
         let word_emb = params.get("word_emb", &[words, c.word_dim], Init::Uniform(0.1))?;
         let shape_emb = params.get("shape_emb", &[SHAPES, c.shape_dim], Init::Uniform(0.1))?;
@@ -312,7 +313,7 @@ impl Net {
                 let h = *hidden;
                 let mut out = Vec::new();
                 let mut in_dim = input;
-                for l in 0..(*layers).max(1) {
+                for l in 0..*layers {
                     let mut dir = |name: &str| -> Result<LstmDir> {
                         let p = format!("enc.lstm.{l}.{name}");
                         // forget-gate bias 1 (Jozefowicz et al. 2015)
@@ -351,7 +352,7 @@ impl Net {
                         Init::Glorot(3 * h, h),
                     )?;
                     let b = params.get(&format!("enc.cnn.{i}.bias"), &[h], Init::Const(0.0))?;
-                    layers.push((w, b, d.max(1)));
+                    layers.push((w, b, d));
                 }
                 Enc::Cnn {
                     proj_w,

@@ -92,10 +92,9 @@ pub fn train_labeller(
 ) -> Result<SequenceLabeller> {
     check(train, "training")?;
     check(dev, "dev")?;
-    if !(0.0..1.0).contains(&config.dropout) || opts.batch_size == 0 || config.max_word_chars == 0 {
-        return Err(Error::InvalidInput(
-            "dropout must be in [0, 1), batch size and max word characters positive".into(),
-        ));
+    config.validate()?;
+    if opts.batch_size == 0 {
+        return Err(Error::InvalidInput("batch size must be positive".into()));
     }
     let train: Vec<&Labelled> = train.iter().filter(|(w, _)| !w.is_empty()).collect();
     if train.is_empty() {
