@@ -46,7 +46,7 @@ pub use checkpoint::{weights_checksum, FORMAT, VERSION};
 pub use config::{EncoderKind, LabellerConfig, Metric, TrainConfig};
 pub use data::{Labelled, Task};
 pub use train::train_labeller;
-pub use vocab::{shape, word_key, Vocab};
+pub use vocab::{shape, word_key, Vocab, PAD, SHAPES, UNK};
 
 use crate::neural::candle_err;
 use crate::Result;
