@@ -96,6 +96,17 @@ def model_seeds(nlkit):
                             "--iterations", "1", "-o", out], check=True, capture_output=True)
             with open(out, "rb") as f:
                 put("tagger_model", algo, f.read())
+    # a tiny neural labeller: config.json, NUL, model.safetensors
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "ner.txt")
+        with open(data, "w") as f:
+            f.write("Ana X B-PER\nruns X O\n\nLima X B-LOC\nsleeps X O\n")
+        out = os.path.join(tmp, "m")
+        subprocess.run([nlkit, "train-neural", "--task", "ner", "--train", data, "--dev", data,
+                        "--epochs", "1", "--hidden", "4", "--word-dim", "4", "--encoder-kind", "bilstm",
+                        "-q", "-o", out], check=True, capture_output=True)
+        with open(os.path.join(out, "config.json"), "rb") as c, open(os.path.join(out, "model.safetensors"), "rb") as w:
+            put("neural_checkpoint", "tiny-bilstm", c.read() + b"\0" + w.read())
     put("tagger_model_body", "perceptron", b"\x00" + bytes(range(32)))
     put("tagger_model_body", "hmm", b"\x05" + b"\x01\x02DT\x02NN" + bytes(8))
 

@@ -11,16 +11,19 @@ export NLKIT_ENCODER="$(pwd)/.encoder"
 # Incremental caches only help repeated local builds; in CI they cost ~800 MB of
 # disk (CI's disk is small). Set CARGO_INCREMENTAL=1 to keep them.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+# Every feature except `cuda` (it needs the CUDA toolkit; scripts/check-cuda.sh
+# checks it): `cli` implies `neural` and `download`.
+FEATURES="--features nlkit/cli"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --all-features -- -D warnings
+cargo clippy --workspace --all-targets $FEATURES -- -D warnings
 # The library builds, lint-clean, with no optional feature and with the
 # default set (what `cargo add nlkit` gives).
 cargo clippy -p nlkit --lib --no-default-features -- -D warnings
 cargo clippy -p nlkit --lib -- -D warnings
 cargo clippy -p nlkit-downloader --lib --no-default-features -- -D warnings
 scripts/check-lean.sh
-cargo test --workspace --all-targets --all-features --no-fail-fast
-cargo test --workspace --doc --all-features
+cargo test --workspace --all-targets $FEATURES --no-fail-fast
+cargo test --workspace --doc $FEATURES
 # The Python package (python/, pyo3 + maturin): built into .venv in the dev
 # profile (a release build of the library would double the compile time),
 # then its pytest suite against NLTK (skips without NLTK data; fails under CI).
@@ -28,7 +31,7 @@ PATH="$(pwd)/.venv/bin:$PATH" MATURIN_PEP517_ARGS="--profile dev" \
   .venv/bin/pip install --quiet --disable-pip-version-check --no-build-isolation \
   --force-reinstall --no-deps ./python
 NLTK_DATA="$NLKIT_NLTK_DATA" .venv/bin/python -m pytest -q -p no:cacheprovider python/tests
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps $FEATURES
 # Every fuzz target (fuzz/, outside the workspace) builds and runs a few
 # seconds from its committed seeds without a crash.
 scripts/fuzz-smoke.sh

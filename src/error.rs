@@ -117,6 +117,17 @@ pub enum Error {
         /// The newest version this build reads.
         max: u32,
     },
+    /// A model whose parts disagree: its vocabularies, label set or
+    /// hyper-parameters do not fit its weights.
+    #[error("{}: {part} does not match the model's weights: {message}", file.display())]
+    ModelMismatch {
+        /// The file.
+        file: PathBuf,
+        /// Which part disagrees (`word vocabulary`, `label set`, ...).
+        part: &'static str,
+        /// What is wrong.
+        message: String,
+    },
     /// A pipeline stage that failed, with the stage's name.
     #[error("pipeline stage `{stage}`: {source}")]
     Stage {

@@ -16,11 +16,13 @@ mod corpus;
 mod detokenize;
 mod download;
 mod eval_chunker;
+mod eval_ner;
 mod eval_tagger;
 mod featstruct;
 mod index;
 mod lemmatize;
 mod lm;
+mod ner;
 mod parse;
 mod pipeline;
 mod progress;
@@ -33,6 +35,7 @@ mod stem;
 mod tag;
 mod tokenize;
 mod train_chunker;
+mod train_neural;
 mod train_punkt;
 mod train_subword;
 mod train_tagger;
@@ -69,12 +72,16 @@ pub enum Command {
     Download(download::DownloadArgs),
     /// Score a chunker on CoNLL-2000 gold data (NLTK's ChunkScore: IOB accuracy, precision, recall, F).
     EvalChunker(eval_chunker::EvalChunkerArgs),
+    /// Entity-level precision, recall and F1 (conlleval's definition) of a neural NER or chunk model.
+    EvalNer(eval_ner::EvalNerArgs),
     /// Evaluate a tagger on gold-tagged data: accuracy, known/unknown words, per-tag P/R/F1, confusion matrix.
     EvalTagger(eval_tagger::EvalTaggerArgs),
     /// Lemmatize words (one per line, or `word<TAB>TAG` with --tagged) with NLTK's WordNet lemmatizer.
     Lemmatize(lemmatize::LemmatizeArgs),
     /// Feature structures (NLTK's nltk.featstruct): read or unify one (tab-separated pair) per line.
     Featstruct(featstruct::FeatStructArgs),
+    /// Named entities (BIO tags) of each input line with a neural model from `train-neural --task ner`.
+    Ner(ner::NerArgs),
     /// N-gram language models (NLTK's nltk.lm): train, perplexity, generate.
     Lm(lm::LmArgs),
     /// Parse each input line with a CFG/PCFG in NLTK's format (chart parsers over a packed forest, Viterbi).
@@ -99,6 +106,8 @@ pub enum Command {
     Tokenize(tokenize::TokenizeArgs),
     /// Train the averaged-perceptron chunker on CoNLL-2000-style data.
     TrainChunker(train_chunker::TrainChunkerArgs),
+    /// Train the neural sequence labeller (tags, entities, chunks) and save its checkpoint folder.
+    TrainNeural(train_neural::TrainNeuralArgs),
     /// Train a Punkt sentence splitter (NLTK's PunktTrainer) and write a punkt_tab folder.
     TrainPunkt(train_punkt::TrainPunktArgs),
     /// Train a BPE or WordPiece subword tokenizer (Hugging Face tokenizer.json) on a corpus.
@@ -124,9 +133,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Detokenize(a) => detokenize::run(a),
         Command::Download(a) => download::run(a),
         Command::EvalChunker(a) => eval_chunker::run(a),
+        Command::EvalNer(a) => eval_ner::run(a),
         Command::EvalTagger(a) => eval_tagger::run(a),
         Command::Lemmatize(a) => lemmatize::run(a),
         Command::Lm(a) => lm::run(a),
+        Command::Ner(a) => ner::run(a),
         Command::Parse(a) => parse::run(a),
         Command::Pipeline(a) => pipeline::run(a),
         Command::Featstruct(a) => featstruct::run(a),
@@ -139,6 +150,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Tag(a) => tag::run(a),
         Command::Tokenize(a) => tokenize::run(a),
         Command::TrainChunker(a) => train_chunker::run(a),
+        Command::TrainNeural(a) => train_neural::run(a),
         Command::TrainPunkt(a) => train_punkt::run(a),
         Command::TrainSubword(a) => train_subword::run(a),
         Command::TrainTagger(a) => train_tagger::run(a),

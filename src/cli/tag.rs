@@ -49,12 +49,19 @@ pub struct ModelArgs {
     /// much slower.
     #[arg(long, value_name = "DIR", conflicts_with = "model")]
     pub encoder: Option<PathBuf>,
+    /// A tagger by name: `embedded:xpos`, `embedded:upos`, `nltk:DIR`,
+    /// `neural:DIR` (a `train-neural` model folder), or a model file.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["model", "nltk_model", "encoder"])]
+    pub tagger: Option<String>,
 }
 
 impl ModelArgs {
     /// The chosen model; `upos` picks the embedded UPOS model (or the
     /// contextual tagger's UPOS head) when no model file is given.
     pub(crate) fn source(&self, upos: bool) -> TaggerSource {
+        if let Some(name) = &self.tagger {
+            return TaggerSource::parse(name);
+        }
         if let Some(dir) = &self.encoder {
             return TaggerSource::Contextual {
                 encoder: dir.clone(),
@@ -134,7 +141,7 @@ pub fn run(a: TagArgs) -> Result<()> {
         }
         Ok(())
     };
-    if let Some(ctx) = tagger.as_context() {
+    if tagger.prefers_groups() {
         // the encoder runs much faster on groups of sentences than on one
         crate::par::map_ordered(
             crate::par::chunked(a.input.lines(), CONTEXT_GROUP),
@@ -145,8 +152,7 @@ pub fn run(a: TagArgs) -> Result<()> {
                     .iter()
                     .map(|t| t.iter().map(|w| w.as_ref()).collect())
                     .collect();
-                let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
-                let tags = ctx.try_tag_sents(&refs)?;
+                let tags = tagger.try_tag_sents(&words)?;
                 Ok(words
                     .iter()
                     .zip(tags)

@@ -21,6 +21,7 @@
 
 pub mod agreement;
 mod confusion_format;
+pub mod conlleval;
 pub mod distance;
 pub mod scores;
 pub mod segmentation;

@@ -8,7 +8,12 @@
 //!   first word piece. nlkit's contextual taggers
 //!   ([`crate::tag::ContextTagger`]) read them.
 //!
-//! Everything runs on the CPU; the encoder's weights are not part of nlkit
+//! * [`labeller`]: a trainable sequence labeller (word, shape and
+//!   character features, a BiLSTM or dilated-CNN encoder, softmax or CRF)
+//!   for POS tags, named entities and chunks, on the CPU or a CUDA GPU
+//!   ([`parse_device`]).
+//!
+//! The encoder runs on the CPU; the encoder's weights are not part of nlkit
 //! (they are about 90 MB) and are read from the folder the user names.
 //!
 //! # Example
@@ -20,9 +25,12 @@
 //! ```
 
 mod bert;
+mod device;
+pub mod labeller;
 mod ops;
 
 pub use bert::Encoder;
+pub use device::parse_device;
 
 /// Turns a candle error into nlkit's [`crate::Error::Model`].
 pub(crate) fn candle_err(what: &str) -> impl Fn(candle_core::Error) -> crate::Error + '_ {

@@ -298,7 +298,7 @@ fn perceptron(name: &str) -> Result<PerceptronRef> {
             LoadedModel::Classic(_) => return Err(not_perceptron()),
         },
         #[cfg(feature = "neural")]
-        AnyTagger::Context(_) => return Err(not_perceptron()),
+        AnyTagger::Context(_) | AnyTagger::Neural(_) => return Err(not_perceptron()),
     })
 }
 

@@ -40,15 +40,24 @@ pub enum TaggerSource {
         /// UPOS head instead of the Penn Treebank one.
         upos: bool,
     },
+    /// A neural sequence labeller's checkpoint folder
+    /// ([`crate::neural::labeller`]), run on the CPU: `neural:DIR`.
+    #[cfg(feature = "neural")]
+    Neural(PathBuf),
 }
 
 impl TaggerSource {
     /// Reads a tagger name as pipeline configs write it: `embedded:xpos`,
-    /// `embedded:upos`, `nltk:DIR`, or else the path of a model file.
+    /// `embedded:upos`, `nltk:DIR`, `neural:DIR` (with the `neural`
+    /// feature), or else the path of a model file.
     pub fn parse(name: &str) -> Self {
         match name {
             "embedded:xpos" => TaggerSource::EmbeddedXpos,
             "embedded:upos" => TaggerSource::EmbeddedUpos,
+            #[cfg(feature = "neural")]
+            other if other.starts_with("neural:") => {
+                TaggerSource::Neural(PathBuf::from(&other["neural:".len()..]))
+            }
             other => match other.strip_prefix("nltk:") {
                 Some(dir) => TaggerSource::Nltk(PathBuf::from(dir)),
                 None => TaggerSource::Model(PathBuf::from(other)),
@@ -75,6 +84,10 @@ impl TaggerSource {
                 let encoder = std::sync::Arc::new(crate::neural::Encoder::load(encoder)?);
                 AnyTagger::Context(Box::new(super::ContextTagger::english(encoder, *upos)?))
             }
+            #[cfg(feature = "neural")]
+            TaggerSource::Neural(dir) => AnyTagger::Neural(Box::new(
+                crate::neural::labeller::SequenceLabeller::load(dir, &candle_core::Device::Cpu)?,
+            )),
         })
     }
 
@@ -85,6 +98,8 @@ impl TaggerSource {
             TaggerSource::Model(p) | TaggerSource::Nltk(p) => Some(p),
             #[cfg(feature = "neural")]
             TaggerSource::Contextual { encoder, .. } => Some(encoder),
+            #[cfg(feature = "neural")]
+            TaggerSource::Neural(dir) => Some(dir),
         }
     }
 }
@@ -107,6 +122,9 @@ pub enum AnyTagger {
     /// A contextual tagger (perceptron, encoder and head).
     #[cfg(feature = "neural")]
     Context(Box<super::ContextTagger>),
+    /// A neural sequence labeller.
+    #[cfg(feature = "neural")]
+    Neural(Box<crate::neural::labeller::SequenceLabeller>),
 }
 
 impl AnyTagger {
@@ -118,6 +136,18 @@ impl AnyTagger {
             AnyTagger::Owned(t) => t.knows(word),
             #[cfg(feature = "neural")]
             AnyTagger::Context(t) => t.first_stage().knows(word),
+            #[cfg(feature = "neural")]
+            AnyTagger::Neural(t) => t.knows(word),
+        }
+    }
+
+    /// Whether this tagger tags groups of sentences much faster than one
+    /// by one (a contextual or neural tagger).
+    pub fn prefers_groups(&self) -> bool {
+        match self {
+            #[cfg(feature = "neural")]
+            AnyTagger::Context(_) | AnyTagger::Neural(_) => true,
+            _ => false,
         }
     }
 
@@ -139,6 +169,8 @@ impl std::fmt::Debug for AnyTagger {
             AnyTagger::Owned(_) => "Owned",
             #[cfg(feature = "neural")]
             AnyTagger::Context(_) => "Context",
+            #[cfg(feature = "neural")]
+            AnyTagger::Neural(_) => "Neural",
         };
         f.debug_tuple("AnyTagger").field(&kind).finish()
     }
@@ -151,6 +183,8 @@ impl TryTagger for AnyTagger {
             AnyTagger::Owned(t) => Ok(t.tag(tokens)),
             #[cfg(feature = "neural")]
             AnyTagger::Context(t) => t.try_tag(tokens),
+            #[cfg(feature = "neural")]
+            AnyTagger::Neural(t) => t.label(tokens),
         }
     }
 
@@ -160,6 +194,8 @@ impl TryTagger for AnyTagger {
             AnyTagger::Owned(t) => Ok(t.tag_sents(sentences)),
             #[cfg(feature = "neural")]
             AnyTagger::Context(t) => TryTagger::try_tag_sents(t.as_ref(), sentences),
+            #[cfg(feature = "neural")]
+            AnyTagger::Neural(t) => t.label_sents(sentences),
         }
     }
 }

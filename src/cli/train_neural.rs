@@ -1,0 +1,179 @@
+//! `nlkit train-neural`: train the neural sequence labeller
+//! ([`crate::neural::labeller`]) for a task and save its checkpoint folder.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use crate::neural::labeller::{
+    train_labeller, EncoderKind, LabellerConfig, ModelInfo, Task, TrainConfig,
+};
+use crate::Result;
+
+/// `--task`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TaskArg {
+    /// UPOS tags from CoNLL-U files.
+    Upos,
+    /// XPOS tags from CoNLL-U files.
+    Xpos,
+    /// BIO named entities from CoNLL-2002-format files (`word POS tag` rows).
+    Ner,
+    /// IOB chunks from CoNLL-2000-format files (`word POS chunk` rows).
+    Chunk,
+}
+
+/// `--encoder-kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum EncoderArg {
+    /// Dilated convolutions (fast on a CPU).
+    #[default]
+    Cnn,
+    /// A bidirectional LSTM.
+    Bilstm,
+}
+
+/// Arguments of `nlkit train-neural`.
+#[derive(Debug, Args)]
+pub struct TrainNeuralArgs {
+    /// What to predict (and how --train/--dev are read).
+    #[arg(long, value_enum)]
+    task: TaskArg,
+    /// Training data.
+    #[arg(long, value_name = "FILE")]
+    train: PathBuf,
+    /// Development data: picks the best epoch and stops training early.
+    #[arg(long, value_name = "FILE")]
+    dev: PathBuf,
+    /// Output folder (model.safetensors, config.json).
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    output: PathBuf,
+    /// Device: cpu, cuda or cuda:N (cuda needs a build with `--features cuda`).
+    #[arg(long, default_value = "cpu")]
+    device: String,
+    /// Maximum epochs.
+    #[arg(long, default_value_t = 30)]
+    epochs: usize,
+    /// Seed of all random choices (same data, options and seed: same model).
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Stop after this many epochs without a better dev score.
+    #[arg(long, default_value_t = 5)]
+    patience: usize,
+    /// Sentences per minibatch.
+    #[arg(long, default_value_t = 16)]
+    batch_size: usize,
+    /// AdamW learning rate.
+    #[arg(long, default_value_t = 2e-3)]
+    lr: f64,
+    /// The contextual encoder.
+    #[arg(long, value_enum, default_value_t)]
+    encoder_kind: EncoderArg,
+    /// Encoder width (channels, or LSTM units per direction).
+    #[arg(long, default_value_t = 160)]
+    hidden: usize,
+    /// Word embedding width.
+    #[arg(long, default_value_t = 64)]
+    word_dim: usize,
+    /// Words seen fewer times in training are unknown to the model.
+    #[arg(long, default_value_t = 1)]
+    min_word_count: usize,
+    /// Dropout.
+    #[arg(long, default_value_t = 0.4)]
+    dropout: f32,
+    /// A per-token softmax instead of the CRF output layer.
+    #[arg(long)]
+    no_crf: bool,
+    /// Only the first N training sentences (quick experiments).
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// The licence to record in the model (it follows the training data's).
+    #[arg(long, default_value = "same as the training data")]
+    licence: String,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Runs `nlkit train-neural`.
+pub fn run(a: TrainNeuralArgs) -> Result<()> {
+    let task = match a.task {
+        TaskArg::Upos => Task::Upos,
+        TaskArg::Xpos => Task::Xpos,
+        TaskArg::Ner => Task::Ner,
+        TaskArg::Chunk => Task::Chunk,
+    };
+    let device = crate::neural::parse_device(&a.device)?;
+    let mut train = task.read(&a.train)?;
+    if let Some(n) = a.limit {
+        train.truncate(n);
+    }
+    let dev = task.read(&a.dev)?;
+    let config = LabellerConfig {
+        word_dim: a.word_dim,
+        encoder: match a.encoder_kind {
+            EncoderArg::Cnn => EncoderKind::DilatedCnn {
+                hidden: a.hidden,
+                dilations: vec![1, 2, 4, 1, 2, 4],
+            },
+            EncoderArg::Bilstm => EncoderKind::BiLstm {
+                hidden: a.hidden,
+                layers: 1,
+            },
+        },
+        crf: !a.no_crf,
+        dropout: a.dropout,
+        ..LabellerConfig::default()
+    };
+    let opts = TrainConfig {
+        epochs: a.epochs,
+        batch_size: a.batch_size,
+        learning_rate: a.lr,
+        patience: a.patience,
+        min_word_count: a.min_word_count,
+        seed: a.seed,
+        metric: task.metric(),
+        progress: match super::progress::terminal(a.quiet) {
+            Some(p) => Some(p),
+            // piped stderr (logs): one line per epoch
+            None if !a.quiet => Some(std::sync::Arc::new(EpochLines)),
+            None => None,
+        },
+        save_best: Some(a.output.clone()),
+        ..TrainConfig::default()
+    };
+    let tokens: usize = train.iter().map(|(w, _)| w.len()).sum();
+    let file = a.train.file_name().map_or_else(
+        || a.train.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    let mut info = ModelInfo::new(task.name());
+    info.training_data = format!("{file}: {} sentences, {tokens} tokens", train.len());
+    info.licence = a.licence.clone();
+    let start = std::time::Instant::now();
+    let model = train_labeller(&train, &dev, &config, &opts, info, &device)?;
+    model.save(&a.output)?;
+    let i = model.info();
+    eprintln!(
+        "trained {} epochs in {:.0} s; best dev {}: {}; saved {}",
+        i.epochs,
+        start.elapsed().as_secs_f64(),
+        match i.dev_metric {
+            Some(crate::neural::labeller::Metric::SpanF1) => "F1",
+            _ => "accuracy",
+        },
+        i.dev_score.map_or("-".into(), |s| format!("{s:.2}%")),
+        a.output.display()
+    );
+    Ok(())
+}
+
+/// Writes each finished phase (an epoch's loss and dev score) as a line on
+/// stderr, for logs.
+struct EpochLines;
+
+impl crate::progress::Progress for EpochLines {
+    fn finish(&self, message: &str) {
+        eprintln!("{message}");
+    }
+}
