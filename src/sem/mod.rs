@@ -6,8 +6,8 @@
 //! with NLTK's fresh-variable naming (`z1`, `z2`, …), and `Display` prints
 //! exactly what NLTK's `str` prints; [`logic::Expression::typecheck`] infers
 //! types as NLTK's typed logic does. [`evaluate`] matches `nltk.sem.evaluate`:
-//! valuations, assignments, `Model.evaluate` and `satisfiers`. Feature
-//! structures, feature grammars, DRT and provers are not here yet.
+//! valuations, assignments, `Model.evaluate` and `satisfiers`. [`drt`] matches
+//! `nltk.sem.drt`: DRSs, merging, `fol()` and anaphora resolution.
 //!
 //! Deliberate differences from NLTK are listed in `docs/differences.md`
 //! (section "sem"); the main one is that expressions deeper than
@@ -22,5 +22,6 @@
 //! # Ok::<(), nlkit::Error>(())
 //! ```
 
+pub mod drt;
 pub mod evaluate;
 pub mod logic;

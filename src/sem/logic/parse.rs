@@ -96,12 +96,17 @@ fn depth_error(index: usize) -> PErr {
 }
 
 /// Python's `str.isspace` (Rust's whitespace plus the separators U+001C–U+001F).
-fn py_space(c: char) -> bool {
+pub(crate) fn py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 /// Splits `data` into tokens; also returns each token's start (in chars).
 fn tokenize(data: &[char]) -> (Vec<String>, Vec<usize>) {
+    tokenize_with(data, SYMBOLS)
+}
+
+/// [`tokenize`] with another symbol table (the DRT reader adds `+ [ ] :`).
+pub(crate) fn tokenize_with(data: &[char], symbols: &[&str]) -> (Vec<String>, Vec<usize>) {
     let mut out = Vec::new();
     let mut starts = Vec::new();
     let mut token = String::new();
@@ -115,14 +120,14 @@ fn tokenize(data: &[char]) -> (Vec<String>, Vec<usize>) {
         while i + len < data.len() {
             let mut cand = String::new();
             cand.extend(&data[i..=i + len]);
-            if SYMBOLS.iter().any(|s| s.starts_with(cand.as_str())) {
+            if symbols.iter().any(|s| s.starts_with(cand.as_str())) {
                 len += 1;
             } else {
                 break;
             }
         }
         let symbol: String = data[i..i + len].iter().collect();
-        if len > 0 && SYMBOLS.contains(&symbol.as_str()) {
+        if len > 0 && symbols.contains(&symbol.as_str()) {
             if !token.is_empty() {
                 out.push(std::mem::take(&mut token));
                 starts.push(token_start);
