@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 use super::common::{stdout, write_line, InputArgs};
 use crate::sem::drt::DrtExpression;
 use crate::sem::evaluate::{Assignment, Model, Valuation};
+use crate::sem::inference::{ResolutionProver, TableauProver};
 use crate::sem::logic::Expression;
 use crate::{Error, Result};
 
@@ -34,6 +35,22 @@ enum SemCommand {
     /// and print it, or what `--op` makes of it; fresh variables are numbered
     /// across the whole run.
     Drt(DrtArgs),
+    /// Prove per line `assumption; assumption => goal` (the first `=>`
+    /// separates; write implications inside formulas as `->`): True,
+    /// False, or Unknown when the search budget runs out.
+    Prove(ProveArgs),
+}
+
+#[derive(Debug, Args)]
+struct ProveArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// NLTK's `ResolutionProver` or `TableauProver`.
+    #[arg(long, default_value = "resolution", value_parser = ["resolution", "tableau"])]
+    prover: String,
+    /// After each answer, print the resolution proof (NLTK's `proof()`).
+    #[arg(long)]
+    proof: bool,
 }
 
 #[derive(Debug, Args)]
@@ -142,6 +159,41 @@ fn drt(a: &DrtArgs) -> Result<()> {
     Ok(())
 }
 
+fn prove_line(a: &ProveArgs, line: &str) -> Result<String> {
+    let Some((left, goal)) = line.split_once("=>") else {
+        return Err(Error::InvalidInput(
+            "expected `assumption; ... => goal`".into(),
+        ));
+    };
+    let goal = Expression::fromstring(goal)?;
+    let assumptions = left
+        .split(';')
+        .filter(|s| !s.trim().is_empty())
+        .map(Expression::fromstring)
+        .collect::<Result<Vec<_>>>()?;
+    if a.prover == "tableau" {
+        return Ok(TableauProver::default()
+            .prove(Some(&goal), &assumptions)?
+            .to_string());
+    }
+    let p = ResolutionProver::default().prove(Some(&goal), &assumptions)?;
+    Ok(if a.proof {
+        format!("{}\n{}", p.result, p.proof.trim_end_matches('\n'))
+    } else {
+        p.result.to_string()
+    })
+}
+
+fn prove(a: &ProveArgs) -> Result<()> {
+    let mut out = stdout();
+    a.input.for_each_line(|line| match prove_line(a, line) {
+        Ok(s) => write_line(&mut out, &s),
+        Err(e) => write_line(&mut out, &error_line(&e)),
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Runs `nlkit sem`.
 pub fn run(a: SemArgs) -> Result<()> {
     let (input, simplify) = match &a.command {
@@ -149,6 +201,7 @@ pub fn run(a: SemArgs) -> Result<()> {
         SemCommand::Simplify(l) => (&l.input, true),
         SemCommand::Evaluate(e) => return evaluate(e),
         SemCommand::Drt(d) => return drt(d),
+        SemCommand::Prove(p) => return prove(p),
     };
     let mut out = stdout();
     input.for_each_line(|line| {

@@ -24,4 +24,5 @@
 
 pub mod drt;
 pub mod evaluate;
+pub mod inference;
 pub mod logic;
