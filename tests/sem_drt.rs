@@ -6,6 +6,7 @@
 mod common;
 
 use nlkit::sem::drt::{DrtExpr, DrtExpression};
+use nlkit::sem::inference::Method;
 use nlkit::sem::logic::{set_counter, Expression, Variable};
 use serde_json::Value;
 
@@ -95,6 +96,12 @@ fn show(case: &Value) -> String {
             let a = drt(&expr["eq"][0])?;
             let b = drt(&expr["eq"][1])?;
             Ok(if a.equals(&b) { "True" } else { "False" }.to_string())
+        }
+        "equiv" => {
+            let a = drt(&expr["eq"][0])?;
+            let b = drt(&expr["eq"][1])?;
+            let r = a.equiv(&b, Method::Tableau).map_err(|e| e.to_string())?;
+            Ok(r.to_string())
         }
         "free" => Ok(listing(drt(expr)?.free())),
         "variables" => Ok(listing(drt(expr)?.variables())),

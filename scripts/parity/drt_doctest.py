@@ -4,10 +4,11 @@
 Runs every example of nltk/test/drt.doctest in order (one namespace, as
 doctest does) and, for each example that is a DRT operation nlkit implements
 (fromstring, str, simplify, fol, normalize, replace, resolve_anaphora,
-eliminate_equality, ==, pretty_format/pretty_print, free/variables/get_refs,
+eliminate_equality, ==, equiv with the tableau prover, pretty_format/pretty_print,
+free/variables/get_refs,
 parse errors), writes a case with the expected output as written in the
 doctest file and the fresh-variable counter value it starts at. Examples
-outside that subset (feature-grammar parsing, equiv with a prover, imports)
+outside that subset (feature-grammar parsing, imports)
 are counted as skipped.
 
 Usage (repo root):
@@ -106,6 +107,12 @@ def value_case(node, env):
             if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) \
                     and inner.func.id == "str":
                 return "str", translate(inner.args[0], env)
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
+                    and inner.func.attr == "equiv" and len(inner.args) == 2 \
+                    and isinstance(inner.args[1], ast.Call) \
+                    and getattr(inner.args[1].func, "id", "") == "TableauProver":
+                return "equiv", {"eq": [translate(inner.func.value, env),
+                                        translate(inner.args[0], env)]}
             if isinstance(inner, ast.Compare) and isinstance(inner.ops[0], ast.Eq):
                 return "eq", {"eq": [translate(inner.left, env),
                                      translate(inner.comparators[0], env)]}
@@ -168,7 +175,7 @@ def main():
         for c in cases:
             f.write(json.dumps(c, ensure_ascii=False) + "\n")
     print(f"drt.doctest: {len(examples)} examples, {len(cases)} cases written, "
-          f"{skipped} examples skipped (imports, assignments, grammar parsing, prover)")
+          f"{skipped} examples skipped (imports, assignments, grammar parsing)")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 //! (NLTK's `resolve_anaphora`).
 
 use super::{order_ref_strings, DrtExpr, DrtExpression};
+use crate::sem::inference::{prove, Method, ProofResult};
 use crate::sem::logic::{BinOp, Binder, Expr, Expression, Variable};
 use crate::{Error, Result};
 
@@ -82,6 +83,28 @@ impl DrtExpression {
                 Ok(acc)
             }
         }
+    }
+
+    /// Whether the two expressions are logically equivalent: NLTK's
+    /// `equiv(other, prover)` (both simplified, converted to first-order
+    /// logic, and `(a <-> b)` given to the prover).
+    ///
+    /// # Errors
+    /// As [`DrtExpression::fol`], and formulas the prover cannot take.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::sem::drt::DrtExpression;
+    /// use nlkit::sem::inference::{Method, ProofResult};
+    /// let a = DrtExpression::fromstring("([x],[man(x), walks(x)])")?;
+    /// let b = DrtExpression::fromstring("([x],[walks(x), man(x)])")?;
+    /// assert_eq!(a.equiv(&b, Method::Tableau)?, ProofResult::Proved);
+    /// # Ok::<(), nlkit::Error>(())
+    /// ```
+    pub fn equiv(&self, other: &DrtExpression, method: Method) -> Result<ProofResult> {
+        let f1 = self.simplify()?.fol()?.simplify()?;
+        let f2 = other.simplify()?.fol()?.simplify()?;
+        prove(method, &f1.binary(BinOp::Iff, &f2)?, &[])
     }
 
     /// Replaces each `PRO(x)` condition by `(x = y)` for the one accessible

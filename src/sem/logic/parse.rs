@@ -116,23 +116,24 @@ pub(crate) fn tokenize_with(data: &[char], symbols: &[&str]) -> (Vec<String>, Ve
         // NLTK walks a trie greedily, without backtracking: the longest run
         // of characters that is a prefix of some symbol, kept only if that
         // run is itself a symbol.
+        // (Symbols are ASCII: a byte is a char.)
+        let starts_with = |s: &str, cand: &[char]| {
+            s.len() >= cand.len() && s.bytes().zip(cand).all(|(b, c)| b as u32 == *c as u32)
+        };
         let mut len = 0;
-        while i + len < data.len() {
-            let mut cand = String::new();
-            cand.extend(&data[i..=i + len]);
-            if symbols.iter().any(|s| s.starts_with(cand.as_str())) {
-                len += 1;
-            } else {
-                break;
-            }
+        while i + len < data.len() && symbols.iter().any(|s| starts_with(s, &data[i..=i + len])) {
+            len += 1;
         }
-        let symbol: String = data[i..i + len].iter().collect();
-        if len > 0 && symbols.contains(&symbol.as_str()) {
+        let is_symbol = len > 0
+            && symbols
+                .iter()
+                .any(|s| s.len() == len && starts_with(s, &data[i..i + len]));
+        if is_symbol {
             if !token.is_empty() {
                 out.push(std::mem::take(&mut token));
                 starts.push(token_start);
             }
-            out.push(symbol);
+            out.push(data[i..i + len].iter().collect());
             starts.push(i);
             i += len;
         } else {
