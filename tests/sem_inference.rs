@@ -154,6 +154,11 @@ fn infinite_searches_stop_with_unknown_or_false() {
         )
         .unwrap();
     assert_ne!(r.result, ProofResult::Proved);
+    // terms that grow without end: unknown, not an error
+    let r = ResolutionProver::default()
+        .prove(Some(&e("P(a)")), &[e("all x.(Q(x) -> Q(succ(x)))"), e("Q(b)")])
+        .unwrap();
+    assert_eq!(r.result, ProofResult::Unknown);
     // a huge disjunction of conjunctions: CNF would blow up; bounded
     let big: Vec<String> = (0..60).map(|i| format!("(P{i}(a) & Q{i}(a))")).collect();
     let g = e(&big.join(" | "));

@@ -773,9 +773,15 @@ impl ResolutionProver {
     }
 }
 
+/// Errors that end a search as unknown: the step budget, the depth of
+/// clause unification or of substitution, and terms grown past
+/// [`crate::sem::logic::MAX_DEPTH`] (NLTK keeps deriving them until its
+/// time limit).
 fn is_limit(e: &Error) -> bool {
-    e.to_string().starts_with(super::LIMIT_MESSAGE)
-        || e.to_string().starts_with("maximum recursion depth")
+    let m = e.to_string();
+    m.starts_with(super::LIMIT_MESSAGE)
+        || m.starts_with("maximum recursion depth")
+        || m.starts_with("Expression nesting exceeds the maximum depth")
 }
 
 /// NLTK's `_attempt_proof`: saturate, restarting from the top after each
