@@ -156,7 +156,10 @@ fn infinite_searches_stop_with_unknown_or_false() {
     assert_ne!(r.result, ProofResult::Proved);
     // terms that grow without end: unknown, not an error
     let r = ResolutionProver::default()
-        .prove(Some(&e("P(a)")), &[e("all x.(Q(x) -> Q(succ(x)))"), e("Q(b)")])
+        .prove(
+            Some(&e("P(a)")),
+            &[e("all x.(Q(x) -> Q(succ(x)))"), e("Q(b)")],
+        )
         .unwrap();
     assert_eq!(r.result, ProofResult::Unknown);
     // a huge disjunction of conjunctions: CNF would blow up; bounded

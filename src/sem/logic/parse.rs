@@ -55,6 +55,10 @@ fn has_priority(op: u8, context: u8) -> bool {
 }
 
 fn is_variable(tok: &str) -> bool {
+    // a token of letters or digits only is a word token or a variable
+    if tok.bytes().all(|b| b.is_ascii_alphanumeric()) && tok.len() > 7 {
+        return true;
+    }
     !TOKENS.contains(&tok)
 }
 
@@ -121,8 +125,13 @@ pub(crate) fn tokenize_with(data: &[char], symbols: &[&str]) -> (Vec<String>, Ve
             s.len() >= cand.len() && s.bytes().zip(cand).all(|(b, c)| b as u32 == *c as u32)
         };
         let mut len = 0;
-        while i + len < data.len() && symbols.iter().any(|s| starts_with(s, &data[i..=i + len])) {
-            len += 1;
+        // every symbol starts with ASCII punctuation: letters and digits
+        // skip the scan
+        if data[i].is_ascii_punctuation() {
+            while i + len < data.len() && symbols.iter().any(|s| starts_with(s, &data[i..=i + len]))
+            {
+                len += 1;
+            }
         }
         let is_symbol = len > 0
             && symbols
