@@ -292,6 +292,9 @@ pub struct Assignment {
     // shared: evaluation copies assignments at every quantifier
     domain: Rc<BTreeSet<String>>,
     map: BTreeMap<String, String>,
+    // set by `Model::satisfy` when the domain holds the model's: binding
+    // an individual of the model then needs no membership test
+    covers_model: bool,
 }
 
 impl Assignment {
@@ -300,6 +303,7 @@ impl Assignment {
         Assignment {
             domain: Rc::new(domain),
             map: BTreeMap::new(),
+            covers_model: false,
         }
     }
 
@@ -307,7 +311,7 @@ impl Assignment {
     /// (the quantifier loop rebinds one variable many times).
     fn rebind(&mut self, var: &str, value: &str) -> Result<()> {
         match self.map.get_mut(var) {
-            Some(slot) if self.domain.contains(value) => {
+            Some(slot) if self.covers_model || self.domain.contains(value) => {
                 slot.clear();
                 slot.push_str(value);
                 Ok(())
@@ -452,6 +456,7 @@ impl Model {
     pub fn satisfy(&self, e: &Expression, g: &Assignment) -> Result<Evaluation> {
         self.check_cost(e)?;
         let mut g = g.clone();
+        g.covers_model = self.domain.is_subset(&g.domain);
         match self.sat(e, &mut g) {
             Ok(v) => Ok(Evaluation::Value(v.into_owned())),
             Err(Stop::Undefined) => Ok(Evaluation::Undefined),
@@ -538,6 +543,9 @@ impl Model {
                 let (base, args) = e.uncurry();
                 if matches!(base.expr(), Expr::Variable(_)) {
                     let funval = self.sat(base, g)?;
+                    if let Some(key) = self.atom_key(&args, g)? {
+                        return member_key(&key, true, &funval).map(Cow::Owned);
+                    }
                     let mut argvals = Vec::with_capacity(args.len());
                     for x in args {
                         argvals.push(self.sat(x, g)?);
@@ -626,6 +634,45 @@ impl Model {
     }
 }
 
+impl Model {
+    /// The arguments of a predicate as individuals, when every one is a
+    /// variable or constant naming an individual (the common case, without
+    /// building a `Value` per argument); `None` otherwise.
+    fn atom_key(&self, args: &[&Expression], g: &Assignment) -> S<Option<Vec<String>>> {
+        let mut key = Vec::with_capacity(args.len());
+        for x in args {
+            let Some(v) = x.as_variable() else {
+                return Ok(None);
+            };
+            match self.valuation.get(v.name()) {
+                Some(Value::Individual(s)) => key.push(s.clone()),
+                Some(_) => return Ok(None),
+                None if matches!(v.kind(), VarKind::Individual | VarKind::Event) => {
+                    match g.get(v.name()) {
+                        Some(s) => key.push(s.to_string()),
+                        None => return Err(Stop::Undefined),
+                    }
+                }
+                None => return Err(Stop::Undefined),
+            }
+        }
+        Ok(Some(key))
+    }
+}
+
+/// `tuple(key) in funval` for a key of individuals (`comparable`: no
+/// argument was a truth value).
+fn member_key(key: &[String], comparable: bool, funval: &Value) -> S<Value> {
+    match funval {
+        Value::Relation(r) => Ok(Value::Bool(comparable && r.contains(key))),
+        Value::Function(_) => Ok(Value::Bool(false)),
+        Value::Individual(_) => Err(Stop::Fail(
+            "'in <string>' requires string as left operand, not tuple".into(),
+        )),
+        Value::Bool(_) => Err(Stop::Fail("argument of type 'bool' is not iterable".into())),
+    }
+}
+
 /// Python's `tuple(argvals) in funval`.
 fn member(args: &[Cow<'_, Value>], funval: &Value) -> S<Value> {
     let mut key = Vec::with_capacity(args.len());
@@ -642,14 +689,7 @@ fn member(args: &[Cow<'_, Value>], funval: &Value) -> S<Value> {
             }
         }
     }
-    match funval {
-        Value::Relation(r) => Ok(Value::Bool(comparable && r.contains(&key))),
-        Value::Function(_) => Ok(Value::Bool(false)),
-        Value::Individual(_) => Err(Stop::Fail(
-            "'in <string>' requires string as left operand, not tuple".into(),
-        )),
-        Value::Bool(_) => Err(Stop::Fail("argument of type 'bool' is not iterable".into())),
-    }
+    member_key(&key, comparable, funval)
 }
 
 /// Python's `funval[argval]`.
