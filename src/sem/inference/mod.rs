@@ -29,8 +29,9 @@ mod skolemize;
 mod tableau;
 
 pub use resolution::{
-    clausify, most_general_unification, BindingDict, Clause, ResolutionProof, ResolutionProver,
+    most_general_unification, BindingDict, Clause, ResolutionProof, ResolutionProver,
 };
+pub use skolemize::clausify;
 pub use tableau::{TableauProver, MAX_TABLEAU_DEPTH};
 
 use crate::sem::logic::Expression;

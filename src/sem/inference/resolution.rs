@@ -3,10 +3,10 @@
 //! subsumption, and the saturation loop, with a step budget instead of
 //! NLTK's 60-second wall-clock limit.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
-use super::skolemize::{fresh_z, skolemize};
+use super::skolemize::clausify;
 use super::{limit_error, ProofResult, MAX_STEPS};
 use crate::sem::logic::{Expr, Expression, VarKind, Variable};
 use crate::{Error, Result};
@@ -578,90 +578,6 @@ fn hard(f: Fail) -> Error {
         Fail::Hard(e) => e,
         Fail::NoBinding => Error::InvalidInput("cannot be bound".into()),
     }
-}
-
-/// NLTK's `_clausify` of a skolemized CNF expression.
-fn clausify_cnf(e: &Expression, out: &mut Vec<Vec<Expression>>) -> Result<()> {
-    use crate::sem::logic::BinOp;
-    match e.expr() {
-        Expr::Binary(BinOp::And, a, b) => {
-            clausify_cnf(a, out)?;
-            clausify_cnf(b, out)
-        }
-        Expr::Binary(BinOp::Or, a, b) => {
-            let mut first = Vec::new();
-            clausify_cnf(a, &mut first)?;
-            let mut second = Vec::new();
-            clausify_cnf(b, &mut second)?;
-            match (first.as_slice(), second.as_slice()) {
-                ([x], [y]) => {
-                    out.push(x.iter().chain(y).cloned().collect());
-                    Ok(())
-                }
-                _ => Err(Error::InvalidInput("clausify: not in CNF".into())),
-            }
-        }
-        Expr::Binary(BinOp::Eq, ..) | Expr::Application(..) => {
-            out.push(vec![e.clone()]);
-            Ok(())
-        }
-        Expr::Negated(t)
-            if matches!(
-                t.expr(),
-                Expr::Application(..) | Expr::Binary(BinOp::Eq, ..)
-            ) =>
-        {
-            out.push(vec![e.clone()]);
-            Ok(())
-        }
-        _ => Err(Error::InvalidInput(format!(
-            "ProverParseError: cannot clausify '{e}'"
-        ))),
-    }
-}
-
-/// Skolemizes `e`, converts it to clauses and renames each clause's
-/// individual variables apart (`z1`, `z2`, … from the logic counter):
-/// NLTK's `clausify`. Variables of one clause are renamed in name order
-/// (NLTK: in a set's order).
-///
-/// # Errors
-/// Expressions NLTK cannot skolemize or clausify (bare propositions,
-/// lambdas), the step budget.
-///
-/// # Example
-/// ```
-/// use nlkit::sem::inference::clausify;
-/// use nlkit::sem::logic::{set_counter, Expression};
-/// set_counter(0);
-/// let c = clausify(&Expression::fromstring("all x.(man(x) -> mortal(x))")?)?;
-/// assert_eq!(c[0].to_string(), "{-man(z2), mortal(z2)}");
-/// # Ok::<(), nlkit::Error>(())
-/// ```
-pub fn clausify(e: &Expression) -> Result<Vec<Clause>> {
-    let mut budget = MAX_STEPS;
-    let sk = skolemize(e, &BTreeSet::new(), &BTreeSet::new(), &mut budget)?;
-    let mut raw = Vec::new();
-    clausify_cnf(&sk, &mut raw)?;
-    let mut out = Vec::new();
-    for mut clause in raw {
-        let mut free = BTreeSet::new();
-        for a in &clause {
-            free.extend(a.free());
-            free.extend(a.constants());
-        }
-        for v in free {
-            if v.kind() == VarKind::Individual {
-                let nv = Expression::var(fresh_z(&BTreeSet::new()));
-                clause = clause
-                    .iter()
-                    .map(|a| a.replace(&v, &nv, false, true))
-                    .collect::<Result<_>>()?;
-            }
-        }
-        out.push(Clause::new(clause));
-    }
-    Ok(out)
 }
 
 /// NLTK's `ResolutionProver`: proves `goal` from `assumptions` by refuting
