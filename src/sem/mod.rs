@@ -8,6 +8,7 @@
 //! types as NLTK's typed logic does. [`evaluate`] matches `nltk.sem.evaluate`:
 //! valuations, assignments, `Model.evaluate` and `satisfiers`. [`drt`] matches
 //! `nltk.sem.drt`: DRSs, merging, `fol()` and anaphora resolution.
+//! [`inference`] matches `nltk.inference`'s resolution and tableau provers.
 //!
 //! Deliberate differences from NLTK are listed in `docs/differences.md`
 //! (section "sem"); the main one is that expressions deeper than
