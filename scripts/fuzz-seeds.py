@@ -61,6 +61,8 @@ def text_seeds():
     put("featstruct", "agr", "[NUM='sg', AGR=[PER=3, GND=?g], HEAD->(1)[POS=n], SUBJ->(1)]")
     put("logic_formula", "fol", "all x.(dog(x) -> exists y.(bone(y) & gnaw(x, y)))")
     put("logic_formula", "lambda", "\\x.\\y.(see(x, y) | -(x = y))")
+    put("drt", "merge", "([x],[man(x)]) + ([y],[woman(y), (([],[PRO(y)]) -> ([z],[see(y,z)]))])")
+    put("drt", "lambda", "\\P.(([x],[dog(x)]) + P(x))(\\y.([],[bark(y), -([],[big(y)])]))")
     put("translate_metrics", "two", "the cat sat on the mat|a cat was on the mat\tthe cat sat on mat\nhello there\thello\n")
     put("vader", "mixed", "I LOVE this!!! :) but the ending was not good at all... kinda meh \U0001F600\n")
 

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::common::{stdout, write_line, InputArgs};
+use crate::sem::drt::DrtExpression;
 use crate::sem::evaluate::{Assignment, Model, Valuation};
+use crate::sem::inference::{ResolutionProver, TableauProver};
 use crate::sem::logic::Expression;
 use crate::{Error, Result};
 
@@ -29,6 +31,37 @@ enum SemCommand {
     /// True, False, Undefined or the value; `--satisfiers VAR` prints the
     /// individuals satisfying the open formula instead.
     Evaluate(EvaluateArgs),
+    /// Read each line as a DRT expression (NLTK's `DrtExpression.fromstring`)
+    /// and print it, or what `--op` makes of it; fresh variables are numbered
+    /// across the whole run.
+    Drt(DrtArgs),
+    /// Prove per line `assumption; assumption => goal` (the first `=>`
+    /// separates; write implications inside formulas as `->`): True,
+    /// False, or Unknown when the search budget runs out.
+    Prove(ProveArgs),
+}
+
+#[derive(Debug, Args)]
+struct ProveArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// NLTK's `ResolutionProver` or `TableauProver`.
+    #[arg(long, default_value = "resolution", value_parser = ["resolution", "tableau"])]
+    prover: String,
+    /// After each answer, print the resolution proof (NLTK's `proof()`).
+    #[arg(long)]
+    proof: bool,
+}
+
+#[derive(Debug, Args)]
+struct DrtArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// `parse` (str), `simplify`, `fol` (first-order logic,
+    /// unsimplified), `resolve` (`resolve_anaphora`), `pretty` (NLTK's
+    /// `pretty_format()` boxes, each followed by an empty line).
+    #[arg(long, default_value = "parse", value_parser = ["parse", "simplify", "fol", "resolve", "pretty"])]
+    op: String,
 }
 
 #[derive(Debug, Args)]
@@ -105,12 +138,70 @@ fn evaluate(a: &EvaluateArgs) -> Result<()> {
     Ok(())
 }
 
+fn drt(a: &DrtArgs) -> Result<()> {
+    let mut out = stdout();
+    a.input.for_each_line(|line| {
+        let d = DrtExpression::fromstring(line);
+        let r = match a.op.as_str() {
+            "simplify" => d.and_then(|d| d.simplify()).map(|d| d.to_string()),
+            "fol" => d.and_then(|d| d.fol()).map(|e| e.to_string()),
+            "resolve" => d.and_then(|d| d.resolve_anaphora()).map(|d| d.to_string()),
+            "pretty" => d.map(|d| d.pretty_format() + "\n"),
+            _ => d.map(|d| d.to_string()),
+        };
+        match r {
+            Ok(s) => write_line(&mut out, &s),
+            Err(e) if a.op == "pretty" => write_line(&mut out, &(error_line(&e) + "\n")),
+            Err(e) => write_line(&mut out, &error_line(&e)),
+        }
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
+fn prove_line(a: &ProveArgs, line: &str) -> Result<String> {
+    let Some((left, goal)) = line.split_once("=>") else {
+        return Err(Error::InvalidInput(
+            "expected `assumption; ... => goal`".into(),
+        ));
+    };
+    let goal = Expression::fromstring(goal)?;
+    let assumptions = left
+        .split(';')
+        .filter(|s| !s.trim().is_empty())
+        .map(Expression::fromstring)
+        .collect::<Result<Vec<_>>>()?;
+    if a.prover == "tableau" {
+        return Ok(TableauProver::default()
+            .prove(Some(&goal), &assumptions)?
+            .to_string());
+    }
+    let p = ResolutionProver::default().prove(Some(&goal), &assumptions)?;
+    Ok(if a.proof {
+        format!("{}\n{}", p.result, p.proof.trim_end_matches('\n'))
+    } else {
+        p.result.to_string()
+    })
+}
+
+fn prove(a: &ProveArgs) -> Result<()> {
+    let mut out = stdout();
+    a.input.for_each_line(|line| match prove_line(a, line) {
+        Ok(s) => write_line(&mut out, &s),
+        Err(e) => write_line(&mut out, &error_line(&e)),
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Runs `nlkit sem`.
 pub fn run(a: SemArgs) -> Result<()> {
     let (input, simplify) = match &a.command {
         SemCommand::Parse(l) => (&l.input, false),
         SemCommand::Simplify(l) => (&l.input, true),
         SemCommand::Evaluate(e) => return evaluate(e),
+        SemCommand::Drt(d) => return drt(d),
+        SemCommand::Prove(p) => return prove(p),
     };
     let mut out = stdout();
     input.for_each_line(|line| {

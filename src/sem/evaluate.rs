@@ -18,8 +18,10 @@
 //! the caller's [`Assignment`]. Sets and maps print sorted (Python prints
 //! them in hash order).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::rc::Rc;
 
 use super::logic::{BinOp, Binder, Expr, Expression, VarKind};
 use crate::{Error, Result};
@@ -287,16 +289,34 @@ fn read_line(line: &str) -> std::result::Result<(String, Value), String> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Assignment {
-    domain: BTreeSet<String>,
+    // shared: evaluation copies assignments at every quantifier
+    domain: Rc<BTreeSet<String>>,
     map: BTreeMap<String, String>,
+    // set by `Model::satisfy` when the domain holds the model's: binding
+    // an individual of the model then needs no membership test
+    covers_model: bool,
 }
 
 impl Assignment {
     /// An empty assignment over `domain`.
     pub fn new(domain: BTreeSet<String>) -> Assignment {
         Assignment {
-            domain,
+            domain: Rc::new(domain),
             map: BTreeMap::new(),
+            covers_model: false,
+        }
+    }
+
+    /// [`Assignment::add`] without allocating when `var` is bound already
+    /// (the quantifier loop rebinds one variable many times).
+    fn rebind(&mut self, var: &str, value: &str) -> Result<()> {
+        match self.map.get_mut(var) {
+            Some(slot) if self.covers_model || self.domain.contains(value) => {
+                slot.clear();
+                slot.push_str(value);
+                Ok(())
+            }
+            _ => self.add(var, value),
         }
     }
 
@@ -436,8 +456,9 @@ impl Model {
     pub fn satisfy(&self, e: &Expression, g: &Assignment) -> Result<Evaluation> {
         self.check_cost(e)?;
         let mut g = g.clone();
+        g.covers_model = self.domain.is_subset(&g.domain);
         match self.sat(e, &mut g) {
-            Ok(v) => Ok(Evaluation::Value(v)),
+            Ok(v) => Ok(Evaluation::Value(v.into_owned())),
             Err(Stop::Undefined) => Ok(Evaluation::Undefined),
             Err(Stop::Fail(m)) => Err(Error::InvalidInput(m)),
         }
@@ -509,30 +530,34 @@ impl Model {
     }
 
     fn bind(g: &mut Assignment, var: &str, u: &str) -> S<()> {
-        g.add(var, u).map_err(|e| Stop::Fail(e.to_string()))
+        g.rebind(var, u).map_err(|e| Stop::Fail(e.to_string()))
     }
 
     // Recursion is bounded by the expression's depth (logic::MAX_DEPTH).
     // `g` is mutable because NLTK's lambda binds its variable in the
     // assignment it was given (and leaves it bound).
-    fn sat(&self, e: &Expression, g: &mut Assignment) -> S<Value> {
+    fn sat<'m>(&'m self, e: &Expression, g: &mut Assignment) -> S<Cow<'m, Value>> {
+        let boolv = |x: bool| -> S<Cow<'m, Value>> { Ok(Cow::Owned(Value::Bool(x))) };
         match e.expr() {
             Expr::Application(f, a) => {
                 let (base, args) = e.uncurry();
                 if matches!(base.expr(), Expr::Variable(_)) {
                     let funval = self.sat(base, g)?;
+                    if let Some(key) = self.atom_key(&args, g)? {
+                        return member_key(&key, true, &funval).map(Cow::Owned);
+                    }
                     let mut argvals = Vec::with_capacity(args.len());
                     for x in args {
                         argvals.push(self.sat(x, g)?);
                     }
-                    member(&argvals, &funval)
+                    member(&argvals, &funval).map(Cow::Owned)
                 } else {
                     let funval = self.sat(f, g)?;
                     let argval = self.sat(a, g)?;
-                    lookup(&funval, &argval)
+                    lookup(&funval, &argval).map(Cow::Owned)
                 }
             }
-            Expr::Negated(t) => Ok(Value::Bool(!self.sat(t, g)?.truthy())),
+            Expr::Negated(t) => boolv(!self.sat(t, g)?.truthy()),
             Expr::Binary(op, a, b) => {
                 let x = self.sat(a, g)?;
                 match op {
@@ -552,12 +577,15 @@ impl Model {
                     }
                     BinOp::Imp => {
                         if !x.truthy() {
-                            Ok(Value::Bool(true))
+                            boolv(true)
                         } else {
                             self.sat(b, g)
                         }
                     }
-                    BinOp::Iff | BinOp::Eq => Ok(Value::Bool(x == self.sat(b, g)?)),
+                    BinOp::Iff | BinOp::Eq => {
+                        let y = self.sat(b, g)?;
+                        Ok(Cow::Owned(Value::Bool(x == y)))
+                    }
                 }
             }
             Expr::Binder(kind, v, t) => match kind {
@@ -566,37 +594,37 @@ impl Model {
                     for u in &self.domain {
                         Self::bind(&mut new_g, v.name(), u)?;
                         if !self.sat(t, &mut new_g)?.truthy() {
-                            return Ok(Value::Bool(false));
+                            return boolv(false);
                         }
                     }
-                    Ok(Value::Bool(true))
+                    boolv(true)
                 }
                 Binder::Exists | Binder::Iota => {
                     let mut new_g = g.clone();
                     for u in &self.domain {
                         Self::bind(&mut new_g, v.name(), u)?;
                         if self.sat(t, &mut new_g)?.truthy() {
-                            return Ok(Value::Bool(true));
+                            return boolv(true);
                         }
                     }
-                    Ok(Value::Bool(false))
+                    boolv(false)
                 }
                 Binder::Lambda => {
                     let mut cf = BTreeMap::new();
                     for u in &self.domain {
                         Self::bind(g, v.name(), u)?;
-                        let val = self.sat(t, g)?;
+                        let val = self.sat(t, g)?.into_owned();
                         cf.insert(u.clone(), val);
                     }
-                    Ok(Value::Function(cf))
+                    Ok(Cow::Owned(Value::Function(cf)))
                 }
             },
             Expr::Variable(v) => {
                 if let Some(val) = self.valuation.get(v.name()) {
-                    Ok(val.clone())
+                    Ok(Cow::Borrowed(val))
                 } else if matches!(v.kind(), VarKind::Individual | VarKind::Event) {
                     g.get(v.name())
-                        .map(|s| Value::Individual(s.to_string()))
+                        .map(|s| Cow::Owned(Value::Individual(s.to_string())))
                         .ok_or(Stop::Undefined)
                 } else {
                     Err(Stop::Undefined)
@@ -606,12 +634,51 @@ impl Model {
     }
 }
 
+impl Model {
+    /// The arguments of a predicate as individuals, when every one is a
+    /// variable or constant naming an individual (the common case, without
+    /// building a `Value` per argument); `None` otherwise.
+    fn atom_key(&self, args: &[&Expression], g: &Assignment) -> S<Option<Vec<String>>> {
+        let mut key = Vec::with_capacity(args.len());
+        for x in args {
+            let Some(v) = x.as_variable() else {
+                return Ok(None);
+            };
+            match self.valuation.get(v.name()) {
+                Some(Value::Individual(s)) => key.push(s.clone()),
+                Some(_) => return Ok(None),
+                None if matches!(v.kind(), VarKind::Individual | VarKind::Event) => {
+                    match g.get(v.name()) {
+                        Some(s) => key.push(s.to_string()),
+                        None => return Err(Stop::Undefined),
+                    }
+                }
+                None => return Err(Stop::Undefined),
+            }
+        }
+        Ok(Some(key))
+    }
+}
+
+/// `tuple(key) in funval` for a key of individuals (`comparable`: no
+/// argument was a truth value).
+fn member_key(key: &[String], comparable: bool, funval: &Value) -> S<Value> {
+    match funval {
+        Value::Relation(r) => Ok(Value::Bool(comparable && r.contains(key))),
+        Value::Function(_) => Ok(Value::Bool(false)),
+        Value::Individual(_) => Err(Stop::Fail(
+            "'in <string>' requires string as left operand, not tuple".into(),
+        )),
+        Value::Bool(_) => Err(Stop::Fail("argument of type 'bool' is not iterable".into())),
+    }
+}
+
 /// Python's `tuple(argvals) in funval`.
-fn member(args: &[Value], funval: &Value) -> S<Value> {
+fn member(args: &[Cow<'_, Value>], funval: &Value) -> S<Value> {
     let mut key = Vec::with_capacity(args.len());
     let mut comparable = true;
     for a in args {
-        match a {
+        match a.as_ref() {
             Value::Individual(s) => key.push(s.clone()),
             Value::Bool(_) => comparable = false,
             other => {
@@ -622,14 +689,7 @@ fn member(args: &[Value], funval: &Value) -> S<Value> {
             }
         }
     }
-    match funval {
-        Value::Relation(r) => Ok(Value::Bool(comparable && r.contains(&key))),
-        Value::Function(_) => Ok(Value::Bool(false)),
-        Value::Individual(_) => Err(Stop::Fail(
-            "'in <string>' requires string as left operand, not tuple".into(),
-        )),
-        Value::Bool(_) => Err(Stop::Fail("argument of type 'bool' is not iterable".into())),
-    }
+    member_key(&key, comparable, funval)
 }
 
 /// Python's `funval[argval]`.

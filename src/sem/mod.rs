@@ -9,7 +9,9 @@
 //! valuations, assignments, `Model.evaluate` and `satisfiers`. Feature
 //! structures and feature grammars are in [`crate::featstruct`] and
 //! [`crate::grammar::FeatureGrammar`]; [`util`] matches `nltk.sem.util`
-//! (`interpret_sents`, `evaluate_sents`). DRT and provers are not here yet.
+//! (`interpret_sents`, `evaluate_sents`). [`drt`] matches `nltk.sem.drt`:
+//! DRSs, merging, `fol()` and anaphora resolution.
+//! [`inference`] matches `nltk.inference`'s resolution and tableau provers.
 //!
 //! Deliberate differences from NLTK are listed in `docs/differences.md`
 //! (section "sem"); the main one is that expressions deeper than
@@ -24,6 +26,8 @@
 //! # Ok::<(), nlkit::Error>(())
 //! ```
 
+pub mod drt;
 pub mod evaluate;
+pub mod inference;
 pub mod logic;
 pub mod util;

@@ -36,6 +36,7 @@ use std::rc::Rc;
 use crate::{Error, Result};
 
 pub use parse::MAX_PARSE_DEPTH;
+pub(crate) use parse::{py_space, tokenize_with};
 pub use simplify::MAX_SIMPLIFY_SIZE;
 pub use types::{Type, Typing};
 

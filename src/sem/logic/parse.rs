@@ -55,6 +55,10 @@ fn has_priority(op: u8, context: u8) -> bool {
 }
 
 fn is_variable(tok: &str) -> bool {
+    // a token of letters or digits only is a word token or a variable
+    if tok.bytes().all(|b| b.is_ascii_alphanumeric()) && tok.len() > 7 {
+        return true;
+    }
     !TOKENS.contains(&tok)
 }
 
@@ -96,12 +100,17 @@ fn depth_error(index: usize) -> PErr {
 }
 
 /// Python's `str.isspace` (Rust's whitespace plus the separators U+001C–U+001F).
-fn py_space(c: char) -> bool {
+pub(crate) fn py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 /// Splits `data` into tokens; also returns each token's start (in chars).
 fn tokenize(data: &[char]) -> (Vec<String>, Vec<usize>) {
+    tokenize_with(data, SYMBOLS)
+}
+
+/// [`tokenize`] with another symbol table (the DRT reader adds `+ [ ] :`).
+pub(crate) fn tokenize_with(data: &[char], symbols: &[&str]) -> (Vec<String>, Vec<usize>) {
     let mut out = Vec::new();
     let mut starts = Vec::new();
     let mut token = String::new();
@@ -111,23 +120,29 @@ fn tokenize(data: &[char]) -> (Vec<String>, Vec<usize>) {
         // NLTK walks a trie greedily, without backtracking: the longest run
         // of characters that is a prefix of some symbol, kept only if that
         // run is itself a symbol.
+        // (Symbols are ASCII: a byte is a char.)
+        let starts_with = |s: &str, cand: &[char]| {
+            s.len() >= cand.len() && s.bytes().zip(cand).all(|(b, c)| b as u32 == *c as u32)
+        };
         let mut len = 0;
-        while i + len < data.len() {
-            let mut cand = String::new();
-            cand.extend(&data[i..=i + len]);
-            if SYMBOLS.iter().any(|s| s.starts_with(cand.as_str())) {
+        // every symbol starts with ASCII punctuation: letters and digits
+        // skip the scan
+        if data[i].is_ascii_punctuation() {
+            while i + len < data.len() && symbols.iter().any(|s| starts_with(s, &data[i..=i + len]))
+            {
                 len += 1;
-            } else {
-                break;
             }
         }
-        let symbol: String = data[i..i + len].iter().collect();
-        if len > 0 && SYMBOLS.contains(&symbol.as_str()) {
+        let is_symbol = len > 0
+            && symbols
+                .iter()
+                .any(|s| s.len() == len && starts_with(s, &data[i..i + len]));
+        if is_symbol {
             if !token.is_empty() {
                 out.push(std::mem::take(&mut token));
                 starts.push(token_start);
             }
-            out.push(symbol);
+            out.push(data[i..i + len].iter().collect());
             starts.push(i);
             i += len;
         } else {
