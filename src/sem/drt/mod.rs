@@ -31,8 +31,8 @@ use std::rc::Rc;
 
 pub use fol::MAX_ANAPHORA_OPERATIONS;
 
-use crate::sem::logic::{VarKind, Variable, MAX_DEPTH};
-use crate::{Error, Result};
+use crate::sem::logic::{too_deep, VarKind, Variable, MAX_DEPTH};
+use crate::Result;
 
 /// The shape of a [`DrtExpression`] node.
 #[derive(Debug, Clone)]
@@ -79,12 +79,6 @@ struct DNode {
 /// ```
 #[derive(Debug, Clone)]
 pub struct DrtExpression(Rc<DNode>);
-
-fn too_deep() -> Error {
-    Error::InvalidInput(format!(
-        "Expression nesting exceeds the maximum depth ({MAX_DEPTH})."
-    ))
-}
 
 impl DrtExpression {
     /// Builds an expression from its parts.

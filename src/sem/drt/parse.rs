@@ -399,17 +399,9 @@ impl DrtExpression {
             Some(t) => Err(unexpected(p.idx + 1, t, None)),
             None => Ok(e),
         });
-        r.map_err(|e| {
-            let Some(index) = e.index else {
-                return Error::InvalidInput(e.message);
-            };
-            let i = index.saturating_sub(1);
-            let col = starts
-                .get(i)
-                .copied()
-                .unwrap_or(data.len() + i.saturating_sub(starts.len()).min(1));
-            let text: String = data.iter().collect();
-            Error::InvalidInput(format!("{}\n{}\n{}^", e.message, text, " ".repeat(col)))
+        r.map_err(|e| match e.index {
+            Some(index) => crate::sem::logic::caret_error(&e.message, index, &starts, &data),
+            None => Error::InvalidInput(e.message),
         })
     }
 }

@@ -36,7 +36,7 @@ use std::rc::Rc;
 use crate::{Error, Result};
 
 pub use parse::MAX_PARSE_DEPTH;
-pub(crate) use parse::{py_space, tokenize_with};
+pub(crate) use parse::{caret_error, py_space, tokenize_with};
 pub use simplify::MAX_SIMPLIFY_SIZE;
 pub use types::{Type, Typing};
 
@@ -258,7 +258,7 @@ struct Node {
 #[derive(Debug, Clone)]
 pub struct Expression(Rc<Node>);
 
-fn too_deep() -> Error {
+pub(crate) fn too_deep() -> Error {
     Error::InvalidInput(format!(
         "Expression nesting exceeds the maximum depth ({MAX_DEPTH})."
     ))

@@ -445,18 +445,21 @@ impl Expression {
                 Ok(e)
             }
         });
-        r.map_err(|e| {
-            // NLTK's mapping: token i starts at starts[i]; one past the last
-            // token is the end of the input, two past is one more.
-            let i = e.index.saturating_sub(1);
-            let col = starts
-                .get(i)
-                .copied()
-                .unwrap_or(data.len() + i.saturating_sub(starts.len()).min(1));
-            let text: String = data.iter().collect();
-            Error::InvalidInput(format!("{}\n{}\n{}^", e.message, text, " ".repeat(col)))
-        })
+        r.map_err(|e| caret_error(&e.message, e.index, &starts, &data))
     }
+}
+
+/// NLTK's reader error: the message, the input, and a caret under token
+/// `index` (1-based; token i starts at `starts[i]`, one past the last token
+/// is the end of the input, two past is one more).
+pub(crate) fn caret_error(message: &str, index: usize, starts: &[usize], data: &[char]) -> Error {
+    let i = index.saturating_sub(1);
+    let col = starts
+        .get(i)
+        .copied()
+        .unwrap_or(data.len() + i.saturating_sub(starts.len()).min(1));
+    let text: String = data.iter().collect();
+    Error::InvalidInput(format!("{message}\n{text}\n{}^", " ".repeat(col)))
 }
 
 #[cfg(test)]
