@@ -2,35 +2,13 @@
 //! numpy-based classifiers nlkit does not provide), as a Rust test with
 //! NLTK's printed values (checked against NLTK 3.10.4's actual output).
 
-use nlkit::classify::{ClassifierI, FeatureSet, NaiveBayesClassifier};
+mod common;
 
-fn fs(json: &str) -> FeatureSet {
-    serde_json::from_str(json).unwrap()
-}
+use nlkit::classify::{ClassifierI, NaiveBayesClassifier};
 
 #[test]
 fn naive_bayes_regression_tests() {
-    let train: Vec<(FeatureSet, String)> = [
-        (r#"{"a": 1, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": 1, "b": 1, "c": 1}"#, "x"),
-        (r#"{"a": 1, "b": 1, "c": 0}"#, "y"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "x"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": 0, "b": 0, "c": 1}"#, "y"),
-        (r#"{"a": 0, "b": 1, "c": 0}"#, "x"),
-        (r#"{"a": 0, "b": 0, "c": 0}"#, "x"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": null, "b": 1, "c": 0}"#, "x"),
-    ]
-    .iter()
-    .map(|(f, l)| (fs(f), l.to_string()))
-    .collect();
-    let test = [
-        fs(r#"{"a": 1, "b": 0, "c": 1}"#),
-        fs(r#"{"a": 1, "b": 0, "c": 0}"#),
-        fs(r#"{"a": 0, "b": 1, "c": 1}"#),
-        fs(r#"{"a": 0, "b": 1, "c": 0}"#),
-    ];
+    let (train, test) = common::classify_doctest_data();
     let c = NaiveBayesClassifier::train(&train).unwrap();
     let mut labels = c.labels().to_vec();
     labels.sort();

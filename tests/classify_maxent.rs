@@ -129,28 +129,7 @@ fn maxent_matches_nltk() {
 /// max_iter=1000).
 #[test]
 fn doctest_maxent_gis_and_iis() {
-    let fs = |j: &str| -> FeatureSet { serde_json::from_str(j).unwrap() };
-    let train: Vec<(FeatureSet, String)> = [
-        (r#"{"a": 1, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": 1, "b": 1, "c": 1}"#, "x"),
-        (r#"{"a": 1, "b": 1, "c": 0}"#, "y"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "x"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": 0, "b": 0, "c": 1}"#, "y"),
-        (r#"{"a": 0, "b": 1, "c": 0}"#, "x"),
-        (r#"{"a": 0, "b": 0, "c": 0}"#, "x"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": null, "b": 1, "c": 0}"#, "x"),
-    ]
-    .iter()
-    .map(|(j, l)| (fs(j), l.to_string()))
-    .collect();
-    let test = [
-        fs(r#"{"a": 1, "b": 0, "c": 1}"#),
-        fs(r#"{"a": 1, "b": 0, "c": 0}"#),
-        fs(r#"{"a": 0, "b": 1, "c": 1}"#),
-        fs(r#"{"a": 0, "b": 1, "c": 0}"#),
-    ];
+    let (train, test) = common::classify_doctest_data();
     let opts = MaxentOptions {
         max_iter: 1000,
         ..Default::default()

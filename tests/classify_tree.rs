@@ -68,38 +68,11 @@ fn decision_tree_matches_nltk() {
     assert_eq!(cases, 6);
 }
 
-fn doctest_train() -> Vec<(FeatureSet, String)> {
-    [
-        (r#"{"a": 1, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": 1, "b": 1, "c": 1}"#, "x"),
-        (r#"{"a": 1, "b": 1, "c": 0}"#, "y"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "x"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": 0, "b": 0, "c": 1}"#, "y"),
-        (r#"{"a": 0, "b": 1, "c": 0}"#, "x"),
-        (r#"{"a": 0, "b": 0, "c": 0}"#, "x"),
-        (r#"{"a": 0, "b": 1, "c": 1}"#, "y"),
-        (r#"{"a": null, "b": 1, "c": 0}"#, "x"),
-    ]
-    .iter()
-    .map(|(j, l)| (serde_json::from_str(j).unwrap(), l.to_string()))
-    .collect()
-}
-
 /// NLTK's classify.doctest: "Test the Decision Tree classifier (without
 /// None)" and "(with None)".
 #[test]
 fn doctest_decision_tree() {
-    let train = doctest_train();
-    let test: Vec<FeatureSet> = [
-        r#"{"a": 1, "b": 0, "c": 1}"#,
-        r#"{"a": 1, "b": 0, "c": 0}"#,
-        r#"{"a": 0, "b": 1, "c": 1}"#,
-        r#"{"a": 0, "b": 1, "c": 0}"#,
-    ]
-    .iter()
-    .map(|j| serde_json::from_str(j).unwrap())
-    .collect();
+    let (train, test) = common::classify_doctest_data();
     let opts = DecisionTreeOptions {
         entropy_cutoff: 0.0,
         support_cutoff: 0,

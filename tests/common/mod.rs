@@ -174,3 +174,38 @@ pub fn corpus_err(dir: &Path, args: &[&str]) -> String {
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
     err
 }
+
+/// NLTK's classify.doctest toy data: its ten training feature sets with
+/// labels and its four test feature sets (used by the naive Bayes, maxent and
+/// decision-tree doctest replays).
+pub fn classify_doctest_data() -> (
+    Vec<(nlkit::classify::FeatureSet, String)>,
+    Vec<nlkit::classify::FeatureSet>,
+) {
+    let fs = |j: &str| -> nlkit::classify::FeatureSet { serde_json::from_str(j).unwrap() };
+    let train = [
+        (r#"{"a": 1, "b": 1, "c": 1}"#, "y"),
+        (r#"{"a": 1, "b": 1, "c": 1}"#, "x"),
+        (r#"{"a": 1, "b": 1, "c": 0}"#, "y"),
+        (r#"{"a": 0, "b": 1, "c": 1}"#, "x"),
+        (r#"{"a": 0, "b": 1, "c": 1}"#, "y"),
+        (r#"{"a": 0, "b": 0, "c": 1}"#, "y"),
+        (r#"{"a": 0, "b": 1, "c": 0}"#, "x"),
+        (r#"{"a": 0, "b": 0, "c": 0}"#, "x"),
+        (r#"{"a": 0, "b": 1, "c": 1}"#, "y"),
+        (r#"{"a": null, "b": 1, "c": 0}"#, "x"),
+    ]
+    .iter()
+    .map(|(j, l)| (fs(j), l.to_string()))
+    .collect();
+    let test = [
+        r#"{"a": 1, "b": 0, "c": 1}"#,
+        r#"{"a": 1, "b": 0, "c": 0}"#,
+        r#"{"a": 0, "b": 1, "c": 1}"#,
+        r#"{"a": 0, "b": 1, "c": 0}"#,
+    ]
+    .iter()
+    .map(|j| fs(j))
+    .collect();
+    (train, test)
+}
