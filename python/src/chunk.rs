@@ -19,7 +19,7 @@ struct PyRegexpParser {
 /// `(label, [children])`, leaves split at their last `/` into `(word, tag)`.
 /// Chunk trees are as deep as the grammar has stages, so recursion is bounded
 /// by the caller's grammar, not by the text.
-fn to_py<'py>(py: Python<'py>, t: &Tree) -> PyResult<Bound<'py, PyTuple>> {
+pub(crate) fn to_py<'py>(py: Python<'py>, t: &Tree) -> PyResult<Bound<'py, PyTuple>> {
     let kids = PyList::empty(py);
     for c in t.children() {
         match c {

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 
 mod chunk;
 mod corpus;
+mod download;
 mod errors;
 mod parse;
 mod pipeline;
@@ -32,6 +33,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     tokenize::register(m)?;
     corpus::register(m)?;
+    download::register(m)?;
     chunk::register(m)?;
     parse::register(m)?;
     stem::register(m)?;

@@ -14,7 +14,7 @@ use crate::errors::IntoPy;
 
 /// `(label, [children])` with string leaves, built bottom-up without
 /// recursion.
-fn tree_to_py<'py>(py: Python<'py>, t: &Tree) -> PyResult<Bound<'py, PyTuple>> {
+pub(crate) fn tree_to_py<'py>(py: Python<'py>, t: &Tree) -> PyResult<Bound<'py, PyTuple>> {
     // post-order: (node, expanded); finished nodes wait on `done`
     let mut stack: Vec<(&Tree, bool)> = vec![(t, false)];
     let mut done: Vec<Bound<'py, PyAny>> = Vec::new();

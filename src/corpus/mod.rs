@@ -57,6 +57,7 @@ mod sinica;
 mod tagged;
 mod treeunits;
 mod udhr;
+mod views;
 mod wordlist;
 
 pub use bracket::BracketParseCorpusReader;

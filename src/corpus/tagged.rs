@@ -62,19 +62,36 @@ impl TaggedCorpusReader {
         self.categories.as_ref()
     }
 
+    /// One file's paragraphs (blank-line blocks) of sentences (lines).
+    fn parse_paras(&self, text: &str) -> Vec<Vec<Vec<TaggedWord>>> {
+        blankline_blocks(text)
+            .iter()
+            .map(|para| {
+                // NLTK's RegexpTokenizer('\n', gaps=True): lines, empty ones dropped.
+                para.split('\n')
+                    .filter(|l| !l.is_empty())
+                    .map(|line| {
+                        py_split(line)
+                            .map(|t| Self::str2tuple(t, &self.sep))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     fn parse(&self, text: &str) -> Vec<Vec<TaggedWord>> {
-        let mut out = Vec::new();
-        for para in blankline_blocks(text) {
-            // NLTK's RegexpTokenizer('\n', gaps=True): lines, empty ones dropped.
-            for line in para.split('\n').filter(|l| !l.is_empty()) {
-                out.push(
-                    py_split(line)
-                        .map(|t| Self::str2tuple(t, &self.sep))
-                        .collect(),
-                );
-            }
-        }
-        out
+        self.parse_paras(text).into_iter().flatten().collect()
+    }
+
+    /// Tagged paragraphs (lists of tagged sentences) of the selected files
+    /// (NLTK's `tagged_paras`).
+    pub fn tagged_paras<'a>(
+        &'a self,
+        fileids: Option<&[String]>,
+    ) -> Items<'a, Vec<Vec<TaggedWord>>> {
+        self.root
+            .items(fileids, move |_, text| Ok(self.parse_paras(&text)))
     }
 
     /// Tagged sentences of the selected files.

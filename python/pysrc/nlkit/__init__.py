@@ -3,11 +3,13 @@
 An NLTK-shaped API over the nlkit Rust library: the same names, signatures
 and results as NLTK 3.10.4 (``word_tokenize``, ``sent_tokenize``,
 ``pos_tag``, the tokenizer, stemmer and lemmatizer classes, ``FreqDist``,
-``ngrams``, ``wordnet``), reading NLTK's data packages from the NLTK data path.
+``ngrams``, ``wordnet``, corpus readers, ``download``), reading NLTK's data
+packages from the NLTK data path.
 ``patch_nltk()`` makes NLTK itself use nlkit in a running process.
 """
 
-from . import _native, corpus
+from . import _native, corpus, downloader
+from .downloader import download
 from .pipeline import Pipeline, pipeline
 from .patch import is_patched, patch_nltk, unpatch_nltk
 from .probability import FreqDist
@@ -46,6 +48,7 @@ __all__ = [
     "WordNetLemmatizer", "pos_tag", "pos_tag_sents", "PerceptronTagger", "map_tag",
     "FreqDist", "ngrams", "bigrams", "trigrams", "everygrams",
     "patch_nltk", "unpatch_nltk", "is_patched", "Pipeline", "pipeline", "wordnet", "wn", "corpus", "Tree", "RegexpParser",
+    "download", "downloader",
     "CFG", "PCFG", "Nonterminal", "ChartParser", "ViterbiParser", "InsideChartParser",
     "LongestChartParser", "RandomChartParser", "UnsortedChartParser", "parse",
 ]

@@ -1,11 +1,16 @@
 """Corpus readers by NLTK id: ``nlkit.corpus.brown.words(categories="news")``,
-``nlkit.corpus.treebank.tagged_words()``, ``reader("conll2000").sents()``.
+``nlkit.corpus.treebank.parsed_sents()``, ``reader("conll2000").chunked_sents()``.
 
 Readers open on first use from the NLTK data path (``LookupError`` with
 NLTK's text when the corpus is not installed). Views are lists (NLTK
-returns lazy corpus views that compare equal to them)."""
+returns lazy corpus views that compare equal to them); trees are
+``nlkit.Tree`` (``str`` as NLTK's, ``to_nltk()``). A view the corpus's NLTK
+reader lacks raises ``ValueError``; an unknown file id ``OSError`` and an
+unknown category ``ValueError``, as NLTK. ``tagset="universal"`` maps brown,
+treebank and conll2000 tags with NLTK's mapping files."""
 
 from . import _data, _native
+from .tree import Tree
 
 __all__ = ["reader", "CorpusReader"]
 
@@ -16,9 +21,24 @@ def _ids(x):
     return [x] if isinstance(x, str) else list(x)
 
 
+def _tree(node):
+    """A native ``(label, [children])`` tree; leaves are str or ``(word, tag)``."""
+    label, kids = node
+    return Tree(label, [k if isinstance(k, str) or not isinstance(k[1], list) else _tree(k) for k in kids])
+
+
+def _tagset(tagset):
+    if tagset is not None and not isinstance(tagset, str):
+        raise TypeError("tagset must be a str or None")
+    return tagset
+
+
 class CorpusReader:
-    """NLTK's corpus reader API (``fileids``, ``categories``, ``words``,
-    ``sents``, ``tagged_words``) for corpus ``id``."""
+    """NLTK's corpus reader API for corpus ``id``: ``fileids``,
+    ``categories``, ``raw``, ``words``, ``sents``, ``paras``,
+    ``tagged_words``, ``tagged_sents``, ``tagged_paras``, ``iob_words``,
+    ``iob_sents``, ``chunked_sents``, ``parsed_sents`` (each where NLTK's
+    reader for the corpus has it)."""
 
     def __init__(self, id):
         self._id = id
@@ -41,8 +61,33 @@ class CorpusReader:
     def sents(self, fileids=None, categories=None):
         return self._r().sents(_ids(fileids), _ids(categories))
 
-    def tagged_words(self, fileids=None, categories=None):
-        return self._r().tagged_words(_ids(fileids), _ids(categories))
+    def raw(self, fileids=None, categories=None):
+        return self._r().raw(_ids(fileids), _ids(categories))
+
+    def paras(self, fileids=None, categories=None):
+        return self._r().paras(_ids(fileids), _ids(categories))
+
+    def tagged_words(self, fileids=None, categories=None, tagset=None):
+        return self._r().tagged_words(_ids(fileids), _ids(categories), _tagset(tagset))
+
+    def tagged_sents(self, fileids=None, categories=None, tagset=None):
+        return self._r().tagged_sents(_ids(fileids), _ids(categories), _tagset(tagset))
+
+    def tagged_paras(self, fileids=None, categories=None, tagset=None):
+        return self._r().tagged_paras(_ids(fileids), _ids(categories), _tagset(tagset))
+
+    def iob_words(self, fileids=None, tagset=None):
+        return self._r().iob_words(_ids(fileids), _tagset(tagset))
+
+    def iob_sents(self, fileids=None, tagset=None):
+        return self._r().iob_sents(_ids(fileids), _tagset(tagset))
+
+    def chunked_sents(self, fileids=None, chunk_types=None, tagset=None):
+        trees = self._r().chunked_sents(_ids(fileids), _ids(chunk_types), _tagset(tagset))
+        return [_tree(t) for t in trees]
+
+    def parsed_sents(self, fileids=None):
+        return [_tree(t) for t in self._r().parsed_sents(_ids(fileids))]
 
     def __repr__(self):
         return "<CorpusReader %r (nlkit)>" % self._id
