@@ -48,6 +48,8 @@ def text_seeds():
         '<collection id="all" name="All"><item ref="stopwords"/></collection></collections></nltk_data>')
     put("train_tagger", "tiny", "the/DT dog/NN runs/VBZ ./.\na/DT cat/NN sleeps/VBZ ./.\n")
     put("tagset_map", "ptb", "NN\tNOUN\nNNS\tNOUN\nVB\tVERB\nDT\tDET\n.\t.\n")
+    put("corpus_views", "conll", "He PRP B-NP\nleft VBD B-VP\nearly RB I-ADVP\n. . O\n\nThe DT B-NP\ncat NN I-NP\n")
+    put("corpus_views", "brown", "\n\n\tThe/at Fulton/np-tl said/vbd ./.\n\tIt/pps ran/vbd\n\n\n\tAnother/dti para/nn\n")
     put("word_clusters", "tiny", "the\t1\t10\t100\ndog\t2\t20\t200\ncat\t2\t20\t201\n")
     put("chunk_grammar", "np", "NP: {<DT>?<JJ>*<NN.*>+}\n    }<VB.*>{\nVP: {<VB.*><NP>}\0the/DT big/JJ dog/NN saw/VBD a/DT cat/NN")
     put("grammar", "cfg", "S -> NP VP\nNP -> Det N | 'John'\nVP -> V NP\nDet -> 'the'\nN -> 'dog' | 'cat'\nV -> 'saw'\n")

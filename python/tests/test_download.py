@@ -283,3 +283,28 @@ def test_unreachable_server_and_bad_archive_leave_nothing(server, tmp_path):
     assert "Unzipping corpora/names.zip." in buf.getvalue()
     assert sorted(p for p in tree(bad) if "stopwords" in p) == []
     assert d.status("names") == "installed"
+
+
+def test_index_info_and_update(server, mirror, tmp_path):
+    d = nd.Downloader(server + "index.xml", str(tmp_path))
+    xml = (mirror / "index.xml").read_text()
+    ids = [p.id for p in d.packages()]
+    assert ids and all('id="%s"' % i in xml for i in ids)
+    assert len(ids) == xml.count("<package ")
+    assert {p.id for p in d.corpora()} | {p.id for p in d.models()} == set(ids)
+    small = d.info("small")
+    assert isinstance(small, nd.Collection) and [p.id for p in small.packages] == ["stopwords", "names"]
+    outer = d.info("outer")
+    assert [c.id for c in outer.children] == ["small", "gazetteers"]
+    assert sorted(p.id for p in outer.packages) == ["gazetteers", "names", "stopwords"]
+    sw = d.info("stopwords")
+    assert (sw.subdir, sw.filename, sw.unzip, sw.size) == ("corpora", "corpora/stopwords.zip", True, 34276)
+    with pytest.raises(ValueError, match="not found in index"):
+        d.info("nosuch")
+    # update() re-installs what is stale and leaves the rest alone
+    assert d.download(["stopwords", "names"], quiet=True)
+    z = tmp_path / "corpora" / "stopwords.zip"
+    z.write_bytes(z.read_bytes()[:-1] + b"x")
+    assert d.status("stopwords") == d.STALE and d.status("names") == d.INSTALLED
+    d.update(quiet=True)
+    assert d.status("stopwords") == d.INSTALLED

@@ -36,10 +36,14 @@ impl Corpus {
     /// An unknown file id; I/O and decoding errors.
     ///
     /// # Example
-    /// ```no_run
-    /// let sw = nlkit::corpus::open_corpus("stopwords", None)?;
-    /// assert!(sw.raw(Some(&["english".to_string()]))?.starts_with("i\nme\n"));
-    /// # Ok::<(), nlkit::Error>(())
+    /// ```
+    /// let data = tempfile::tempdir()?;
+    /// let dir = data.path().join("corpora/stopwords");
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("english"), "i\nme\n")?;
+    /// let sw = nlkit::corpus::open_corpus("stopwords", Some(data.path()))?;
+    /// assert_eq!(sw.raw(Some(&["english".to_string()]))?, "i\nme\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn raw(&self, sel: Option<&[String]>) -> Result<String> {
         if let Corpus::Conllu(p) = self {
@@ -84,6 +88,20 @@ impl Corpus {
     }
 
     /// Tagged paragraphs (NLTK's `tagged_paras()`): tagged corpora.
+    ///
+    /// # Example
+    /// ```
+    /// let data = tempfile::tempdir()?;
+    /// let dir = data.path().join("corpora/brown");
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("ca01"), "\tThe/at dog/nn\n\tIt/pps ran/vbd\n\n\tBye/uh\n")?;
+    /// std::fs::write(dir.join("cats.txt"), "ca01 news\n")?;
+    /// let brown = nlkit::corpus::open_corpus("brown", Some(data.path()))?;
+    /// let paras = brown.tagged_paras(None).collect::<nlkit::Result<Vec<_>>>()?;
+    /// assert_eq!(paras.len(), 2);
+    /// assert_eq!(paras[0][1], [("It".to_string(), "PPS".to_string()), ("ran".into(), "VBD".into())]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn tagged_paras<'a>(
         &'a self,
         sel: Option<&[String]>,
@@ -111,6 +129,21 @@ impl Corpus {
     /// Chunk trees (NLTK's `chunked_sents(chunk_types=...)`): CoNLL corpora.
     /// Chunks of types outside `chunk_types` (default: the corpus's own
     /// types) are left unchunked; leaves are `word/TAG`.
+    ///
+    /// # Example
+    /// ```
+    /// let data = tempfile::tempdir()?;
+    /// let dir = data.path().join("corpora/conll2000");
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("train.txt"), "The DT B-NP\ncat NN I-NP\nsat VBD B-VP\n")?;
+    /// std::fs::write(dir.join("test.txt"), "")?;
+    /// let conll = nlkit::corpus::open_corpus("conll2000", Some(data.path()))?;
+    /// let trees = conll.chunked_sents(None, None).collect::<nlkit::Result<Vec<_>>>()?;
+    /// assert_eq!(trees[0].to_string(), "(S (NP The/DT cat/NN) (VP sat/VBD))");
+    /// let np = conll.chunked_sents(None, Some(vec!["NP".into()])).collect::<nlkit::Result<Vec<_>>>()?;
+    /// assert_eq!(np[0].to_string(), "(S (NP The/DT cat/NN) sat/VBD)");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn chunked_sents<'a>(
         &'a self,
         sel: Option<&[String]>,
