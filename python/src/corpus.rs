@@ -112,26 +112,28 @@ impl CorpusReader {
                 if let Some(m) = self.brown_map.get() {
                     return Ok(Mapper::Map(m));
                 }
-                let mut last = None;
+                // a folder without the mapping is skipped; any other error is reported
+                let mut other = None;
                 for p in &self.paths {
                     match TagsetMapping::load("en-brown", Some(Path::new(p))) {
                         Ok(m) => {
                             let _ = self.brown_map.set(m);
                             break;
                         }
-                        Err(e) => last = Some(e),
+                        Err(nlkit::Error::MissingResource { .. }) => {}
+                        Err(e) => {
+                            other.get_or_insert(e);
+                        }
                     }
                 }
-                match self.brown_map.get() {
-                    Some(m) => Ok(Mapper::Map(m)),
-                    None => Err(match last {
-                        Some(e) => crate::errors::to_py(e),
-                        None => resource_not_found(
-                            "universal_tagset",
-                            "taggers/universal_tagset/en-brown.map",
-                            &self.paths,
-                        ),
-                    }),
+                match (self.brown_map.get(), other) {
+                    (Some(m), _) => Ok(Mapper::Map(m)),
+                    (None, Some(e)) => Err(crate::errors::to_py(e)),
+                    (None, None) => Err(resource_not_found(
+                        "universal_tagset",
+                        "taggers/universal_tagset/en-brown.map",
+                        &self.paths,
+                    )),
                 }
             }
             Some(t) => Err(PyValueError::new_err(format!(

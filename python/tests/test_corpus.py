@@ -1,5 +1,7 @@
 """nlkit.corpus readers answer as nltk.corpus's."""
 
+import pathlib
+
 import pytest
 
 import nlkit.corpus as ours
@@ -122,3 +124,13 @@ def test_more_views_bad_input(nltk, data_dir):
         ours.brown.tagged_words(tagset=5)
     with pytest.raises(TypeError):
         ours.conll2000.chunked_sents(chunk_types=5)
+
+
+def test_universal_tagset_needs_its_mapping(data_dir, tmp_path):
+    from nlkit import _native
+    (tmp_path / "corpora").mkdir()
+    (tmp_path / "corpora" / "brown").symlink_to(pathlib.Path(data_dir, "corpora", "brown").resolve())
+    r = _native.CorpusReader.open("brown", [str(tmp_path)])
+    assert r.tagged_words(["ca01"], None, None)[:2] == [("The", "AT"), ("Fulton", "NP-TL")]
+    with pytest.raises(LookupError, match="universal_tagset"):
+        r.tagged_words(["ca01"], None, "universal")

@@ -49,6 +49,15 @@ class CorpusReader:
             self._native = _native.CorpusReader.open(self._id, _data.path())
         return self._native
 
+    def _view(self, name, *args, tree=False):
+        """Calls the native view ``name``; Python's cyclic GC is paused while
+        the many result tuples are built (each allocation burst would
+        otherwise walk every live object)."""
+        r = self._r()
+        with _data.paused_gc():
+            out = getattr(r, name)(*args)
+            return [_tree(t) for t in out] if tree else out
+
     def fileids(self, categories=None):
         return self._r().fileids(_ids(categories))
 
@@ -56,38 +65,37 @@ class CorpusReader:
         return self._r().categories(_ids(fileids))
 
     def words(self, fileids=None, categories=None):
-        return self._r().words(_ids(fileids), _ids(categories))
+        return self._view("words", _ids(fileids), _ids(categories))
 
     def sents(self, fileids=None, categories=None):
-        return self._r().sents(_ids(fileids), _ids(categories))
+        return self._view("sents", _ids(fileids), _ids(categories))
 
     def raw(self, fileids=None, categories=None):
-        return self._r().raw(_ids(fileids), _ids(categories))
+        return self._view("raw", _ids(fileids), _ids(categories))
 
     def paras(self, fileids=None, categories=None):
-        return self._r().paras(_ids(fileids), _ids(categories))
+        return self._view("paras", _ids(fileids), _ids(categories))
 
     def tagged_words(self, fileids=None, categories=None, tagset=None):
-        return self._r().tagged_words(_ids(fileids), _ids(categories), _tagset(tagset))
+        return self._view("tagged_words", _ids(fileids), _ids(categories), _tagset(tagset))
 
     def tagged_sents(self, fileids=None, categories=None, tagset=None):
-        return self._r().tagged_sents(_ids(fileids), _ids(categories), _tagset(tagset))
+        return self._view("tagged_sents", _ids(fileids), _ids(categories), _tagset(tagset))
 
     def tagged_paras(self, fileids=None, categories=None, tagset=None):
-        return self._r().tagged_paras(_ids(fileids), _ids(categories), _tagset(tagset))
+        return self._view("tagged_paras", _ids(fileids), _ids(categories), _tagset(tagset))
 
     def iob_words(self, fileids=None, tagset=None):
-        return self._r().iob_words(_ids(fileids), _tagset(tagset))
+        return self._view("iob_words", _ids(fileids), _tagset(tagset))
 
     def iob_sents(self, fileids=None, tagset=None):
-        return self._r().iob_sents(_ids(fileids), _tagset(tagset))
+        return self._view("iob_sents", _ids(fileids), _tagset(tagset))
 
     def chunked_sents(self, fileids=None, chunk_types=None, tagset=None):
-        trees = self._r().chunked_sents(_ids(fileids), _ids(chunk_types), _tagset(tagset))
-        return [_tree(t) for t in trees]
+        return self._view("chunked_sents", _ids(fileids), _ids(chunk_types), _tagset(tagset), tree=True)
 
     def parsed_sents(self, fileids=None):
-        return [_tree(t) for t in self._r().parsed_sents(_ids(fileids))]
+        return self._view("parsed_sents", _ids(fileids), tree=True)
 
     def __repr__(self):
         return "<CorpusReader %r (nlkit)>" % self._id
