@@ -144,8 +144,9 @@ class Downloader:
         self._index, self._index_timestamp = index, time.time()
         self._packages, self._collections = packages, collections
 
-    def index(self):
-        """The native index (fetched when needed)."""
+    def _native_index(self):
+        """The native index (fetched when needed). NLTK's ``index()`` returns
+        the XML tree, which nlkit does not keep."""
         self._update_index()
         return self._index
 
@@ -200,7 +201,7 @@ class Downloader:
             if self.NOT_INSTALLED in states:
                 return self.NOT_INSTALLED
             return self.INSTALLED
-        return self.index().status(info.id, download_dir)
+        return self._native_index().status(info.id, download_dir)
 
     def is_stale(self, info_or_id, download_dir=None):
         return self.status(info_or_id, download_dir) == self.STALE
@@ -255,7 +256,7 @@ class Downloader:
             return
         yield ("start_package", info)
         try:
-            installed = self.index().download(info.id, download_dir, bool(force))
+            installed = self._native_index().download(info.id, download_dir, bool(force))
         except (OSError, ValueError) as e:
             yield ("error", info, e)
             return
