@@ -95,8 +95,8 @@ def _check_dir(download_dir):
 
 class Downloader:
     """Access to an NLTK data server (NLTK's ``nltk.downloader.Downloader``):
-    ``info``, ``packages``, ``collections``, ``status``, ``is_stale``,
-    ``is_installed``, ``download``, ``update``."""
+    ``info``, ``list``, ``packages``, ``collections``, ``status``,
+    ``is_stale``, ``is_installed``, ``download``, ``update``."""
 
     INDEX_TIMEOUT = 60 * 60
     DEFAULT_URL = DEFAULT_URL
@@ -158,6 +158,44 @@ class Downloader:
         if id in self._collections:
             return self._collections[id]
         raise ValueError("Package %r not found in index" % id)
+
+    def list(self, download_dir=None, show_packages=True, show_collections=True, header=True,
+             more_prompt=False, skip_installed=False):
+        """Prints the index's packages and collections with their status,
+        as NLTK's ``list`` (no "Hit Enter" prompt: ``more_prompt=True`` raises
+        ``NotImplementedError``)."""
+        if more_prompt:
+            raise NotImplementedError("nlkit has no interactive prompt (more_prompt=True)")
+        if download_dir is None:
+            download_dir = self._download_dir
+            print("Using default data directory (%s)" % download_dir)
+        else:
+            download_dir = _check_dir(download_dir)
+        if header:
+            print("=" * (26 + len(self._url)))
+            print(" Data server index for <%s>" % self._url)
+            print("=" * (26 + len(self._url)))
+        marks = {self.INSTALLED: "*", self.STALE: "-", self.PARTIAL: "P", self.NOT_INSTALLED: " "}
+        stale = partial = False
+        categories = (["packages"] if show_packages else []) + (["collections"] if show_collections else [])
+        for category in categories:
+            print("%s:" % category.capitalize())
+            for info in sorted(getattr(self, category)(), key=str):
+                status = self.status(info, download_dir)
+                if status == self.INSTALLED and skip_installed:
+                    continue
+                stale = stale or status == self.STALE
+                partial = partial or status == self.PARTIAL
+                name = textwrap.fill("-" * 27 + _show_text(info.name or info.id), 75,
+                                     subsequent_indent=27 * " ")[27:]
+                print("  [{}] {} {}".format(marks[status], info.id.ljust(20, "."), name))
+            print()
+        msg = "([*] marks installed packages"
+        if stale:
+            msg += "; [-] marks out-of-date or corrupt packages"
+        if partial:
+            msg += "; [P] marks partially installed collections"
+        print(textwrap.fill(msg + ")", subsequent_indent=" ", width=76))
 
     def packages(self):
         self._update_index()
