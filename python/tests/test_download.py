@@ -159,7 +159,7 @@ def same_text(ours, theirs):
     assert norm(ours.replace("/ours", "/nltk")) == norm(theirs)
 
 
-def test_download_and_status_match_nltk(server, mirror, nltk_index, tmp_path):
+def test_download_and_status_match_nltk(nltk, server, mirror, nltk_index, tmp_path):
     ours_dir, theirs_dir = tmp_path / "ours", tmp_path / "nltk"
     def calls(d):
         d = str(d)
@@ -222,7 +222,7 @@ def test_module_download_and_env_url(server, tmp_path, monkeypatch):
     assert words[:3] == ["i", "me", "my"]
 
 
-def test_bad_input_matches_nltk(server, mirror, nltk_index, tmp_path):
+def test_bad_input_matches_nltk(nltk, server, mirror, nltk_index, tmp_path):
     ours_dir, theirs_dir = tmp_path / "ours", tmp_path / "nltk"
     def calls(d):
         d = str(d)
