@@ -8,7 +8,10 @@ corpus_chrf, corpus_gleu, corpus_nist, corpus_ribes and METEOR (meteor_score
 per segment). NLTK: best of --repeat runs of the call. nlkit "lib": the same
 call in Rust (`cargo build --release --example translate_eval`, input already
 parsed, best of 3); nlkit "CLI": the whole `nlkit score` process on text files
-(start-up, reading, whitespace tokenization included).
+(start-up, reading, whitespace tokenization included). CPU columns, the fair
+measure on a loaded machine: NLTK's best `time.process_time` of the call; nlkit
+lib's CPU time per round, from `getrusage(RUSAGE_CHILDREN)` of a
+`translate_eval --time R` run minus a `--time 1` run, over R-1 rounds.
 
 Usage:
     NLTK_DATA=.nltk_data .venv/bin/python benches/translate.py [--segments 3000] [--repeat 3]
@@ -17,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -47,10 +51,28 @@ def best(f, repeat):
     return t_best
 
 
+def best_cpu(f, repeat):
+    c_best = float("inf")
+    for _ in range(repeat):
+        c = time.process_time()
+        f()
+        c_best = min(c_best, time.process_time() - c)
+    return c_best
+
+
+def child_cpu(cmd, stdin):
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, input=stdin, capture_output=True, check=True)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--segments", type=int, default=3000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cpu-rounds", type=int, default=30,
+                    help="rounds of the nlkit lib call for its CPU time per round")
     ap.add_argument("--eval", default=os.path.join(ROOT, "target", "release", "examples", "translate_eval"))
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
     args = ap.parse_args()
@@ -83,7 +105,8 @@ def main():
         paths[k] = os.path.join(tmp, k + ".txt")
         with open(paths[k], "w", encoding="utf-8") as f:
             f.writelines(" ".join(t) + "\n" for t in rows)
-    print(f"{'metric':22s} {'NLTK s':>9s} {'nlkit lib s':>12s} {'lib x':>8s} {'CLI s':>8s} {'CLI x':>7s}")
+    print(f"{'metric':22s} {'NLTK s':>9s} {'nlkit lib s':>12s} {'lib x':>8s} {'CLI s':>8s} {'CLI x':>7s}"
+          f" {'NLTK CPU s':>11s} {'lib CPU s':>10s} {'CPU x':>7s}")
     for name, case, nltk_f, metric, cli_extra in jobs:
         case = dict(case)
         case.setdefault("refs", refs)
@@ -93,9 +116,16 @@ def main():
             warnings.simplefilter("ignore")
             nltk_f()  # warm up (WordNet loading for METEOR)
             t_nltk = best(nltk_f, args.repeat)
-        p = subprocess.run([args.eval, "--time", "3"], input=(json.dumps(case) + "\n").encode(),
-                           capture_output=True, check=True)
+            c_nltk = best_cpu(nltk_f, args.repeat)
+        stdin = (json.dumps(case) + "\n").encode()
+        p = subprocess.run([args.eval, "--time", "3"], input=stdin, capture_output=True, check=True)
         t_lib = json.loads(p.stdout)["seconds"]
+        rounds = max(args.cpu_rounds, 2)
+        c_lib = min(
+            (child_cpu([args.eval, "--time", str(rounds)], stdin) - child_cpu([args.eval, "--time", "1"], stdin))
+            / (rounds - 1)
+            for _ in range(2)
+        )
         t_cli = float("nan")
         if cli_extra is not None:
             cmd = [args.nlkit, "score", "-m", metric, "--ref", paths["ref0"], "--ref", paths["ref1"],
@@ -104,7 +134,9 @@ def main():
         elif metric == "chrf":
             cmd = [args.nlkit, "score", "-m", "chrf", "--ref", paths["ref0"], "--hyp", paths["hyp"]]
             t_cli = best(lambda: subprocess.run(cmd, check=True, capture_output=True), args.repeat)
-        print(f"{name:22s} {t_nltk:9.4f} {t_lib:12.5f} {t_nltk / t_lib:8.1f} {t_cli:8.4f} {t_nltk / t_cli:7.1f}")
+        print(f"{name:22s} {t_nltk:9.4f} {t_lib:12.5f} {t_nltk / t_lib:8.1f} {t_cli:8.4f} {t_nltk / t_cli:7.1f}"
+              f" {c_nltk:11.4f} {c_lib:10.5f} {c_nltk / max(c_lib, 1e-9):7.1f}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

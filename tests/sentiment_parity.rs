@@ -225,6 +225,11 @@ fn live_oracle_agrees() {
         "terrible horrible no good very bad day",
         "I LOVE IT",
         "I love IT",
+        // more than 24 distinct lexicon words, then repeats in new contexts
+        // (the first occurrence's score is reused past the linear scan)
+        "good bad happy sad love hate great terrible nice awful fun boring best worst amazing \
+         horrible beautiful ugly win lose like dislike glad angry joy fear hope not good, NOT \
+         happy, kind of love, very HATE, never so great, at least nice but fun!! Good good",
     ];
     let script = "import sys, json\nfrom nltk.sentiment.vader import SentimentIntensityAnalyzer\n\
         s = SentimentIntensityAnalyzer()\n\

@@ -107,6 +107,11 @@ impl VaderLexicon {
         self.map.get(word).copied()
     }
 
+    /// Every word with its rating, in no order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.map.iter().map(|(w, &v)| (w.as_str(), v))
+    }
+
     /// Whether `word` has a rating.
     pub fn contains(&self, word: &str) -> bool {
         self.map.contains_key(word)

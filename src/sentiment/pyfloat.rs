@@ -100,6 +100,9 @@ pub fn py_float_repr(x: f64) -> String {
 /// common case.
 pub(crate) fn write_py_float(out: &mut String, x: f64, json: bool) {
     use std::fmt::Write;
+    if write_short_decimal(out, x) {
+        return;
+    }
     let a = x.abs();
     if x.is_finite() && (a == 0.0 || (1e-4..1e16).contains(&a)) {
         let _ = write!(out, "{x:?}");
@@ -108,6 +111,58 @@ pub(crate) fn write_py_float(out: &mut String, x: f64, json: bool) {
     } else {
         out.push_str(&py_float_repr(x));
     }
+}
+
+/// Writes `repr(x)` when `x` is the float nearest to a decimal with at
+/// most 4 places (VADER's rounded scores) and `|x| < 1e9`, and says
+/// whether it did. That decimal, trailing zeros dropped, is then `repr`'s
+/// shortest round-trip string: any other decimal of no more digits is at
+/// least 1e-4 away, far more than the float's spacing there.
+fn write_short_decimal(out: &mut String, x: f64) -> bool {
+    if x.is_nan() || x.abs() >= 1e9 {
+        return false;
+    }
+    let k = (x * 1e4).round();
+    if k / 1e4 != x {
+        return false;
+    }
+    let k = k.abs() as u64;
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    let (int, mut frac) = (k / 10_000, k % 10_000);
+    let mut digits = [b'0'; 20];
+    let mut pos = digits.len();
+    let mut v = int;
+    loop {
+        pos -= 1;
+        if let Some(d) = digits.get_mut(pos) {
+            *d = b'0' + (v % 10) as u8;
+        }
+        v /= 10;
+        if v == 0 || pos == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(pos..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+    out.push('.');
+    if frac == 0 {
+        out.push('0');
+        return true;
+    }
+    let mut width = 4;
+    while frac % 10 == 0 {
+        frac /= 10;
+        width -= 1;
+    }
+    let mut div = 10u64.pow(width - 1);
+    while div > 0 {
+        out.push(char::from(b'0' + (frac / div % 10) as u8));
+        div /= 10;
+    }
+    true
 }
 
 pub(crate) fn py_json_float(x: f64) -> String {
@@ -201,6 +256,42 @@ mod tests {
                     "{x} {nd}: {a} vs {b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn short_decimals_print_as_repr() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for i in 0..300_000u64 {
+            let r = next();
+            let x = match i % 3 {
+                0 => ((r % 20_001) as f64 - 10_000.0) / 10_000.0,
+                1 => (r % 1_000_000_000) as f64 / [1.0, 10.0, 1e3, 1e4, 1e5][(i % 5) as usize],
+                _ => -(((r % 2001) as f64) / 1000.0),
+            };
+            let mut fast = String::new();
+            if write_short_decimal(&mut fast, x) {
+                assert_eq!(fast, format!("{x:?}"), "{x}");
+            } else {
+                assert!((x * 1e4).round() / 1e4 != x || x.abs() >= 1e9, "{x}");
+            }
+        }
+        for (x, want) in [
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (0.0001, "0.0001"),
+            (1.0, "1.0"),
+            (-0.5, "-0.5"),
+        ] {
+            let mut s = String::new();
+            assert!(write_short_decimal(&mut s, x));
+            assert_eq!(s, want);
         }
     }
 

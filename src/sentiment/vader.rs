@@ -1,7 +1,6 @@
 //! VADER's scoring rules (NLTK's `nltk.sentiment.vader`): tokens, booster
 //! and negation words, ALL-CAPS emphasis, "but", idioms, `!`/`?` emphasis.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
@@ -21,87 +20,187 @@ pub const C_INCR: f64 = 0.733;
 pub const N_SCALAR: f64 = -0.74;
 
 /// NLTK's `VaderConstants.NEGATE` (matched on the lower-cased word).
-fn is_negate_word(w: &str) -> bool {
-    matches!(
-        w,
-        "aint"
-            | "arent"
-            | "cannot"
-            | "cant"
-            | "couldnt"
-            | "darent"
-            | "didnt"
-            | "doesnt"
-            | "ain't"
-            | "aren't"
-            | "can't"
-            | "couldn't"
-            | "daren't"
-            | "didn't"
-            | "doesn't"
-            | "dont"
-            | "hadnt"
-            | "hasnt"
-            | "havent"
-            | "isnt"
-            | "mightnt"
-            | "mustnt"
-            | "neither"
-            | "don't"
-            | "hadn't"
-            | "hasn't"
-            | "haven't"
-            | "isn't"
-            | "mightn't"
-            | "mustn't"
-            | "neednt"
-            | "needn't"
-            | "never"
-            | "none"
-            | "nope"
-            | "nor"
-            | "not"
-            | "nothing"
-            | "nowhere"
-            | "oughtnt"
-            | "shant"
-            | "shouldnt"
-            | "uhuh"
-            | "wasnt"
-            | "werent"
-            | "oughtn't"
-            | "shan't"
-            | "shouldn't"
-            | "uh-uh"
-            | "wasn't"
-            | "weren't"
-            | "without"
-            | "wont"
-            | "wouldnt"
-            | "won't"
-            | "wouldn't"
-            | "rarely"
-            | "seldom"
-            | "despite"
-    )
+const NEGATE: &[&str] = &[
+    "aint",
+    "arent",
+    "cannot",
+    "cant",
+    "couldnt",
+    "darent",
+    "didnt",
+    "doesnt",
+    "ain't",
+    "aren't",
+    "can't",
+    "couldn't",
+    "daren't",
+    "didn't",
+    "doesn't",
+    "dont",
+    "hadnt",
+    "hasnt",
+    "havent",
+    "isnt",
+    "mightnt",
+    "mustnt",
+    "neither",
+    "don't",
+    "hadn't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "mightn't",
+    "mustn't",
+    "neednt",
+    "needn't",
+    "never",
+    "none",
+    "nope",
+    "nor",
+    "not",
+    "nothing",
+    "nowhere",
+    "oughtnt",
+    "shant",
+    "shouldnt",
+    "uhuh",
+    "wasnt",
+    "werent",
+    "oughtn't",
+    "shan't",
+    "shouldn't",
+    "uh-uh",
+    "wasn't",
+    "weren't",
+    "without",
+    "wont",
+    "wouldnt",
+    "won't",
+    "wouldn't",
+    "rarely",
+    "seldom",
+    "despite",
+];
+
+/// The one-word boosters of NLTK's `VaderConstants.BOOSTER_DICT` worth `B_INCR`.
+const BOOST_INCR: &[&str] = &[
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptionally",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fucking",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredibly",
+    "intensely",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "totally",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utterly",
+    "very",
+];
+
+/// The one-word dampeners of `BOOSTER_DICT` (worth `B_DECR`).
+const BOOST_DECR: &[&str] = &[
+    "almost",
+    "barely",
+    "hardly",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginally",
+    "occasionally",
+    "partly",
+    "scarcely",
+    "slightly",
+    "somewhat",
+    "sorta",
+    "sortof",
+    "sort-of",
+];
+
+/// What scoring needs to know of a lower-cased word, found with one hash
+/// lookup: its lexicon rating, its booster value and which of the words
+/// the rules test it is.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    lex: Option<f64>,
+    boost: Option<f64>,
+    flags: u8,
 }
 
-/// NLTK's `VaderConstants.BOOSTER_DICT` for one (lower-cased) word.
-fn booster(w: &str) -> Option<f64> {
-    match w {
-        "absolutely" | "amazingly" | "awfully" | "completely" | "considerably" | "decidedly"
-        | "deeply" | "effing" | "enormously" | "entirely" | "especially" | "exceptionally"
-        | "extremely" | "fabulously" | "flipping" | "flippin" | "fricking" | "frickin"
-        | "frigging" | "friggin" | "fully" | "fucking" | "greatly" | "hella" | "highly"
-        | "hugely" | "incredibly" | "intensely" | "majorly" | "more" | "most" | "particularly"
-        | "purely" | "quite" | "really" | "remarkably" | "so" | "substantially" | "thoroughly"
-        | "totally" | "tremendously" | "uber" | "unbelievably" | "unusually" | "utterly"
-        | "very" => Some(B_INCR),
-        "almost" | "barely" | "hardly" | "kinda" | "kindof" | "kind-of" | "less" | "little"
-        | "marginally" | "occasionally" | "partly" | "scarcely" | "slightly" | "somewhat"
-        | "sorta" | "sortof" | "sort-of" => Some(B_DECR),
-        _ => None,
+/// In `NEGATE`.
+const F_NEGATE: u8 = 1;
+/// "kind".
+const F_KIND: u8 = 2;
+/// "of".
+const F_OF: u8 = 4;
+/// "but".
+const F_BUT: u8 = 8;
+/// "least".
+const F_LEAST: u8 = 16;
+/// "at" or "very".
+const F_AT_VERY: u8 = 32;
+
+/// Every word with a [`WordInfo`]: the lexicon's, the boosters, the
+/// negations and the words the rules compare to.
+fn word_index(lexicon: &VaderLexicon) -> FxHashMap<Box<str>, WordInfo> {
+    let mut index: FxHashMap<Box<str>, WordInfo> = FxHashMap::default();
+    index.reserve(lexicon.len() + 160);
+    for (w, v) in lexicon.iter() {
+        index.entry(w.into()).or_default().lex = Some(v);
     }
+    for (words, b) in [(BOOST_INCR, B_INCR), (BOOST_DECR, B_DECR)] {
+        for &w in words {
+            index.entry(w.into()).or_default().boost = Some(b);
+        }
+    }
+    let flagged = NEGATE.iter().map(|&w| (w, F_NEGATE)).chain([
+        ("kind", F_KIND),
+        ("of", F_OF),
+        ("but", F_BUT),
+        ("least", F_LEAST),
+        ("at", F_AT_VERY),
+        ("very", F_AT_VERY),
+    ]);
+    for (w, f) in flagged {
+        index.entry(w.into()).or_default().flags |= f;
+    }
+    index
 }
 
 /// The two-word keys of `BOOSTER_DICT` (all dampeners). A token never
@@ -148,23 +247,19 @@ fn is_punc_item(p: &str) -> bool {
     )
 }
 
-/// Python's `string.punctuation` (what `REGEX_REMOVE_PUNCTUATION` removes).
-fn is_ascii_punct(c: char) -> bool {
-    c.is_ascii_punctuation()
+/// Python's `string.punctuation` (what `REGEX_REMOVE_PUNCTUATION` removes),
+/// on bytes: its characters are ASCII, and no byte of a multi-byte UTF-8
+/// character is ASCII, so byte-wise trimming keeps char boundaries.
+fn is_punct_byte(b: u8) -> bool {
+    b.is_ascii_punctuation()
 }
 
 fn char_len_gt1(s: &str) -> bool {
+    if s.is_ascii() {
+        return s.len() > 1;
+    }
     let mut it = s.chars();
     it.next().is_some() && it.next().is_some()
-}
-
-/// Python's `str.lower()`, borrowed when nothing changes.
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(chars::lower(s))
-    }
 }
 
 /// Titlecase letters (general category Lt), which make Python's
@@ -208,34 +303,61 @@ fn py_isupper(s: &str) -> bool {
 /// assert_eq!(words_and_emoticons("Great, film!!! :) a x"), ["Great", "film", ":)"]);
 /// ```
 pub fn words_and_emoticons(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    for_each_word(text, |w| words.push(w));
+    words
+}
+
+/// Calls `f` with each of [`words_and_emoticons`]'s tokens.
+fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     if text.is_ascii() {
         // Python's `str.split()` whitespace among ASCII characters
-        return text
-            .split(|c: char| matches!(c, '\t'..='\r' | '\x1c'..=' '))
-            .filter(|t| t.len() > 1)
-            .map(strip_punc_item)
-            .collect();
+        let b = text.as_bytes();
+        let is_ws = |c: u8| matches!(c, b'\t'..=b'\r' | 0x1c..=b' ');
+        let mut i = 0;
+        while i < b.len() {
+            while b.get(i).is_some_and(|&c| is_ws(c)) {
+                i += 1;
+            }
+            let start = i;
+            while b.get(i).is_some_and(|&c| !is_ws(c)) {
+                i += 1;
+            }
+            if i - start > 1 {
+                if let Some(t) = text.get(start..i) {
+                    f(strip_punc_item(t));
+                }
+            }
+        }
+        return;
     }
-    text.split(crate::tokenize::is_py_whitespace)
-        .filter(|t| char_len_gt1(t))
-        .map(strip_punc_item)
-        .collect()
+    for t in text.split(crate::tokenize::is_py_whitespace) {
+        if char_len_gt1(t) {
+            f(strip_punc_item(t));
+        }
+    }
 }
 
 fn strip_punc_item(we: &str) -> &str {
-    let core_ok = |w: &str| char_len_gt1(w) && !w.chars().any(is_ascii_punct);
-    let lead = we.len() - we.trim_start_matches(is_ascii_punct).len();
+    let b = we.as_bytes();
+    let core_ok = |w: &str| char_len_gt1(w) && !w.bytes().any(is_punct_byte);
+    let lead = b.iter().take_while(|&&c| is_punct_byte(c)).count();
     if lead > 0 {
-        let (p, w) = we.split_at(lead);
-        if is_punc_item(p) && core_ok(w) {
-            return w;
+        if let (Some(p), Some(w)) = (we.get(..lead), we.get(lead..)) {
+            if is_punc_item(p) && core_ok(w) {
+                return w;
+            }
         }
         return we;
     }
-    let core = we.trim_end_matches(is_ascii_punct);
-    let (w, p) = we.split_at(core.len());
-    if !p.is_empty() && is_punc_item(p) && core_ok(w) {
-        return w;
+    let trail = b.iter().rev().take_while(|&&c| is_punct_byte(c)).count();
+    if trail > 0 {
+        let cut = we.len() - trail;
+        if let (Some(w), Some(p)) = (we.get(..cut), we.get(cut..)) {
+            if is_punc_item(p) && core_ok(w) {
+                return w;
+            }
+        }
     }
     we
 }
@@ -333,23 +455,36 @@ impl std::fmt::Display for PolarityScores {
 #[derive(Debug, Clone)]
 pub struct SentimentIntensityAnalyzer {
     lexicon: VaderLexicon,
+    /// The lexicon's words and the rules' words, one lookup per token.
+    index: FxHashMap<Box<str>, WordInfo>,
 }
 
-/// Per-text state: the tokens, their lower-case forms, per token whether it
-/// is ALL CAPS, its lexicon valence and booster value, and the caps flag.
-struct Senti<'a> {
-    words: Vec<&'a str>,
-    lowers: Vec<Cow<'a, str>>,
-    upper: Vec<bool>,
-    lex: Vec<Option<f64>>,
-    boost: Vec<Option<f64>>,
-    is_cap_diff: bool,
+/// One token of a text: the word as written, what its lower-case form is
+/// (lexicon rating, booster value, special word), whether it is ALL CAPS
+/// (Python's `isupper`), whether it is a negation, and its sentiment.
+struct Tok<'a> {
+    word: &'a str,
+    info: WordInfo,
+    upper: bool,
+    negated: bool,
+    sentiment: f64,
 }
+
+impl Tok<'_> {
+    fn is(&self, flag: u8) -> bool {
+        self.info.flags & flag != 0
+    }
+}
+
+/// Up to this many distinct lexicon words a text's repeated tokens are
+/// found by a linear scan; past it, by a hash map (linear time, as NLTK).
+const SCAN_FIRSTS: usize = 24;
 
 impl SentimentIntensityAnalyzer {
     /// An analyzer over `lexicon`.
     pub fn new(lexicon: VaderLexicon) -> Self {
-        SentimentIntensityAnalyzer { lexicon }
+        let index = word_index(&lexicon);
+        SentimentIntensityAnalyzer { lexicon, index }
     }
 
     /// Loads NLTK's `vader_lexicon` from `data_dir` or NLTK's search path
@@ -366,116 +501,147 @@ impl SentimentIntensityAnalyzer {
         &self.lexicon
     }
 
+    /// A token with what its lower-case form is (`buf` is scratch space).
+    fn token<'a>(&self, word: &'a str, buf: &mut String) -> Tok<'a> {
+        let (mut up, mut low, mut wide) = (false, false, false);
+        for &c in word.as_bytes() {
+            up |= c.is_ascii_uppercase();
+            low |= c.is_ascii_lowercase();
+            wide |= c >= 0x80;
+        }
+        let (upper, key) = if wide {
+            buf.clear();
+            chars::push_lower(word, buf);
+            (py_isupper(word), buf.as_str())
+        } else if up {
+            buf.clear();
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+            (!low, buf.as_str())
+        } else {
+            (false, word)
+        };
+        let info = self.index.get(key).copied().unwrap_or_default();
+        let negated =
+            info.flags & F_NEGATE != 0 || (key.as_bytes().contains(&b'\'') && key.contains("n't"));
+        Tok {
+            word,
+            info,
+            upper,
+            negated,
+            sentiment: 0.0,
+        }
+    }
+
     /// NLTK's `polarity_scores(text)`.
     pub fn polarity_scores(&self, text: &str) -> PolarityScores {
-        let words = words_and_emoticons(text);
-        let lowers: Vec<Cow<'_, str>> = words.iter().map(|w| lower(w)).collect();
-        let upper: Vec<bool> = words.iter().map(|w| py_isupper(w)).collect();
-        let caps = upper.iter().filter(|&&u| u).count();
-        let diff = words.len() - caps;
-        let st = Senti {
-            is_cap_diff: 0 < diff && diff < words.len(),
-            lex: lowers.iter().map(|l| self.lexicon.get(l)).collect(),
-            boost: lowers.iter().map(|l| booster(l)).collect(),
-            upper,
-            words,
-            lowers,
-        };
-        let n = st.words.len();
+        let mut toks: Vec<Tok<'_>> = Vec::with_capacity(text.len() / 6 + 1);
+        let mut buf = String::new();
+        for_each_word(text, |w| toks.push(self.token(w, &mut buf)));
+        let n = toks.len();
+        let caps = toks.iter().filter(|t| t.upper).count();
+        let is_cap_diff = 0 < n - caps && n - caps < n;
         // NLTK scores each token in the context of the first occurrence of
         // the same string (it looks tokens up with `list.index`), so a
-        // repeated token repeats the first one's score. Short texts scan
-        // back over hashes; long ones use a map (linear time, as NLTK).
-        let hashes: Vec<u64> = if n <= 64 {
-            st.words
-                .iter()
-                .map(|w| {
-                    use std::hash::{BuildHasher, BuildHasherDefault};
-                    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut first: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut sentiments: Vec<f64> = Vec::with_capacity(n);
-        for (k, &item) in st.words.iter().enumerate() {
-            let i = if n <= 64 {
-                (0..k)
-                    .find(|&j| hashes[j] == hashes[k] && st.words[j] == item)
-                    .unwrap_or(k)
-            } else {
-                *first.entry(item).or_insert(k)
+        // repeated token repeats the first one's score. Only lexicon words
+        // can score other than 0, so only they are looked back for.
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut first_of: Option<FxHashMap<&str, usize>> = None;
+        for k in 0..n {
+            let Some(t) = toks.get(k) else { break };
+            if t.info.lex.is_none() {
+                continue;
+            }
+            let word = t.word;
+            let first = match &mut first_of {
+                Some(map) => *map.entry(word).or_insert(k),
+                None => {
+                    let found = firsts
+                        .iter()
+                        .copied()
+                        .find(|&j| toks.get(j).is_some_and(|o| o.word == word));
+                    if found.is_none() {
+                        firsts.push(k);
+                        if firsts.len() > SCAN_FIRSTS {
+                            first_of = Some(
+                                firsts
+                                    .iter()
+                                    .filter_map(|&j| toks.get(j).map(|o| (o.word, j)))
+                                    .collect(),
+                            );
+                        }
+                    }
+                    found.unwrap_or(k)
+                }
             };
-            if i < k {
-                sentiments.push(sentiments[i]);
-                continue;
+            let sentiment = if first < k {
+                toks.get(first).map_or(0.0, |o| o.sentiment)
+            } else {
+                let next_is_of = toks.get(k + 1).is_some_and(|o| o.is(F_OF));
+                if (t.is(F_KIND) && next_is_of) || t.info.boost.is_some() {
+                    0.0
+                } else {
+                    sentiment_valence(&toks, k, is_cap_diff)
+                }
+            };
+            if let Some(t) = toks.get_mut(k) {
+                t.sentiment = sentiment;
             }
-            let next_is_of = st.lowers.get(i + 1).is_some_and(|c| c == "of");
-            if (st.lowers[i] == "kind" && next_is_of) || st.boost[i].is_some() {
-                sentiments.push(0.0);
-                continue;
-            }
-            sentiments.push(self.sentiment_valence(&st, i));
         }
         // "but": halve what comes before the first one, and add half to what follows.
-        if let Some(bi) = st.lowers.iter().position(|w| w == "but") {
-            for (sidx, s) in sentiments.iter_mut().enumerate() {
+        if let Some(bi) = toks.iter().position(|t| t.is(F_BUT)) {
+            for (sidx, t) in toks.iter_mut().enumerate() {
                 if sidx < bi {
-                    *s *= 0.5;
+                    t.sentiment *= 0.5;
                 } else if sidx > bi {
-                    *s *= 1.5;
+                    t.sentiment *= 1.5;
                 }
             }
         }
-        score_valence(&sentiments, text)
-    }
-
-    fn in_lex(&self, st: &Senti<'_>, j: usize) -> bool {
-        st.lex.get(j).is_some_and(Option::is_some)
-    }
-
-    fn sentiment_valence(&self, st: &Senti<'_>, i: usize) -> f64 {
-        let lw = |j: usize| st.lowers.get(j).map_or("", |c| c.as_ref());
-        let Some(mut valence) = st.lex.get(i).copied().flatten() else {
-            return 0.0;
-        };
-        if st.is_cap_diff && st.upper[i] {
-            valence += if valence > 0.0 { C_INCR } else { -C_INCR };
-        }
-        for start_i in 0..3usize {
-            if i <= start_i || self.in_lex(st, i - start_i - 1) {
-                continue;
-            }
-            let j = i - start_i - 1;
-            let mut s = scalar_inc_dec(st.boost[j], st.upper[j], valence, st.is_cap_diff);
-            if start_i == 1 && s != 0.0 {
-                s *= 0.95;
-            }
-            if start_i == 2 && s != 0.0 {
-                s *= 0.9;
-            }
-            valence += s;
-            valence = never_check(valence, st, start_i, i);
-            if start_i == 2 {
-                valence = idioms_check(valence, &st.words, i);
-            }
-        }
-        // "least" before the word negates it, unless "at least" / "very least".
-        if i > 1 && !self.in_lex(st, i - 1) && lw(i - 1) == "least" {
-            if lw(i - 2) != "at" && lw(i - 2) != "very" {
-                valence *= N_SCALAR;
-            }
-        } else if i > 0 && !self.in_lex(st, i - 1) && lw(i - 1) == "least" {
-            valence *= N_SCALAR;
-        }
-        valence
+        score_valence(&toks, text)
     }
 }
 
-/// NLTK's `VaderConstants.negated([word])`.
-fn negated(word_lower: &str) -> bool {
-    is_negate_word(word_lower) || word_lower.contains("n't")
+/// NLTK's `sentiment_valence` for the lexicon word `toks[i]`.
+fn sentiment_valence(toks: &[Tok<'_>], i: usize, is_cap_diff: bool) -> f64 {
+    let Some(t) = toks.get(i) else { return 0.0 };
+    let Some(mut valence) = t.info.lex else {
+        return 0.0;
+    };
+    let in_lex = |j: usize| toks.get(j).is_some_and(|o| o.info.lex.is_some());
+    let is = |j: usize, flag: u8| toks.get(j).is_some_and(|o| o.is(flag));
+    if is_cap_diff && t.upper {
+        valence += if valence > 0.0 { C_INCR } else { -C_INCR };
+    }
+    for start_i in 0..3usize {
+        if i <= start_i || in_lex(i - start_i - 1) {
+            continue;
+        }
+        let Some(prev) = toks.get(i - start_i - 1) else {
+            continue;
+        };
+        let mut s = scalar_inc_dec(prev.info.boost, prev.upper, valence, is_cap_diff);
+        if start_i == 1 && s != 0.0 {
+            s *= 0.95;
+        }
+        if start_i == 2 && s != 0.0 {
+            s *= 0.9;
+        }
+        valence += s;
+        valence = never_check(valence, toks, start_i, i);
+        if start_i == 2 {
+            valence = idioms_check(valence, toks, i);
+        }
+    }
+    // "least" before the word negates it, unless "at least" / "very least".
+    if i > 1 && !in_lex(i - 1) && is(i - 1, F_LEAST) {
+        if !is(i - 2, F_AT_VERY) {
+            valence *= N_SCALAR;
+        }
+    } else if i > 0 && !in_lex(i - 1) && is(i - 1, F_LEAST) {
+        valence *= N_SCALAR;
+    }
+    valence
 }
 
 /// NLTK's `scalar_inc_dec`: the boost a preceding word gives.
@@ -497,29 +663,26 @@ fn scalar_inc_dec(boost: Option<f64>, upper: bool, valence: f64, is_cap_diff: bo
 }
 
 /// NLTK's `_never_check` (compares the original, not lower-cased, words to
-/// "never", "so" and "this", as NLTK does).
-fn never_check(valence: f64, st: &Senti<'_>, start_i: usize, i: usize) -> f64 {
-    let w = |j: usize| st.words.get(j).copied().unwrap_or("");
-    let lw = |j: usize| st.lowers.get(j).map_or("", |c| c.as_ref());
+/// "never", "so" and "this", as NLTK does; `negated` is NLTK's
+/// `negated([word])` of the lower-cased word).
+fn never_check(valence: f64, toks: &[Tok<'_>], start_i: usize, i: usize) -> f64 {
+    let w = |j: usize| toks.get(j).map_or("", |t| t.word);
+    let neg = |j: usize| toks.get(j).is_some_and(|t| t.negated);
     let so_this = |s: &str| s == "so" || s == "this";
     match start_i {
-        0 if negated(lw(i - 1)) => valence * N_SCALAR,
+        0 if neg(i - 1) => valence * N_SCALAR,
         1 if w(i - 2) == "never" && so_this(w(i - 1)) => valence * 1.5,
-        1 if negated(lw(i - 2)) => valence * N_SCALAR,
+        1 if neg(i - 2) => valence * N_SCALAR,
         2 if (w(i - 3) == "never" && so_this(w(i - 2))) || so_this(w(i - 1)) => valence * 1.25,
-        2 if negated(lw(i - 3)) => valence * N_SCALAR,
+        2 if neg(i - 3) => valence * N_SCALAR,
         _ => valence,
     }
 }
 
 /// NLTK's `_idioms_check` (called with `i >= 3`; case-sensitive, as NLTK).
-fn idioms_check(mut valence: f64, words: &[&str], i: usize) -> f64 {
-    let (Some(&w3), Some(&w2), Some(&w1), Some(&w0)) = (
-        words.get(i - 3),
-        words.get(i - 2),
-        words.get(i - 1),
-        words.get(i),
-    ) else {
+fn idioms_check(mut valence: f64, toks: &[Tok<'_>], i: usize) -> f64 {
+    let w = |j: usize| toks.get(j).map(|t| t.word);
+    let (Some(w3), Some(w2), Some(w1), Some(w0)) = (w(i - 3), w(i - 2), w(i - 1), w(i)) else {
         return valence;
     };
     let seqs: [&[&str]; 5] = [
@@ -532,11 +695,11 @@ fn idioms_check(mut valence: f64, words: &[&str], i: usize) -> f64 {
     if let Some(v) = seqs.iter().find_map(|s| idiom(s)) {
         valence = v;
     }
-    if let Some(&n1) = words.get(i + 1) {
+    if let Some(n1) = w(i + 1) {
         if let Some(v) = idiom(&[w0, n1]) {
             valence = v;
         }
-        if let Some(&n2) = words.get(i + 2) {
+        if let Some(n2) = w(i + 2) {
             if let Some(v) = idiom(&[w0, n1, n2]) {
                 valence = v;
             }
@@ -549,8 +712,8 @@ fn idioms_check(mut valence: f64, words: &[&str], i: usize) -> f64 {
 }
 
 /// NLTK's `score_valence`: punctuation emphasis, normalisation, shares.
-fn score_valence(sentiments: &[f64], text: &str) -> PolarityScores {
-    if sentiments.is_empty() {
+fn score_valence(toks: &[Tok<'_>], text: &str) -> PolarityScores {
+    if toks.is_empty() {
         return PolarityScores {
             neg: 0.0,
             neu: 0.0,
@@ -559,11 +722,15 @@ fn score_valence(sentiments: &[f64], text: &str) -> PolarityScores {
         };
     }
     let mut sum_s = 0.0;
-    for s in sentiments {
-        sum_s += s;
+    for t in toks {
+        sum_s += t.sentiment;
     }
-    let ep = text.bytes().filter(|&b| b == b'!').count().min(4) as f64 * 0.292;
-    let qm_count = text.bytes().filter(|&b| b == b'?').count();
+    let (mut ep_count, mut qm_count) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        ep_count += usize::from(b == b'!');
+        qm_count += usize::from(b == b'?');
+    }
+    let ep = ep_count.min(4) as f64 * 0.292;
     let qm = match qm_count {
         0 | 1 => 0.0,
         2 | 3 => qm_count as f64 * 0.18,
@@ -577,7 +744,8 @@ fn score_valence(sentiments: &[f64], text: &str) -> PolarityScores {
     }
     let compound = sum_s / (sum_s * sum_s + 15.0).sqrt();
     let (mut pos_sum, mut neg_sum, mut neu_count) = (0.0f64, 0.0f64, 0u64);
-    for &s in sentiments {
+    for t in toks {
+        let s = t.sentiment;
         if s > 0.0 {
             pos_sum += s + 1.0;
         }

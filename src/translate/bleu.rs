@@ -134,31 +134,64 @@ pub(crate) fn modified_precision_counts<T: Hash + Eq>(
     (clipped, total.max(1))
 }
 
-/// Modified-precision counts of one segment for every order at once, on
-/// n-gram ids instead of token slices: tokens get small per-segment ids,
-/// an n-gram's id interns (its (n-1)-gram prefix id, its last token id),
-/// and clipped counts come from merging sorted id lists. Same integers as
-/// [`modified_precision_counts`], without a hash map per order and reference.
+/// Marks a token or n-gram that does not occur in the hypothesis.
+const NONE: u32 = u32::MAX;
+
+/// Largest dense (prefix id, token id) table; longer hypotheses use a map.
+const DENSE_MAX: usize = 1 << 16;
+
+/// Modified-precision counts of one segment for every order at once.
+///
+/// Hypothesis tokens get small ids (`ids`). An n-gram of the hypothesis
+/// gets an id interning (its (n-1)-gram prefix id, its last token id), in
+/// a table per order. A reference is then walked once: at each position
+/// its token's id, then the ids of the n-grams starting there, order by
+/// order, until one is not in the hypothesis (no longer one can be).
+/// Counts live in arrays indexed by (order, id); reference counts carry a
+/// stamp (the reference they belong to) instead of being cleared. All
+/// buffers live across segments.
 struct SegmentCounter<'a, T> {
     ids: FxHashMap<&'a T, u32>,
-    gram: FxHashMap<u64, u32>,
-    /// per sequence (hypothesis first): token ids, then current-order ids
-    toks: Vec<Vec<u32>>,
-    levels: Vec<Vec<u32>>,
-    sorted: Vec<u32>,
-    /// distinct hypothesis n-grams: (id, count, max reference count)
-    runs: Vec<(u32, usize, usize)>,
+    /// hypothesis token ids
+    hyp_toks: Vec<u32>,
+    /// hypothesis n-gram ids of the previous and current order, per position
+    prev: Vec<u32>,
+    cur: Vec<u32>,
+    /// per order (from 2): where its table starts in `dense`; distinct
+    /// n-grams per order (from 1)
+    table_at: Vec<usize>,
+    grams: Vec<usize>,
+    /// (prefix id * distinct tokens + token id) → n-gram id, `NONE` when
+    /// unused, for every order; used when small enough, else `sparse`
+    dense: Vec<u32>,
+    sparse: FxHashMap<(u32, u32, u32), u32>,
+    /// reference token ids
+    ref_toks: Vec<u32>,
+    /// per (order, n-gram id), at `order * hypothesis length + id`: count
+    /// in the hypothesis, (stamp, count) in the current reference, and the
+    /// most in any reference
+    hyp_count: Vec<u32>,
+    ref_count: Vec<(u32, u32)>,
+    max_count: Vec<u32>,
+    stamp: u32,
 }
 
 impl<'a, T: Hash + Eq> SegmentCounter<'a, T> {
     fn new() -> Self {
         SegmentCounter {
             ids: FxHashMap::default(),
-            gram: FxHashMap::default(),
-            toks: Vec::new(),
-            levels: Vec::new(),
-            sorted: Vec::new(),
-            runs: Vec::new(),
+            hyp_toks: Vec::new(),
+            prev: Vec::new(),
+            cur: Vec::new(),
+            table_at: Vec::new(),
+            grams: Vec::new(),
+            dense: Vec::new(),
+            sparse: FxHashMap::default(),
+            ref_toks: Vec::new(),
+            hyp_count: Vec::new(),
+            ref_count: Vec::new(),
+            max_count: Vec::new(),
+            stamp: 0,
         }
     }
 
@@ -169,75 +202,151 @@ impl<'a, T: Hash + Eq> SegmentCounter<'a, T> {
         nums: &mut [usize],
         dens: &mut [usize],
     ) {
-        self.ids.clear();
-        let ids = &mut self.ids;
-        let nseq = references.len() + 1;
-        self.toks.resize_with(nseq, Vec::new);
-        self.levels.resize_with(nseq, Vec::new);
-        for (k, seq) in std::iter::once(hypothesis)
-            .chain(references.iter().copied())
-            .enumerate()
-        {
-            let t = &mut self.toks[k];
-            t.clear();
-            for w in seq {
-                let next = ids.len() as u32;
-                t.push(*ids.entry(w).or_insert(next));
-            }
-            self.levels[k].clear();
-            self.levels[k].extend_from_slice(t);
+        let orders = nums.len();
+        let h = hypothesis.len();
+        let cells = orders * h;
+        self.hyp_count.clear();
+        self.hyp_count.resize(cells, 0);
+        self.max_count.clear();
+        self.max_count.resize(cells, 0);
+        if self.ref_count.len() < cells {
+            self.ref_count.resize(cells, (0, 0));
         }
-        for n in 1..=nums.len() {
-            if n > 1 {
-                self.gram.clear();
-                for k in 0..nseq {
-                    let (toks, level) = (&self.toks[k], &mut self.levels[k]);
-                    if level.len() < 2 {
-                        level.clear();
-                        continue;
+        // order 1: token ids
+        self.ids.clear();
+        self.hyp_toks.clear();
+        for w in hypothesis {
+            let next = self.ids.len() as u32;
+            let id = *self.ids.entry(w).or_insert(next);
+            if let Some(c) = self.hyp_count.get_mut(id as usize) {
+                *c += 1;
+            }
+            self.hyp_toks.push(id);
+        }
+        let v = self.ids.len();
+        self.grams.clear();
+        self.grams.push(v);
+        // orders 2..: intern the hypothesis' n-grams
+        self.prev.clear();
+        self.prev.extend_from_slice(&self.hyp_toks);
+        let mut size = 0usize;
+        self.table_at.clear();
+        self.table_at.push(0);
+        for n in 2..=orders {
+            self.table_at.push(size);
+            // distinct (n-1)-grams: the tokens, or at most the positions
+            let g_prev = if n == 2 { v } else { h };
+            size = size.saturating_add(g_prev.saturating_mul(v));
+        }
+        let use_dense = size <= DENSE_MAX;
+        if use_dense {
+            self.dense.clear();
+            self.dense.resize(size, NONE);
+        } else {
+            self.sparse.clear();
+        }
+        for n in 2..=orders {
+            let at = self.table_at.get(n - 1).copied().unwrap_or(0);
+            let base = (n - 1) * h;
+            let mut g = 0u32;
+            self.cur.clear();
+            let lasts = self.hyp_toks.get(n - 1..).unwrap_or_default();
+            for (&p, &t) in self.prev.iter().zip(lasts) {
+                let id = if use_dense {
+                    match self.dense.get_mut(at + p as usize * v + t as usize) {
+                        Some(e) if *e == NONE => {
+                            *e = g;
+                            g += 1;
+                            g - 1
+                        }
+                        Some(e) => *e,
+                        None => NONE,
                     }
-                    let len = level.len() - 1;
-                    for pos in 0..len {
-                        let key = (u64::from(level[pos]) << 32) | u64::from(toks[pos + n - 1]);
-                        let next = self.gram.len() as u32;
-                        level[pos] = *self.gram.entry(key).or_insert(next);
+                } else {
+                    let e = self.sparse.entry((n as u32, p, t)).or_insert(g);
+                    if *e == g {
+                        g += 1;
                     }
-                    level.truncate(len);
+                    *e
+                };
+                if let Some(c) = self.hyp_count.get_mut(base + id as usize) {
+                    *c += 1;
+                }
+                self.cur.push(id);
+            }
+            self.grams.push(g as usize);
+            std::mem::swap(&mut self.prev, &mut self.cur);
+        }
+        // the references, each in one walk
+        for r in references {
+            if self.stamp == u32::MAX {
+                self.ref_count.iter_mut().for_each(|e| *e = (0, 0));
+                self.stamp = 0;
+            }
+            self.stamp += 1;
+            let stamp = self.stamp;
+            self.ref_toks.clear();
+            let ids = &self.ids;
+            self.ref_toks
+                .extend(r.iter().map(|w| ids.get(w).copied().unwrap_or(NONE)));
+            for (j, &first) in self.ref_toks.iter().enumerate() {
+                let mut id = first;
+                for n in 1..=orders {
+                    if n > 1 {
+                        let Some(&t) = self.ref_toks.get(j + n - 1) else {
+                            break;
+                        };
+                        if t == NONE {
+                            break;
+                        }
+                        id = if use_dense {
+                            let at = self.table_at.get(n - 1).copied().unwrap_or(0);
+                            self.dense
+                                .get(at + id as usize * v + t as usize)
+                                .copied()
+                                .unwrap_or(NONE)
+                        } else {
+                            self.sparse.get(&(n as u32, id, t)).copied().unwrap_or(NONE)
+                        };
+                    }
+                    if id == NONE {
+                        break;
+                    }
+                    let cell = (n - 1) * h + id as usize;
+                    if let (Some(e), Some(m)) =
+                        (self.ref_count.get_mut(cell), self.max_count.get_mut(cell))
+                    {
+                        *e = if e.0 == stamp {
+                            (stamp, e.1 + 1)
+                        } else {
+                            (stamp, 1)
+                        };
+                        *m = (*m).max(e.1);
+                    }
                 }
             }
-            let hyp = &self.levels[0];
-            if hyp.is_empty() {
-                dens[n - 1] += 1;
+        }
+        for n in 1..=orders {
+            let total = h.saturating_sub(n - 1);
+            let (Some(num), Some(den)) = (nums.get_mut(n - 1), dens.get_mut(n - 1)) else {
+                break;
+            };
+            if total == 0 {
+                *den += 1;
                 continue;
             }
-            self.sorted.clear();
-            self.sorted.extend_from_slice(hyp);
-            self.sorted.sort_unstable();
-            self.runs.clear();
-            for &id in &self.sorted {
-                match self.runs.last_mut() {
-                    Some(r) if r.0 == id => r.1 += 1,
-                    _ => self.runs.push((id, 1, 0)),
-                }
-            }
-            for k in 1..nseq {
-                self.sorted.clear();
-                self.sorted.extend_from_slice(&self.levels[k]);
-                self.sorted.sort_unstable();
-                let mut j = 0;
-                for r in self.runs.iter_mut() {
-                    while j < self.sorted.len() && self.sorted[j] < r.0 {
-                        j += 1;
-                    }
-                    let start = j;
-                    while j < self.sorted.len() && self.sorted[j] == r.0 {
-                        j += 1;
-                    }
-                    r.2 = r.2.max(j - start);
-                }
-            }
-            nums[n - 1] += self.runs.iter().map(|r| r.1.min(r.2)).sum::<usize>();
-            dens[n - 1] += hyp.len();
+            let base = (n - 1) * h;
+            let g = self.grams.get(n - 1).copied().unwrap_or(0);
+            let (hc, mc) = (
+                self.hyp_count.get(base..base + g).unwrap_or_default(),
+                self.max_count.get(base..base + g).unwrap_or_default(),
+            );
+            *num += hc
+                .iter()
+                .zip(mc)
+                .map(|(&a, &b)| a.min(b) as usize)
+                .sum::<usize>();
+            *den += total;
         }
     }
 }
@@ -297,8 +406,7 @@ pub fn sentence_bleu<T: Hash + Eq, H: AsRef<[T]>>(
     hypothesis: &[T],
     bleu: &Bleu,
 ) -> Result<BleuScore> {
-    let refs: Vec<&[T]> = references.iter().map(AsRef::as_ref).collect();
-    corpus_bleu_impl(&[refs], &[hypothesis], bleu)
+    corpus_bleu_impl(&[references], &[hypothesis], bleu)
 }
 
 /// NLTK's `corpus_bleu(list_of_references, hypotheses, weights,
@@ -328,23 +436,34 @@ where
     R: AsRef<[H]>,
     H: AsRef<[T]>,
 {
-    let (refs, hyps) = super::borrow_corpus(list_of_references, hypotheses);
-    corpus_bleu_impl(&refs, &hyps, bleu)
+    corpus_bleu_impl(list_of_references, hypotheses, bleu)
 }
 
-fn corpus_bleu_impl<T: Hash + Eq>(
-    refs: &[Vec<&[T]>],
-    hyps: &[&[T]],
+/// [`corpus_bleu`] over the caller's containers (references and
+/// hypotheses may be held differently), without copying the corpus.
+fn corpus_bleu_impl<T, R, HR, HH>(
+    list_of_references: &[R],
+    hypotheses: &[HH],
     bleu: &Bleu,
-) -> Result<BleuScore> {
-    check_lengths(refs.len(), hyps.len())?;
+) -> Result<BleuScore>
+where
+    T: Hash + Eq,
+    R: AsRef<[HR]>,
+    HR: AsRef<[T]>,
+    HH: AsRef<[T]>,
+{
+    check_lengths(list_of_references.len(), hypotheses.len())?;
     let max_order = bleu.max_order();
     let mut nums = vec![0usize; max_order];
     let mut dens = vec![0usize; max_order];
     let (mut hyp_lengths, mut ref_lengths) = (0usize, 0usize);
     let mut counter = SegmentCounter::new();
-    for (seg, (references, hypothesis)) in refs.iter().zip(hyps).enumerate() {
-        counter.count(references, hypothesis, &mut nums, &mut dens);
+    let mut references: Vec<&[T]> = Vec::new();
+    for (seg, (refs, hypothesis)) in list_of_references.iter().zip(hypotheses).enumerate() {
+        let hypothesis = hypothesis.as_ref();
+        references.clear();
+        references.extend(refs.as_ref().iter().map(AsRef::as_ref));
+        counter.count(&references, hypothesis, &mut nums, &mut dens);
         let closest = closest_ref_length(references.iter().map(|r| r.len()), hypothesis.len())
             .ok_or_else(|| {
                 Error::InvalidInput(format!(
@@ -370,8 +489,8 @@ fn corpus_bleu_impl<T: Hash + Eq>(
         .map(|(&n, &d)| Prec::Frac(n as i128, d as i128))
         .collect();
     // NLTK hands the smoothing the last segment's references and hypothesis
-    let (last_refs, last_hyp) = match (refs.last(), hyps.last()) {
-        (Some(r), Some(h)) => (r.clone(), *h),
+    let (last_refs, last_hyp) = match (list_of_references.last(), hypotheses.last()) {
+        (Some(r), Some(h)) => (r.as_ref().iter().map(AsRef::as_ref).collect(), h.as_ref()),
         _ => (Vec::new(), &[][..]),
     };
     let ctx = SmoothingContext {
@@ -410,6 +529,46 @@ mod tests {
         let s = sentence_bleu(&[vec!["a"]], &["b"], &Bleu::default()).unwrap();
         assert_eq!(s.scores, [0.0]);
         assert!(s.warnings.is_empty());
+    }
+
+    /// The one-walk counter against `modified_precision_counts` (a hash
+    /// map per order and reference): small vocabularies, empty and short
+    /// sequences, and long hypotheses that take the map instead of the
+    /// dense tables.
+    #[test]
+    fn segment_counter_equals_modified_precision() {
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        let mut next = |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m.max(1)) as u32
+        };
+        let mut counter = SegmentCounter::new();
+        let mut segs = Vec::new();
+        for case in 0..3000u32 {
+            let long = case % 50 == 0;
+            let vocab = u64::from(2 + next(12)) * if long { 40 } else { 1 };
+            let mut seq = |max: u64| -> Vec<u32> {
+                let len = if long { 300 + next(200) } else { next(max) };
+                (0..len).map(|_| next(vocab)).collect()
+            };
+            let hyp = seq(16);
+            let n_refs = seq(5).len() % 5;
+            let refs: Vec<Vec<u32>> = (0..n_refs).map(|_| seq(16)).collect();
+            segs.push((hyp, refs));
+        }
+        for (hyp, refs) in &segs {
+            let refs: Vec<&[u32]> = refs.iter().map(Vec::as_slice).collect();
+            for orders in [1usize, 2, 4, 6] {
+                let (mut nums, mut dens) = (vec![0; orders], vec![0; orders]);
+                counter.count(&refs, hyp, &mut nums, &mut dens);
+                for n in 1..=orders {
+                    let want = modified_precision_counts(&refs, hyp, n);
+                    assert_eq!((nums[n - 1], dens[n - 1]), want, "{hyp:?} {refs:?} n={n}");
+                }
+            }
+        }
     }
 
     #[test]
