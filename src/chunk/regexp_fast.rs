@@ -118,15 +118,15 @@ impl FastRule {
         &self,
         text: &str,
         mut pos: usize,
-        locs: &mut regex::CaptureLocations,
+        mut locs: Option<&mut regex::CaptureLocations>,
     ) -> Option<Found> {
         loop {
-            let whole = match self.groups {
-                Some(_) => self.re.captures_read_at(locs, text, pos)?.range(),
+            let whole = match locs.as_deref_mut() {
+                Some(locs) => self.re.captures_read_at(locs, text, pos)?.range(),
                 None => self.re.find_at(text, pos)?.range(),
             };
             if self.allowed(text, whole.start) {
-                let Some([l, c, r]) = self.groups else {
+                let (Some([l, c, r]), Some(locs)) = (self.groups, locs) else {
                     return Some(Found {
                         chunk: whole.clone(),
                         whole,
@@ -151,8 +151,11 @@ impl FastRule {
 
     /// `re.sub` of the rule over `text` into `out`, as the general path.
     pub(super) fn apply(&self, text: &str, kind: RuleKind, out: &mut String) -> Result<()> {
-        let mut locs = self.re.capture_locations();
-        sub_loop(text, kind, out, |pos| Ok(self.find(text, pos, &mut locs)))
+        // capture slots only for context rules
+        let mut locs = self.groups.map(|_| self.re.capture_locations());
+        sub_loop(text, kind, out, |pos| {
+            Ok(self.find(text, pos, locs.as_mut()))
+        })
     }
 }
 

@@ -352,7 +352,9 @@ pub fn split_word_tag_line<'a>(
     line_no: usize,
     out: &mut Vec<(&'a str, &'a str)>,
 ) -> Result<()> {
-    let mut push = |tok: &'a str| match tok.rsplit_once('/') {
+    let mut push = |tok: &'a str| match memchr::memrchr(b'/', tok.as_bytes())
+        .and_then(|k| Some((tok.get(..k)?, tok.get(k + 1..)?)))
+    {
         Some((w, t)) if !w.is_empty() && !t.is_empty() => {
             out.push((w, t));
             Ok(())
