@@ -142,9 +142,11 @@ impl RegexpParser {
         spans.top.extend(0..tagged.len() as u32);
         spans.kids.clear();
         spans.nodes.clear();
-        // With no brace or angle bracket in any tag or label, a chunk
-        // string is checked by comparing it with the stage's input.
-        let clean = |t: &str| !t.bytes().any(|c| matches!(c, b'{' | b'}' | b'<' | b'>'));
+        // With every tag and label non-empty and free of braces and angle
+        // brackets, a chunk string is checked by comparing it with the
+        // stage's input.
+        let clean =
+            |t: &str| !t.is_empty() && !t.bytes().any(|c| matches!(c, b'{' | b'}' | b'<' | b'>'));
         let clean = tagged.iter().all(|(_, t)| clean(t))
             && self.stages.iter().all(|st| clean(st.chunk_label()));
         for _ in 0..self.loop_count {
@@ -296,8 +298,8 @@ impl RegexpParser {
     }
 }
 
-/// NLTK's `_verify` for a stage whose tags and label hold no brace or
-/// angle bracket (`orig`, the stage's input `<t1><t2>...`, is then made of
+/// NLTK's `_verify` for a stage whose tags and label are non-empty and hold
+/// no brace or angle bracket (`orig`, the stage's input `<t1><t2>...`, is then made of
 /// well-formed pieces): `s` is valid with the same tags exactly when it is
 /// `orig` with braces inserted, each `{` before a `<`, each `}` after a
 /// `>`, alternating and closed. False means: run the full check.
@@ -581,7 +583,8 @@ mod tests {
     ];
 
     /// Random sentences over a small tag set; words with `/`, parentheses
-    /// and non-ASCII text; a few tags a chunk string cannot hold.
+    /// and non-ASCII text; a few tags a chunk string cannot hold (`<X>`,
+    /// the empty tag).
     fn sentences(n: usize) -> Vec<Vec<(String, String)>> {
         const TAGS: [&str; 13] = [
             "DT", "NN", "NNS", "NNP", "JJ", "VBD", "VB", "IN", "PP$", ".", "CD", "NP", "a/b",
@@ -602,6 +605,8 @@ mod tests {
                         let w = WORDS[next(WORDS.len() as u64) as usize].to_string();
                         let t = if next(200) == 0 {
                             "<X>".to_string()
+                        } else if next(300) == 0 {
+                            String::new()
                         } else {
                             TAGS[next(TAGS.len() as u64) as usize].to_string()
                         };
