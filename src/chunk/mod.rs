@@ -32,6 +32,7 @@
 //! assert_eq!(rows[3], ("barked".to_string(), "VBD".to_string(), "O".to_string()));
 //! ```
 
+mod flat;
 mod model;
 mod perceptron;
 mod regexp;
@@ -39,6 +40,7 @@ mod regexp_fast;
 mod trained;
 mod util;
 
+pub use flat::{ChunkSpans, Chunked};
 pub use model::{default_chunker, load_chunker, ChunkModelMeta, CHUNK_FORMAT_VERSION, CHUNK_MAGIC};
 pub use perceptron::{PerceptronChunker, PerceptronChunkerTrainer};
 pub use regexp::{

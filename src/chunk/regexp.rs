@@ -8,9 +8,12 @@
 //! chunk rules outside chunks and strip rules inside them) and run with a
 //! backtracking engine ([`fancy_regex`]) that has Python's match priorities,
 //! with `re.sub`'s treatment of empty matches. Chunk, strip and
-//! chunk-with-context rules whose pattern cannot match a brace run on the
-//! `regex` crate instead, region by region of the chunk string, with the
-//! same result (`regexp_fast.rs` says why).
+//! chunk-with-context rules whose pattern cannot match a brace (and has no
+//! look-around but `^` and `$`) run on the `regex` crate instead, with the
+//! same result; the other rules get a `regex`-crate prefilter that says
+//! where the backtracking engine's next match starts (`regexp_fast.rs` says
+//! why). [`RegexpParser::parse_flat`] (`flat.rs`) runs the stages without
+//! building trees.
 //!
 //! Differences from NLTK: a rule's text is translated from Python's regex
 //! dialect to `fancy_regex`'s where they differ (`[` inside a class,
@@ -65,6 +68,8 @@ pub struct RegexpChunkRule {
     regex: Regex,
     /// The same rule for the `regex` crate, where it can run there.
     fast: Option<FastRule>,
+    /// Otherwise, a `regex`-crate pattern that finds where `regex` can match.
+    prefilter: Option<regex::Regex>,
     descr: String,
     source: String,
 }
@@ -301,10 +306,16 @@ impl RegexpChunkRule {
             _ => return Err(illegal(source)),
         };
         let translated: Vec<String> = res.iter().map(|r| python_to_fancy(r)).collect();
+        let fast = FastRule::build(kind, &translated);
+        let prefilter = match fast {
+            Some(_) => None,
+            None => super::regexp_fast::prefilter(kind, &translated),
+        };
         Ok(RegexpChunkRule {
             kind,
             regex: compile(&pattern)?,
-            fast: FastRule::build(kind, &translated),
+            fast,
+            prefilter,
             descr: descr.to_string(),
             source: source.to_string(),
         })
@@ -451,7 +462,14 @@ impl RegexpChunkRule {
     #[cfg(test)]
     pub(super) fn without_fast(mut self) -> Self {
         self.fast = None;
+        self.prefilter = None;
         self
+    }
+
+    /// True when the rule's backtracking path has a prefilter.
+    #[cfg(test)]
+    pub(super) fn has_prefilter(&self) -> bool {
+        self.prefilter.is_some()
     }
 
     /// True when the rule runs on the `regex` crate's fast path.
@@ -483,11 +501,27 @@ impl RegexpChunkRule {
     /// backtracking limit, NLTK's timeout).
     pub fn apply(&self, chunkstr: &str) -> Result<String> {
         let mut out = String::with_capacity(chunkstr.len() + 16);
+        self.apply_into(chunkstr, &mut out)?;
+        Ok(remove_empty_chunks(&out))
+    }
+
+    /// [`RegexpChunkRule::apply`]'s substitution into `out` (cleared
+    /// first), without removing empty chunks.
+    pub(super) fn apply_into(&self, chunkstr: &str, out: &mut String) -> Result<()> {
+        out.clear();
         if let Some(fast) = &self.fast {
-            fast.apply(chunkstr, self.kind, &mut out)?;
+            fast.apply(chunkstr, self.kind, out)?;
         } else {
             let re = &self.regex;
-            sub_loop(chunkstr, self.kind, &mut out, |pos| {
+            sub_loop(chunkstr, self.kind, out, |pos| {
+                // No match of `re` starts before the prefilter's next match.
+                let pos = match &self.prefilter {
+                    Some(p) => match p.find_at(chunkstr, pos) {
+                        Some(m) => m.start(),
+                        None => return Ok(None),
+                    },
+                    None => pos,
+                };
                 let caps = re
                     .captures_from_pos(chunkstr, pos)
                     .map_err(|e| Error::InvalidInput(format!("chunk rule {}: {e}", self.source)))?;
@@ -508,7 +542,7 @@ impl RegexpChunkRule {
                 }))
             })?;
         }
-        Ok(remove_empty_chunks(&out))
+        Ok(())
     }
 }
 
@@ -674,9 +708,9 @@ impl Chunker for RegexpChunkParser {
 /// ```
 #[derive(Debug, Clone)]
 pub struct RegexpParser {
-    stages: Vec<RegexpChunkParser>,
-    root_label: String,
-    loop_count: usize,
+    pub(super) stages: Vec<RegexpChunkParser>,
+    pub(super) root_label: String,
+    pub(super) loop_count: usize,
 }
 
 impl RegexpParser {
@@ -764,9 +798,8 @@ impl RegexpParser {
 
 impl Chunker for RegexpParser {
     fn parse(&self, tagged: &[(&str, &str)]) -> Result<Tree> {
-        let mut ct = ChunkTree::from_tagged(tagged, &self.root_label);
-        self.run(&mut ct)?;
-        Ok(ct.into_tree())
+        let mut spans = super::ChunkSpans::default();
+        Ok(self.parse_flat(tagged, &mut spans)?.to_tree())
     }
 }
 

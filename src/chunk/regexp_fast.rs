@@ -1,25 +1,29 @@
 //! A fast path for the chunk, strip and chunk-with-context rules of
 //! [`super::RegexpParser`], with the `regex` crate instead of the
-//! backtracking engine.
+//! backtracking engine, and a prefilter for the other rules.
 //!
 //! NLTK appends a look-ahead to these rules: a chunk rule's match must end
 //! outside every chunk, a strip rule's inside one. When the rule's own
-//! pattern can never match a brace and has no anchors or look-arounds, each
-//! of its matches lies inside one region of the chunk string (the text
-//! between two braces), so the look-ahead only says which regions may hold
-//! a match: the unchunked ones for chunk rules, the chunks for strip rules.
-//! Every candidate end of a match from one start lies in the start's
-//! region, so the backtracking engine's first acceptable candidate is the
-//! plain pattern's leftmost-first match, which the `regex` crate finds
-//! (its leftmost-first semantics are those of backtracking engines for
-//! patterns without look-arounds or back-references). The substitution
-//! then runs region by region with the same empty-match rules as the
-//! general path. Rules that fall outside these conditions (split and merge
-//! rules, `$`, `\b`, classes that can match a brace, back-references) keep
-//! the general path. Hand-written because this is the chunker's hot loop:
-//! it is where NLTK's regexes spend their time.
+//! pattern can never match a brace and has no look-arounds other than `^`
+//! and `$`, each of its matches lies inside one region of the chunk string
+//! (the text between two braces), and whether the look-ahead holds depends
+//! only on that region (the next brace after the match's start is `{` or
+//! none for chunk rules, `}` for strip rules). Every candidate end of a
+//! match from one start lies in the start's region, so the backtracking
+//! engine's first acceptable candidate is the plain pattern's
+//! leftmost-first match, which the `regex` crate finds (its leftmost-first
+//! semantics are those of backtracking engines for patterns without
+//! look-arounds or back-references; `^` and `$` see the whole chunk string
+//! in both). A match whose start the look-ahead refuses sends the search on
+//! past that region. The substitution is the general path's `re.sub` loop.
+//! Rules that fall outside these conditions (split and merge rules, `\b`,
+//! classes that can match a brace, back-references) keep the backtracking
+//! engine, but a plain regex (the pattern with its look-ahead made a plain
+//! group) tells it where the next match starts, so it runs once per match
+//! instead of once per position. Hand-written because this is the
+//! chunker's hot loop: it is where NLTK's regexes spend their time.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use super::regexp::{sub_loop, Found, RuleKind};
 use crate::Result;
@@ -34,7 +38,8 @@ pub(super) struct FastRule {
     groups: Option<[usize; 3]>,
 }
 
-/// True when `hir` can match `{` or `}`, or has an anchor or look-around.
+/// True when `hir` can match `{` or `}`, or has a look-around other than
+/// the start and end of the text (`^`, `$`, `\A`, `\z`).
 fn unsafe_hir(hir: &Hir) -> bool {
     let brace = |c: u32| c == u32::from(b'{') || c == u32::from(b'}');
     match hir.kind() {
@@ -48,11 +53,18 @@ fn unsafe_hir(hir: &Hir) -> bool {
             .ranges()
             .iter()
             .any(|r| (u32::from(r.start())..=u32::from(r.end())).any(brace)),
+        HirKind::Look(Look::Start | Look::End) => false,
         HirKind::Look(_) => true,
         HirKind::Repetition(r) => unsafe_hir(&r.sub),
         HirKind::Capture(c) => unsafe_hir(&c.sub),
         HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().any(unsafe_hir),
     }
+}
+
+/// The position of the first brace at or after `pos`, and whether it is `{`.
+fn next_brace(text: &str, pos: usize) -> Option<(usize, bool)> {
+    let rest = text.as_bytes().get(pos..)?;
+    memchr::memchr2(b'{', b'}', rest).map(|k| (pos + k, rest.get(k) == Some(&b'{')))
 }
 
 impl FastRule {
@@ -87,62 +99,85 @@ impl FastRule {
         Some(FastRule { re, inside, groups })
     }
 
-    /// `re.sub` of the rule over `text`, region by region, into `out`.
-    pub(super) fn apply(&self, text: &str, kind: RuleKind, out: &mut String) -> Result<()> {
-        let mut i = 0;
-        loop {
-            // an unchunked region: text[i..open]
-            let open = text[i..].find('{').map_or(text.len(), |k| i + k);
-            if self.inside {
-                out.push_str(&text[i..open]);
-            } else {
-                self.sub_region(&text[i..open], kind, out)?;
-            }
-            if open == text.len() {
-                return Ok(());
-            }
-            // a chunk: text[open] == '{', its content up to the next '}'
-            let close = text[open..].find('}').map_or(text.len(), |k| open + k);
-            out.push('{');
-            if self.inside {
-                self.sub_region(&text[open + 1..close], kind, out)?;
-            } else {
-                out.push_str(&text[open + 1..close]);
-            }
-            if close == text.len() {
-                return Ok(());
-            }
-            out.push('}');
-            i = close + 1;
+    /// True when a match starting at `start` satisfies NLTK's look-ahead:
+    /// it ends outside every chunk (chunk rules) or inside one (strip
+    /// rules). A match holds no brace, so its end sees the same next brace
+    /// as its start.
+    fn allowed(&self, text: &str, start: usize) -> bool {
+        match next_brace(text, start) {
+            Some((_, open)) => open != self.inside,
+            None => !self.inside,
         }
     }
 
-    fn sub_region(&self, seg: &str, kind: RuleKind, out: &mut String) -> Result<()> {
-        if let Some([l, c, r]) = self.groups {
-            let mut locs = self.re.capture_locations();
-            sub_loop(seg, kind, out, |pos| {
-                let Some(m) = self.re.captures_read_at(&mut locs, seg, pos) else {
-                    return Ok(None);
+    /// The first match at or after `pos` whose start the look-ahead
+    /// allows: the `regex` crate's leftmost-first match when allowed, else
+    /// the search goes on after the region (chunk or gap) it fell in, where
+    /// no start is allowed either.
+    fn find(
+        &self,
+        text: &str,
+        mut pos: usize,
+        mut locs: Option<&mut regex::CaptureLocations>,
+    ) -> Option<Found> {
+        loop {
+            let whole = match locs.as_deref_mut() {
+                Some(locs) => self.re.captures_read_at(locs, text, pos)?.range(),
+                None => self.re.find_at(text, pos)?.range(),
+            };
+            if self.allowed(text, whole.start) {
+                let (Some([l, c, r]), Some(locs)) = (self.groups, locs) else {
+                    return Some(Found {
+                        chunk: whole.clone(),
+                        whole,
+                        left: 0..0,
+                        right: 0..0,
+                    });
                 };
                 let g = |k: usize| locs.get(k).map_or(0..0, |(a, b)| a..b);
-                Ok(Some(Found {
-                    whole: m.range(),
+                return Some(Found {
+                    whole,
                     left: g(l),
                     chunk: g(c),
                     right: g(r),
-                }))
-            })
-        } else {
-            sub_loop(seg, kind, out, |pos| {
-                Ok(self.re.find_at(seg, pos).map(|m| Found {
-                    whole: m.range(),
-                    left: 0..0,
-                    chunk: m.range(),
-                    right: 0..0,
-                }))
-            })
+                });
+            }
+            pos = next_brace(text, whole.start)?.0 + 1;
+            if pos > text.len() {
+                return None;
+            }
         }
     }
+
+    /// `re.sub` of the rule over `text` into `out`, as the general path.
+    pub(super) fn apply(&self, text: &str, kind: RuleKind, out: &mut String) -> Result<()> {
+        // capture slots only for context rules
+        let mut locs = self.groups.map(|_| self.re.capture_locations());
+        sub_loop(text, kind, out, |pos| {
+            Ok(self.find(text, pos, locs.as_mut()))
+        })
+    }
+}
+
+/// For a rule that needs the backtracking engine, a plain regex whose
+/// matches start exactly where the rule's regex has a match: the rule's
+/// pattern with its trailing look-ahead `(?=B)` replaced by `(?:B)` (a
+/// match of `A(?=B)` exists at a start exactly when one of `AB` does). The
+/// `regex` crate's automaton finds the next such start, and the
+/// backtracking engine runs from there only, instead of at every position.
+/// `None` when the pattern uses syntax the `regex` crate lacks.
+pub(super) fn prefilter(kind: RuleKind, parts: &[String]) -> Option<regex::Regex> {
+    let pattern = match (kind, parts) {
+        (RuleKind::Chunk, [c]) => format!(r"(?:{c})[^\}}]*(?:\{{|$)"),
+        (RuleKind::Strip, [s]) => format!(r"(?:{s})[^\{{]*\}}"),
+        (RuleKind::Split, [l, r]) => format!("(?:{l})(?:{r})"),
+        (RuleKind::Merge, [l, r]) => format!(r"(?:{l})\}}\{{(?:{r})"),
+        (RuleKind::ChunkWithContext, [l, c, r]) => {
+            format!(r"(?:{l})(?:{c})(?:{r})[^\}}]*(?:\{{|$)")
+        }
+        _ => return None,
+    };
+    regex::RegexBuilder::new(&pattern).build().ok()
 }
 
 #[cfg(test)]
@@ -188,8 +223,8 @@ mod tests {
 
     /// The fast path gives the general path's string for every rule it
     /// takes, on thousands of random chunk strings; rules it must not take
-    /// (anchors, brace-matching classes, split and merge) keep the general
-    /// path.
+    /// (`\\b`, brace-matching classes, split and merge) keep the general
+    /// path, and its prefilter changes nothing there either.
     #[test]
     fn fast_path_equals_the_backtracking_path() {
         let fast_rules = [
@@ -208,13 +243,19 @@ mod tests {
             "<.*>{<NN>}",
             "{(<DT><NN>)|(<DT>)}",
             "{<DT>{1,2}<NN>{,2}}",
+            "{<NN>+$}",
+            "{<VB.*><NP|PP|CLAUSE>+$}",
+            "{^<DT>}",
+            "}<NN>$<.*>*{",
         ];
         let slow_rules = [
-            "{<NN>+$}",
             "<.*>}{<DT>",
             "<NN>{}<NN>",
             "{<[^x]+>}",
             "{\\b<NN>}",
+            "<DT|JJ>{}<NN.*>",
+            "<NN>}{<NNS>",
+            "}<NN>\\b{",
         ];
         let strings = chunkstrings(3000);
         for src in fast_rules {
@@ -230,10 +271,18 @@ mod tests {
             }
         }
         for src in slow_rules {
-            assert!(
-                !RegexpChunkRule::fromstring(src).unwrap().is_fast(),
-                "{src}"
-            );
+            let rule = RegexpChunkRule::fromstring(src).unwrap();
+            assert!(!rule.is_fast(), "{src}");
+            // the prefilter only skips to where the backtracking engine matches
+            assert!(rule.has_prefilter(), "{src}");
+            let slow = rule.clone().without_fast();
+            for s in &strings {
+                assert_eq!(
+                    rule.apply(s).unwrap(),
+                    slow.apply(s).unwrap(),
+                    "{src} on {s}"
+                );
+            }
         }
     }
 }

@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, write_line, InputArgs};
-use crate::chunk::{default_chunker, load_chunker, tree2conlltags, Chunker, RegexpParser};
-use crate::io::{input_name, open_input, LineReader};
+use crate::chunk::{
+    default_chunker, load_chunker, tree2conlltags, ChunkSpans, Chunker, RegexpParser,
+};
+use crate::io::{input_name, open_input};
 use crate::tree::{Child, Tree};
 use crate::{Error, Result};
 
@@ -59,11 +61,8 @@ impl ChunkerArgs {
     /// # Errors
     /// An unreadable or malformed grammar or model.
     pub fn build(&self) -> Result<Box<dyn Chunker>> {
-        if let Some(g) = &self.grammar {
-            let text = std::fs::read_to_string(g).map_err(|e| Error::io(g, e))?;
-            let p = RegexpParser::with_options(&text, &self.root, self.loop_count)
-                .map_err(|e| Error::InvalidInput(format!("{}: {e}", g.display())))?;
-            return Ok(Box::new(p));
+        if self.grammar.is_some() {
+            return Ok(Box::new(self.build_regexp()?));
         }
         match self.model.as_deref() {
             None | Some("perceptron") | Some("default") => {
@@ -71,6 +70,21 @@ impl ChunkerArgs {
             }
             Some(path) => Ok(Box::new(load_chunker(std::path::Path::new(path))?)),
         }
+    }
+}
+
+impl ChunkerArgs {
+    /// The grammar's parser (`--grammar`, `--loop`, `--root`).
+    ///
+    /// # Errors
+    /// No `--grammar`, an unreadable or malformed grammar.
+    pub fn build_regexp(&self) -> Result<RegexpParser> {
+        let Some(g) = &self.grammar else {
+            return Err(Error::InvalidInput("no --grammar given".into()));
+        };
+        let text = std::fs::read_to_string(g).map_err(|e| Error::io(g, e))?;
+        RegexpParser::with_options(&text, &self.root, self.loop_count)
+            .map_err(|e| Error::InvalidInput(format!("{}: {e}", g.display())))
     }
 }
 
@@ -145,24 +159,78 @@ fn iob_row(line: &str, file: &str, line_no: usize) -> Result<(String, String)> {
     }
 }
 
+/// The chunker of a run: a grammar runs on the flat path (no tree per
+/// sentence, reused buffers), a model through [`Chunker`].
+enum Engine {
+    Grammar(Box<RegexpParser>, ChunkSpans),
+    Model(Box<dyn Chunker>),
+}
+
+/// Chunks one sentence and writes it in `format`; `text` and `buf` are
+/// reused buffers.
+fn emit(
+    engine: &mut Engine,
+    sent: &[(&str, &str)],
+    format: ChunkFormat,
+    text: &mut String,
+    buf: &mut Vec<u8>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let (parser, spans) = match engine {
+        Engine::Model(c) => return write_tree(out, &c.parse(sent)?, format),
+        Engine::Grammar(p, spans) => (&**p, spans),
+    };
+    let c = parser.parse_flat(sent, spans)?;
+    text.clear();
+    match format {
+        ChunkFormat::Bracket => {
+            c.write_bracket(text);
+            text.push('\n');
+        }
+        ChunkFormat::Iob => {
+            c.write_conll(text)?;
+            text.push('\n');
+        }
+        ChunkFormat::Jsonl => {
+            c.write_bracket(text);
+            buf.clear();
+            buf.extend_from_slice(b"{\"tree\":");
+            push_json_str(buf, text);
+            buf.extend_from_slice(b",\"chunks\":[");
+            for (k, (label, start, end)) in c.chunks().enumerate() {
+                if k > 0 {
+                    buf.push(b',');
+                }
+                buf.extend_from_slice(b"{\"label\":");
+                push_json_str(buf, label);
+                buf.extend_from_slice(format!(",\"start\":{start},\"end\":{end}}}").as_bytes());
+            }
+            buf.extend_from_slice(b"]}\n");
+            out.write_all(buf)?;
+            return Ok(());
+        }
+    }
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
 /// Runs `nlkit chunk`.
 pub fn run(a: ChunkArgs) -> Result<()> {
-    let chunker = a.chunker.build()?;
+    let mut engine = match &a.chunker.grammar {
+        Some(_) => Engine::Grammar(Box::new(a.chunker.build_regexp()?), ChunkSpans::default()),
+        None => Engine::Model(a.chunker.build()?),
+    };
     let mut out = stdout();
     let mut mode = a.input_format;
+    let format = a.format;
     let mut sent: Vec<(String, String)> = Vec::new();
-    let emit = |sent: &[(String, String)], out: &mut dyn Write| -> Result<()> {
-        let pairs: Vec<(&str, &str)> = sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
-        let t = chunker.parse(&pairs)?;
-        let mut w = out;
-        write_tree(&mut w, &t, a.format)
-    };
+    let (mut text, mut buf) = (String::new(), Vec::new());
     for path in a.input.paths() {
         let name = input_name(&path);
-        let reader = LineReader::new(open_input(&path)?, name.clone(), a.input.utf8_mode());
-        for (k, line) in reader.enumerate() {
-            let line = line?;
-            let line_no = k + 1;
+        let mut reader = open_input(&path)?;
+        let mut line_no = 0;
+        crate::io::for_each_line(&mut *reader, &path, a.input.utf8_mode(), |line| {
+            line_no += 1;
             let blank = line
                 .trim_matches(crate::tokenize::is_py_whitespace)
                 .is_empty();
@@ -181,23 +249,29 @@ pub fn run(a: ChunkArgs) -> Result<()> {
                 ChunkInput::Iob => {
                     if blank {
                         if !sent.is_empty() {
-                            emit(&sent, &mut out)?;
+                            let pairs: Vec<(&str, &str)> =
+                                sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
+                            emit(&mut engine, &pairs, format, &mut text, &mut buf, &mut out)?;
                             sent.clear();
                         }
                     } else {
-                        sent.push(iob_row(&line, &name, line_no)?);
+                        sent.push(iob_row(line, &name, line_no)?);
                     }
                 }
                 // Blank lines before the layout is known.
                 ChunkInput::Auto => {}
                 ChunkInput::Tagged => {
-                    let s = crate::tag::parse_word_tag_line(&line, &name, line_no)?;
-                    emit(&s, &mut out)?;
+                    let mut toks = Vec::with_capacity(32);
+                    crate::tag::split_word_tag_line(line, &name, line_no, &mut toks)?;
+                    emit(&mut engine, &toks, format, &mut text, &mut buf, &mut out)?;
                 }
             }
-        }
+            Ok(())
+        })?;
         if !sent.is_empty() {
-            emit(&sent, &mut out)?;
+            let pairs: Vec<(&str, &str)> =
+                sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
+            emit(&mut engine, &pairs, format, &mut text, &mut buf, &mut out)?;
             sent.clear();
         }
     }

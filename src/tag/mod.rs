@@ -323,15 +323,73 @@ pub fn parse_word_tag_line(
     file: &str,
     line_no: usize,
 ) -> Result<Vec<(String, String)>> {
-    line.split(crate::tokenize::is_py_whitespace)
+    let mut toks = Vec::new();
+    split_word_tag_line(line, file, line_no, &mut toks)?;
+    Ok(toks
+        .into_iter()
+        .map(|(w, t)| (w.to_string(), t.to_string()))
+        .collect())
+}
+
+/// [`parse_word_tag_line`] without copies: appends the line's
+/// `(word, tag)` pairs, borrowed from `line`, to `out` (a buffer the caller
+/// reuses). ASCII lines are split byte by byte, others at Python's
+/// whitespace characters; the result is the same.
+///
+/// # Errors
+/// As [`parse_word_tag_line`]; `out` then holds the tokens before the bad one.
+///
+/// # Example
+/// ```
+/// let mut toks = Vec::new();
+/// nlkit::tag::split_word_tag_line("The/DT 1/2/CD", "mem", 1, &mut toks).unwrap();
+/// assert_eq!(toks, [("The", "DT"), ("1/2", "CD")]);
+/// assert!(nlkit::tag::split_word_tag_line("cat", "mem", 2, &mut toks).is_err());
+/// ```
+pub fn split_word_tag_line<'a>(
+    line: &'a str,
+    file: &str,
+    line_no: usize,
+    out: &mut Vec<(&'a str, &'a str)>,
+) -> Result<()> {
+    let mut push = |tok: &'a str| match memchr::memrchr(b'/', tok.as_bytes())
+        .and_then(|k| Some((tok.get(..k)?, tok.get(k + 1..)?)))
+    {
+        Some((w, t)) if !w.is_empty() && !t.is_empty() => {
+            out.push((w, t));
+            Ok(())
+        }
+        _ => Err(Error::format(
+            file,
+            line_no,
+            format!("token `{tok}` is not word/TAG"),
+        )),
+    };
+    if line.is_ascii() {
+        // Python's ASCII whitespace: \t \n \v \f \r, \x1c-\x1f and space.
+        let ws = |b: u8| matches!(b, b'\t'..=b'\r' | 0x1c..=0x20);
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && ws(b[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && !ws(b[i]) {
+                i += 1;
+            }
+            if i > start {
+                // ASCII, so every byte offset is a char boundary
+                push(line.get(start..i).unwrap_or_default())?;
+            }
+        }
+        return Ok(());
+    }
+    for tok in line
+        .split(crate::tokenize::is_py_whitespace)
         .filter(|t| !t.is_empty())
-        .map(|tok| match tok.rsplit_once('/') {
-            Some((w, t)) if !w.is_empty() && !t.is_empty() => Ok((w.to_string(), t.to_string())),
-            _ => Err(Error::format(
-                file,
-                line_no,
-                format!("token `{tok}` is not word/TAG"),
-            )),
-        })
-        .collect()
+    {
+        push(tok)?;
+    }
+    Ok(())
 }
