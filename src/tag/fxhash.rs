@@ -180,8 +180,12 @@ pub(crate) struct FeatureIndex {
 }
 
 impl FeatureIndex {
-    /// Builds the table from `(feature, start, end)`.
-    pub(crate) fn build<'a>(n: usize, rows: impl Iterator<Item = (&'a str, u32, u32)>) -> Self {
+    /// Builds the table from `(feature, start, end)`, and tells whether two
+    /// features had the same hash (the first one's row is kept).
+    pub(crate) fn build_checked<'a>(
+        n: usize,
+        rows: impl Iterator<Item = (&'a str, u32, u32)>,
+    ) -> (Self, bool) {
         // at most 3/4 full: linear probing then looks at about 2.5 slots
         // (one cache line) for an absent feature, and the table stays small
         let cap = (n.max(4) * 4 / 3 + 1).next_power_of_two();
@@ -189,6 +193,7 @@ impl FeatureIndex {
             slots: vec![(0, 0, 0); cap],
             mask: cap - 1,
         };
+        let mut repeated = false;
         for (f, a, b) in rows {
             let h = hash_str(f);
             let mut i = h as usize & t.mask;
@@ -199,12 +204,13 @@ impl FeatureIndex {
                     break;
                 }
                 if slot.0 == h {
+                    repeated = true;
                     break;
                 }
                 i = (i + 1) & t.mask;
             }
         }
-        t
+        (t, repeated)
     }
 
     /// The row of the feature whose [`hash_str`] is `h`.

@@ -221,7 +221,7 @@ pub(crate) fn encode(t: &PerceptronTagger) -> Result<Vec<u8>> {
     let mut tagdict: Vec<(String, u16)> =
         t.tagdict.iter().map(|(w, &c)| (w.to_string(), c)).collect();
     tagdict.sort();
-    let feats: Vec<(&str, u32)> = t.features.iter().zip(0..).collect();
+    let feats: Vec<(&str, u32)> = t.features.sorted().collect();
     let mut rows = Rows::default();
     for (f, r) in &feats {
         let r = *r as usize;

@@ -79,6 +79,7 @@ mod cache;
 mod decode;
 mod fixed_rows;
 mod nltk_json;
+mod nltk_weights;
 mod table;
 mod train;
 

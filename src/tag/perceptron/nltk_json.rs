@@ -73,6 +73,22 @@ impl PerceptronTagger {
         feature_set: FeatureSet,
         meta: ModelMeta,
     ) -> Result<Self> {
+        let mut tb = TableBuilder::default();
+        for (feat, row) in rows {
+            tb.push_row(&feat, row);
+        }
+        Self::from_builder(classes, tagdict, tb, feature_set, meta)
+    }
+
+    /// A tagger of `classes` (sorted and deduplicated), `tagdict` and the
+    /// weights in `tb`.
+    fn from_builder(
+        classes: Vec<String>,
+        tagdict: HashMap<String, String>,
+        tb: TableBuilder,
+        feature_set: FeatureSet,
+        meta: ModelMeta,
+    ) -> Result<Self> {
         if classes.is_empty() {
             return Err(Error::Model("perceptron model has no classes".into()));
         }
@@ -96,10 +112,6 @@ impl PerceptronTagger {
             }
             td
         };
-        let mut tb = TableBuilder::default();
-        for (feat, row) in rows {
-            tb.push_row(&feat, row);
-        }
         let classes = classes.into_iter().map(String::into_boxed_str).collect();
         let mut t = PerceptronTagger::from_table(classes, td, tb, feature_set, None, None)?;
         t.meta = meta;
@@ -147,6 +159,16 @@ impl PerceptronTagger {
         // than deserializing `{feature: {tag: weight}}` into maps).
         let path = dir.join(wf);
         let data = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        if classes.len() <= Entry::MAX_CLASSES {
+            let class_id: FxMap<&[u8], u16> = classes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.as_bytes(), i as u16))
+                .collect();
+            if let Some(tb) = super::nltk_weights::read_weights(&data, &class_id) {
+                return Self::from_builder(classes, tagdict, tb, FeatureSet::Nltk, meta);
+            }
+        }
         let class_id: HashMap<&str, u16> = classes
             .iter()
             .enumerate()

@@ -91,16 +91,22 @@ impl Entry {
     }
 }
 
-/// A model's feature strings, sorted, in one buffer (a few allocations
-/// where a map of strings needs one per feature, which made loading a model
-/// slow). Tagging finds rows by hash ([`FeatureIndex`]); the names are
-/// searched only to replay an exact tie in NLTK's order, to tell known words
-/// and to save the model.
+/// A model's feature strings in one buffer (a few allocations where a map
+/// of strings needs one per feature, which made loading a model slow).
+/// Tagging finds rows by hash ([`FeatureIndex`]); the names are searched
+/// only to replay an exact tie in NLTK's order, to tell known words and to
+/// save the model. nlkit's own models store them sorted; NLTK's JSON model
+/// keeps its file order, and the sorted order is then built on first use
+/// (sorting 270k names was a third of loading that model).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FeatureNames {
     pub(crate) text: String,
     /// Where each name ends in `text`.
     pub(crate) ends: Vec<u32>,
+    /// Whether the names are in file order rather than sorted.
+    unsorted: bool,
+    /// With `unsorted`, the names' numbers in name order.
+    order: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl FeatureNames {
@@ -124,15 +130,39 @@ impl FeatureNames {
         (0..self.len()).map(|r| self.name(r))
     }
 
+    /// The names' numbers in name order.
+    fn order(&self) -> &[u32] {
+        self.order.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.len() as u32).collect();
+            order.sort_unstable_by(|&a, &b| self.name(a as usize).cmp(self.name(b as usize)));
+            order
+        })
+    }
+
+    /// `(name, number)` in name order.
+    pub(crate) fn sorted(&self) -> Box<dyn Iterator<Item = (&str, u32)> + '_> {
+        if self.unsorted {
+            Box::new(self.order().iter().map(|&r| (self.name(r as usize), r)))
+        } else {
+            Box::new(self.iter().zip(0..))
+        }
+    }
+
     /// The number of the feature named `f`.
     pub(crate) fn get(&self, f: &str) -> Option<u32> {
+        let order = if self.unsorted {
+            Some(self.order())
+        } else {
+            None
+        };
+        let number = |k: usize| order.map_or(k, |o| o[k] as usize);
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match self.name(mid).cmp(f) {
+            match self.name(number(mid)).cmp(f) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid as u32),
+                std::cmp::Ordering::Equal => return Some(number(mid) as u32),
             }
         }
         None
@@ -162,6 +192,7 @@ impl TableBuilder {
             names: FeatureNames {
                 text: String::with_capacity(features * 16),
                 ends: Vec::with_capacity(features),
+                ..FeatureNames::default()
             },
             row_start: Vec::with_capacity(features + 1),
             entries: Vec::with_capacity(entries),
@@ -250,7 +281,12 @@ impl TableBuilder {
         if self.names.text.len() > u32::MAX as usize || self.entries.len() > u32::MAX as usize {
             return Err(Error::Model("perceptron model too large".into()));
         }
-        self.sort();
+        let n = self.names.len();
+        let sorted = (1..n).all(|r| self.names.name(r - 1) < self.names.name(r));
+        // unsorted names stay in their order unless two are equal (found
+        // while building the index, which is then built again): sorting
+        // would keep the last of them
+        self.names.unsorted = !sorted;
         self.row_start.push(self.entries.len() as u32);
         let quantised: Vec<Weight> = self.entries.iter().map(|e| e.1).collect();
         // a row is dense when it has weights for at least a quarter of the
@@ -277,10 +313,16 @@ impl TableBuilder {
                 }
             })
             .collect();
-        let index = FeatureIndex::build(
+        let (index, repeated) = FeatureIndex::build_checked(
             self.names.len(),
             self.names.iter().zip(&slots).map(|(f, &(a, b))| (f, a, b)),
         );
+        if repeated && self.names.unsorted {
+            self.row_start.pop();
+            self.names.unsorted = false;
+            self.sort();
+            return self.finish(n_classes);
+        }
         let mut value_id: FxMap<Weight, u32> = FxMap::default();
         let mut values: Vec<Weight> = Vec::new();
         let mut entries = Vec::with_capacity(self.entries.len());

@@ -105,3 +105,68 @@ fn weights_must_be_thousandths() {
     .to_string();
     assert!(e.contains("multiple of 0.001"), "{e}");
 }
+
+/// NLTK's JSON model read by the hand-written reader (names kept in file
+/// order, sorted on first use) equals the same model built through
+/// `from_parts` (sorted at once): same bytes saved, same tags, same
+/// feature lookups; duplicates and empty rows as a map reads them.
+#[test]
+fn nltk_json_reader_equals_the_general_path() {
+    let weights = r#"{"i word the": {"DT": 2.5, "NN": -0.25},
+        "bias": {"NN": 0.5, "DT": 0.125, "VB": 0.001},
+        "i suffix ing": {"VB": 1.5},
+        "i word dog": {"NN": 1.0},
+        "i-1 tag DT": {"NN": 0.75, "VB": -1.75e0},
+        "i word x": {},
+        "i pref1 d": {"XX": 3.0},
+        "i word \u00e9t\u00e9": {"VB": 0.002}}"#;
+    let dir = tempfile::tempdir().unwrap();
+    let files = nltk_json::nltk_model_files("eng");
+    std::fs::write(dir.path().join(&files[0]), weights).unwrap();
+    std::fs::write(dir.path().join(&files[1]), r#"{"a": "DT"}"#).unwrap();
+    std::fs::write(dir.path().join(&files[2]), r#"["VB", "NN", "DT"]"#).unwrap();
+    let fast = PerceptronTagger::load_nltk(dir.path()).unwrap();
+    assert!(fast.features.len() == 6 && fast.features.get("i word x").is_none());
+    let parsed: HashMap<String, HashMap<String, f64>> = serde_json::from_str(weights).unwrap();
+    let rows: Vec<(&str, Vec<(&str, f64)>)> = parsed
+        .iter()
+        .map(|(f, r)| {
+            (
+                f.as_str(),
+                r.iter().map(|(t, &w)| (t.as_str(), w)).collect(),
+            )
+        })
+        .collect();
+    let general = PerceptronTagger::from_parts(
+        ["VB", "NN", "DT"].map(String::from),
+        [("a".to_string(), "DT".to_string())],
+        rows,
+        FeatureSet::Nltk,
+        ModelMeta::default(),
+    )
+    .unwrap();
+    for f in general.features.iter() {
+        assert_eq!(
+            fast.features.get(f).map(|r| fast.features.name(r as usize)),
+            Some(f)
+        );
+    }
+    let (mut a, mut b) = (fast.clone(), general.clone());
+    a.meta = ModelMeta::default();
+    b.meta = ModelMeta::default();
+    assert_eq!(a.to_bytes().unwrap(), b.to_bytes().unwrap());
+    for s in [&["the", "dog", "a", "été"][..], &["running", "x"], &[]] {
+        assert_eq!(fast.tag(s), general.tag(s));
+        assert_eq!(reference(&fast, s), fast.tag_ids(s));
+    }
+    // a name given twice: the last row counts, as in a map
+    std::fs::write(
+        dir.path().join(&files[0]),
+        r#"{"i word b": {"NN": 1}, "bias": {"VB": 0.5}, "i word b": {"DT": 1}, "i word c": {"NN": 2}, "i word c": {}}"#,
+    )
+    .unwrap();
+    let t = PerceptronTagger::load_nltk(dir.path()).unwrap();
+    assert_eq!(t.tag(&["b"]), ["DT"]);
+    assert!(t.features.get("i word c").is_none());
+    assert_eq!(t.features.len(), 2);
+}
