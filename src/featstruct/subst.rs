@@ -67,22 +67,21 @@ pub(crate) fn rename_variable(var: &str, used: &HashSet<String>) -> String {
 /// Node ids reachable from `root`, preorder (NLTK's visiting order).
 pub(crate) fn reachable(nodes: &[Node], root: NodeId) -> Vec<NodeId> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = vec![false; nodes.len()];
     let mut stack = vec![root];
     while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
+        match seen.get_mut(id) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
         }
         out.push(id);
         if let Some(node) = nodes.get(id) {
-            let kids: Vec<NodeId> = node
-                .values()
-                .filter_map(|v| match v {
-                    Value::Node(c) => Some(*c),
-                    _ => None,
-                })
-                .collect();
-            stack.extend(kids.into_iter().rev());
+            let start = stack.len();
+            stack.extend(node.values().filter_map(|v| match v {
+                Value::Node(c) => Some(*c),
+                _ => None,
+            }));
+            stack[start..].reverse();
         }
     }
     out
@@ -166,11 +165,12 @@ pub(crate) fn substitute_in(
     bindings: &BTreeMap<String, Value>,
 ) -> Result<()> {
     let limit = bindings.len() + 1;
-    let mut seen = HashSet::new();
+    let mut seen = vec![false; nodes.len()];
     let mut stack: Vec<NodeId> = roots.iter().rev().copied().collect();
     while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
+        match seen.get_mut(id) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
         }
         let Some(node) = nodes.get_mut(id) else {
             continue;

@@ -26,6 +26,8 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
+
 use crate::featstruct::{Bindings, FeatStruct, FeatValue, TYPE};
 use crate::grammar::{type_key, FeatSymbol, FeatureGrammar, TypeKey};
 use crate::tree::{Child, Tree};
@@ -151,6 +153,7 @@ impl Edge {
 
     /// NLTK's `==` on edges, as a string.
     fn key(&self) -> String {
+        use std::fmt::Write;
         match &self.kind {
             Kind::Leaf(w) => format!("L{} {w}", self.start),
             Kind::Tree {
@@ -158,9 +161,14 @@ impl Edge {
                 dot,
                 bindings,
             } => {
-                let mut k = format!("T{} {} {dot} {}", self.start, self.end, prod.sig);
+                let mut k = String::with_capacity(prod.sig.len() + 16);
+                let _ = write!(k, "T{} {} {dot} ", self.start, self.end);
+                k.push_str(&prod.sig);
                 for (var, v) in bindings.iter() {
-                    k.push_str(&format!(" {var}:{}", v.repr()));
+                    k.push(' ');
+                    k.push_str(var);
+                    k.push(':');
+                    k.push_str(&v.repr());
                 }
                 k
             }
@@ -235,7 +243,7 @@ fn tree_edge(
 struct Chart {
     tokens: Vec<String>,
     edges: Vec<Edge>,
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
     cpls: Vec<Vec<Vec<usize>>>,
     cpl_sets: Vec<HashSet<Vec<usize>>>,
     /// `select(start=, is_complete=True, lhs=)`.
@@ -252,7 +260,7 @@ impl Chart {
         Chart {
             tokens,
             edges: Vec::new(),
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             cpls: Vec::new(),
             cpl_sets: Vec::new(),
             complete_at: HashMap::new(),
