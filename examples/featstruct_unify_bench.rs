@@ -10,11 +10,18 @@
 //! `{"pairs":…,"seconds":…,"cpu_seconds":…}` (best of ROUNDS, default 3)
 //! to stderr. CPU seconds are this thread's run time from
 //! `/proc/thread-self/schedstat` (wall seconds where that is missing).
+//! Build it with `--features cli` to get the binary's allocator (mimalloc).
 
 use std::io::Write;
 use std::time::Instant;
 
 use nlkit::featstruct::FeatStruct;
+
+// The allocator of the `nlkit` binary (src/main.rs), so the loop allocates
+// as `nlkit featstruct unify` does.
+#[cfg(feature = "cli")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// This thread's CPU time in seconds, when the kernel reports it.
 fn cpu_seconds() -> Option<f64> {

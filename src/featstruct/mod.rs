@@ -318,6 +318,58 @@ impl FeatStruct {
 
     /// Copies the nodes reachable from `root` into a new compact structure.
     pub(crate) fn extract(&self, root: NodeId) -> FeatStruct {
+        let (order, map) = self.reach_order(root);
+        let remap = |v: &Value| match v {
+            Value::Node(c) => Value::Node(
+                map.get(*c)
+                    .copied()
+                    .filter(|&n| n != usize::MAX)
+                    .unwrap_or(0),
+            ),
+            other => other.clone(),
+        };
+        let nodes = order
+            .iter()
+            .map(|id| match self.nodes.get(*id) {
+                Some(Node::Dict(items)) => {
+                    Node::Dict(items.iter().map(|(k, v)| (k.clone(), remap(v))).collect())
+                }
+                Some(Node::List(items)) => Node::List(items.iter().map(remap).collect()),
+                None => Node::Dict(Vec::new()),
+            })
+            .collect();
+        FeatStruct { nodes, root: 0 }
+    }
+
+    /// As [`FeatStruct::extract`], moving the nodes out of this arena
+    /// instead of copying them.
+    pub(crate) fn into_extract(mut self, root: NodeId) -> FeatStruct {
+        let (order, map) = self.reach_order(root);
+        let nodes = order
+            .iter()
+            .map(|id| {
+                let mut node = match self.nodes.get_mut(*id) {
+                    Some(n) => std::mem::replace(n, Node::Dict(Vec::new())),
+                    None => Node::Dict(Vec::new()),
+                };
+                for v in node.values_mut() {
+                    if let Value::Node(c) = v {
+                        *c = map
+                            .get(*c)
+                            .copied()
+                            .filter(|&n| n != usize::MAX)
+                            .unwrap_or(0);
+                    }
+                }
+                node
+            })
+            .collect();
+        FeatStruct { nodes, root: 0 }
+    }
+
+    /// The nodes reachable from `root` in breadth-first order, and the new
+    /// index of each old node (`usize::MAX`: not reached).
+    fn reach_order(&self, root: NodeId) -> (Vec<NodeId>, Vec<NodeId>) {
         // New index of each old node (usize::MAX: not reached yet).
         let mut map: Vec<NodeId> = vec![usize::MAX; self.nodes.len()];
         let mut order = vec![root];
@@ -340,26 +392,7 @@ impl FeatStruct {
             }
             i += 1;
         }
-        let remap = |v: &Value| match v {
-            Value::Node(c) => Value::Node(
-                map.get(*c)
-                    .copied()
-                    .filter(|&n| n != usize::MAX)
-                    .unwrap_or(0),
-            ),
-            other => other.clone(),
-        };
-        let nodes = order
-            .iter()
-            .map(|id| match self.nodes.get(*id) {
-                Some(Node::Dict(items)) => {
-                    Node::Dict(items.iter().map(|(k, v)| (k.clone(), remap(v))).collect())
-                }
-                Some(Node::List(items)) => Node::List(items.iter().map(remap).collect()),
-                None => Node::Dict(Vec::new()),
-            })
-            .collect();
-        FeatStruct { nodes, root: 0 }
+        (order, map)
     }
 
     /// NLTK's `equal_values`: same value at every feature path; with

@@ -205,6 +205,27 @@ pub(crate) fn substitute_in(
 }
 
 impl FeatStruct {
+    /// Whether any value is a variable, an expression or a sequence (what
+    /// renaming or substitution may rewrite).
+    pub(crate) fn has_substitutable(&self) -> bool {
+        self.nodes.iter().any(|n| {
+            n.values()
+                .any(|v| matches!(v, Value::Var(_) | Value::Expr(_) | Value::Seq(..)))
+        })
+    }
+
+    /// Whether any value is a variable bound in `bindings`, an expression
+    /// or a sequence.
+    fn has_substitutable_in(&self, bindings: &Bindings) -> bool {
+        self.nodes.iter().any(|n| {
+            n.values().any(|v| match v {
+                Value::Var(name) => bindings.contains_key(name),
+                Value::Expr(_) | Value::Seq(..) => true,
+                _ => false,
+            })
+        })
+    }
+
     /// NLTK's `rename_variables(used_vars=...)`: a copy in which every
     /// variable gets a new name (`?x` → `?x2`, the first number from 2 not
     /// used in the structure or in `used`). Logic-expression values are
@@ -218,6 +239,10 @@ impl FeatStruct {
     /// assert_eq!(r.repr(), "[a=?x3, b=?y2]");
     /// ```
     pub fn rename_variables(&self, used: &[String]) -> Result<FeatStruct> {
+        if !self.has_substitutable() {
+            // Nothing to rename (and no expression to rewrite).
+            return Ok(self.clone());
+        }
         let mut out = self.clone();
         let mut used_set: HashSet<String> = self.variables().into_iter().collect();
         used_set.extend(used.iter().cloned());
@@ -248,6 +273,11 @@ impl FeatStruct {
     /// assert_eq!(r.repr(), "[NUM='sg', SEM=<dog(john)>]");
     /// ```
     pub fn substitute_bindings(&self, bindings: &Bindings) -> Result<FeatStruct> {
+        if !self.has_substitutable_in(bindings) {
+            // No bound variable and no expression or sequence value: the
+            // substitution changes nothing.
+            return self.extract(self.root).check_depth();
+        }
         let mut nodes = self.nodes.clone();
         let mut map = BTreeMap::new();
         for (k, v) in bindings {
@@ -262,6 +292,7 @@ impl FeatStruct {
             nodes,
             root: self.root,
         };
-        arena.extract(arena.root).check_depth()
+        let root = arena.root;
+        arena.into_extract(root).check_depth()
     }
 }

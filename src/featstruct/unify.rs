@@ -502,7 +502,7 @@ impl FeatStruct {
                 b.insert(k.clone(), arena.export(v));
             }
         }
-        Ok(Some(arena.extract(root).check_depth()?))
+        Ok(Some(arena.into_extract(root).check_depth()?))
     }
 
     /// NLTK's `subsumes`: unifying `self` with `other` gives a structure

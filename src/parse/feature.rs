@@ -81,6 +81,14 @@ struct Prod {
     sig: String,
     /// The variables of the left- and right-hand sides.
     used: Vec<String>,
+    /// `_get_type_if_possible` of the left-hand side and of each
+    /// right-hand-side symbol.
+    lhs_key: TypeKey,
+    rhs_keys: Vec<TypeKey>,
+    /// The `*type*` value of the left-hand side and of each right-hand-side
+    /// nonterminal (`None` for terminals).
+    lhs_type: Option<FeatValue>,
+    rhs_types: Vec<Option<FeatValue>>,
 }
 
 impl Prod {
@@ -102,11 +110,23 @@ impl Prod {
         }
         used.sort();
         used.dedup();
+        let rhs_keys = rhs.iter().map(FeatSymbol::type_key).collect();
+        let rhs_types = rhs
+            .iter()
+            .map(|s| match s {
+                FeatSymbol::N(fs) => fs.get(&[TYPE]),
+                FeatSymbol::T(_) => None,
+            })
+            .collect();
         Rc::new(Prod {
+            lhs_key: type_key(&lhs),
+            lhs_type: lhs.get(&[TYPE]),
             lhs,
             rhs,
             sig,
             used,
+            rhs_keys,
+            rhs_types,
         })
     }
 }
@@ -147,7 +167,15 @@ impl Edge {
     fn lhs_key(&self) -> TypeKey {
         match &self.kind {
             Kind::Leaf(w) => TypeKey::Str(w.clone()),
-            Kind::Tree { prod, .. } => type_key(&prod.lhs),
+            Kind::Tree { prod, .. } => prod.lhs_key.clone(),
+        }
+    }
+
+    /// The category key of the next symbol (`nextsym()`'s type).
+    fn next_key(&self) -> Option<TypeKey> {
+        match &self.kind {
+            Kind::Leaf(_) => None,
+            Kind::Tree { prod, dot, .. } => prod.rhs_keys.get(*dot).cloned(),
         }
     }
 
@@ -282,9 +310,9 @@ impl Chart {
                         .entry((edge.start, edge.lhs_key()))
                         .or_default()
                         .push(id);
-                } else if let Some(next) = edge.nextsym() {
+                } else if let Some(next) = edge.next_key() {
                     self.waiting_at
-                        .entry((edge.end, next.type_key()))
+                        .entry((edge.end, next))
                         .or_default()
                         .push(id);
                 }
@@ -628,11 +656,11 @@ impl<'g> FeatureChartParser<'g> {
                 out.extend(self.fundamental(chart, left, edge)?);
             }
         } else {
-            let Some(next) = e.nextsym() else {
+            let Some(next) = e.next_key() else {
                 return Ok(out);
             };
             let end = e.end;
-            let key = (end, next.type_key());
+            let key = (end, next);
             let mut i = 0;
             while let Some(&right) = chart.complete_at.get(&key).and_then(|v| v.get(i)) {
                 i += 1;
@@ -663,10 +691,14 @@ impl<'g> FeatureChartParser<'g> {
         match (&r.kind, prod.rhs.get(*dot)) {
             (Kind::Tree { prod: rprod, .. }, Some(FeatSymbol::N(next))) => {
                 let found = &rprod.lhs;
-                if found.get(&[TYPE]) != next.get(&[TYPE]) {
+                if rprod.lhs_type.as_ref() != prod.rhs_types.get(*dot).and_then(Option::as_ref) {
                     return Ok(Vec::new());
                 }
-                let found = found.rename_variables(&l.variables())?;
+                let found = if found.has_substitutable() {
+                    found.rename_variables(&l.variables())?
+                } else {
+                    found.clone()
+                };
                 if next
                     .unify_full(&found, Some(&mut bindings), false)?
                     .is_none()
