@@ -93,6 +93,16 @@ struct Prod {
 
 impl Prod {
     fn new(lhs: FeatStruct, rhs: Vec<FeatSymbol>) -> Rc<Prod> {
+        Prod::make(lhs, rhs, true)
+    }
+
+    /// The nonterminals of a complete edge: the right-hand side's keys and
+    /// types are never asked for (there is no next symbol), so not made.
+    fn new_complete(lhs: FeatStruct, rhs: Vec<FeatSymbol>) -> Rc<Prod> {
+        Prod::make(lhs, rhs, false)
+    }
+
+    fn make(lhs: FeatStruct, rhs: Vec<FeatSymbol>, rhs_keys: bool) -> Rc<Prod> {
         let mut sig = lhs.repr();
         let mut used = lhs.variables();
         for s in &rhs {
@@ -110,14 +120,19 @@ impl Prod {
         }
         used.sort();
         used.dedup();
-        let rhs_keys = rhs.iter().map(FeatSymbol::type_key).collect();
-        let rhs_types = rhs
-            .iter()
-            .map(|s| match s {
-                FeatSymbol::N(fs) => fs.get(&[TYPE]),
-                FeatSymbol::T(_) => None,
-            })
-            .collect();
+        let (rhs_keys, rhs_types) = if rhs_keys {
+            (
+                rhs.iter().map(FeatSymbol::type_key).collect(),
+                rhs.iter()
+                    .map(|s| match s {
+                        FeatSymbol::N(fs) => fs.get(&[TYPE]),
+                        FeatSymbol::T(_) => None,
+                    })
+                    .collect(),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Rc::new(Prod {
             lhs_key: type_key(&lhs),
             lhs_type: lhs.get(&[TYPE]),
@@ -249,7 +264,7 @@ fn tree_edge(
             start,
             end,
             kind: Kind::Tree {
-                prod: Prod::new(lhs, rhs),
+                prod: Prod::new_complete(lhs, rhs),
                 dot,
                 bindings: Rc::new(Bindings::new()),
             },
@@ -718,6 +733,7 @@ impl<'g> FeatureChartParser<'g> {
     fn parses(&self, chart: &Chart) -> Result<Vec<(Tree, FeatStruct)>> {
         let n = chart.tokens.len();
         let start = self.grammar.start();
+        let start_type = start.get(&[TYPE]);
         let mut memo: HashMap<usize, Rc<Vec<Tree>>> = HashMap::new();
         let mut budget = MAX_PARSE_TREES;
         let mut out = Vec::new();
@@ -726,7 +742,7 @@ impl<'g> FeatureChartParser<'g> {
                 continue;
             };
             let lhs = &prod.lhs;
-            if e.start != 0 || e.end != n || lhs.get(&[TYPE]) != start.get(&[TYPE]) {
+            if e.start != 0 || e.end != n || prod.lhs_type != start_type {
                 continue;
             }
             if lhs.unify(start)?.is_none() {
