@@ -14,7 +14,11 @@ Usage (repo root, after `cargo build --release --features cli`):
 * unify: N random pairs of feature structures (scripts/parity/featstruct.py's
   generator, seed 5) unified, `repr(unify(a, b))` per pair, vs
   `nlkit featstruct unify` (whole process, reading the pairs from text); a
-  second row times NLTK reading the pairs from text too (the same work).
+  second row times NLTK reading the pairs from text too (the same work); a
+  third row times only unification + repr on both sides, structures already
+  read (nlkit: `examples/featstruct_unify_bench.rs`, in-process CPU time of
+  the loop, best of RUNS; build it with `cargo build --release --example
+  featstruct_unify_bench`).
 """
 
 import argparse
@@ -53,6 +57,8 @@ def row(name, items, nw, kw, nc, kc, same):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
+    ap.add_argument("--unify-bench", default=os.path.join(
+        ROOT, "target", "release", "examples", "featstruct_unify_bench"))
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--n", type=int, default=20000)
     ap.add_argument("--runs", type=int, default=3)
@@ -133,8 +139,24 @@ def main():
         cbest = min(cbest, time.process_time() - c0)
     same = sum(a == b for a, b in zip(want2, got))
     row("read + unify", len(pairs), best, wall, cbest, cpu, f"{same}/{len(pairs)}")
+    if os.path.exists(args.unify_bench):
+        # Unification alone on both sides: structures read before the clock.
+        nbest = ncbest = float("inf")
+        for _ in range(args.runs):
+            t0, c0 = time.perf_counter(), time.process_time()
+            [nltk_unify(a, b) for a, b in parsed]
+            nbest = min(nbest, time.perf_counter() - t0)
+            ncbest = min(ncbest, time.process_time() - c0)
+        r = subprocess.run([args.unify_bench, inp, str(args.runs)], capture_output=True,
+                           check=True)
+        got3 = r.stdout.decode().split("\n")[:-1]
+        stats = json.loads(r.stderr.decode().strip().splitlines()[-1])
+        same = sum(a == b for a, b in zip(want, got3))
+        row("unify (both read first)", len(pairs), nbest, stats["seconds"], ncbest,
+            stats["cpu_seconds"], f"{same}/{len(pairs)}")
     print("(unify (parsed): NLTK's time excludes reading the structures, nlkit's includes it;"
-          " read + unify: both read them from text)")
+          " read + unify: both read them from text; unify (both read first): unification"
+          " and repr only, nlkit in-process)")
 
 
 if __name__ == "__main__":

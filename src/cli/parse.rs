@@ -69,7 +69,9 @@ enum Loaded {
     Dependency(ProjectiveDependencyParser),
     Viterbi(ViterbiParser),
     Agenda(BottomUpProbabilisticChartParser),
-    Feature(Box<FeatureGrammar>, FeatureStrategy),
+    /// The grammar lives as long as the process, so the parser (and its
+    /// per-production precomputations) is made once for all sentences.
+    Feature(FeatureChartParser<'static>),
 }
 
 /// A feature grammar: a `.fcfg` file, or text whose nonterminals carry features.
@@ -106,10 +108,11 @@ fn load(path: &Path, kind: ParserKind, beam: usize, seed: u64) -> Result<Loaded>
                 ))
             }
         };
-        return Ok(Loaded::Feature(
-            Box::new(FeatureGrammar::from_file(path)?),
-            strategy,
-        ));
+        let grammar: &'static FeatureGrammar =
+            Box::leak(Box::new(FeatureGrammar::from_file(path)?));
+        return Ok(Loaded::Feature(FeatureChartParser::with_strategy(
+            grammar, strategy,
+        )));
     }
     Ok(if kind == ParserKind::ProjectiveDependency {
         Loaded::Dependency(ProjectiveDependencyParser::new(
@@ -150,8 +153,8 @@ struct Answer {
 
 fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Result<Answer> {
     match parser {
-        Loaded::Feature(g, strategy) => {
-            let trees = FeatureChartParser::with_strategy(g, *strategy).parse(tokens)?;
+        Loaded::Feature(p) => {
+            let trees = p.parse(tokens)?;
             let count = Some(trees.len() as u128);
             let keep = if count_only {
                 0

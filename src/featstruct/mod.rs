@@ -114,10 +114,49 @@ pub(crate) enum Node {
 }
 
 impl Node {
-    fn values(&self) -> Box<dyn Iterator<Item = &Value> + '_> {
+    fn values(&self) -> Values<'_> {
         match self {
-            Node::Dict(items) => Box::new(items.iter().map(|(_, v)| v)),
-            Node::List(items) => Box::new(items.iter()),
+            Node::Dict(items) => Values::Dict(items.iter()),
+            Node::List(items) => Values::List(items.iter()),
+        }
+    }
+
+    fn values_mut(&mut self) -> ValuesMut<'_> {
+        match self {
+            Node::Dict(items) => ValuesMut::Dict(items.iter_mut()),
+            Node::List(items) => ValuesMut::List(items.iter_mut()),
+        }
+    }
+}
+
+/// The values of a node, in item order (no allocation).
+pub(crate) enum Values<'a> {
+    Dict(std::slice::Iter<'a, (String, Value)>),
+    List(std::slice::Iter<'a, Value>),
+}
+
+impl<'a> Iterator for Values<'a> {
+    type Item = &'a Value;
+    fn next(&mut self) -> Option<&'a Value> {
+        match self {
+            Values::Dict(it) => it.next().map(|(_, v)| v),
+            Values::List(it) => it.next(),
+        }
+    }
+}
+
+/// The values of a node, mutably, in item order.
+pub(crate) enum ValuesMut<'a> {
+    Dict(std::slice::IterMut<'a, (String, Value)>),
+    List(std::slice::IterMut<'a, Value>),
+}
+
+impl<'a> Iterator for ValuesMut<'a> {
+    type Item = &'a mut Value;
+    fn next(&mut self) -> Option<&'a mut Value> {
+        match self {
+            ValuesMut::Dict(it) => it.next().map(|(_, v)| v),
+            ValuesMut::List(it) => it.next(),
         }
     }
 }
@@ -279,25 +318,14 @@ impl FeatStruct {
 
     /// Copies the nodes reachable from `root` into a new compact structure.
     pub(crate) fn extract(&self, root: NodeId) -> FeatStruct {
-        let mut map: BTreeMap<NodeId, NodeId> = BTreeMap::new();
-        let mut order = vec![root];
-        map.insert(root, 0);
-        let mut i = 0;
-        while i < order.len() {
-            if let Some(node) = self.nodes.get(order[i]) {
-                for v in node.values() {
-                    if let Value::Node(c) = v {
-                        if !map.contains_key(c) {
-                            map.insert(*c, order.len());
-                            order.push(*c);
-                        }
-                    }
-                }
-            }
-            i += 1;
-        }
+        let (order, map) = self.reach_order(root);
         let remap = |v: &Value| match v {
-            Value::Node(c) => Value::Node(map.get(c).copied().unwrap_or(0)),
+            Value::Node(c) => Value::Node(
+                map.get(*c)
+                    .copied()
+                    .filter(|&n| n != usize::MAX)
+                    .unwrap_or(0),
+            ),
             other => other.clone(),
         };
         let nodes = order
@@ -311,6 +339,60 @@ impl FeatStruct {
             })
             .collect();
         FeatStruct { nodes, root: 0 }
+    }
+
+    /// As [`FeatStruct::extract`], moving the nodes out of this arena
+    /// instead of copying them.
+    pub(crate) fn into_extract(mut self, root: NodeId) -> FeatStruct {
+        let (order, map) = self.reach_order(root);
+        let nodes = order
+            .iter()
+            .map(|id| {
+                let mut node = match self.nodes.get_mut(*id) {
+                    Some(n) => std::mem::replace(n, Node::Dict(Vec::new())),
+                    None => Node::Dict(Vec::new()),
+                };
+                for v in node.values_mut() {
+                    if let Value::Node(c) = v {
+                        *c = map
+                            .get(*c)
+                            .copied()
+                            .filter(|&n| n != usize::MAX)
+                            .unwrap_or(0);
+                    }
+                }
+                node
+            })
+            .collect();
+        FeatStruct { nodes, root: 0 }
+    }
+
+    /// The nodes reachable from `root` in breadth-first order, and the new
+    /// index of each old node (`usize::MAX`: not reached).
+    fn reach_order(&self, root: NodeId) -> (Vec<NodeId>, Vec<NodeId>) {
+        // New index of each old node (usize::MAX: not reached yet).
+        let mut map: Vec<NodeId> = vec![usize::MAX; self.nodes.len()];
+        let mut order = vec![root];
+        if let Some(slot) = map.get_mut(root) {
+            *slot = 0;
+        }
+        let mut i = 0;
+        while let Some(&id) = order.get(i) {
+            if let Some(node) = self.nodes.get(id) {
+                for v in node.values() {
+                    if let Value::Node(c) = v {
+                        if let Some(slot) = map.get_mut(*c) {
+                            if *slot == usize::MAX {
+                                *slot = order.len();
+                                order.push(*c);
+                            }
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        (order, map)
     }
 
     /// NLTK's `equal_values`: same value at every feature path; with
@@ -364,6 +446,11 @@ pub const MAX_DRAW_DEPTH: usize = 250;
 impl FeatStruct {
     /// Errors when the structure is deeper than [`MAX_DRAW_DEPTH`].
     pub(crate) fn check_depth(self) -> crate::Result<FeatStruct> {
+        // Each level of the walk is a distinct node: a structure of at
+        // most MAX_DRAW_DEPTH nodes cannot be too deep.
+        if self.nodes.len() <= MAX_DRAW_DEPTH {
+            return Ok(self);
+        }
         let mut seen = vec![false; self.nodes.len()];
         let mut stack = vec![(self.root, 1usize)];
         while let Some((id, depth)) = stack.pop() {

@@ -1,7 +1,6 @@
 //! NLTK's two printed forms: one-line `repr()` and the multi-line `str()`
 //! drawing of a feature dictionary.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use super::{FeatStruct, Node, NodeId, Value};
@@ -39,45 +38,84 @@ pub(crate) fn py_str_repr(s: &str) -> String {
     crate::util::py_repr(s)
 }
 
-/// Which nodes are reached more than once (NLTK's `_find_reentrances`).
-fn find_reentrances(fs: &FeatStruct) -> HashMap<NodeId, bool> {
-    let mut seen: HashMap<NodeId, bool> = HashMap::new();
+/// Which nodes are reached more than once (NLTK's `_find_reentrances`),
+/// indexed by node id.
+fn find_reentrances(fs: &FeatStruct) -> Vec<bool> {
+    // 0: not reached, 1: reached once, 2: reached again.
+    let mut seen = vec![0u8; fs.nodes.len()];
     let mut stack = vec![fs.root];
     while let Some(id) = stack.pop() {
-        if let Some(r) = seen.get_mut(&id) {
-            *r = true;
+        let Some(state) = seen.get_mut(id) else {
+            continue;
+        };
+        if *state > 0 {
+            *state = 2;
             continue;
         }
-        seen.insert(id, false);
+        *state = 1;
         if let Some(node) = fs.nodes.get(id) {
-            let kids: Vec<NodeId> = node
-                .values()
-                .filter_map(|v| match v {
-                    Value::Node(c) => Some(*c),
-                    _ => None,
-                })
-                .collect();
-            stack.extend(kids.into_iter().rev());
+            let start = stack.len();
+            stack.extend(node.values().filter_map(|v| match v {
+                Value::Node(c) => Some(*c),
+                _ => None,
+            }));
+            stack[start..].reverse();
         }
     }
-    seen
+    seen.into_iter().map(|s| s == 2).collect()
+}
+
+/// Whether dictionary items are already in NLTK's printing order.
+fn is_sorted(items: &[(String, Value)]) -> bool {
+    items
+        .windows(2)
+        .all(|w| feature_order(&w[0].0, &w[1].0) != std::cmp::Ordering::Greater)
+}
+
+/// Writes Python's `repr()` of a base value.
+fn base_repr_into(v: &Value, out: &mut String) {
+    use std::fmt::Write;
+    match v {
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Var(s) => out.push_str(s),
+        Value::Bool(true) => out.push_str("True"),
+        Value::Bool(false) => out.push_str("False"),
+        Value::None => out.push_str("None"),
+        other => out.push_str(&base_repr(other)),
+    }
 }
 
 struct Printer<'a> {
     fs: &'a FeatStruct,
-    reentrant: HashMap<NodeId, bool>,
-    ids: HashMap<NodeId, usize>,
+    reentrant: Vec<bool>,
+    /// The `(n)` tag of each node printed so far (0: none).
+    ids: Vec<usize>,
+    next_id: usize,
 }
 
-impl Printer<'_> {
-    fn is_reentrant(&self, id: NodeId) -> bool {
-        self.reentrant.get(&id).copied().unwrap_or(false)
+impl<'a> Printer<'a> {
+    fn new(fs: &'a FeatStruct) -> Printer<'a> {
+        Printer {
+            fs,
+            reentrant: find_reentrances(fs),
+            ids: vec![0; fs.nodes.len()],
+            next_id: 0,
+        }
+    }
+
+    fn id_of(&self, id: NodeId) -> Option<usize> {
+        self.ids.get(id).copied().filter(|&n| n > 0)
     }
 
     fn assign_id(&mut self, id: NodeId) -> Option<usize> {
-        if self.is_reentrant(id) {
-            let n = self.ids.len() + 1;
-            self.ids.insert(id, n);
+        if self.reentrant.get(id).copied().unwrap_or(false) {
+            self.next_id += 1;
+            let n = self.next_id;
+            if let Some(slot) = self.ids.get_mut(id) {
+                *slot = n;
+            }
             Some(n)
         } else {
             None
@@ -85,25 +123,65 @@ impl Printer<'_> {
     }
 
     fn repr(&mut self, id: NodeId) -> String {
-        let tag = self.assign_id(id);
-        let mut prefix = String::new();
-        let mut suffix = String::new();
-        let segments: Vec<String> = match self.fs.nodes.get(id) {
+        let mut out = String::new();
+        self.repr_into(id, &mut out);
+        out
+    }
+
+    /// Writes the one-line `repr()` of node `id` to `out`.
+    fn repr_into(&mut self, id: NodeId, out: &mut String) {
+        use std::fmt::Write;
+        let fs = self.fs;
+        if let Some(n) = self.assign_id(id) {
+            let _ = write!(out, "({n})");
+        }
+        match fs.nodes.get(id) {
             Some(Node::Dict(items)) => {
-                let mut items: Vec<&(String, Value)> = items.iter().collect();
-                items.sort_by(|a, b| feature_order(&a.0, &b.0));
-                let mut segments = Vec::new();
-                for (name, v) in items {
+                let sorted: Option<Vec<&(String, Value)>> = if is_sorted(items) {
+                    None
+                } else {
+                    let mut v: Vec<&(String, Value)> = items.iter().collect();
+                    v.sort_by(|a, b| feature_order(&a.0, &b.0));
+                    Some(v)
+                };
+                // The `*type*` prefix sorts first, so it is known before
+                // the bracket opens; the `*slash*` suffix is kept for the end.
+                let mut prefix_set = false;
+                let mut open = false;
+                let mut first = true;
+                let mut suffix = String::new();
+                for k in 0..items.len() {
+                    let item = match &sorted {
+                        Some(v) => v.get(k).copied(),
+                        None => items.get(k),
+                    };
+                    let Some((name, v)) = item else {
+                        continue;
+                    };
+                    let mut seg = |out: &mut String, open: &mut bool| {
+                        if !*open {
+                            out.push('[');
+                            *open = true;
+                        }
+                        if !first {
+                            out.push_str(", ");
+                        }
+                        first = false;
+                    };
                     if let Value::Node(c) = v {
-                        if let Some(n) = self.ids.get(c) {
-                            segments.push(format!("{name}->({n})"));
+                        if let Some(n) = self.id_of(*c) {
+                            seg(out, &mut open);
+                            let _ = write!(out, "{name}->({n})");
                             continue;
                         }
                     }
-                    if name == super::TYPE && prefix.is_empty() {
+                    if name == super::TYPE && !prefix_set {
                         match v {
                             Value::Str(s) | Value::Var(s) => {
-                                prefix = s.clone();
+                                if !open {
+                                    out.push_str(s);
+                                }
+                                prefix_set = !s.is_empty();
                                 continue;
                             }
                             _ => {}
@@ -113,37 +191,62 @@ impl Printer<'_> {
                         suffix = match v {
                             Value::Var(s) => format!("/{s}"),
                             // NLTK prints the slash value with a fresh `repr()`.
-                            Value::Node(c) => format!("/{}", self.fs.extract(*c).repr()),
+                            Value::Node(c) => format!("/{}", fs.extract(*c).repr()),
                             other => format!("/{}", base_repr(other)),
                         };
                         continue;
                     }
-                    segments.push(match v {
-                        Value::Node(c) => format!("{name}={}", self.repr(*c)),
-                        Value::Bool(true) => format!("+{name}"),
-                        Value::Bool(false) => format!("-{name}"),
-                        other => format!("{name}={}", base_repr(other)),
-                    });
+                    seg(out, &mut open);
+                    match v {
+                        Value::Node(c) => {
+                            out.push_str(name);
+                            out.push('=');
+                            self.repr_into(*c, out);
+                        }
+                        Value::Bool(true) => {
+                            out.push('+');
+                            out.push_str(name);
+                        }
+                        Value::Bool(false) => {
+                            out.push('-');
+                            out.push_str(name);
+                        }
+                        other => {
+                            out.push_str(name);
+                            out.push('=');
+                            base_repr_into(other, out);
+                        }
+                    }
                 }
-                segments
+                if !open {
+                    out.push('[');
+                }
+                out.push(']');
+                out.push_str(&suffix);
             }
-            Some(Node::List(items)) => items
-                .iter()
-                .map(|v| match v {
-                    Value::Node(c) => match self.ids.get(c) {
-                        Some(n) => format!("->({n})"),
-                        None => self.repr(*c),
-                    },
-                    Value::Expr(e) => e.to_string(),
-                    other => base_repr(other),
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        if let Some(n) = tag {
-            prefix = format!("({n}){prefix}");
+            Some(Node::List(items)) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    match v {
+                        Value::Node(c) => match self.id_of(*c) {
+                            Some(n) => {
+                                let _ = write!(out, "->({n})");
+                            }
+                            None => self.repr_into(*c, out),
+                        },
+                        Value::Expr(e) => {
+                            let _ = write!(out, "{e}");
+                        }
+                        other => base_repr_into(other, out),
+                    }
+                }
+                out.push(']');
+            }
+            None => out.push_str("[]"),
         }
-        format!("{prefix}[{}]{suffix}", segments.join(", "))
     }
 
     fn lines(&mut self, id: NodeId) -> Vec<String> {
@@ -177,7 +280,7 @@ impl Printer<'_> {
                     lines.push(format!("{fname} = {}", py_str_repr(&r)));
                 }
                 Value::Node(c) => {
-                    if let Some(n) = self.ids.get(c) {
+                    if let Some(n) = self.id_of(*c) {
                         lines.push(format!("{fname} -> ({n})"));
                         continue;
                     }
@@ -237,12 +340,9 @@ impl FeatStruct {
     /// assert_eq!(fs.repr(), "[a=None, +b, c=[1, ?x]]");
     /// ```
     pub fn repr(&self) -> String {
-        let mut p = Printer {
-            fs: self,
-            reentrant: find_reentrances(self),
-            ids: HashMap::new(),
-        };
-        p.repr(self.root)
+        let mut out = String::new();
+        Printer::new(self).repr_into(self.root, &mut out);
+        out
     }
 }
 
@@ -257,11 +357,7 @@ impl FeatStruct {
 /// ```
 impl fmt::Display for FeatStruct {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut p = Printer {
-            fs: self,
-            reentrant: find_reentrances(self),
-            ids: HashMap::new(),
-        };
+        let mut p = Printer::new(self);
         f.write_str(&p.lines(self.root).join("\n"))
     }
 }

@@ -67,22 +67,21 @@ pub(crate) fn rename_variable(var: &str, used: &HashSet<String>) -> String {
 /// Node ids reachable from `root`, preorder (NLTK's visiting order).
 pub(crate) fn reachable(nodes: &[Node], root: NodeId) -> Vec<NodeId> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = vec![false; nodes.len()];
     let mut stack = vec![root];
     while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
+        match seen.get_mut(id) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
         }
         out.push(id);
         if let Some(node) = nodes.get(id) {
-            let kids: Vec<NodeId> = node
-                .values()
-                .filter_map(|v| match v {
-                    Value::Node(c) => Some(*c),
-                    _ => None,
-                })
-                .collect();
-            stack.extend(kids.into_iter().rev());
+            let start = stack.len();
+            stack.extend(node.values().filter_map(|v| match v {
+                Value::Node(c) => Some(*c),
+                _ => None,
+            }));
+            stack[start..].reverse();
         }
     }
     out
@@ -166,11 +165,12 @@ pub(crate) fn substitute_in(
     bindings: &BTreeMap<String, Value>,
 ) -> Result<()> {
     let limit = bindings.len() + 1;
-    let mut seen = HashSet::new();
+    let mut seen = vec![false; nodes.len()];
     let mut stack: Vec<NodeId> = roots.iter().rev().copied().collect();
     while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
+        match seen.get_mut(id) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
         }
         let Some(node) = nodes.get_mut(id) else {
             continue;
@@ -205,6 +205,27 @@ pub(crate) fn substitute_in(
 }
 
 impl FeatStruct {
+    /// Whether any value is a variable, an expression or a sequence (what
+    /// renaming or substitution may rewrite).
+    pub(crate) fn has_substitutable(&self) -> bool {
+        self.nodes.iter().any(|n| {
+            n.values()
+                .any(|v| matches!(v, Value::Var(_) | Value::Expr(_) | Value::Seq(..)))
+        })
+    }
+
+    /// Whether any value is a variable bound in `bindings`, an expression
+    /// or a sequence.
+    fn has_substitutable_in(&self, bindings: &Bindings) -> bool {
+        self.nodes.iter().any(|n| {
+            n.values().any(|v| match v {
+                Value::Var(name) => bindings.contains_key(name),
+                Value::Expr(_) | Value::Seq(..) => true,
+                _ => false,
+            })
+        })
+    }
+
     /// NLTK's `rename_variables(used_vars=...)`: a copy in which every
     /// variable gets a new name (`?x` → `?x2`, the first number from 2 not
     /// used in the structure or in `used`). Logic-expression values are
@@ -218,6 +239,10 @@ impl FeatStruct {
     /// assert_eq!(r.repr(), "[a=?x3, b=?y2]");
     /// ```
     pub fn rename_variables(&self, used: &[String]) -> Result<FeatStruct> {
+        if !self.has_substitutable() {
+            // Nothing to rename (and no expression to rewrite).
+            return Ok(self.clone());
+        }
         let mut out = self.clone();
         let mut used_set: HashSet<String> = self.variables().into_iter().collect();
         used_set.extend(used.iter().cloned());
@@ -248,6 +273,11 @@ impl FeatStruct {
     /// assert_eq!(r.repr(), "[NUM='sg', SEM=<dog(john)>]");
     /// ```
     pub fn substitute_bindings(&self, bindings: &Bindings) -> Result<FeatStruct> {
+        if !self.has_substitutable_in(bindings) {
+            // No bound variable and no expression or sequence value: the
+            // substitution changes nothing.
+            return self.extract(self.root).check_depth();
+        }
         let mut nodes = self.nodes.clone();
         let mut map = BTreeMap::new();
         for (k, v) in bindings {
@@ -262,6 +292,7 @@ impl FeatStruct {
             nodes,
             root: self.root,
         };
-        arena.extract(arena.root).check_depth()
+        let root = arena.root;
+        arena.into_extract(root).check_depth()
     }
 }

@@ -79,9 +79,24 @@ pub(super) fn equal(a: &FeatStruct, b: &FeatStruct, check_reentrance: bool) -> b
 
 struct Unifier {
     nodes: Vec<Node>,
-    forward: HashMap<NodeId, NodeId>,
+    /// NLTK's `forward` map, by node id (a node not forwarded maps to itself).
+    forward: Vec<NodeId>,
     bindings: BTreeMap<String, Value>,
 }
+
+/// Follows forward pointers from `id`.
+fn resolve_in(forward: &[NodeId], mut id: NodeId) -> NodeId {
+    while let Some(&t) = forward.get(id) {
+        if t == id {
+            break;
+        }
+        id = t;
+    }
+    id
+}
+
+/// Dictionaries at most this long are searched by a scan rather than an index.
+const SCAN_LIMIT: usize = 32;
 
 /// The failure signal of `_destructively_unify`.
 enum Stop {
@@ -90,11 +105,8 @@ enum Stop {
 }
 
 impl Unifier {
-    fn resolve(&self, mut id: NodeId) -> NodeId {
-        while let Some(&t) = self.forward.get(&id) {
-            id = t;
-        }
-        id
+    fn resolve(&self, id: NodeId) -> NodeId {
+        resolve_in(&self.forward, id)
     }
 
     fn destructive(&mut self, n1: NodeId, n2: NodeId, depth: usize) -> Result<(), Stop> {
@@ -104,7 +116,9 @@ impl Unifier {
         if depth > WALK_LIMIT {
             return Err(Stop::Error(too_deep()));
         }
-        self.forward.insert(n2, n1);
+        if let Some(slot) = self.forward.get_mut(n2) {
+            *slot = n1;
+        }
         // NLTK's `*slash*` feature defaults to False when only one side has it.
         let has_slash = |n: Option<&Node>| match n {
             Some(Node::Dict(items)) => Some(items.iter().any(|(k, _)| k == super::SLASH)),
@@ -120,36 +134,58 @@ impl Unifier {
                 }
             }
         }
-        let node2 = self.nodes.get(n2).cloned();
-        match (self.nodes.get(n1).cloned(), node2) {
-            (Some(Node::Dict(_)), Some(Node::Dict(mut items2))) => {
+        // n2 is forwarded to n1 from here on, so its items are moved out
+        // rather than copied, unless a variable is bound to n2 (bindings
+        // made without the caller's dict keep their first structure, as
+        // NLTK's do, so n2 is read again when they are substituted).
+        let bound = self
+            .bindings
+            .values()
+            .any(|v| matches!(v, Value::Node(c) if *c == n2));
+        let same_kind = matches!(
+            (self.nodes.get(n1), self.nodes.get(n2)),
+            (Some(Node::Dict(_)), Some(Node::Dict(_))) | (Some(Node::List(_)), Some(Node::List(_)))
+        );
+        if !same_kind {
+            return Err(Stop::Fail);
+        }
+        let node2 = self.nodes.get_mut(n2).map(|n| match n {
+            Node::Dict(items) if bound => Node::Dict(items.clone()),
+            Node::List(items) if bound => Node::List(items.clone()),
+            Node::Dict(items) => Node::Dict(std::mem::take(items)),
+            Node::List(items) => Node::List(std::mem::take(items)),
+        });
+        match (self.nodes.get(n1), node2) {
+            (Some(Node::Dict(i1)), Some(Node::Dict(mut items2))) => {
                 items2.sort_by(|a, b| super::print::feature_order(&a.0, &b.0));
-                let mut index: HashMap<String, usize> = match self.nodes.get(n1) {
-                    Some(Node::Dict(i1)) => i1
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (k, _))| (k.clone(), i))
-                        .collect(),
-                    _ => HashMap::new(),
-                };
+                let big = i1.len() > SCAN_LIMIT || items2.len() > SCAN_LIMIT;
+                let mut index: HashMap<String, usize> = HashMap::new();
                 for (name, v2) in items2 {
-                    // n1 only grows at its end while we are here (a nested
-                    // unification may add to it through a cycle).
-                    if let Some(Node::Dict(i1)) = self.nodes.get(n1) {
-                        for (i, (k, _)) in i1.iter().enumerate().skip(index.len()) {
-                            index.insert(k.clone(), i);
+                    let existing = match self.nodes.get(n1) {
+                        Some(Node::Dict(i1)) if big => {
+                            // n1 only grows at its end while we are here (a
+                            // nested unification may add to it through a cycle).
+                            for (i, (k, _)) in i1.iter().enumerate().skip(index.len()) {
+                                index.insert(k.clone(), i);
+                            }
+                            index.get(&name).copied()
                         }
-                    }
-                    let existing = index.get(&name).copied();
+                        Some(Node::Dict(i1)) => i1.iter().position(|(k, _)| *k == name),
+                        _ => None,
+                    };
                     match existing {
                         Some(pos) => {
                             let v1 = match self.nodes.get(n1) {
-                                Some(Node::Dict(i1)) => i1[pos].1.clone(),
+                                Some(Node::Dict(i1)) => {
+                                    i1.get(pos).map_or(Value::None, |(_, v)| v.clone())
+                                }
                                 _ => Value::None,
                             };
                             let r = self.unify_values(v1, v2, depth)?;
                             if let Some(Node::Dict(i1)) = self.nodes.get_mut(n1) {
-                                i1[pos].1 = r;
+                                if let Some(slot) = i1.get_mut(pos) {
+                                    slot.1 = r;
+                                }
                             }
                         }
                         None => {
@@ -256,20 +292,45 @@ impl Unifier {
         Ok(result)
     }
 
-    fn map_values(&mut self, ids: &[NodeId], mut f: impl FnMut(&mut Self, Value) -> Value) {
-        for &id in ids {
-            let Some(node) = self.nodes.get(id).cloned() else {
-                continue;
-            };
-            let new = match node {
-                Node::Dict(items) => {
-                    Node::Dict(items.into_iter().map(|(k, v)| (k, f(self, v))).collect())
+    /// Replaces every structure reference by its forward target, in place.
+    fn apply_forwards(&mut self) {
+        let forward = &self.forward;
+        for node in &mut self.nodes {
+            for v in node.values_mut() {
+                if let Value::Node(c) = v {
+                    *c = resolve_in(forward, *c);
                 }
-                Node::List(items) => Node::List(items.into_iter().map(|v| f(self, v)).collect()),
-            };
-            self.nodes[id] = new;
+            }
         }
     }
+}
+
+/// Whether `rename_in` could change `other` when renaming its variables
+/// that `this` also uses: a clash, or an expression or sequence value
+/// (those are rewritten, and simplified, even when nothing is renamed).
+fn needs_renaming(this: &FeatStruct, other: &FeatStruct) -> bool {
+    let mut vars1: Vec<&str> = Vec::new();
+    for node in &this.nodes {
+        for v in node.values() {
+            match v {
+                // Many variables: the general path, which hashes them.
+                Value::Var(_) if vars1.len() >= SCAN_LIMIT => return true,
+                Value::Var(name) => vars1.push(name),
+                Value::Expr(_) | Value::Seq(..) => return true,
+                _ => {}
+            }
+        }
+    }
+    for node in &other.nodes {
+        for v in node.values() {
+            match v {
+                Value::Var(name) if vars1.contains(&name.as_str()) => return true,
+                Value::Expr(_) | Value::Seq(..) => return true,
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// Appends `fs`'s nodes to `nodes`, returning the offset-shifted root.
@@ -364,7 +425,7 @@ impl FeatStruct {
         let r2 = absorb(&mut nodes, other);
         let mut u = Unifier {
             nodes,
-            forward: HashMap::new(),
+            forward: Vec::new(),
             bindings: BTreeMap::new(),
         };
         if let Some(b) = &user {
@@ -376,7 +437,8 @@ impl FeatStruct {
                 u.bindings.insert(k.clone(), val);
             }
         }
-        if rename_vars {
+        u.forward = (0..u.nodes.len()).collect();
+        if rename_vars && needs_renaming(self, other) {
             // Rename fs2's variables that fs1 also uses.
             let vars1: HashSet<String> = self.variables().into_iter().collect();
             let mut used: HashSet<String> = other.variables().into_iter().collect();
@@ -396,11 +458,7 @@ impl FeatStruct {
         }
         // Apply forwards everywhere reachable.
         let root = u.resolve(r1);
-        let all: Vec<NodeId> = (0..u.nodes.len()).collect();
-        u.map_values(&all, |s, v| match v {
-            Value::Node(c) => Value::Node(s.resolve(c)),
-            other => other,
-        });
+        u.apply_forwards();
         let keys: Vec<String> = u.bindings.keys().cloned().collect();
         // NLTK forwards bound structures only for bindings the caller gave
         // (`_apply_forwards_to_bindings`); otherwise a variable keeps the
@@ -444,7 +502,7 @@ impl FeatStruct {
                 b.insert(k.clone(), arena.export(v));
             }
         }
-        Ok(Some(arena.extract(root).check_depth()?))
+        Ok(Some(arena.into_extract(root).check_depth()?))
     }
 
     /// NLTK's `subsumes`: unifying `self` with `other` gives a structure

@@ -26,6 +26,8 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
+
 use crate::featstruct::{Bindings, FeatStruct, FeatValue, TYPE};
 use crate::grammar::{type_key, FeatSymbol, FeatureGrammar, TypeKey};
 use crate::tree::{Child, Tree};
@@ -79,10 +81,28 @@ struct Prod {
     sig: String,
     /// The variables of the left- and right-hand sides.
     used: Vec<String>,
+    /// `_get_type_if_possible` of the left-hand side and of each
+    /// right-hand-side symbol.
+    lhs_key: TypeKey,
+    rhs_keys: Vec<TypeKey>,
+    /// The `*type*` value of the left-hand side and of each right-hand-side
+    /// nonterminal (`None` for terminals).
+    lhs_type: Option<FeatValue>,
+    rhs_types: Vec<Option<FeatValue>>,
 }
 
 impl Prod {
     fn new(lhs: FeatStruct, rhs: Vec<FeatSymbol>) -> Rc<Prod> {
+        Prod::make(lhs, rhs, true)
+    }
+
+    /// The nonterminals of a complete edge: the right-hand side's keys and
+    /// types are never asked for (there is no next symbol), so not made.
+    fn new_complete(lhs: FeatStruct, rhs: Vec<FeatSymbol>) -> Rc<Prod> {
+        Prod::make(lhs, rhs, false)
+    }
+
+    fn make(lhs: FeatStruct, rhs: Vec<FeatSymbol>, rhs_keys: bool) -> Rc<Prod> {
         let mut sig = lhs.repr();
         let mut used = lhs.variables();
         for s in &rhs {
@@ -100,11 +120,28 @@ impl Prod {
         }
         used.sort();
         used.dedup();
+        let (rhs_keys, rhs_types) = if rhs_keys {
+            (
+                rhs.iter().map(FeatSymbol::type_key).collect(),
+                rhs.iter()
+                    .map(|s| match s {
+                        FeatSymbol::N(fs) => fs.get(&[TYPE]),
+                        FeatSymbol::T(_) => None,
+                    })
+                    .collect(),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Rc::new(Prod {
+            lhs_key: type_key(&lhs),
+            lhs_type: lhs.get(&[TYPE]),
             lhs,
             rhs,
             sig,
             used,
+            rhs_keys,
+            rhs_types,
         })
     }
 }
@@ -145,12 +182,21 @@ impl Edge {
     fn lhs_key(&self) -> TypeKey {
         match &self.kind {
             Kind::Leaf(w) => TypeKey::Str(w.clone()),
-            Kind::Tree { prod, .. } => type_key(&prod.lhs),
+            Kind::Tree { prod, .. } => prod.lhs_key.clone(),
+        }
+    }
+
+    /// The category key of the next symbol (`nextsym()`'s type).
+    fn next_key(&self) -> Option<TypeKey> {
+        match &self.kind {
+            Kind::Leaf(_) => None,
+            Kind::Tree { prod, dot, .. } => prod.rhs_keys.get(*dot).cloned(),
         }
     }
 
     /// NLTK's `==` on edges, as a string.
     fn key(&self) -> String {
+        use std::fmt::Write;
         match &self.kind {
             Kind::Leaf(w) => format!("L{} {w}", self.start),
             Kind::Tree {
@@ -158,9 +204,14 @@ impl Edge {
                 dot,
                 bindings,
             } => {
-                let mut k = format!("T{} {} {dot} {}", self.start, self.end, prod.sig);
+                let mut k = String::with_capacity(prod.sig.len() + 16);
+                let _ = write!(k, "T{} {} {dot} ", self.start, self.end);
+                k.push_str(&prod.sig);
                 for (var, v) in bindings.iter() {
-                    k.push_str(&format!(" {var}:{}", v.repr()));
+                    k.push(' ');
+                    k.push_str(var);
+                    k.push(':');
+                    k.push_str(&v.repr());
                 }
                 k
             }
@@ -213,7 +264,7 @@ fn tree_edge(
             start,
             end,
             kind: Kind::Tree {
-                prod: Prod::new(lhs, rhs),
+                prod: Prod::new_complete(lhs, rhs),
                 dot,
                 bindings: Rc::new(Bindings::new()),
             },
@@ -235,7 +286,7 @@ fn tree_edge(
 struct Chart {
     tokens: Vec<String>,
     edges: Vec<Edge>,
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
     cpls: Vec<Vec<Vec<usize>>>,
     cpl_sets: Vec<HashSet<Vec<usize>>>,
     /// `select(start=, is_complete=True, lhs=)`.
@@ -252,7 +303,7 @@ impl Chart {
         Chart {
             tokens,
             edges: Vec::new(),
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             cpls: Vec::new(),
             cpl_sets: Vec::new(),
             complete_at: HashMap::new(),
@@ -274,9 +325,9 @@ impl Chart {
                         .entry((edge.start, edge.lhs_key()))
                         .or_default()
                         .push(id);
-                } else if let Some(next) = edge.nextsym() {
+                } else if let Some(next) = edge.next_key() {
                     self.waiting_at
-                        .entry((edge.end, next.type_key()))
+                        .entry((edge.end, next))
                         .or_default()
                         .push(id);
                 }
@@ -620,11 +671,11 @@ impl<'g> FeatureChartParser<'g> {
                 out.extend(self.fundamental(chart, left, edge)?);
             }
         } else {
-            let Some(next) = e.nextsym() else {
+            let Some(next) = e.next_key() else {
                 return Ok(out);
             };
             let end = e.end;
-            let key = (end, next.type_key());
+            let key = (end, next);
             let mut i = 0;
             while let Some(&right) = chart.complete_at.get(&key).and_then(|v| v.get(i)) {
                 i += 1;
@@ -655,10 +706,14 @@ impl<'g> FeatureChartParser<'g> {
         match (&r.kind, prod.rhs.get(*dot)) {
             (Kind::Tree { prod: rprod, .. }, Some(FeatSymbol::N(next))) => {
                 let found = &rprod.lhs;
-                if found.get(&[TYPE]) != next.get(&[TYPE]) {
+                if rprod.lhs_type.as_ref() != prod.rhs_types.get(*dot).and_then(Option::as_ref) {
                     return Ok(Vec::new());
                 }
-                let found = found.rename_variables(&l.variables())?;
+                let found = if found.has_substitutable() {
+                    found.rename_variables(&l.variables())?
+                } else {
+                    found.clone()
+                };
                 if next
                     .unify_full(&found, Some(&mut bindings), false)?
                     .is_none()
@@ -678,6 +733,7 @@ impl<'g> FeatureChartParser<'g> {
     fn parses(&self, chart: &Chart) -> Result<Vec<(Tree, FeatStruct)>> {
         let n = chart.tokens.len();
         let start = self.grammar.start();
+        let start_type = start.get(&[TYPE]);
         let mut memo: HashMap<usize, Rc<Vec<Tree>>> = HashMap::new();
         let mut budget = MAX_PARSE_TREES;
         let mut out = Vec::new();
@@ -686,7 +742,7 @@ impl<'g> FeatureChartParser<'g> {
                 continue;
             };
             let lhs = &prod.lhs;
-            if e.start != 0 || e.end != n || lhs.get(&[TYPE]) != start.get(&[TYPE]) {
+            if e.start != 0 || e.end != n || prod.lhs_type != start_type {
                 continue;
             }
             if lhs.unify(start)?.is_none() {
