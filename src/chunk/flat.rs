@@ -590,13 +590,7 @@ mod tests {
             "DT", "NN", "NNS", "NNP", "JJ", "VBD", "VB", "IN", "PP$", ".", "CD", "NP", "a/b",
         ];
         const WORDS: [&str; 6] = ["the", "1/2", "(", "é", "x)", "cat"];
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |m: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % m
-        };
+        let mut next = crate::util::testrng::xorshift(0x2545_f491_4f6c_dd1d);
         (0..n)
             .map(|_| {
                 let len = next(14) as usize;

@@ -188,13 +188,7 @@ mod tests {
     /// chunks.
     fn chunkstrings(n: usize) -> Vec<String> {
         const TAGS: [&str; 9] = ["DT", "NN", "NNS", "JJ", "VBD", "IN", "PP$", ".", "NP"];
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |m: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % m
-        };
+        let mut next = crate::util::testrng::xorshift(0x9e37_79b9_7f4a_7c15);
         (0..n)
             .map(|_| {
                 let len = next(12) as usize;

@@ -108,6 +108,8 @@ fn load(path: &Path, kind: ParserKind, beam: usize, seed: u64) -> Result<Loaded>
                 ))
             }
         };
+        // one grammar per process, needed until it exits: leaked so that
+        // the parser (which borrows it) can be built once for all lines
         let grammar: &'static FeatureGrammar =
             Box::leak(Box::new(FeatureGrammar::from_file(path)?));
         return Ok(Loaded::Feature(FeatureChartParser::with_strategy(

@@ -537,13 +537,8 @@ mod tests {
     /// dense tables.
     #[test]
     fn segment_counter_equals_modified_precision() {
-        let mut state = 0x853c_49e6_748f_ea9bu64;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m.max(1)) as u32
-        };
+        let mut rng = crate::util::testrng::xorshift(0x853c_49e6_748f_ea9b);
+        let mut next = |m: u64| rng(m) as u32;
         let mut counter = SegmentCounter::new();
         let mut segs = Vec::new();
         for case in 0..3000u32 {

@@ -10,5 +10,7 @@
 pub(crate) mod container;
 pub mod ngrams;
 mod pyrepr;
+#[cfg(test)]
+pub(crate) mod testrng;
 
 pub(crate) use pyrepr::py_repr;
