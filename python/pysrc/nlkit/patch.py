@@ -251,16 +251,46 @@ def patch_nltk():
 
     _method(RegexpParser, "parse", chunk)
 
-    lem = []
+    _patch_lemmatize(WordNetLemmatizer)
 
+
+def _patch_lemmatize(cls):
+    """``WordNetLemmatizer.lemmatize`` answered by nlkit's lemmatizer and
+    remembered per (pos, word): scripts call it once per token, so the call
+    itself is the cost; this one wrapper does no more than two type checks
+    and a dict lookup for a word seen before (a lemma depends only on the
+    word, the part of speech and the WordNet data, read once per process).
+    Anything else falls through to NLTK's method."""
+    orig = cls.__dict__["lemmatize"]
+    memo = {p: {} for p in ("n", "v", "a", "r", "s")}
+    native = []
+
+    @functools.wraps(orig)
     def lemmatize(self, word, pos="n"):
-        if type(word) is not str or pos not in ("n", "v", "a", "r", "s"):
-            return NotImplemented
-        if not lem:
-            lem.append(_native.Lemmatizer.load(_data.path()))
-        return lem[0].lemmatize(word, pos)
+        if type(word) is str and type(self) is cls:
+            m = memo.get(pos) if type(pos) is str else None
+            if m is not None:
+                r = m.get(word)
+                if r is not None:
+                    return r
+                try:
+                    if not native:
+                        native.append(_native.Lemmatizer.load(_data.path()))
+                    r = native[0].lemmatize(word, pos)
+                except Exception:
+                    r = None
+                if r is not None:
+                    if len(m) < _LEMMA_MEMO:
+                        m[word] = r
+                    return r
+        return orig(self, word, pos)
 
-    _method(WordNetLemmatizer, "lemmatize", lemmatize)
+    lemmatize.__nlkit_original__ = orig
+    _set(cls, "lemmatize", lemmatize)
+
+
+# the most (word, lemma) pairs remembered per part of speech
+_LEMMA_MEMO = 1 << 20
 
 
 def unpatch_nltk():
