@@ -114,6 +114,13 @@ def main():
     n_tok = sum(map(len, ref))
     print(f"word_tokenize ({n_tok} tokens): NLTK {base[0]:.2f} s wall, {base[1]:.2f} s CPU; "
           + fmt("nlkit one call per paragraph", base, one) + "; " + fmt("nlkit one batch call", base, batch))
+    # the whole text as one string (paragraphs joined by newlines): one call each
+    whole = "\n".join(paras)
+    *base, ref = best(lambda: nltk.word_tokenize(whole), a.runs)
+    *one, ours = best(lambda: nlkit.word_tokenize(whole), a.runs)
+    assert ours == ref
+    print(f"word_tokenize of the whole text in one call ({len(ref)} tokens): NLTK {base[0]:.2f} s wall, "
+          f"{base[1]:.2f} s CPU; " + fmt("nlkit", base, one))
 
     sents = [nltk.word_tokenize(s) for p in paras for s in nltk.sent_tokenize(p)]
     nltk.pos_tag_sents(sents[:1])
