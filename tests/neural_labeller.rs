@@ -425,3 +425,50 @@ fn cli_bad_inputs() {
     )
     .is_err());
 }
+
+/// `nlkit ner --lang es|nl` runs the embedded models: the same labels as
+/// the shipped folders under `corpora/models/`, real entities found, and
+/// a clear error for another language or no model at all.
+#[test]
+fn embedded_ner_models_equal_the_shipped_folders() {
+    let text = "El presidente Juan Pérez visitó Madrid con la ONU .\n\
+                La Comisión Europea abrió una oficina en Barcelona el lunes .\n\
+                \n\
+                Jan Peeters woont in Amsterdam en werkt voor Philips .\n";
+    for lang in ["es", "nl"] {
+        let dir = common::root().join(format!("corpora/models/ner-{lang}"));
+        let (code, embedded, err) = run_nlkit(
+            &["ner", "--lang", lang, "--pretokenized", "--format", "jsonl"],
+            text.as_bytes(),
+        );
+        assert_eq!(code, 0, "{err}");
+        let (code, folder, err) = run_nlkit(
+            &[
+                "ner",
+                "--model",
+                dir.to_str().unwrap(),
+                "--pretokenized",
+                "--format",
+                "jsonl",
+            ],
+            text.as_bytes(),
+        );
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(embedded, folder, "{lang}");
+        assert_eq!(embedded.lines().count(), 4);
+        let m = nlkit::neural::labeller::embedded_ner(lang, &CPU).unwrap();
+        let from_dir = SequenceLabeller::load(&dir, &CPU).unwrap();
+        assert_eq!(m.labels(), from_dir.labels());
+        assert_eq!(m.info(), from_dir.info());
+    }
+    let (_, es, _) = run_nlkit(&["ner", "--lang", "es", "--pretokenized"], text.as_bytes());
+    assert!(es.contains("Juan/B-PER Pérez/I-PER"), "{es}");
+    assert!(es.contains("Madrid/B-LOC"), "{es}");
+    let (code, _, err) = run_nlkit(&["ner", "--lang", "xx"], b"x\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown NER language `xx`"), "{err}");
+    let (code, _, err) = run_nlkit(&["ner"], b"x\n");
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run_nlkit(&["ner", "--lang", "es", "--model", "."], b"x\n");
+    assert_eq!(code, 2, "{err}");
+}

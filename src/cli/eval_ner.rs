@@ -10,15 +10,14 @@ use serde::Serialize;
 use super::common::{stdout, write_json_line, write_line};
 use super::eval_tagger::EvalFormat;
 use crate::metrics::conlleval::{Counts, SpanScore};
-use crate::neural::labeller::{SequenceLabeller, Task};
+use crate::neural::labeller::Task;
 use crate::Result;
 
 /// Arguments of `nlkit eval-ner`.
 #[derive(Debug, Args)]
 pub struct EvalNerArgs {
-    /// The model folder (from `nlkit train-neural --task ner|chunk`).
-    #[arg(long, value_name = "DIR")]
-    model: PathBuf,
+    #[command(flatten)]
+    model: super::ner::NerModelArgs,
     /// Gold data: `word POS TAG` rows, blank lines between sentences.
     #[arg(value_name = "FILE")]
     file: PathBuf,
@@ -47,7 +46,7 @@ struct Report<'a> {
 /// Runs `nlkit eval-ner`.
 pub fn run(a: EvalNerArgs) -> Result<()> {
     let device = crate::neural::parse_device(&a.device)?;
-    let model = SequenceLabeller::load(&a.model, &device)?;
+    let model = a.model.load(&device)?;
     let gold = Task::Ner.read(&a.file)?;
     let words: Vec<Vec<&str>> = gold
         .iter()

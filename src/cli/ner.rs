@@ -1,5 +1,6 @@
 //! `nlkit ner`: named entities (BIO tags) of each input line with a neural
-//! labeller from `nlkit train-neural --task ner`.
+//! labeller: an embedded model (`--lang es|nl`) or one from `nlkit
+//! train-neural --task ner` (`--model DIR`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
-use crate::neural::labeller::SequenceLabeller;
+use crate::neural::labeller::{embedded_ner, SequenceLabeller};
 use crate::Result;
 
 /// Output format of `nlkit ner`.
@@ -27,9 +28,8 @@ pub enum NerFormat {
 pub struct NerArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// The model folder (from `nlkit train-neural --task ner`).
-    #[arg(long, value_name = "DIR")]
-    model: PathBuf,
+    #[command(flatten)]
+    model: NerModelArgs,
     /// Device: cpu, cuda or cuda:N.
     #[arg(long, default_value = "cpu")]
     device: String,
@@ -41,13 +41,45 @@ pub struct NerArgs {
     format: NerFormat,
 }
 
+/// Which NER model to use: an embedded one by language, or a folder.
+#[derive(Debug, Args)]
+pub struct NerModelArgs {
+    /// An embedded model: `es` (CoNLL-2002 Spanish) or `nl` (Dutch).
+    #[arg(
+        long,
+        value_name = "LANG",
+        conflicts_with = "model",
+        required_unless_present = "model"
+    )]
+    lang: Option<String>,
+    /// A model folder (from `nlkit train-neural --task ner|chunk`).
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
+}
+
+impl NerModelArgs {
+    /// Loads the model the flags name onto `device`.
+    ///
+    /// # Errors
+    /// An unknown language, or a missing or bad model folder.
+    pub fn load(&self, device: &candle_core::Device) -> Result<SequenceLabeller> {
+        match (&self.lang, &self.model) {
+            (Some(lang), _) => embedded_ner(lang, device),
+            (None, Some(dir)) => SequenceLabeller::load(dir, device),
+            (None, None) => Err(crate::Error::InvalidInput(
+                "give --lang es|nl or --model DIR".into(),
+            )),
+        }
+    }
+}
+
 /// Lines labelled together (the network is much faster on groups).
 const GROUP: usize = 64;
 
 /// Runs `nlkit ner`.
 pub fn run(a: NerArgs) -> Result<()> {
     let device = crate::neural::parse_device(&a.device)?;
-    let model = SequenceLabeller::load(&a.model, &device)?;
+    let model = a.model.load(&device)?;
     let tokenizer: Box<dyn crate::tokenize::Tokenizer> = if a.pretokenized {
         Box::new(crate::tokenize::WhitespaceTokenizer)
     } else {

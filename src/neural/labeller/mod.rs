@@ -35,6 +35,7 @@ mod checkpoint;
 mod config;
 mod crf;
 mod data;
+mod embedded;
 mod model;
 mod train;
 mod vocab;
@@ -45,6 +46,7 @@ use serde::{Deserialize, Serialize};
 pub use checkpoint::{weights_checksum, FORMAT, VERSION};
 pub use config::{EncoderKind, LabellerConfig, Metric, TrainConfig};
 pub use data::{Labelled, Task};
+pub use embedded::{embedded_ner, EMBEDDED_NER_LANGS};
 pub use train::train_labeller;
 pub use vocab::{shape, word_key, Vocab, PAD, SHAPES, UNK};
 
