@@ -295,8 +295,8 @@ fn cli_trains_tags_and_scores_ner_and_checkpoints_refuse_bad_files() {
     std::fs::write(d.join("config.json"), b"{\"format\": ").unwrap();
     assert!(matches!(load_err(&d), Error::Json { .. }));
     let d = copy("version");
-    edit_config(&d, &|v| v["version"] = 2.into());
-    assert!(matches!(load_err(&d), Error::ModelVersion { found: 2, .. }));
+    edit_config(&d, &|v| v["version"] = 3.into());
+    assert!(matches!(load_err(&d), Error::ModelVersion { found: 3, .. }));
     let d = copy("format");
     edit_config(&d, &|v| v["format"] = "something-else".into());
     assert!(matches!(load_err(&d), Error::Model(_)));

@@ -34,6 +34,8 @@
 
 mod flat;
 mod model;
+#[cfg(feature = "neural")]
+mod neural;
 mod perceptron;
 mod regexp;
 mod regexp_fast;
@@ -42,6 +44,8 @@ mod util;
 
 pub use flat::{ChunkSpans, Chunked};
 pub use model::{default_chunker, load_chunker, ChunkModelMeta, CHUNK_FORMAT_VERSION, CHUNK_MAGIC};
+#[cfg(feature = "neural")]
+pub use neural::NeuralChunker;
 pub use perceptron::{PerceptronChunker, PerceptronChunkerTrainer};
 pub use regexp::{
     tag_pattern2re_pattern, RegexpChunkParser, RegexpChunkRule, RegexpParser, RuleKind,

@@ -44,7 +44,9 @@ pub struct ChunkerArgs {
     /// An NLTK RegexpParser grammar file (`NP: {<DT>?<JJ>*<NN>}` ...).
     #[arg(long, value_name = "FILE", conflicts_with = "model")]
     pub grammar: Option<PathBuf>,
-    /// `perceptron` (the embedded CoNLL-2000 model) or a chunker model file.
+    /// `perceptron` (the embedded CoNLL-2000 model), a chunker model file
+    /// (`nlkit train-chunker`), or a neural model folder (`nlkit
+    /// train-neural --task chunk`).
     #[arg(long, value_name = "M")]
     pub model: Option<String>,
     /// Grammar only: passes over the stages (NLTK's `loop`).
@@ -68,6 +70,9 @@ impl ChunkerArgs {
             None | Some("perceptron") | Some("default") => {
                 Ok(Box::new(default_chunker()?) as Box<dyn Chunker>)
             }
+            Some(path) if std::path::Path::new(path).is_dir() => Ok(Box::new(
+                crate::chunk::NeuralChunker::load(std::path::Path::new(path))?,
+            )),
             Some(path) => Ok(Box::new(load_chunker(std::path::Path::new(path))?)),
         }
     }

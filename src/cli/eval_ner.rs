@@ -47,17 +47,24 @@ struct Report<'a> {
 pub fn run(a: EvalNerArgs) -> Result<()> {
     let device = crate::neural::parse_device(&a.device)?;
     let model = a.model.load(&device)?;
-    let gold = Task::Ner.read(&a.file)?;
+    // the model's extra columns (`pos`) come from the gold file
+    let cols: Vec<&str> = model
+        .feature_columns()
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    let gold = Task::Ner.read_examples(&a.file, &cols)?;
     let words: Vec<Vec<&str>> = gold
         .iter()
-        .map(|(w, _)| w.iter().map(String::as_str).collect())
+        .map(|e| e.words.iter().map(String::as_str).collect())
         .collect();
+    let feats: Vec<&[Vec<String>]> = gold.iter().map(|e| e.features.as_slice()).collect();
     let start = std::time::Instant::now();
-    let pred = model.label_sents(&words)?;
+    let pred = model.label_sents_with(&words, &feats)?;
     let seconds = start.elapsed().as_secs_f64();
     let mut score = SpanScore::default();
-    for ((_, g), p) in gold.iter().zip(&pred) {
-        score.add(g, p)?;
+    for (e, p) in gold.iter().zip(&pred) {
+        score.add(&e.labels, p)?;
     }
     let all: Counts = score.overall();
     let report = Report {

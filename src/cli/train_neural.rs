@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::neural::labeller::{
-    train_labeller, EncoderKind, LabellerConfig, ModelInfo, Task, TrainConfig,
+    train_examples, EncoderKind, FeatureColumn, LabellerConfig, ModelInfo, Task, TrainConfig,
 };
 use crate::Result;
 
@@ -81,6 +81,14 @@ pub struct TrainNeuralArgs {
     /// Dropout.
     #[arg(long, default_value_t = 0.4)]
     dropout: f32,
+    /// Extra input columns, comma-separated: `pos` (the POS column of
+    /// CoNLL-2000/2002 files, for `chunk` and `ner`), `upos` or `xpos`
+    /// (CoNLL-U, for `upos` and `xpos`).
+    #[arg(long, value_delimiter = ',', value_name = "COLS")]
+    features: Vec<String>,
+    /// Embedding width of each extra column.
+    #[arg(long, default_value_t = 16)]
+    feature_dim: usize,
     /// A per-token softmax instead of the CRF output layer.
     #[arg(long)]
     no_crf: bool,
@@ -104,11 +112,12 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
         TaskArg::Chunk => Task::Chunk,
     };
     let device = crate::neural::parse_device(&a.device)?;
-    let mut train = task.read(&a.train)?;
+    let cols: Vec<&str> = a.features.iter().map(String::as_str).collect();
+    let mut train = task.read_examples(&a.train, &cols)?;
     if let Some(n) = a.limit {
         train.truncate(n);
     }
-    let dev = task.read(&a.dev)?;
+    let dev = task.read_examples(&a.dev, &cols)?;
     let config = LabellerConfig {
         word_dim: a.word_dim,
         encoder: match a.encoder_kind {
@@ -123,6 +132,13 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
         },
         crf: !a.no_crf,
         dropout: a.dropout,
+        features: cols
+            .iter()
+            .map(|c| FeatureColumn {
+                name: c.to_string(),
+                dim: a.feature_dim,
+            })
+            .collect(),
         ..LabellerConfig::default()
     };
     let opts = TrainConfig {
@@ -142,7 +158,7 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
         save_best: Some(a.output.clone()),
         ..TrainConfig::default()
     };
-    let tokens: usize = train.iter().map(|(w, _)| w.len()).sum();
+    let tokens: usize = train.iter().map(|e| e.words.len()).sum();
     let file = a.train.file_name().map_or_else(
         || a.train.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
@@ -151,7 +167,7 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
     info.training_data = format!("{file}: {} sentences, {tokens} tokens", train.len());
     info.licence = a.licence.clone();
     let start = std::time::Instant::now();
-    let model = train_labeller(&train, &dev, &config, &opts, info, &device)?;
+    let model = train_examples(&train, &dev, &config, &opts, info, &device)?;
     model.save(&a.output)?;
     let i = model.info();
     eprintln!(

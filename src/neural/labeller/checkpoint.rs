@@ -8,6 +8,12 @@
 //!  "weights_fnv1a64": "…"}
 //! ```
 //!
+//! Version 2 adds extra input columns: `config.features` (name and width of
+//! each) and `"features": [[...], ...]`, one vocabulary per column. A model
+//! without them is written as version 1, byte for byte as before, so older
+//! nlkit releases still read it; version 2 files are refused by them with
+//! a version error instead of being misread.
+//!
 //! Loading checks, in this order, and fails with a typed error: the format
 //! name ([`Error::Model`]), the version ([`Error::ModelVersion`]), the
 //! weights' checksum (a corrupt or truncated file, or the weights of
@@ -26,8 +32,9 @@ use crate::{Error, Result};
 
 /// The format name in `config.json`.
 pub const FORMAT: &str = "nlkit-sequence-labeller";
-/// The checkpoint version this nlkit writes and reads.
-pub const VERSION: u32 = 1;
+/// The newest checkpoint version this nlkit writes and reads (1 for models
+/// without extra feature columns, 2 for models with them; both are read).
+pub const VERSION: u32 = 2;
 
 const WEIGHTS: &str = "model.safetensors";
 const CONFIG: &str = "config.json";
@@ -40,6 +47,9 @@ struct Header {
     words: Vec<String>,
     chars: Vec<String>,
     labels: Vec<String>,
+    /// One vocabulary per extra feature column (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    features: Vec<Vec<String>>,
     info: ModelInfo,
     weights_fnv1a64: String,
 }
@@ -76,6 +86,7 @@ impl SequenceLabeller {
             dir,
             &self.net.config,
             [&self.words, &self.chars, &self.labels],
+            &self.feats,
             &self.info,
             &self.net_vars(),
         )
@@ -123,11 +134,11 @@ impl SequenceLabeller {
             )));
         }
         let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-        if version != VERSION as u64 {
+        if !(1..=VERSION as u64).contains(&version) {
             return Err(Error::ModelVersion {
                 what: "sequence labeller",
                 found: u32::try_from(version).unwrap_or(u32::MAX),
-                min: VERSION,
+                min: 1,
                 max: VERSION,
             });
         }
@@ -147,6 +158,30 @@ impl SequenceLabeller {
         let words = Vocab::from_items(header.words)?;
         let chars = Vocab::from_items(header.chars)?;
         let labels = Vocab::from_items(header.labels)?;
+        if version == 1 && !(header.features.is_empty() && header.config.features.is_empty()) {
+            return Err(Error::ModelMismatch {
+                file: cpath,
+                part: "feature vocabulary",
+                message: "a version 1 checkpoint has no feature columns".into(),
+            });
+        }
+        if header.features.len() != header.config.features.len() {
+            return Err(Error::ModelMismatch {
+                file: cpath,
+                part: "feature vocabulary",
+                message: format!(
+                    "{} feature columns configured but {} vocabularies",
+                    header.config.features.len(),
+                    header.features.len()
+                ),
+            });
+        }
+        let feats: Vec<Vocab> = header
+            .features
+            .into_iter()
+            .map(Vocab::from_items)
+            .collect::<Result<_>>()?;
+        let feat_sizes: Vec<usize> = feats.iter().map(Vocab::len).collect();
         if labels.is_empty() {
             return Err(Error::ModelMismatch {
                 file: cpath,
@@ -159,10 +194,11 @@ impl SequenceLabeller {
             &header.config,
             words.len(),
             chars.len(),
+            &feat_sizes,
             labels.len(),
             &mut params,
         )?;
-        SequenceLabeller::from_parts(net, words, chars, labels, header.info, device)
+        SequenceLabeller::from_parts(net, words, chars, feats, labels, header.info, device)
     }
 }
 
@@ -172,6 +208,7 @@ pub(crate) fn write(
     dir: &Path,
     config: &LabellerConfig,
     [words, chars, labels]: [&Vocab; 3],
+    feats: &[Vocab],
     info: &ModelInfo,
     named: &[(String, candle_core::Tensor)],
 ) -> Result<()> {
@@ -187,11 +224,12 @@ pub(crate) fn write(
         .map_err(|e| Error::Model(format!("saving weights: {e}")))?;
     let header = Header {
         format: FORMAT.into(),
-        version: VERSION,
+        version: if feats.is_empty() { 1 } else { VERSION },
         config: config.clone(),
         words: words.items().to_vec(),
         chars: chars.items().to_vec(),
         labels: labels.items().to_vec(),
+        features: feats.iter().map(|v| v.items().to_vec()).collect(),
         info: info.clone(),
         weights_fnv1a64: fnv1a64(&bytes),
     };

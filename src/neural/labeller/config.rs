@@ -58,6 +58,24 @@ pub enum Metric {
     SpanF1,
 }
 
+/// An extra input column: each token's value (a POS tag, a tagger's
+/// output, a gazetteer class...) read through its own embedding.
+///
+/// # Example
+/// ```
+/// use nlkit::neural::labeller::FeatureColumn;
+/// let pos = FeatureColumn { name: "pos".into(), dim: 16 };
+/// assert_eq!(pos.dim, 16);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeatureColumn {
+    /// The column's name (`pos`, `upos`, `xpos`: see
+    /// [`super::Task::read_examples`]).
+    pub name: String,
+    /// Its embedding width.
+    pub dim: usize,
+}
+
 /// The network's shape, stored in the checkpoint.
 ///
 /// # Example
@@ -84,6 +102,9 @@ pub struct LabellerConfig {
     pub crf: bool,
     /// Dropout on the features and the encoder's output (training only).
     pub dropout: f32,
+    /// Extra input columns besides the word (none by default).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<FeatureColumn>,
 }
 
 impl Default for LabellerConfig {
@@ -100,6 +121,7 @@ impl Default for LabellerConfig {
             },
             crf: true,
             dropout: 0.4,
+            features: Vec::new(),
         }
     }
 }
@@ -126,6 +148,14 @@ impl LabellerConfig {
         ] {
             if v == 0 || v > MAX {
                 return bad(what, v);
+            }
+        }
+        if self.features.len() > 64 {
+            return bad("features", self.features.len());
+        }
+        for f in &self.features {
+            if f.dim == 0 || f.dim > MAX {
+                return bad("feature dim", f.dim);
             }
         }
         match &self.encoder {
@@ -172,6 +202,7 @@ impl LabellerConfig {
             },
             crf: true,
             dropout: 0.1,
+            features: Vec::new(),
         }
     }
 }

@@ -11,6 +11,35 @@ use crate::{Error, Result};
 /// A sentence's words and their gold labels (same length).
 pub type Labelled = (Vec<String>, Vec<String>);
 
+/// A sentence with extra token features: `features[k][j]` is column `k`'s
+/// value for token `j` (each column as long as `words`).
+///
+/// # Example
+/// ```
+/// use nlkit::neural::labeller::Example;
+/// let e = Example::from(( vec!["the".to_string()], vec!["B-NP".to_string()] ));
+/// assert!(e.features.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Example {
+    /// The tokens.
+    pub words: Vec<String>,
+    /// The extra columns, column by column.
+    pub features: Vec<Vec<String>>,
+    /// The gold labels.
+    pub labels: Vec<String>,
+}
+
+impl From<Labelled> for Example {
+    fn from((words, labels): Labelled) -> Self {
+        Example {
+            words,
+            features: Vec::new(),
+            labels,
+        }
+    }
+}
+
 /// What a labeller is trained to predict, and from which file format.
 ///
 /// # Example
@@ -70,6 +99,79 @@ impl Task {
         }
     }
 
+    /// Reads the task's sentences from `path` with the extra columns
+    /// `features` (empty sentences dropped): `pos` is the part-of-speech
+    /// column of a CoNLL-2000/2002 file (`ner`, `chunk`); `upos` and `xpos`
+    /// are CoNLL-U's columns (`upos`, `xpos`).
+    ///
+    /// # Errors
+    /// As [`Task::read`]; [`Error::UnknownName`] for a column the task's
+    /// file format lacks.
+    pub fn read_examples(self, path: &Path, features: &[&str]) -> Result<Vec<Example>> {
+        let mut cols = Vec::with_capacity(features.len());
+        for f in features {
+            let col = match (self, *f) {
+                (Task::Upos | Task::Xpos, "upos") => Some(Column::Upos),
+                (Task::Upos | Task::Xpos, "xpos") => Some(Column::Xpos),
+                (Task::Ner | Task::Chunk, "pos") => None,
+                _ => {
+                    return Err(Error::UnknownName {
+                        kind: "feature column",
+                        name: f.to_string(),
+                        expected: match self {
+                            Task::Upos | Task::Xpos => "upos, xpos".into(),
+                            Task::Ner | Task::Chunk => "pos".into(),
+                        },
+                    })
+                }
+            };
+            cols.push(col);
+        }
+        let out: Vec<Example> = match self {
+            Task::Upos | Task::Xpos => {
+                let label = if self == Task::Upos {
+                    Column::Upos
+                } else {
+                    Column::Xpos
+                };
+                conllu::read_file(path)?
+                    .into_iter()
+                    .map(|s| {
+                        let (words, labels) = s.tagged(label).into_iter().unzip();
+                        let features = cols
+                            .iter()
+                            .map(|c| {
+                                s.tagged(c.unwrap_or(Column::Xpos))
+                                    .into_iter()
+                                    .map(|(_, t)| t)
+                                    .collect()
+                            })
+                            .collect();
+                        Example {
+                            words,
+                            features,
+                            labels,
+                        }
+                    })
+                    .collect()
+            }
+            Task::Ner | Task::Chunk => read_grid(path)?
+                .into_iter()
+                .map(|s| {
+                    let pos: Vec<String> = s.iter().map(|(_, p, _)| p.clone()).collect();
+                    let features = cols.iter().map(|_| pos.clone()).collect();
+                    let (words, labels) = s.into_iter().map(|(w, _, c)| (w, c)).unzip();
+                    Example {
+                        words,
+                        features,
+                        labels,
+                    }
+                })
+                .collect(),
+        };
+        Ok(out.into_iter().filter(|e| !e.words.is_empty()).collect())
+    }
+
     /// Reads the task's sentences from `path` (empty sentences dropped).
     ///
     /// # Errors
@@ -91,18 +193,21 @@ impl Task {
                     })
                     .collect()
             }
-            Task::Ner | Task::Chunk => {
-                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-                let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-                    source_name: path.display().to_string(),
-                    offset: e.utf8_error().valid_up_to() as u64,
-                })?;
-                ConllChunkCorpusReader::parse_grid(&path.display().to_string(), &text)?
-                    .into_iter()
-                    .map(|s| s.into_iter().map(|(w, _, c)| (w, c)).unzip())
-                    .collect()
-            }
+            Task::Ner | Task::Chunk => read_grid(path)?
+                .into_iter()
+                .map(|s| s.into_iter().map(|(w, _, c)| (w, c)).unzip())
+                .collect(),
         };
         Ok(out.into_iter().filter(|(w, _)| !w.is_empty()).collect())
     }
+}
+
+/// The `(word, pos, tag)` rows of a CoNLL-2000/2002-format file.
+fn read_grid(path: &Path) -> Result<Vec<Vec<(String, String, String)>>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        source_name: path.display().to_string(),
+        offset: e.utf8_error().valid_up_to() as u64,
+    })?;
+    ConllChunkCorpusReader::parse_grid(&path.display().to_string(), &text)
 }

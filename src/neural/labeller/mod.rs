@@ -44,10 +44,10 @@ use candle_core::Device;
 use serde::{Deserialize, Serialize};
 
 pub use checkpoint::{weights_checksum, FORMAT, VERSION};
-pub use config::{EncoderKind, LabellerConfig, Metric, TrainConfig};
-pub use data::{Labelled, Task};
+pub use config::{EncoderKind, FeatureColumn, LabellerConfig, Metric, TrainConfig};
+pub use data::{Example, Labelled, Task};
 pub use embedded::{embedded_ner, EMBEDDED_NER_LANGS};
-pub use train::train_labeller;
+pub use train::{train_examples, train_labeller};
 pub use vocab::{shape, word_key, Vocab, PAD, SHAPES, UNK};
 
 use crate::neural::candle_err;
@@ -120,6 +120,8 @@ pub struct SequenceLabeller {
     plain_crf: Option<PlainCrf>,
     words: Vocab,
     chars: Vocab,
+    /// One vocabulary per extra feature column.
+    feats: Vec<Vocab>,
     labels: Vocab,
     info: ModelInfo,
     device: Device,
@@ -140,6 +142,7 @@ impl SequenceLabeller {
         net: Net,
         words: Vocab,
         chars: Vocab,
+        feats: Vec<Vocab>,
         labels: Vocab,
         info: ModelInfo,
         device: &Device,
@@ -153,6 +156,7 @@ impl SequenceLabeller {
             plain_crf,
             words,
             chars,
+            feats,
             labels,
             info,
             device: device.clone(),
@@ -172,14 +176,49 @@ impl SequenceLabeller {
     /// Labels several sentences (batched by length; faster than one by one).
     ///
     /// # Errors
-    /// As [`SequenceLabeller::label`].
+    /// As [`SequenceLabeller::label`]; [`crate::Error::InvalidInput`] for a
+    /// model that reads extra feature columns (use
+    /// [`SequenceLabeller::label_sents_with`]).
     pub fn label_sents<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Result<Vec<Vec<&str>>> {
+        let none: Vec<Vec<Vec<&str>>> = vec![Vec::new(); sentences.len()];
+        self.label_sents_with(sentences, &none)
+    }
+
+    /// Labels several sentences with their extra feature columns:
+    /// `features[i][k][j]` is column `k`'s value for token `j` of sentence
+    /// `i` (the columns of [`SequenceLabeller::feature_columns`], in order).
+    ///
+    /// # Errors
+    /// As [`SequenceLabeller::label`]; [`crate::Error::InvalidInput`] when
+    /// the columns are missing or a column's length differs from its
+    /// sentence's.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::neural::labeller::{train_examples, Example, FeatureColumn, LabellerConfig, ModelInfo, TrainConfig};
+    /// let s = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    /// let data = vec![Example { words: s(&["the", "cat"]), features: vec![s(&["DT", "NN"])], labels: s(&["B-NP", "I-NP"]) }];
+    /// let mut config = LabellerConfig::small();
+    /// config.features.push(FeatureColumn { name: "pos".into(), dim: 4 });
+    /// let opts = TrainConfig { epochs: 2, ..TrainConfig::default() };
+    /// let m = train_examples(&data, &[], &config, &opts, ModelInfo::new("chunk"), &candle_core::Device::Cpu).unwrap();
+    /// let tags = m.label_sents_with(&[vec!["a", "dog"]], &[vec![vec!["DT", "NN"]]]).unwrap();
+    /// assert_eq!(tags[0].len(), 2);
+    /// assert!(m.label_sents(&[vec!["a", "dog"]]).is_err());
+    /// ```
+    pub fn label_sents_with<S: AsRef<str>, F: AsRef<str>, C: AsRef<[Vec<F>]>>(
+        &self,
+        sentences: &[Vec<S>],
+        features: &[C],
+    ) -> Result<Vec<Vec<&str>>> {
+        check_features(&self.net.config.features, sentences, features)?;
         let ids = decode(
             &self.net,
             self.plain_crf.as_ref(),
-            &self.words,
-            &self.chars,
+            [&self.words, &self.chars],
+            &self.feats,
             sentences,
+            features,
             &self.device,
         )?;
         ids.into_iter()
@@ -198,6 +237,11 @@ impl SequenceLabeller {
     /// Whether `word`'s key ([`word_key`]) is in the word vocabulary.
     pub fn knows(&self, word: &str) -> bool {
         self.words.get(&word_key(word)).is_some()
+    }
+
+    /// The extra feature columns the model reads (none for most models).
+    pub fn feature_columns(&self) -> &[FeatureColumn] {
+        &self.net.config.features
     }
 
     /// The label set, in the output layer's order.
@@ -232,14 +276,55 @@ impl crate::tag::TryTagger for SequenceLabeller {
     }
 }
 
+/// Checks that every sentence has the model's feature columns, each as
+/// long as the sentence.
+fn check_features<S, F, C: AsRef<[Vec<F>]>>(
+    columns: &[FeatureColumn],
+    sentences: &[Vec<S>],
+    features: &[C],
+) -> Result<()> {
+    if features.len() != sentences.len() {
+        return Err(crate::Error::InvalidInput(format!(
+            "{} sentences but feature columns for {}",
+            sentences.len(),
+            features.len()
+        )));
+    }
+    for (i, (s, f)) in sentences.iter().zip(features).enumerate() {
+        let f = f.as_ref();
+        if f.len() != columns.len() {
+            let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+            return Err(crate::Error::InvalidInput(format!(
+                "sentence {}: the model reads {} feature column(s) [{}], {} given",
+                i + 1,
+                columns.len(),
+                names.join(", "),
+                f.len()
+            )));
+        }
+        if let Some((k, c)) = f.iter().enumerate().find(|(_, c)| c.len() != s.len()) {
+            return Err(crate::Error::InvalidInput(format!(
+                "sentence {}: {} tokens but {} values of feature `{}`",
+                i + 1,
+                s.len(),
+                c.len(),
+                columns[k].name
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Label indices for each sentence: length-sorted batches through the
-/// network, then Viterbi (CRF) or argmax per sentence.
-fn decode<S: AsRef<str>>(
+/// network, then Viterbi (CRF) or argmax per sentence. `features[i]` holds
+/// sentence `i`'s feature columns (checked by [`check_features`]).
+fn decode<S: AsRef<str>, F: AsRef<str>, C: AsRef<[Vec<F>]>>(
     net: &Net,
     crf: Option<&PlainCrf>,
-    words: &Vocab,
-    chars: &Vocab,
+    [words, chars]: [&Vocab; 2],
+    fvocabs: &[Vocab],
     sentences: &[Vec<S>],
+    features: &[C],
     device: &Device,
 ) -> Result<Vec<Vec<u32>>> {
     let err = candle_err("labeller");
@@ -262,10 +347,16 @@ fn decode<S: AsRef<str>>(
             .iter()
             .map(|s| s.iter().map(AsRef::as_ref).collect())
             .collect();
+        let fcols: Vec<&[Vec<F>]> = order[start..end]
+            .iter()
+            .map(|&i| features[i].as_ref())
+            .collect();
         let batch = Batch::new(
             &refs,
+            &fcols,
             words,
             chars,
+            fvocabs,
             net.config.max_word_chars,
             |id| id,
             device,

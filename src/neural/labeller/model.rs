@@ -120,6 +120,7 @@ impl Params {
 fn part_of(name: &str) -> &'static str {
     match name {
         "word_emb" => "word vocabulary",
+        n if n.starts_with("feat_emb.") => "feature vocabulary",
         "char_emb" => "character vocabulary",
         "out.weight" | "out.bias" | "crf.trans" | "crf.start" | "crf.end" => "label set",
         _ => "hyper-parameters",
@@ -151,6 +152,8 @@ pub(crate) struct Net {
     char_emb: Tensor,
     char_w: Tensor,
     char_b: Tensor,
+    /// One embedding per extra feature column.
+    feat_emb: Vec<Tensor>,
     enc: Enc,
     out_w: Tensor,
     out_b: Tensor,
@@ -172,15 +175,22 @@ pub(crate) struct Batch {
     pub(crate) mask: Tensor,
     pub(crate) lens: Vec<usize>,
     rev: Tensor,
+    /// Each feature column's ids, `(B·T)`.
+    feats: Vec<Tensor>,
 }
 
 impl Batch {
-    /// Encodes `sentences` (each non-empty). `word_id` maps a word key to
+    /// Encodes `sentences` (each non-empty) and their feature columns
+    /// (`features[i][k][j]`: sentence `i`, column `k`, token `j`; one
+    /// vocabulary per column in `fvocabs`). `word_id` maps a word key to
     /// its index (training replaces some rare words by [`UNK`]).
-    pub(crate) fn new<S: AsRef<str>>(
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new<S: AsRef<str>, F: AsRef<str>>(
         sentences: &[Vec<S>],
+        features: &[&[Vec<F>]],
         words: &Vocab,
         chars: &Vocab,
+        fvocabs: &[Vocab],
         max_chars: usize,
         mut word_id: impl FnMut(u32) -> u32,
         device: &Device,
@@ -224,7 +234,34 @@ impl Batch {
                 }
             }
         }
+        let mut feats = Vec::with_capacity(fvocabs.len());
+        for (k, vocab) in fvocabs.iter().enumerate() {
+            let mut ids = vec![PAD; b * t];
+            for (i, cols) in features.iter().enumerate() {
+                let col = cols.get(k).ok_or_else(|| {
+                    candle_core::Error::Msg(format!(
+                        "sentence {}: feature column {} missing",
+                        i + 1,
+                        k + 1
+                    ))
+                })?;
+                if col.len() != lens[i] {
+                    return Err(candle_core::Error::Msg(format!(
+                        "sentence {}: {} words but {} values in feature column {}",
+                        i + 1,
+                        lens[i],
+                        col.len(),
+                        k + 1
+                    )));
+                }
+                for (j, v) in col.iter().enumerate() {
+                    ids[i * t + j] = vocab.get_or_unk(v.as_ref());
+                }
+            }
+            feats.push(Tensor::from_vec(ids, b * t, device)?);
+        }
         Ok(Batch {
+            feats,
             b,
             t,
             words: Tensor::from_vec(w_ids, b * t, device)?,
@@ -287,15 +324,24 @@ fn windows(x: &Tensor, d: usize) -> candle_core::Result<Tensor> {
 }
 
 impl Net {
-    /// Builds the network for these vocabularies.
+    /// Builds the network for these vocabularies (`features`: the size of
+    /// each feature column's vocabulary, as many as `config.features`).
     pub(crate) fn new(
         config: &LabellerConfig,
         words: usize,
         chars: usize,
+        features: &[usize],
         labels: usize,
         params: &mut Params,
     ) -> Result<Net> {
         config.validate()?;
+        if features.len() != config.features.len() {
+            return Err(Error::InvalidInput(format!(
+                "labeller configuration: {} feature columns but {} feature vocabularies",
+                config.features.len(),
+                features.len()
+            )));
+        }
         let c = config;
         let word_emb = params.get("word_emb", &[words, c.word_dim], Init::Uniform(0.1))?;
         let shape_emb = params.get("shape_emb", &[SHAPES, c.shape_dim], Init::Uniform(0.1))?;
@@ -307,7 +353,14 @@ impl Net {
             Init::Glorot(cw, c.char_filters),
         )?;
         let char_b = params.get("char_conv.bias", &[c.char_filters], Init::Const(0.0))?;
-        let input = c.word_dim + c.shape_dim + c.char_filters;
+        let mut feat_emb = Vec::with_capacity(features.len());
+        for (k, (f, &n)) in c.features.iter().zip(features).enumerate() {
+            feat_emb.push(params.get(&format!("feat_emb.{k}"), &[n, f.dim], Init::Uniform(0.1))?);
+        }
+        let input = c.word_dim
+            + c.shape_dim
+            + c.char_filters
+            + c.features.iter().map(|f| f.dim).sum::<usize>();
         let enc = match &c.encoder {
             EncoderKind::BiLstm { hidden, layers } => {
                 let h = *hidden;
@@ -381,6 +434,7 @@ impl Net {
             char_emb,
             char_w,
             char_b,
+            feat_emb,
             enc,
             out_w,
             out_b,
@@ -412,7 +466,11 @@ impl Net {
             .tanh()?
             .broadcast_add(&batch.char_mask)?
             .max(1)?;
-        let mut x = Tensor::cat(&[&w, &s, &ch], 1)?.reshape((b, t, ()))?;
+        let mut parts = vec![w, s, ch];
+        for (emb, ids) in self.feat_emb.iter().zip(&batch.feats) {
+            parts.push(emb.index_select(ids, 0)?);
+        }
+        let mut x = Tensor::cat(&parts, 1)?.reshape((b, t, ()))?;
         if let Some(d) = dropout.as_deref_mut() {
             x = d.apply(&x)?;
         }

@@ -11,7 +11,7 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 
 use super::config::{LabellerConfig, Metric, TrainConfig};
-use super::data::Labelled;
+use super::data::{Example, Labelled};
 use super::model::{rng, Batch, Dropout, Net, Params, Source};
 use super::vocab::{word_key, Vocab, RESERVED, UNK};
 use super::{decode, ModelInfo, SequenceLabeller};
@@ -21,12 +21,13 @@ use crate::progress::report;
 use crate::{Error, Result};
 
 /// Scores predicted label indices against gold label strings (percent).
-fn score(metric: Metric, labels: &Vocab, gold: &[Labelled], pred: &[Vec<u32>]) -> Result<f64> {
+fn score(metric: Metric, labels: &Vocab, gold: &[&Example], pred: &[Vec<u32>]) -> Result<f64> {
     let name = |i: &u32| labels.item(*i as usize).unwrap_or("");
     match metric {
         Metric::Accuracy => {
             let (mut ok, mut n) = (0usize, 0usize);
-            for ((_, g), p) in gold.iter().zip(pred) {
+            for (e, p) in gold.iter().zip(pred) {
+                let g = &e.labels;
                 n += g.len();
                 ok += g
                     .iter()
@@ -42,23 +43,38 @@ fn score(metric: Metric, labels: &Vocab, gold: &[Labelled], pred: &[Vec<u32>]) -
         }
         Metric::SpanF1 => {
             let mut s = SpanScore::default();
-            for ((_, g), p) in gold.iter().zip(pred) {
+            for (e, p) in gold.iter().zip(pred) {
                 let p: Vec<&str> = p.iter().map(name).collect();
-                s.add(g, &p)?;
+                s.add(&e.labels, &p)?;
             }
             Ok(s.overall().f1())
         }
     }
 }
 
-fn check(data: &[Labelled], what: &str) -> Result<()> {
-    for (i, (w, l)) in data.iter().enumerate() {
-        if w.len() != l.len() {
+fn check(data: &[Example], columns: usize, what: &str) -> Result<()> {
+    for (i, e) in data.iter().enumerate() {
+        if e.words.len() != e.labels.len() {
             return Err(Error::InvalidInput(format!(
                 "{what} sentence {}: {} words but {} labels",
                 i + 1,
-                w.len(),
-                l.len()
+                e.words.len(),
+                e.labels.len()
+            )));
+        }
+        if e.features.len() != columns {
+            return Err(Error::InvalidInput(format!(
+                "{what} sentence {}: {} feature columns, the configuration names {columns}",
+                i + 1,
+                e.features.len()
+            )));
+        }
+        if let Some(c) = e.features.iter().find(|c| c.len() != e.words.len()) {
+            return Err(Error::InvalidInput(format!(
+                "{what} sentence {}: {} words but {} feature values",
+                i + 1,
+                e.words.len(),
+                c.len()
             )));
         }
     }
@@ -87,23 +103,46 @@ pub fn train_labeller(
     dev: &[Labelled],
     config: &LabellerConfig,
     opts: &TrainConfig,
+    info: ModelInfo,
+    device: &Device,
+) -> Result<SequenceLabeller> {
+    let train: Vec<Example> = train.iter().cloned().map(Example::from).collect();
+    let dev: Vec<Example> = dev.iter().cloned().map(Example::from).collect();
+    train_examples(&train, &dev, config, opts, info, device)
+}
+
+/// Trains a labeller on sentences with extra feature columns (as many as
+/// `config.features` names, in its order); otherwise as
+/// [`train_labeller`].
+///
+/// # Errors
+/// As [`train_labeller`]; [`Error::InvalidInput`] when a sentence's
+/// feature columns do not fit the configuration or its words.
+///
+/// # Example
+/// See [`SequenceLabeller::label_sents_with`].
+pub fn train_examples(
+    train: &[Example],
+    dev: &[Example],
+    config: &LabellerConfig,
+    opts: &TrainConfig,
     mut info: ModelInfo,
     device: &Device,
 ) -> Result<SequenceLabeller> {
-    check(train, "training")?;
-    check(dev, "dev")?;
     config.validate()?;
+    check(train, config.features.len(), "training")?;
+    check(dev, config.features.len(), "dev")?;
     if opts.batch_size == 0 {
         return Err(Error::InvalidInput("batch size must be positive".into()));
     }
-    let train: Vec<&Labelled> = train.iter().filter(|(w, _)| !w.is_empty()).collect();
+    let train: Vec<&Example> = train.iter().filter(|e| !e.words.is_empty()).collect();
     if train.is_empty() {
         return Err(Error::InvalidInput("no training sentences".into()));
     }
     let err = candle_err("training");
     let keys: Vec<String> = train
         .iter()
-        .flat_map(|(w, _)| w.iter().map(|w| word_key(w)))
+        .flat_map(|e| e.words.iter().map(|w| word_key(w)))
         .collect();
     let words = Vocab::from_counts(
         &RESERVED,
@@ -112,12 +151,25 @@ pub fn train_labeller(
     );
     let char_strs: Vec<String> = train
         .iter()
-        .flat_map(|(w, _)| w.iter().flat_map(|w| w.chars().map(String::from)))
+        .flat_map(|e| e.words.iter().flat_map(|w| w.chars().map(String::from)))
         .collect();
     let chars = Vocab::from_counts(&RESERVED, char_strs.iter().map(String::as_str), 1);
+    let feats: Vec<Vocab> = (0..config.features.len())
+        .map(|k| {
+            Vocab::from_counts(
+                &RESERVED,
+                train
+                    .iter()
+                    .flat_map(|e| e.features[k].iter().map(String::as_str)),
+                1,
+            )
+        })
+        .collect();
     let labels = Vocab::from_counts(
         &[],
-        train.iter().flat_map(|(_, l)| l.iter().map(String::as_str)),
+        train
+            .iter()
+            .flat_map(|e| e.labels.iter().map(String::as_str)),
         1,
     );
     let mut counts: HashMap<u32, usize> = HashMap::new();
@@ -131,7 +183,15 @@ pub fn train_labeller(
     let mut rng = rng(opts.seed);
     let init_rng = super::model::rng(rng.gen());
     let mut params = Params::new(Source::Fresh(Box::new(init_rng)), device);
-    let net = Net::new(config, words.len(), chars.len(), labels.len(), &mut params)?;
+    let feat_sizes: Vec<usize> = feats.iter().map(Vocab::len).collect();
+    let net = Net::new(
+        config,
+        words.len(),
+        chars.len(),
+        &feat_sizes,
+        labels.len(),
+        &mut params,
+    )?;
     let vars: Vec<candle_core::Var> = params.vars.iter().map(|(_, v)| v.clone()).collect();
     let mut opt = AdamW::new(
         vars.clone(),
@@ -145,18 +205,32 @@ pub fn train_labeller(
 
     let gold_ids: Vec<Vec<u32>> = train
         .iter()
-        .map(|(_, l)| l.iter().map(|l| labels.get(l).unwrap_or(0)).collect())
+        .map(|e| {
+            e.labels
+                .iter()
+                .map(|l| labels.get(l).unwrap_or(0))
+                .collect()
+        })
         .collect();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    order.sort_by_key(|&i| train[i].0.len());
+    order.sort_by_key(|&i| train[i].words.len());
     let batches: Vec<Vec<usize>> = order
         .chunks(opts.batch_size)
         .map(<[usize]>::to_vec)
         .collect();
-    let dev: Vec<Labelled> = dev.iter().filter(|(w, _)| !w.is_empty()).cloned().collect();
+    let dev: Vec<&Example> = dev.iter().filter(|e| !e.words.is_empty()).collect();
     let dev_words: Vec<Vec<&str>> = dev
         .iter()
-        .map(|(w, _)| w.iter().map(String::as_str).collect())
+        .map(|e| e.words.iter().map(String::as_str).collect())
+        .collect();
+    let dev_feats: Vec<Vec<Vec<&str>>> = dev
+        .iter()
+        .map(|e| {
+            e.features
+                .iter()
+                .map(|c| c.iter().map(String::as_str).collect())
+                .collect()
+        })
         .collect();
 
     let mut best: Option<(f64, Vec<Tensor>)> = None;
@@ -175,13 +249,17 @@ pub fn train_labeller(
         for (bi, idx) in shuffled.iter().enumerate() {
             let sents_words: Vec<Vec<&str>> = idx
                 .iter()
-                .map(|&i| train[i].0.iter().map(String::as_str).collect())
+                .map(|&i| train[i].words.iter().map(String::as_str).collect())
                 .collect();
+            let sents_feats: Vec<&[Vec<String>]> =
+                idx.iter().map(|&i| train[i].features.as_slice()).collect();
             let unk_p = opts.unk_replace;
             let batch = Batch::new(
                 &sents_words,
+                &sents_feats,
                 &words,
                 &chars,
+                &feats,
                 config.max_word_chars,
                 |id| {
                     if rare.get(id as usize).copied().unwrap_or(false) && rng.gen::<f64>() < unk_p {
@@ -225,7 +303,15 @@ pub fn train_labeller(
             Some(c) => Some(c.to_plain().map_err(&err)?),
             None => None,
         };
-        let pred = decode(&net, crf.as_ref(), &words, &chars, &dev_words, device)?;
+        let pred = decode(
+            &net,
+            crf.as_ref(),
+            [&words, &chars],
+            &feats,
+            &dev_words,
+            &dev_feats,
+            device,
+        )?;
         let s = score(opts.metric, &labels, &dev, &pred)?;
         let metric = match opts.metric {
             Metric::Accuracy => "accuracy",
@@ -248,7 +334,14 @@ pub fn train_labeller(
                 let mut i = info.clone();
                 (i.dev_score, i.dev_metric, i.epochs, i.seed) =
                     (Some(s), Some(opts.metric), epoch + 1, opts.seed);
-                super::checkpoint::write(dir, config, [&words, &chars, &labels], &i, &net.named)?;
+                super::checkpoint::write(
+                    dir,
+                    config,
+                    [&words, &chars, &labels],
+                    &feats,
+                    &i,
+                    &net.named,
+                )?;
             }
         } else {
             since_best += 1;
@@ -266,7 +359,7 @@ pub fn train_labeller(
     }
     info.epochs = epochs_run;
     info.seed = opts.seed;
-    SequenceLabeller::from_parts(net, words, chars, labels, info, device)
+    SequenceLabeller::from_parts(net, words, chars, feats, labels, info, device)
 }
 
 /// Scales every gradient down so that their global L2 norm is at most
