@@ -7,7 +7,8 @@
 # usage: scripts/train/neural-ner.sh [es|nl ...]   (default: es nl)
 # env:   NLKIT (binary, default target/release/nlkit), CONLL2002_ZIP,
 #        EPOCHS (default 25), ENCODER (bilstm|cnn, default bilstm), DROPOUT (0.4), OUT,
-#        STEPS (default "train eval"; "eval" scores existing models)
+#        STEPS (default "train eval"; "eval" scores existing models),
+#        FEATURES (extra input columns, e.g. "pos"; default none), FEATURE_DIM (32)
 # CPU only, niced; about 1 minute per epoch per language on one free core.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,6 +19,10 @@ EPOCHS=${EPOCHS:-25}
 ENCODER=${ENCODER:-bilstm}
 DROPOUT=${DROPOUT:-0.4}
 OUT=${OUT:-corpora/models}
+FEATURES=${FEATURES:-}
+FEATURE_DIM=${FEATURE_DIM:-32}
+feat=()
+[ -n "$FEATURES" ] && feat=(--features "$FEATURES" --feature-dim "$FEATURE_DIM")
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 unzip -q "$ZIP" -d "$TMP"
@@ -31,7 +36,7 @@ for lang in $langs; do
   if [[ " $STEPS " == *" train "* ]]; then
   nice -n 15 "$NLKIT" train-neural --task ner --train "$D/$f.train" --dev "$D/$f.testa" \
     --encoder-kind "$ENCODER" --hidden "$hidden" --word-dim 64 --min-word-count 2 --dropout "$DROPOUT" \
-    --epochs "$EPOCHS" --patience 5 --seed 1 \
+    --epochs "$EPOCHS" --patience 5 --seed 1 "${feat[@]}" \
     --licence "CoNLL-2002 data terms (research use; see the corpus README); model weights: same terms" \
     -o "$out"
   fi
