@@ -178,27 +178,11 @@ impl Task {
     /// [`Error::Io`], [`Error::InvalidUtf8`] or [`Error::Format`] (file and
     /// line) for an unreadable or malformed file.
     pub fn read(self, path: &Path) -> Result<Vec<Labelled>> {
-        let out: Vec<Labelled> = match self {
-            Task::Upos | Task::Xpos => {
-                let col = if self == Task::Upos {
-                    Column::Upos
-                } else {
-                    Column::Xpos
-                };
-                conllu::read_file(path)?
-                    .into_iter()
-                    .map(|s| {
-                        let (w, t) = s.tagged(col).into_iter().unzip();
-                        (w, t)
-                    })
-                    .collect()
-            }
-            Task::Ner | Task::Chunk => read_grid(path)?
-                .into_iter()
-                .map(|s| s.into_iter().map(|(w, _, c)| (w, c)).unzip())
-                .collect(),
-        };
-        Ok(out.into_iter().filter(|(w, _)| !w.is_empty()).collect())
+        Ok(self
+            .read_examples(path, &[])?
+            .into_iter()
+            .map(|e| (e.words, e.labels))
+            .collect())
     }
 }
 
