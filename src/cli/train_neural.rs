@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use crate::neural::labeller::{
     train_examples, EncoderKind, FeatureColumn, LabellerConfig, ModelInfo, Task, TrainConfig,
 };
+use crate::neural::FineTuneConfig;
 use crate::Result;
 
 /// `--task`.
@@ -51,9 +52,19 @@ pub struct TrainNeuralArgs {
     /// Device: cpu, cuda or cuda:N (cuda needs a build with `--features cuda`).
     #[arg(long, default_value = "cpu")]
     device: String,
-    /// Maximum epochs.
-    #[arg(long, default_value_t = 30)]
-    epochs: usize,
+    /// Maximum epochs (default 30; 3 with --encoder).
+    #[arg(long)]
+    epochs: Option<usize>,
+    /// Fine-tune this pretrained encoder folder (a BERT model such as
+    /// all-MiniLM-L6-v2) end to end with a labelling layer, instead of
+    /// training the labeller; the output folder is a tuned encoder that
+    /// `nlkit tag --tagger neural:DIR` runs.
+    #[arg(long, value_name = "DIR")]
+    encoder: Option<PathBuf>,
+    /// With --encoder: AdamW's learning rate for the encoder's weights
+    /// (--lr is the labelling layer's).
+    #[arg(long, default_value_t = 5e-5)]
+    encoder_lr: f64,
     /// Seed of all random choices (same data, options and seed: same model).
     #[arg(long, default_value_t = 42)]
     seed: u64,
@@ -112,6 +123,9 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
         TaskArg::Chunk => Task::Chunk,
     };
     let device = crate::neural::parse_device(&a.device)?;
+    if let Some(enc) = &a.encoder {
+        return finetune(&a, task, enc);
+    }
     let cols: Vec<&str> = a.features.iter().map(String::as_str).collect();
     let mut train = task.read_examples(&a.train, &cols)?;
     if let Some(n) = a.limit {
@@ -142,34 +156,90 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
         ..LabellerConfig::default()
     };
     let opts = TrainConfig {
-        epochs: a.epochs,
+        epochs: a.epochs.unwrap_or(30),
         batch_size: a.batch_size,
         learning_rate: a.lr,
         patience: a.patience,
         min_word_count: a.min_word_count,
         seed: a.seed,
         metric: task.metric(),
-        progress: match super::progress::terminal(a.quiet) {
-            Some(p) => Some(p),
-            // piped stderr (logs): one line per epoch
-            None if !a.quiet => Some(std::sync::Arc::new(EpochLines)),
-            None => None,
-        },
+        progress: progress(a.quiet),
         save_best: Some(a.output.clone()),
         ..TrainConfig::default()
     };
     let tokens: usize = train.iter().map(|e| e.words.len()).sum();
-    let file = a.train.file_name().map_or_else(
-        || a.train.display().to_string(),
-        |f| f.to_string_lossy().into_owned(),
-    );
     let mut info = ModelInfo::new(task.name());
-    info.training_data = format!("{file}: {} sentences, {tokens} tokens", train.len());
+    info.training_data = describe(&a.train, train.len(), tokens);
     info.licence = a.licence.clone();
     let start = std::time::Instant::now();
     let model = train_examples(&train, &dev, &config, &opts, info, &device)?;
     model.save(&a.output)?;
-    let i = model.info();
+    done(model.info(), start, &a.output);
+    Ok(())
+}
+
+/// `--encoder`: fine-tunes the encoder ([`crate::neural::finetune_tagger`]).
+fn finetune(a: &TrainNeuralArgs, task: Task, encoder: &std::path::Path) -> Result<()> {
+    if !a.features.is_empty() {
+        return Err(crate::Error::InvalidInput(
+            "--features is not available with --encoder (the encoder reads only the words)".into(),
+        ));
+    }
+    if a.device != "cpu" {
+        return Err(crate::Error::InvalidInput(
+            "fine-tuning runs on the CPU only (--device cpu)".into(),
+        ));
+    }
+    let mut train = task.read(&a.train)?;
+    if let Some(n) = a.limit {
+        train.truncate(n);
+    }
+    let dev = task.read(&a.dev)?;
+    let opts = FineTuneConfig {
+        epochs: a.epochs.unwrap_or(3),
+        batch_size: a.batch_size,
+        encoder_lr: a.encoder_lr,
+        head_lr: a.lr,
+        patience: a.patience,
+        metric: task.metric(),
+        seed: a.seed,
+        dropout: 0.1,
+        progress: progress(a.quiet),
+        ..FineTuneConfig::default()
+    };
+    let mut info = ModelInfo::new(task.name());
+    info.training_data = describe(
+        &a.train,
+        train.len(),
+        train.iter().map(|(w, _)| w.len()).sum(),
+    );
+    info.licence = a.licence.clone();
+    let start = std::time::Instant::now();
+    let model = crate::neural::finetune_tagger(encoder, &train, &dev, &opts, info, &a.output)?;
+    done(model.info(), start, &a.output);
+    Ok(())
+}
+
+/// The progress reporter: a bar on a terminal, one line per epoch in logs.
+fn progress(quiet: bool) -> Option<crate::progress::ProgressHandle> {
+    match super::progress::terminal(quiet) {
+        Some(p) => Some(p),
+        None if !quiet => Some(std::sync::Arc::new(EpochLines)),
+        None => None,
+    }
+}
+
+/// The training data as the model's provenance records it.
+fn describe(path: &std::path::Path, sentences: usize, tokens: usize) -> String {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    format!("{file}: {sentences} sentences, {tokens} tokens")
+}
+
+/// The last line of a training run.
+fn done(i: &ModelInfo, start: std::time::Instant, out: &std::path::Path) {
     eprintln!(
         "trained {} epochs in {:.0} s; best dev {}: {}; saved {}",
         i.epochs,
@@ -179,9 +249,8 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
             _ => "accuracy",
         },
         i.dev_score.map_or("-".into(), |s| format!("{s:.2}%")),
-        a.output.display()
+        out.display()
     );
-    Ok(())
 }
 
 /// Writes each finished phase (an epoch's loss and dev score) as a line on

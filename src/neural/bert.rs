@@ -127,6 +127,9 @@ pub struct Encoder {
     layers: Vec<Layer>,
     device: Device,
     id: u64,
+    /// Built on trainable variables ([`Encoder::load_trainable`]): every
+    /// operation is one candle can differentiate, and nothing is cached.
+    trainable: bool,
 }
 
 impl std::fmt::Debug for Encoder {
@@ -147,6 +150,18 @@ impl Encoder {
     /// an unreadable tokenizer or weights that are missing or of the wrong
     /// shape.
     pub fn load(dir: &Path) -> Result<Self> {
+        let (cfg, tokenizer) = Self::read_config(dir)?;
+        let weights_path = dir.join("model.safetensors");
+        let bytes = std::fs::read(&weights_path).map_err(|e| Error::io(&weights_path, e))?;
+        let device = Device::Cpu;
+        let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &device)
+            .map_err(|e| Error::Model(format!("{}: {e}", weights_path.display())))?;
+        Self::build(cfg, tokenizer, vb, device, false)
+            .map_err(|e| Error::Model(format!("{}: {e}", weights_path.display())))
+    }
+
+    /// The folder's `config.json` (checked) and `tokenizer.json`.
+    fn read_config(dir: &Path) -> Result<(Config, tokenizers::Tokenizer)> {
         let read = |name: &str| {
             let p = dir.join(name);
             std::fs::read(&p).map_err(|e| Error::io(&p, e))
@@ -184,13 +199,36 @@ impl Encoder {
         tokenizer
             .with_truncation(None)
             .map_err(|e| Error::Model(format!("{}: {e}", tok_path.display())))?;
+        Ok((cfg, tokenizer))
+    }
+
+    /// Loads the encoder from a model folder onto trainable variables, for
+    /// fine-tuning ([`crate::neural::finetune_tagger`]): the returned map holds
+    /// every weight by its name in `model.safetensors` (save it with
+    /// `VarMap::save` to write a folder [`Encoder::load`] reads). Its
+    /// forward pass uses only differentiable operations (candle's fused
+    /// layer norm and softmax have no gradient), so it is slower than
+    /// [`Encoder::load`]'s.
+    ///
+    /// # Errors
+    /// As [`Encoder::load`].
+    pub fn load_trainable(dir: &Path) -> Result<(Self, candle_nn::VarMap)> {
+        let (cfg, tokenizer) = Self::read_config(dir)?;
         let weights_path = dir.join("model.safetensors");
         let device = Device::Cpu;
-        let vb =
-            VarBuilder::from_buffered_safetensors(read("model.safetensors")?, DType::F32, &device)
-                .map_err(|e| Error::Model(format!("{}: {e}", weights_path.display())))?;
-        Self::build(cfg, tokenizer, vb, device)
-            .map_err(|e| Error::Model(format!("{}: {e}", weights_path.display())))
+        let mut vars = candle_nn::VarMap::new();
+        let vb = VarBuilder::from_varmap(&vars, DType::F32, &device);
+        let enc = Self::build(cfg, tokenizer, vb, device, true)
+            .map_err(|e| Error::Model(format!("{}: {e}", weights_path.display())))?;
+        if !weights_path.is_file() {
+            return Err(Error::io(
+                &weights_path,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        }
+        vars.load(&weights_path)
+            .map_err(|e| Error::Model(format!("{}: {e}", weights_path.display())))?;
+        Ok((enc, vars))
     }
 
     fn build(
@@ -198,6 +236,7 @@ impl Encoder {
         tokenizer: tokenizers::Tokenizer,
         vb: VarBuilder,
         device: Device,
+        trainable: bool,
     ) -> candle_core::Result<Self> {
         let h = cfg.hidden_size;
         let eps = cfg.layer_norm_eps;
@@ -231,7 +270,41 @@ impl Encoder {
             layers,
             device,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            trainable,
         })
+    }
+
+    /// `act(x·Wᵀ + b)`: the fused CPU kernel, or candle's differentiable
+    /// operations when training.
+    fn linear(&self, layer: &Linear, x: &Tensor, act: Act) -> candle_core::Result<Tensor> {
+        if !self.trainable {
+            return ops::linear(layer, x, act);
+        }
+        let y = layer.forward(x)?;
+        match act {
+            Act::Identity => Ok(y),
+            Act::Gelu => y.gelu_erf(),
+        }
+    }
+
+    fn layer_norm(&self, norm: &LayerNorm, x: &Tensor) -> candle_core::Result<Tensor> {
+        match (self.trainable, norm.bias()) {
+            (true, Some(b)) => {
+                candle_nn::ops::layer_norm_slow(x, norm.weight(), b, self.cfg.layer_norm_eps as f32)
+            }
+            _ => norm.forward(x),
+        }
+    }
+
+    /// The word states of several sentences, as
+    /// [`Encoder::word_states_batch`] gives them, recorded for
+    /// backpropagation and never cached (the weights change as training
+    /// goes).
+    ///
+    /// # Errors
+    /// [`Error::Model`] if the tokenizer or the network fails.
+    pub fn word_states_train(&self, sentences: &[&[&str]]) -> Result<Vec<Tensor>> {
+        self.encode_batch(sentences)
     }
 
     /// The number of layers (each word gets one state per layer).
@@ -253,6 +326,9 @@ impl Encoder {
     /// # Errors
     /// [`Error::Model`] if the tokenizer fails on the input.
     pub fn word_states(&self, words: &[&str]) -> Result<Tensor> {
+        if self.trainable {
+            return self.encode(words);
+        }
         if let Some(mut t) = cached(self.id, &[words]) {
             return Ok(t.remove(0));
         }
@@ -281,6 +357,9 @@ impl Encoder {
     /// assert_eq!((s[0].dims()[0], s[1].dims()[0]), (2, 1));
     /// ```
     pub fn word_states_batch(&self, sentences: &[&[&str]]) -> Result<Vec<Tensor>> {
+        if self.trainable {
+            return self.encode_batch(sentences);
+        }
         if let Some(t) = cached(self.id, sentences) {
             return Ok(t);
         }
@@ -413,15 +492,15 @@ impl Encoder {
         let mut x = (self.words.forward(&ids)?
             + self.positions.forward(&pos)?
             + self.types.forward(&typ)?)?;
-        x = self.norm.forward(&x)?;
+        x = self.layer_norm(&self.norm, &x)?;
         let heads = self.cfg.num_attention_heads;
         let dh = self.cfg.hidden_size / heads;
         let scale = 1.0 / (dh as f64).sqrt();
         let mut states = Vec::with_capacity(self.layers.len());
         for layer in &self.layers {
-            let q = ops::linear(&layer.query, &x, Act::Identity)?;
-            let k = ops::linear(&layer.key, &x, Act::Identity)?;
-            let v = ops::linear(&layer.value, &x, Act::Identity)?;
+            let q = self.linear(&layer.query, &x, Act::Identity)?;
+            let k = self.linear(&layer.key, &x, Act::Identity)?;
+            let v = self.linear(&layer.value, &x, Act::Identity)?;
             // self-attention within each window only
             let mut ctxs = Vec::with_capacity(lens.len());
             let mut at = 0;
@@ -434,7 +513,11 @@ impl Encoder {
                 };
                 let (q, k, v) = (split(&q)?, split(&k)?, split(&v)?);
                 let att = (q.matmul(&k.t()?)? * scale)?;
-                let att = candle_nn::ops::softmax_last_dim(&att)?;
+                let att = if self.trainable {
+                    candle_nn::ops::softmax(&att, candle_core::D::Minus1)?
+                } else {
+                    candle_nn::ops::softmax_last_dim(&att)?
+                };
                 ctxs.push(
                     att.matmul(&v)?
                         .transpose(0, 1)?
@@ -448,13 +531,15 @@ impl Encoder {
             } else {
                 Tensor::cat(&ctxs, 0)?
             };
-            let a = layer
-                .attn_norm
-                .forward(&(ops::linear(&layer.attn_out, &ctx, Act::Identity)? + &x)?)?;
-            let inter = ops::linear(&layer.inter, &a, Act::Gelu)?;
-            x = layer
-                .out_norm
-                .forward(&(ops::linear(&layer.out, &inter, Act::Identity)? + &a)?)?;
+            let a = self.layer_norm(
+                &layer.attn_norm,
+                &(self.linear(&layer.attn_out, &ctx, Act::Identity)? + &x)?,
+            )?;
+            let inter = self.linear(&layer.inter, &a, Act::Gelu)?;
+            x = self.layer_norm(
+                &layer.out_norm,
+                &(self.linear(&layer.out, &inter, Act::Identity)? + &a)?,
+            )?;
             states.push(x.clone());
         }
         // (pieces + 1, layers, hidden): the extra last row is zeros, for

@@ -13,6 +13,9 @@
 //!   for POS tags, named entities and chunks, on the CPU or a CUDA GPU
 //!   ([`parse_device`]).
 //!
+//! * Fine-tuning ([`finetune_tagger`], [`FineTunedTagger`]): the encoder
+//!   trained end to end with a labelling layer for any tag column.
+//!
 //! The encoder runs on the CPU; the encoder's weights are not part of nlkit
 //! (they are about 90 MB) and are read from the folder the user names.
 //!
@@ -26,11 +29,15 @@
 
 mod bert;
 mod device;
+mod finetune;
 pub mod labeller;
 mod ops;
 
 pub use bert::Encoder;
 pub use device::parse_device;
+pub use finetune::{
+    finetune_tagger, FineTuneConfig, FineTunedTagger, FINETUNED_FORMAT, FINETUNED_VERSION,
+};
 
 /// Turns a candle error into nlkit's [`crate::Error::Model`].
 pub(crate) fn candle_err(what: &str) -> impl Fn(candle_core::Error) -> crate::Error + '_ {

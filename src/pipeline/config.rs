@@ -298,7 +298,9 @@ fn perceptron(name: &str) -> Result<PerceptronRef> {
             LoadedModel::Classic(_) => return Err(not_perceptron()),
         },
         #[cfg(feature = "neural")]
-        AnyTagger::Context(_) | AnyTagger::Neural(_) => return Err(not_perceptron()),
+        AnyTagger::Context(_) | AnyTagger::Neural(_) | AnyTagger::FineTuned(_) => {
+            return Err(not_perceptron())
+        }
     })
 }
 

@@ -85,6 +85,11 @@ impl TaggerSource {
                 AnyTagger::Context(Box::new(super::ContextTagger::english(encoder, *upos)?))
             }
             #[cfg(feature = "neural")]
+            // a fine-tuned encoder folder has `tagger.json`
+            TaggerSource::Neural(dir) if dir.join("tagger.json").exists() => {
+                AnyTagger::FineTuned(Box::new(crate::neural::FineTunedTagger::load(dir)?))
+            }
+            #[cfg(feature = "neural")]
             TaggerSource::Neural(dir) => AnyTagger::Neural(Box::new(
                 crate::neural::labeller::SequenceLabeller::load(dir, &candle_core::Device::Cpu)?,
             )),
@@ -125,6 +130,9 @@ pub enum AnyTagger {
     /// A neural sequence labeller.
     #[cfg(feature = "neural")]
     Neural(Box<crate::neural::labeller::SequenceLabeller>),
+    /// A fine-tuned encoder with a labelling layer.
+    #[cfg(feature = "neural")]
+    FineTuned(Box<crate::neural::FineTunedTagger>),
 }
 
 impl AnyTagger {
@@ -138,6 +146,8 @@ impl AnyTagger {
             AnyTagger::Context(t) => t.first_stage().knows(word),
             #[cfg(feature = "neural")]
             AnyTagger::Neural(t) => t.knows(word),
+            #[cfg(feature = "neural")]
+            AnyTagger::FineTuned(t) => t.knows(word),
         }
     }
 
@@ -146,7 +156,7 @@ impl AnyTagger {
     pub fn prefers_groups(&self) -> bool {
         match self {
             #[cfg(feature = "neural")]
-            AnyTagger::Context(_) | AnyTagger::Neural(_) => true,
+            AnyTagger::Context(_) | AnyTagger::Neural(_) | AnyTagger::FineTuned(_) => true,
             _ => false,
         }
     }
@@ -171,6 +181,8 @@ impl std::fmt::Debug for AnyTagger {
             AnyTagger::Context(_) => "Context",
             #[cfg(feature = "neural")]
             AnyTagger::Neural(_) => "Neural",
+            #[cfg(feature = "neural")]
+            AnyTagger::FineTuned(_) => "FineTuned",
         };
         f.debug_tuple("AnyTagger").field(&kind).finish()
     }
@@ -185,6 +197,10 @@ impl TryTagger for AnyTagger {
             AnyTagger::Context(t) => t.try_tag(tokens),
             #[cfg(feature = "neural")]
             AnyTagger::Neural(t) => t.label(tokens),
+            #[cfg(feature = "neural")]
+            AnyTagger::FineTuned(t) => {
+                Ok(t.tag_sents(&[tokens.to_vec()])?.pop().unwrap_or_default())
+            }
         }
     }
 
@@ -196,6 +212,8 @@ impl TryTagger for AnyTagger {
             AnyTagger::Context(t) => TryTagger::try_tag_sents(t.as_ref(), sentences),
             #[cfg(feature = "neural")]
             AnyTagger::Neural(t) => t.label_sents(sentences),
+            #[cfg(feature = "neural")]
+            AnyTagger::FineTuned(t) => t.tag_sents(sentences),
         }
     }
 }

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Net, Params, Source};
 use super::{LabellerConfig, ModelInfo, SequenceLabeller, Vocab};
+use crate::io::write_atomic;
 use crate::{Error, Result};
 
 /// The format name in `config.json`.
@@ -239,13 +240,4 @@ pub(crate) fn write(
     })?;
     write_atomic(&dir.join(WEIGHTS), &bytes)?;
     write_atomic(&dir.join(CONFIG), &json)
-}
-
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
 }

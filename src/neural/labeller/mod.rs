@@ -47,6 +47,7 @@ pub use checkpoint::{weights_checksum, FORMAT, VERSION};
 pub use config::{EncoderKind, FeatureColumn, LabellerConfig, Metric, TrainConfig};
 pub use data::{Example, Labelled, Task};
 pub use embedded::{embedded_ner, EMBEDDED_NER_LANGS};
+pub(crate) use train::{clip, score_labels};
 pub use train::{train_examples, train_labeller};
 pub use vocab::{shape, word_key, Vocab, PAD, SHAPES, UNK};
 

@@ -23,17 +23,20 @@ use crate::{Error, Result};
 /// Scores predicted label indices against gold label strings (percent).
 fn score(metric: Metric, labels: &Vocab, gold: &[&Example], pred: &[Vec<u32>]) -> Result<f64> {
     let name = |i: &u32| labels.item(*i as usize).unwrap_or("");
+    let pred: Vec<Vec<&str>> = pred.iter().map(|p| p.iter().map(name).collect()).collect();
+    let gold: Vec<&[String]> = gold.iter().map(|e| e.labels.as_slice()).collect();
+    score_labels(metric, &gold, &pred)
+}
+
+/// Scores predicted labels against gold labels, sentence by sentence
+/// (percent): token accuracy, or conlleval's span F1.
+pub(crate) fn score_labels(metric: Metric, gold: &[&[String]], pred: &[Vec<&str>]) -> Result<f64> {
     match metric {
         Metric::Accuracy => {
             let (mut ok, mut n) = (0usize, 0usize);
-            for (e, p) in gold.iter().zip(pred) {
-                let g = &e.labels;
+            for (g, p) in gold.iter().zip(pred) {
                 n += g.len();
-                ok += g
-                    .iter()
-                    .zip(p)
-                    .filter(|(g, p)| g.as_str() == name(p))
-                    .count();
+                ok += g.iter().zip(p).filter(|(g, p)| g.as_str() == **p).count();
             }
             Ok(if n == 0 {
                 0.0
@@ -43,9 +46,8 @@ fn score(metric: Metric, labels: &Vocab, gold: &[&Example], pred: &[Vec<u32>]) -
         }
         Metric::SpanF1 => {
             let mut s = SpanScore::default();
-            for (e, p) in gold.iter().zip(pred) {
-                let p: Vec<&str> = p.iter().map(name).collect();
-                s.add(&e.labels, &p)?;
+            for (g, p) in gold.iter().zip(pred) {
+                s.add(g, p)?;
             }
             Ok(s.overall().f1())
         }
@@ -364,7 +366,7 @@ pub fn train_examples(
 
 /// Scales every gradient down so that their global L2 norm is at most
 /// `max_norm`.
-fn clip(
+pub(crate) fn clip(
     grads: &mut candle_core::backprop::GradStore,
     vars: &[candle_core::Var],
     max_norm: f64,
