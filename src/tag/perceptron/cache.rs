@@ -40,6 +40,9 @@ pub(super) struct WordCache {
     /// The clusters of the cached words (by their id), for models with
     /// clusters.
     pub(super) clusters: Vec<ClusterIds>,
+    /// The tag-dictionary class of each cached word (by its id), so that
+    /// a cached word needs no second map lookup.
+    pub(super) dict: Vec<Option<u16>>,
     /// The summed scores of the templates that read only the previous two
     /// tags ([`super::features::TAGS_ONLY`]), per pair: at
     /// `(p * (nc + 2) + q) * nc` for the previous tag `p` and the one before
@@ -85,7 +88,16 @@ pub(super) struct Scratch {
     /// Per token of the window: whether its tag-dependent features were
     /// looked up with the tag-independent ones.
     pub(super) early: Vec<bool>,
+    /// Per token of the window: the previous tag its tag-dependent
+    /// features were summed for in advance (`spec`), [`NO_GUESS`] if none.
+    pub(super) guess: Vec<u16>,
+    /// Per token of the window: the rows of its tag-dependent features
+    /// given the previous tag `guess`, summed with the batch.
+    pub(super) spec: Vec<Weight>,
 }
+
+/// A [`Scratch::guess`] entry of a token with no guessed previous tag.
+pub(super) const NO_GUESS: u16 = u16::MAX;
 
 /// A [`Scratch::slots`] entry of a word not in the cache.
 pub(super) const NONE: u32 = u32::MAX;

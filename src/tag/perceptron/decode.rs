@@ -2,7 +2,7 @@
 //! greedy left-to-right decoding with cached per-word score rows, batched
 //! previous-tag features and the fixed-value template tables.
 
-use super::cache::{Scratch, WordCache, FRESH, NONE, OFFSETS, PARTS};
+use super::cache::{Scratch, WordCache, FRESH, NONE, NO_GUESS, OFFSETS, PARTS};
 use super::*;
 
 impl PerceptronTagger {
@@ -29,6 +29,8 @@ impl PerceptronTagger {
             slots,
             first_ids,
             early,
+            guess,
+            spec,
         } = &mut scratch;
         scores.resize(nc, 0);
         // looks up the rows of `hashes` (home slots first, all at once) and
@@ -99,7 +101,13 @@ impl PerceptronTagger {
         for (w0, window) in tokens.chunks(WINDOW).enumerate() {
             let w0 = w0 * WINDOW;
             dict.clear();
-            dict.extend(window.iter().map(|w| self.tagdict.get(*w).copied()));
+            // a cached word's tag-dictionary class is kept with it
+            dict.extend(window.iter().zip(&slots[w0..]).map(|(w, &s)| {
+                match cache.dict.get(s as usize) {
+                    Some(&d) => d,
+                    None => self.tagdict.get(*w).copied(),
+                }
+            }));
             statics.clear();
             statics.resize(window.len() * nc, 0);
             // 1a. the per-word vectors of the window's words and their
@@ -152,10 +160,27 @@ impl PerceptronTagger {
                         if let Some(&c) = clusters.get(p + 2) {
                             cache.clusters.push(c);
                         }
+                        cache.dict.push(self.tagdict.get(tokens[p]).copied());
                         at[q] = id * part;
                     }
                 }
             }
+            // read one weight of every cache line of the cached vectors
+            // in a loop of independent loads, so that their cache misses
+            // overlap before the vectors are added
+            let mut touched = 0;
+            for &a in at.iter().filter(|&&a| a & FRESH == 0) {
+                for w in cache
+                    .scores
+                    .get(a..a + part)
+                    .unwrap_or(&[])
+                    .iter()
+                    .step_by(16)
+                {
+                    touched ^= *w;
+                }
+            }
+            std::hint::black_box(touched);
             let vectors = |q: usize| -> &[Weight] {
                 let a = at[q];
                 if a & FRESH != 0 {
@@ -230,6 +255,32 @@ impl PerceptronTagger {
                     add_into(out, &fixed.next[(b * nf + c) * nc..(b * nf + c + 1) * nc]);
                 }
             }
+            // 1c. the tag-dependent features of the other tokens, summed
+            // with a batch for a guess of the previous tag (the best class
+            // of the previous token on its features known so far): the
+            // left-to-right pass adds the sum when the guess is right and
+            // looks the features up when it is not (integer sums: the
+            // scores are the same either way)
+            guess.clear();
+            guess.resize(window.len(), NO_GUESS);
+            spec.clear();
+            if !tag_pairs.is_empty() {
+                hashes.clear();
+                owner.clear();
+                for (j, &word) in window.iter().enumerate() {
+                    if dict[j].is_some() || early[j] || j == 0 {
+                        continue;
+                    }
+                    let g = argmax_first(&statics[(j - 1) * nc..j * nc]);
+                    guess[j] = g;
+                    let which = Templates::TagsAndWordsExcept(tag_mask);
+                    let p = &*self.classes[usize::from(g)];
+                    self.push_hashes(which, w0 + j + 2, word, ctx, p, hashes);
+                    owner.resize(hashes.len(), j);
+                }
+                spec.resize(window.len() * nc, 0);
+                add_all(hashes, owner, homes, spec);
+            }
             // 2. left to right, with the tag-dependent features
             for (j, &word) in window.iter().enumerate() {
                 let id = match dict[j] {
@@ -248,7 +299,9 @@ impl PerceptronTagger {
                             }
                             Templates::TagsAndWordsExcept(tag_mask)
                         };
-                        if !early[j] {
+                        if usize::from(guess[j]) == prev_id {
+                            add_into(scores, &spec[j * nc..(j + 1) * nc]);
+                        } else if !early[j] {
                             let i = w0 + j + 2;
                             self.add_features(tags, i, word, ctx, (prev, prev2), scores);
                         }
@@ -459,6 +512,19 @@ pub(super) fn argmax_unique(scores: &[Weight]) -> Option<u16> {
         }
     }
     (!tied).then_some(best as u16)
+}
+
+/// The first class with the highest integer score (0 for no classes).
+fn argmax_first(scores: &[Weight]) -> u16 {
+    let mut best = 0usize;
+    let mut best_score = Weight::MIN;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > best_score {
+            best = i;
+            best_score = s;
+        }
+    }
+    best as u16
 }
 
 /// NLTK's `max(classes, key=lambda c: (scores[c], c))` with classes sorted

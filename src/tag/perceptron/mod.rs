@@ -36,7 +36,13 @@
 //!   (`fixed_rows`), and the tag-dependent features of a token whose
 //!   previous tag is known before the left-to-right pass (the first of a
 //!   sentence or window, one after a tag-dictionary word) are looked up
-//!   with the batch;
+//!   with the batch; so are those of the other tokens, for a guess of the
+//!   previous tag (the previous token's best class on its features known
+//!   before the pass), and the left-to-right pass adds that sum when the
+//!   guess is right (looking the features up when it is not);
+//! * a small filter in front of the feature index answers most lookups of
+//!   absent features (most word-pair and tag-word features are absent)
+//!   without reading the index;
 //! * class ids are sorted by tag name so the tie-break is a comparison of
 //!   ids.
 //!
@@ -241,6 +247,7 @@ impl PerceptronTagger {
                 scores: Vec::new(),
                 pads: self.pad_scores(),
                 clusters: Vec::new(),
+                dict: Vec::new(),
                 tag_pairs: self.tag_pair_scores(),
                 fixed: self.fixed_rows(),
                 scratch: Scratch::default(),
