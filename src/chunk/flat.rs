@@ -61,6 +61,48 @@ pub struct ChunkSpans {
     /// the children of all chunks, each chunk's a contiguous run
     kids: Vec<u32>,
     nodes: Vec<Node>,
+    /// Compact strings: the parser (its `id`) the caches below belong to.
+    owner: u64,
+    /// tag → entry; an entry is one compact byte per stage in `bytes`
+    entries: rustc_hash::FxHashMap<Box<str>, u32>,
+    bytes: Vec<u8>,
+    /// the entry of each token of the sentence, of each stage's label
+    tok: Vec<u32>,
+    labels: Vec<u32>,
+}
+
+impl ChunkSpans {
+    /// The entry of `tag` in the compact-byte table of `parser`.
+    fn entry(&mut self, parser: &RegexpParser, tag: &str) -> u32 {
+        if let Some(&e) = self.entries.get(tag) {
+            return e;
+        }
+        let e = self.entries.len() as u32;
+        for st in &parser.stages {
+            self.bytes
+                .push(st.compact.as_ref().map_or(0, |c| c.byte(tag)));
+        }
+        self.entries.insert(tag.into(), e);
+        e
+    }
+
+    /// Fills `tok` (and, for a new parser, the caches) for a sentence.
+    fn prepare_compact(&mut self, parser: &RegexpParser, tagged: &[(&str, &str)]) {
+        if self.owner != parser.id {
+            self.owner = parser.id;
+            self.entries.clear();
+            self.bytes.clear();
+            self.labels.clear();
+            for st in &parser.stages {
+                let e = self.entry(parser, st.chunk_label());
+                self.labels.push(e);
+            }
+        }
+        let mut tok = std::mem::take(&mut self.tok);
+        tok.clear();
+        tok.extend(tagged.iter().map(|(_, t)| self.entry(parser, t)));
+        self.tok = tok;
+    }
 }
 
 /// A chunked sentence: the result of [`RegexpParser::parse_flat`], borrowing
@@ -149,16 +191,92 @@ impl RegexpParser {
             |t: &str| !t.is_empty() && !t.bytes().any(|c| matches!(c, b'{' | b'}' | b'<' | b'>'));
         let clean = tagged.iter().all(|(_, t)| clean(t))
             && self.stages.iter().all(|st| clean(st.chunk_label()));
-        for _ in 0..self.loop_count {
-            for k in 0..self.stages.len() {
-                self.run_stage_flat(k, tagged, clean, spans)?;
+        // Stages whose rules allow it run on compact strings; a result that
+        // is not a valid chunk string sends the sentence to full strings,
+        // which give NLTK's error.
+        let mut compact = clean && self.stages.iter().any(|st| st.compact.is_some());
+        if compact {
+            spans.prepare_compact(self, tagged);
+        }
+        'again: loop {
+            for _ in 0..self.loop_count {
+                for k in 0..self.stages.len() {
+                    let stage = self.stages.get(k).and_then(|st| st.compact.as_ref());
+                    match stage {
+                        Some(cs) if compact => {
+                            if !self.run_stage_compact(k, cs, spans)? {
+                                compact = false;
+                                spans.top.clear();
+                                spans.top.extend(0..tagged.len() as u32);
+                                spans.kids.clear();
+                                spans.nodes.clear();
+                                continue 'again;
+                            }
+                        }
+                        _ => self.run_stage_flat(k, tagged, clean, spans)?,
+                    }
+                }
             }
+            break;
         }
         Ok(Chunked {
             parser: self,
             tagged,
             spans,
         })
+    }
+
+    /// Runs stage `stage`, whose compact form is `cs`, on a compact string:
+    /// false when its result is not a valid chunk string (the caller then
+    /// runs the sentence on full strings).
+    fn run_stage_compact(
+        &self,
+        stage: usize,
+        cs: &super::compact::CompactStage,
+        spans: &mut ChunkSpans,
+    ) -> Result<bool> {
+        let ChunkSpans {
+            s,
+            tmp,
+            orig,
+            top,
+            next,
+            kids,
+            nodes,
+            bytes,
+            tok,
+            labels,
+            ..
+        } = spans;
+        if top.is_empty() {
+            return Ok(true);
+        }
+        let n = self.stages.len();
+        s.clear();
+        for &p in top.iter() {
+            let e = if p & NODE == 0 {
+                tok.get(p as usize)
+            } else {
+                nodes
+                    .get((p & !NODE) as usize)
+                    .and_then(|nd| labels.get(nd.stage as usize))
+            };
+            let b = e
+                .and_then(|&e| bytes.get(e as usize * n + stage))
+                .copied()
+                .unwrap_or(0x30);
+            s.push(char::from(b));
+        }
+        orig.clear();
+        orig.push_str(s);
+        cs.apply(s, tmp)?;
+        if !compact_keeps_pieces(s, orig) {
+            return Ok(false);
+        }
+        next.clear();
+        regroup(s, stage, top, next, kids, nodes, true);
+        std::mem::swap(top, next);
+        Ok(true)
     }
 
     /// One stage (NLTK's `RegexpChunkParser.parse`): the chunk string of the
@@ -178,6 +296,7 @@ impl RegexpParser {
             next,
             kids,
             nodes,
+            ..
         } = spans;
         let Some(st) = self.stages.get(stage) else {
             return Ok(());
@@ -210,7 +329,7 @@ impl RegexpParser {
         }
         next.clear();
         if clean && keeps_tags(s, orig) {
-            regroup(s, stage, top, next, kids, nodes);
+            regroup(s, stage, top, next, kids, nodes, false);
             std::mem::swap(top, next);
             return Ok(());
         }
@@ -327,8 +446,36 @@ fn keeps_tags(s: &str, orig: &str) -> bool {
     !open && b.get(last..) == o.get(cur..)
 }
 
-/// NLTK's `to_chunkstruct` for a string [`keeps_tags`] accepted: the
-/// pieces between braces stay, those inside become a chunk of `stage`.
+/// [`keeps_tags`] for compact strings (one byte per piece): `s` is `orig`
+/// with braces inserted, alternating and closed, each chunk non-empty.
+fn compact_keeps_pieces(s: &str, orig: &str) -> bool {
+    let (b, o) = (s.as_bytes(), orig.as_bytes());
+    let mut cur = 0;
+    let mut last = 0;
+    let mut open = false;
+    for p in memchr::memchr2_iter(b'{', b'}', b) {
+        let seg = b.get(last..p).unwrap_or_default();
+        if o.get(cur..cur + seg.len()) != Some(seg) {
+            return false;
+        }
+        cur += seg.len();
+        let brace = |q: usize| matches!(b.get(q), Some(b'{' | b'}') | None);
+        if b.get(p) == Some(&b'{') {
+            if open || brace(p + 1) {
+                return false;
+            }
+        } else if !open || p == 0 || brace(p - 1) {
+            return false;
+        }
+        open = !open;
+        last = p + 1;
+    }
+    !open && b.get(last..) == o.get(cur..)
+}
+
+/// NLTK's `to_chunkstruct` for a string [`keeps_tags`] (or, `compact`,
+/// [`compact_keeps_pieces`]) accepted: the pieces between braces stay,
+/// those inside become a chunk of `stage`.
 fn regroup(
     s: &str,
     stage: usize,
@@ -336,6 +483,7 @@ fn regroup(
     next: &mut Vec<u32>,
     kids: &mut Vec<u32>,
     nodes: &mut Vec<Node>,
+    compact: bool,
 ) {
     let b = s.as_bytes();
     let mut k = 0;
@@ -343,7 +491,11 @@ fn regroup(
     let mut open = false;
     let ends = memchr::memchr2_iter(b'{', b'}', b).chain(std::iter::once(b.len()));
     for p in ends {
-        let n = memchr::memchr_iter(b'<', b.get(last..p).unwrap_or_default()).count();
+        let n = if compact {
+            p.saturating_sub(last)
+        } else {
+            memchr::memchr_iter(b'<', b.get(last..p).unwrap_or_default()).count()
+        };
         let pieces = top.get(k..k + n).unwrap_or_default();
         k += n;
         if open {
@@ -560,7 +712,15 @@ mod tests {
     use super::*;
     use crate::chunk::{tree2conlltags, Chunker};
 
-    const GRAMMARS: [(&str, usize); 9] = [
+    const GRAMMARS: [(&str, usize); 13] = [
+        // compact strings: anchors, context, splits inside and outside chunks
+        ("NP: {^<DT>?<NN.*>+}\n{<JJ>+$}\n}<NNS>{", 1),
+        ("NP: <DT>{<JJ>*<NN>}<VBD|NNS>\n}<JJ>{\nVP: {<VBD><NP>?}", 2),
+        ("NP: {<DT><NN.*>}\n<VBD>}{<IN>\n<DT>}{<NN>", 1),
+        (
+            "NP: {<.*>+?<NN>}\n<NN|DT>+}{<JJ|NP>\nPP: {<IN>+<NP>{1,2}}",
+            1,
+        ),
         ("NP: {<DT|PP\\$>?<JJ>*<NN>}\n{<NNP>+}", 1),
         ("NP:\n{<.*>+}\n}<VBD|IN>+{", 1),
         (

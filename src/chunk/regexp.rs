@@ -28,6 +28,7 @@ use std::ops::Range;
 
 use fancy_regex::Regex;
 
+use super::compact::CompactStage;
 use super::regexp_fast::FastRule;
 
 use super::{ChunkTree, Chunker};
@@ -70,6 +71,8 @@ pub struct RegexpChunkRule {
     fast: Option<FastRule>,
     /// Otherwise, a `regex`-crate pattern that finds where `regex` can match.
     prefilter: Option<regex::Regex>,
+    /// The rule's patterns (`tag_pattern2re_pattern`, in the `regex` dialect).
+    parts: Vec<String>,
     descr: String,
     source: String,
 }
@@ -316,6 +319,7 @@ impl RegexpChunkRule {
             regex: compile(&pattern)?,
             fast,
             prefilter,
+            parts: translated,
             descr: descr.to_string(),
             source: source.to_string(),
         })
@@ -476,6 +480,11 @@ impl RegexpChunkRule {
     #[cfg(test)]
     pub(super) fn is_fast(&self) -> bool {
         self.fast.is_some()
+    }
+
+    /// The rule's patterns, translated to the `regex` dialect.
+    pub(super) fn parts(&self) -> &[String] {
+        &self.parts
     }
 
     /// What the rule does.
@@ -640,12 +649,15 @@ pub struct RegexpChunkParser {
     rules: Vec<RegexpChunkRule>,
     chunk_label: String,
     root_label: String,
+    /// The rules on compact chunk strings, where they can run there.
+    pub(super) compact: Option<CompactStage>,
 }
 
 impl RegexpChunkParser {
     /// A stage applying `rules` in order; chunks are labelled `chunk_label`.
     pub fn new(rules: Vec<RegexpChunkRule>, chunk_label: &str, root_label: &str) -> Self {
         RegexpChunkParser {
+            compact: CompactStage::build(&rules),
             rules,
             chunk_label: chunk_label.to_string(),
             root_label: root_label.to_string(),
@@ -711,6 +723,8 @@ pub struct RegexpParser {
     pub(super) stages: Vec<RegexpChunkParser>,
     pub(super) root_label: String,
     pub(super) loop_count: usize,
+    /// Tells parsers apart (a [`super::ChunkSpans`] caches per parser).
+    pub(super) id: u64,
 }
 
 impl RegexpParser {
@@ -762,10 +776,12 @@ impl RegexpParser {
             rules.push(RegexpChunkRule::fromstring(line)?);
         }
         add(&mut stages, rules, &lhs)?;
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(RegexpParser {
             stages,
             root_label: root_label.to_string(),
             loop_count,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
