@@ -526,6 +526,19 @@ fn regroup(
     }
 }
 
+/// The byte range of `w/t` in `line` when `w` and `t` are slices of
+/// `line` with one `/` between them.
+fn span_in(line: &str, w: &str, t: &str) -> Option<(usize, usize)> {
+    let base = line.as_ptr() as usize;
+    let ws = (w.as_ptr() as usize).checked_sub(base)?;
+    let ts = (t.as_ptr() as usize).checked_sub(base)?;
+    let te = ts.checked_add(t.len())?;
+    let slash = ws.checked_add(w.len())?;
+    // Both lie inside `line` (allocations do not overlap), `/` between.
+    (slash + 1 == ts && te <= line.len() && line.as_bytes().get(slash) == Some(&b'/'))
+        .then_some((ws, te))
+}
+
 /// Appends a token as NLTK's `tree2conlltags` row `word tag` (without the
 /// IOB column): the token's leaf `word/tag` split at its last `/`, as the
 /// tree path does.
@@ -576,25 +589,81 @@ impl<'a> Chunked<'a> {
     /// assert_eq!(out, "(S )");
     /// ```
     pub fn write_bracket(&self, out: &mut String) {
+        self.write_bracket_in(None, out);
+    }
+
+    /// [`Chunked::write_bracket`] for tokens that are slices of `line`
+    /// (`word/TAG` tokens split at their `/`, as
+    /// [`split_word_tag_line`](crate::tag::split_word_tag_line) gives them):
+    /// the same text, with each run of tokens that `line` holds as
+    /// `w1/t1 w2/t2 ...` (one space apart) copied in one piece. Tokens
+    /// that are not such slices are written one by one.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::chunk::{ChunkSpans, RegexpParser};
+    /// let cp = RegexpParser::new("NP: {<DT><NN>}").unwrap();
+    /// let line = "he/PRP saw/VBD a/DT cat/NN";
+    /// let sent: Vec<(&str, &str)> =
+    ///     line.split(' ').map(|t| t.rsplit_once('/').unwrap()).collect();
+    /// let mut spans = ChunkSpans::default();
+    /// let mut out = String::new();
+    /// cp.parse_flat(&sent, &mut spans).unwrap().write_bracket_from(line, &mut out);
+    /// assert_eq!(out, "(S he/PRP saw/VBD (NP a/DT cat/NN))");
+    /// ```
+    pub fn write_bracket_from(&self, line: &str, out: &mut String) {
+        self.write_bracket_in(Some(line), out);
+    }
+
+    fn write_bracket_in(&self, line: Option<&str>, out: &mut String) {
         out.push('(');
         out.push_str(&self.parser.root_label);
         out.push(' ');
         let top: &'a [u32] = &self.spans.top;
         let mut stack: Vec<std::slice::Iter<'a, u32>> = vec![top.iter()];
         let mut first = true;
+        // the pending run of tokens: a byte range of `line`
+        let mut run: Option<(usize, usize)> = None;
+        let flush = |run: &mut Option<(usize, usize)>, out: &mut String| {
+            if let (Some((a, b)), Some(l)) = (run.take(), line) {
+                out.push_str(l.get(a..b).unwrap_or_default());
+            }
+        };
         while let Some(it) = stack.last_mut() {
             match it.next() {
                 Some(&p) => {
-                    if !first {
-                        out.push(' ');
-                    }
-                    first = false;
                     if p & NODE == 0 {
                         let (w, t) = self.token(p);
-                        out.push_str(w);
-                        out.push('/');
-                        out.push_str(t);
+                        let span = line.and_then(|l| span_in(l, w, t));
+                        match (span, run, line) {
+                            (Some((ws, te)), Some((a, b)), Some(l))
+                                if !first && b + 1 == ws && l.as_bytes().get(b) == Some(&b' ') =>
+                            {
+                                run = Some((a, te));
+                            }
+                            (Some(sp), _, _) => {
+                                flush(&mut run, out);
+                                if !first {
+                                    out.push(' ');
+                                }
+                                run = Some(sp);
+                            }
+                            (None, _, _) => {
+                                flush(&mut run, out);
+                                if !first {
+                                    out.push(' ');
+                                }
+                                out.push_str(w);
+                                out.push('/');
+                                out.push_str(t);
+                            }
+                        }
+                        first = false;
                     } else if let Some((label, kids, _)) = self.node(p) {
+                        flush(&mut run, out);
+                        if !first {
+                            out.push(' ');
+                        }
                         out.push('(');
                         out.push_str(label);
                         out.push(' ');
@@ -603,6 +672,7 @@ impl<'a> Chunked<'a> {
                     }
                 }
                 None => {
+                    flush(&mut run, out);
                     out.push(')');
                     stack.pop();
                     first = false;
@@ -771,6 +841,28 @@ mod tests {
             .collect()
     }
 
+    /// `w/t` tokens joined by one space, or two after every fifth.
+    fn join_tokens(pairs: &[(&str, &str)]) -> String {
+        let mut line = String::new();
+        for (k, (w, t)) in pairs.iter().enumerate() {
+            if k > 0 {
+                line.push_str(if k % 5 == 0 { "  " } else { " " });
+            }
+            line.push_str(w);
+            line.push('/');
+            line.push_str(t);
+        }
+        line
+    }
+
+    /// The tokens of a [`join_tokens`] line, split at their last `/`.
+    fn tokens_of(line: &str) -> Vec<(&str, &str)> {
+        line.split(' ')
+            .filter(|t| !t.is_empty())
+            .filter_map(|t| t.rsplit_once('/'))
+            .collect()
+    }
+
     /// The flat path equals the tree path (`parse_tree` over a tree of
     /// `word/TAG` leaves, i.e. the `ChunkTree` code, then `pformat` and
     /// `tree2conlltags`) on random sentences: same trees, same bytes, same
@@ -779,6 +871,7 @@ mod tests {
     fn flat_path_equals_tree_path() {
         let sents = sentences(1500);
         let mut spans = ChunkSpans::default();
+        let mut spans2 = ChunkSpans::default();
         let (mut oks, mut errs) = (0, 0);
         for (g, loops) in GRAMMARS {
             let cp = RegexpParser::with_options(g, "S", loops).unwrap();
@@ -797,6 +890,17 @@ mod tests {
                         let mut b = String::new();
                         c.write_bracket(&mut b);
                         assert_eq!(b, t.pformat(usize::MAX), "{g} on {pairs:?}");
+                        // the same tokens as slices of a line, some two spaces apart
+                        let line = join_tokens(&pairs);
+                        let toks = tokens_of(&line);
+                        let mut b2 = String::new();
+                        cp.parse_flat(&toks, &mut spans2)
+                            .unwrap()
+                            .write_bracket_from(&line, &mut b2);
+                        assert_eq!(b2, b, "{g} on {line}");
+                        let mut b3 = String::new();
+                        c.write_bracket_from("unrelated/X", &mut b3);
+                        assert_eq!(b3, b);
                         assert_eq!(c.to_tree(), t);
                         let mut rows = String::new();
                         match (tree2conlltags(&t), c.write_conll(&mut rows)) {

@@ -171,6 +171,7 @@ enum Engine {
 fn emit(
     engine: &mut Engine,
     sent: &[(&str, &str)],
+    line: Option<&str>,
     format: ChunkFormat,
     text: &mut String,
     buf: &mut Vec<u8>,
@@ -184,7 +185,10 @@ fn emit(
     text.clear();
     match format {
         ChunkFormat::Bracket => {
-            c.write_bracket(text);
+            match line {
+                Some(l) => c.write_bracket_from(l, text),
+                None => c.write_bracket(text),
+            }
             text.push('\n');
         }
         ChunkFormat::Iob => {
@@ -192,7 +196,10 @@ fn emit(
             text.push('\n');
         }
         ChunkFormat::Jsonl => {
-            c.write_bracket(text);
+            match line {
+                Some(l) => c.write_bracket_from(l, text),
+                None => c.write_bracket(text),
+            }
             buf.clear();
             buf.extend_from_slice(b"{\"tree\":");
             push_json_str(buf, text);
@@ -212,6 +219,24 @@ fn emit(
     }
     out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// `nlkit chunk ARGS` parsed by a parser of that subcommand alone, or
+/// `None` (another subcommand, help, an error: the full parser answers).
+pub(super) fn parse_alone(args: &[std::ffi::OsString]) -> Option<super::Command> {
+    use clap::{ArgMatches, FromArgMatches};
+    if args.get(1).is_none_or(|a| a != "chunk") {
+        return None;
+    }
+    let sub = <ChunkArgs as Args>::augment_args(clap::Command::new("chunk"));
+    let m: ArgMatches = clap::Command::new("nlkit")
+        .subcommand(sub)
+        .try_get_matches_from(args)
+        .ok()?;
+    let (_, sub) = m.subcommand().filter(|(name, _)| *name == "chunk")?;
+    ChunkArgs::from_arg_matches(sub)
+        .ok()
+        .map(super::Command::Chunk)
 }
 
 /// Runs `nlkit chunk`.
@@ -251,7 +276,15 @@ pub fn run(a: ChunkArgs) -> Result<()> {
                         if !sent.is_empty() {
                             let pairs: Vec<(&str, &str)> =
                                 sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
-                            emit(&mut engine, &pairs, format, &mut text, &mut buf, &mut out)?;
+                            emit(
+                                &mut engine,
+                                &pairs,
+                                None,
+                                format,
+                                &mut text,
+                                &mut buf,
+                                &mut out,
+                            )?;
                             sent.clear();
                         }
                     } else {
@@ -263,7 +296,15 @@ pub fn run(a: ChunkArgs) -> Result<()> {
                 ChunkInput::Tagged => {
                     let mut toks = Vec::with_capacity(32);
                     crate::tag::split_word_tag_line(line, &name, line_no, &mut toks)?;
-                    emit(&mut engine, &toks, format, &mut text, &mut buf, &mut out)?;
+                    emit(
+                        &mut engine,
+                        &toks,
+                        Some(line),
+                        format,
+                        &mut text,
+                        &mut buf,
+                        &mut out,
+                    )?;
                 }
             }
             Ok(())
@@ -271,10 +312,80 @@ pub fn run(a: ChunkArgs) -> Result<()> {
         if !sent.is_empty() {
             let pairs: Vec<(&str, &str)> =
                 sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
-            emit(&mut engine, &pairs, format, &mut text, &mut buf, &mut out)?;
+            emit(
+                &mut engine,
+                &pairs,
+                None,
+                format,
+                &mut text,
+                &mut buf,
+                &mut out,
+            )?;
             sent.clear();
         }
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// The chunk-only parser gives the full parser's arguments, and leaves
+    /// help, errors and other subcommands to it.
+    #[test]
+    fn parse_alone_equals_the_full_parser() {
+        let ok: [&[&str]; 6] = [
+            &["nlkit", "chunk"],
+            &[
+                "nlkit",
+                "chunk",
+                "--grammar",
+                "g.txt",
+                "--loop",
+                "2",
+                "a",
+                "b",
+            ],
+            &[
+                "nlkit",
+                "chunk",
+                "--format",
+                "iob",
+                "--input-format",
+                "tagged",
+                "-",
+            ],
+            &["nlkit", "chunk", "--model", "perceptron", "--lossy"],
+            &[
+                "nlkit",
+                "chunk",
+                "--grammar=g",
+                "--root",
+                "ROOT",
+                "--format=jsonl",
+            ],
+            &["nlkit", "chunk", "--", "--grammar"],
+        ];
+        for args in ok {
+            let os: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            let fast = parse_alone(&os).expect("parsed");
+            let full = super::super::Cli::try_parse_from(args).unwrap().command;
+            assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{args:?}");
+        }
+        let refused: [&[&str]; 6] = [
+            &["nlkit", "chunk", "--help"],
+            &["nlkit", "chunk", "--loop", "x"],
+            &["nlkit", "chunk", "--grammar", "g", "--model", "m"],
+            &["nlkit", "chunk", "--nope"],
+            &["nlkit", "tag", "x"],
+            &["nlkit"],
+        ];
+        for args in refused {
+            let os: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            assert!(parse_alone(&os).is_none(), "{args:?}");
+        }
+    }
 }
