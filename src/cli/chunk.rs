@@ -162,7 +162,7 @@ fn iob_row(line: &str, file: &str, line_no: usize) -> Result<(String, String)> {
 /// The chunker of a run: a grammar runs on the flat path (no tree per
 /// sentence, reused buffers), a model through [`Chunker`].
 enum Engine {
-    Grammar(Box<RegexpParser>, ChunkSpans),
+    Grammar(Box<RegexpParser>, Box<ChunkSpans>),
     Model(Box<dyn Chunker>),
 }
 
@@ -242,7 +242,7 @@ pub(super) fn parse_alone(args: &[std::ffi::OsString]) -> Option<super::Command>
 /// Runs `nlkit chunk`.
 pub fn run(a: ChunkArgs) -> Result<()> {
     let mut engine = match &a.chunker.grammar {
-        Some(_) => Engine::Grammar(Box::new(a.chunker.build_regexp()?), ChunkSpans::default()),
+        Some(_) => Engine::Grammar(Box::new(a.chunker.build_regexp()?), Box::default()),
         None => Engine::Model(a.chunker.build()?),
     };
     let mut out = stdout();
