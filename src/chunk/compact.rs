@@ -66,7 +66,7 @@ impl CompactStage {
             if units.len() > MAX_UNITS {
                 return None;
             }
-            out.push((kind, FastRule::build(kind, &parts)?));
+            out.push((kind, FastRule::build(kind, &parts, true)?));
         }
         let anchored = units.iter().map(|x| format!("^(?:{x})$"));
         let units = regex::RegexSet::new(anchored).ok()?;

@@ -25,6 +25,7 @@
 //! empty tree silently.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use fancy_regex::Regex;
 
@@ -68,9 +69,10 @@ pub struct RegexpChunkRule {
     kind: RuleKind,
     regex: Regex,
     /// The same rule for the `regex` crate, where it can run there.
-    fast: Option<FastRule>,
+    /// (Built on first use: a stage on compact strings never needs it.)
+    fast: OnceLock<Option<FastRule>>,
     /// Otherwise, a `regex`-crate pattern that finds where `regex` can match.
-    prefilter: Option<regex::Regex>,
+    prefilter: OnceLock<Option<regex::Regex>>,
     /// The rule's patterns (`tag_pattern2re_pattern`, in the `regex` dialect).
     parts: Vec<String>,
     descr: String,
@@ -309,16 +311,11 @@ impl RegexpChunkRule {
             _ => return Err(illegal(source)),
         };
         let translated: Vec<String> = res.iter().map(|r| python_to_fancy(r)).collect();
-        let fast = FastRule::build(kind, &translated);
-        let prefilter = match fast {
-            Some(_) => None,
-            None => super::regexp_fast::prefilter(kind, &translated),
-        };
         Ok(RegexpChunkRule {
             kind,
             regex: compile(&pattern)?,
-            fast,
-            prefilter,
+            fast: OnceLock::new(),
+            prefilter: OnceLock::new(),
             parts: translated,
             descr: descr.to_string(),
             source: source.to_string(),
@@ -465,21 +462,38 @@ impl RegexpChunkRule {
     /// The rule without its `regex`-crate form (tests compare the paths).
     #[cfg(test)]
     pub(super) fn without_fast(mut self) -> Self {
-        self.fast = None;
-        self.prefilter = None;
+        self.fast = OnceLock::from(None);
+        self.prefilter = OnceLock::from(None);
         self
     }
 
     /// True when the rule's backtracking path has a prefilter.
     #[cfg(test)]
     pub(super) fn has_prefilter(&self) -> bool {
-        self.prefilter.is_some()
+        self.prefilter().is_some()
     }
 
     /// True when the rule runs on the `regex` crate's fast path.
     #[cfg(test)]
     pub(super) fn is_fast(&self) -> bool {
-        self.fast.is_some()
+        self.fast().is_some()
+    }
+
+    /// The rule on the `regex` crate, where it can run there.
+    fn fast(&self) -> Option<&FastRule> {
+        self.fast
+            .get_or_init(|| FastRule::build(self.kind, &self.parts, false))
+            .as_ref()
+    }
+
+    /// For a rule that needs the backtracking engine, its prefilter.
+    fn prefilter(&self) -> Option<&regex::Regex> {
+        self.prefilter
+            .get_or_init(|| match self.fast() {
+                Some(_) => None,
+                None => super::regexp_fast::prefilter(self.kind, &self.parts),
+            })
+            .as_ref()
     }
 
     /// The rule's patterns, translated to the `regex` dialect.
@@ -518,13 +532,13 @@ impl RegexpChunkRule {
     /// first), without removing empty chunks.
     pub(super) fn apply_into(&self, chunkstr: &str, out: &mut String) -> Result<()> {
         out.clear();
-        if let Some(fast) = &self.fast {
+        if let Some(fast) = self.fast() {
             fast.apply(chunkstr, self.kind, out)?;
         } else {
             let re = &self.regex;
             sub_loop(chunkstr, self.kind, out, |pos| {
                 // No match of `re` starts before the prefilter's next match.
-                let pos = match &self.prefilter {
+                let pos = match self.prefilter() {
                     Some(p) => match p.find_at(chunkstr, pos) {
                         Some(m) => m.start(),
                         None => return Ok(None),

@@ -41,6 +41,9 @@ pub(super) struct FastRule {
     place: Place,
     /// capture indices of `left`, `chunk`, `right` (context rules)
     groups: Option<[usize; 3]>,
+    /// For rules without groups on compact strings: the pattern's dense
+    /// DFAs, searched without the `regex` crate's per-search set-up.
+    dense: Option<regex_automata::dfa::regex::Regex>,
 }
 
 /// Which regions of the chunk string a rule's matches may lie in.
@@ -85,7 +88,10 @@ impl FastRule {
     /// The fast form of a rule whose parts are `parts` (the rule's regexes,
     /// already in the `regex` dialect), or `None` when it needs the
     /// general path.
-    pub(super) fn build(kind: RuleKind, parts: &[String]) -> Option<FastRule> {
+    ///
+    /// `dense`: also build the dense DFAs of a rule without groups (cheap
+    /// for compact strings' byte classes, not for Unicode classes).
+    pub(super) fn build(kind: RuleKind, parts: &[String], dense: bool) -> Option<FastRule> {
         // A split rule `(?P<left>L)(?=R)` takes, from a start, the first
         // `L` match (in the backtracking order) that `R` can follow: the
         // `left` group of the leftmost-first match of `(L)(?:R)`. Its
@@ -119,7 +125,16 @@ impl FastRule {
         } else {
             None
         };
-        Some(FastRule { re, place, groups })
+        let dense = match (dense, groups) {
+            (true, None) => regex_automata::dfa::regex::Regex::new(&pattern).ok(),
+            _ => None,
+        };
+        Some(FastRule {
+            re,
+            place,
+            groups,
+            dense,
+        })
     }
 
     /// True when a match starting at `start` satisfies NLTK's look-ahead:
@@ -149,9 +164,20 @@ impl FastRule {
         mut locs: Option<&mut regex::CaptureLocations>,
     ) -> Option<Found> {
         loop {
-            let whole = match locs.as_deref_mut() {
-                Some(locs) => self.re.captures_read_at(locs, text, pos)?.range(),
-                None => self.re.find_at(text, pos)?.range(),
+            if pos > text.len() {
+                return None;
+            }
+            let whole = match (locs.as_deref_mut(), &self.dense) {
+                (Some(locs), _) => self.re.captures_read_at(locs, text, pos)?.range(),
+                (None, Some(d)) => {
+                    let input = regex_automata::Input::new(text).range(pos..);
+                    match d.try_search(&input) {
+                        Ok(m) => m?.range(),
+                        // (a dense DFA without quit bytes does not fail)
+                        Err(_) => self.re.find_at(text, pos)?.range(),
+                    }
+                }
+                (None, None) => self.re.find_at(text, pos)?.range(),
             };
             if self.allowed(text, whole.start) {
                 let (Some([l, c, r]), Some(locs)) = (self.groups, locs) else {
