@@ -88,8 +88,8 @@ impl CompactStage {
         for (kind, rule) in &self.rules {
             tmp.clear();
             rule.apply(s, *kind, tmp)?;
-            let t = tmp.as_bytes();
-            if memchr::memchr_iter(b'{', t).any(|p| t.get(p + 1) == Some(&b'}')) {
+            // (a plain scan: compact strings are short)
+            if tmp.as_bytes().windows(2).any(|w| w == b"{}") {
                 s.clear();
                 for part in tmp.split("{}") {
                     s.push_str(part);

@@ -65,6 +65,8 @@ pub struct ChunkSpans {
     owner: u64,
     /// tag → entry; an entry is one compact byte per stage in `bytes`
     entries: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// the same for tags of at most 7 bytes, keyed by [`short_key`]
+    short: rustc_hash::FxHashMap<u64, u32>,
     bytes: Vec<u8>,
     /// the entry of each token of the sentence, of each stage's label
     tok: Vec<u32>,
@@ -74,6 +76,10 @@ pub struct ChunkSpans {
 impl ChunkSpans {
     /// The entry of `tag` in the compact-byte table of `parser`.
     fn entry(&mut self, parser: &RegexpParser, tag: &str) -> u32 {
+        let key = short_key(tag);
+        if let Some(&e) = key.and_then(|k| self.short.get(&k)) {
+            return e;
+        }
         if let Some(&e) = self.entries.get(tag) {
             return e;
         }
@@ -83,6 +89,9 @@ impl ChunkSpans {
                 .push(st.compact.as_ref().map_or(0, |c| c.byte(tag)));
         }
         self.entries.insert(tag.into(), e);
+        if let Some(k) = key {
+            self.short.insert(k, e);
+        }
         e
     }
 
@@ -91,6 +100,7 @@ impl ChunkSpans {
         if self.owner != parser.id {
             self.owner = parser.id;
             self.entries.clear();
+            self.short.clear();
             self.bytes.clear();
             self.labels.clear();
             for st in &parser.stages {
@@ -270,11 +280,10 @@ impl RegexpParser {
         orig.clear();
         orig.push_str(s);
         cs.apply(s, tmp)?;
-        if !compact_keeps_pieces(s, orig) {
+        next.clear();
+        if !compact_regroup(s, orig, stage, top, next, kids, nodes) {
             return Ok(false);
         }
-        next.clear();
-        regroup(s, stage, top, next, kids, nodes, true);
         std::mem::swap(top, next);
         Ok(true)
     }
@@ -329,7 +338,7 @@ impl RegexpParser {
         }
         next.clear();
         if clean && keeps_tags(s, orig) {
-            regroup(s, stage, top, next, kids, nodes, false);
+            regroup(s, stage, top, next, kids, nodes);
             std::mem::swap(top, next);
             return Ok(());
         }
@@ -446,36 +455,78 @@ fn keeps_tags(s: &str, orig: &str) -> bool {
     !open && b.get(last..) == o.get(cur..)
 }
 
-/// [`keeps_tags`] for compact strings (one byte per piece): `s` is `orig`
-/// with braces inserted, alternating and closed, each chunk non-empty.
-fn compact_keeps_pieces(s: &str, orig: &str) -> bool {
+/// [`keeps_tags`] and [`regroup`] in one pass for a compact string (one
+/// byte per piece): true when `s` is `orig` with braces inserted,
+/// alternating and closed, each chunk non-empty, and then `next`, `kids`
+/// and `nodes` hold the regrouped pieces; false (with those partly
+/// written) otherwise.
+fn compact_regroup(
+    s: &str,
+    orig: &str,
+    stage: usize,
+    top: &[u32],
+    next: &mut Vec<u32>,
+    kids: &mut Vec<u32>,
+    nodes: &mut Vec<Node>,
+) -> bool {
     let (b, o) = (s.as_bytes(), orig.as_bytes());
-    let mut cur = 0;
-    let mut last = 0;
-    let mut open = false;
-    for p in memchr::memchr2_iter(b'{', b'}', b) {
-        let seg = b.get(last..p).unwrap_or_default();
-        if o.get(cur..cur + seg.len()) != Some(seg) {
-            return false;
-        }
-        cur += seg.len();
-        let brace = |q: usize| matches!(b.get(q), Some(b'{' | b'}') | None);
-        if b.get(p) == Some(&b'{') {
-            if open || brace(p + 1) {
-                return false;
+    let mut k = 0;
+    // the open chunk: where its kids start, its tokens, its kid count
+    let mut open: Option<(usize, u32)> = None;
+    let mut prev_brace = true;
+    for &c in b {
+        match c {
+            b'{' => {
+                if open.is_some() {
+                    return false;
+                }
+                open = Some((kids.len(), 0));
+                prev_brace = true;
             }
-        } else if !open || p == 0 || brace(p - 1) {
-            return false;
+            b'}' => {
+                let Some((start, leaves)) = open.take() else {
+                    return false;
+                };
+                if prev_brace {
+                    return false; // an empty chunk
+                }
+                next.push(NODE | nodes.len() as u32);
+                nodes.push(Node {
+                    stage: stage as u32,
+                    start: start as u32,
+                    len: (kids.len() - start) as u32,
+                    leaves,
+                });
+                prev_brace = true;
+            }
+            c => {
+                if o.get(k) != Some(&c) {
+                    return false;
+                }
+                let Some(&p) = top.get(k) else {
+                    return false;
+                };
+                k += 1;
+                prev_brace = false;
+                match &mut open {
+                    Some((_, leaves)) => {
+                        kids.push(p);
+                        *leaves += if p & NODE == 0 {
+                            1
+                        } else {
+                            nodes.get((p & !NODE) as usize).map_or(0, |n| n.leaves)
+                        };
+                    }
+                    None => next.push(p),
+                }
+            }
         }
-        open = !open;
-        last = p + 1;
     }
-    !open && b.get(last..) == o.get(cur..)
+    open.is_none() && k == o.len()
 }
 
-/// NLTK's `to_chunkstruct` for a string [`keeps_tags`] (or, `compact`,
-/// [`compact_keeps_pieces`]) accepted: the pieces between braces stay,
-/// those inside become a chunk of `stage`.
+/// NLTK's `to_chunkstruct` for a string [`keeps_tags`] accepted: the
+/// pieces between braces stay, those inside become a chunk of `stage`.
 fn regroup(
     s: &str,
     stage: usize,
@@ -483,7 +534,6 @@ fn regroup(
     next: &mut Vec<u32>,
     kids: &mut Vec<u32>,
     nodes: &mut Vec<Node>,
-    compact: bool,
 ) {
     let b = s.as_bytes();
     let mut k = 0;
@@ -491,11 +541,7 @@ fn regroup(
     let mut open = false;
     let ends = memchr::memchr2_iter(b'{', b'}', b).chain(std::iter::once(b.len()));
     for p in ends {
-        let n = if compact {
-            p.saturating_sub(last)
-        } else {
-            memchr::memchr_iter(b'<', b.get(last..p).unwrap_or_default()).count()
-        };
+        let n = memchr::memchr_iter(b'<', b.get(last..p).unwrap_or_default()).count();
         let pieces = top.get(k..k + n).unwrap_or_default();
         k += n;
         if open {
@@ -524,6 +570,20 @@ fn regroup(
         open = !open;
         last = p + 1;
     }
+}
+
+/// A tag of at most 7 bytes as one number: its bytes and its length
+/// (distinct tags, distinct numbers).
+fn short_key(tag: &str) -> Option<u64> {
+    let b = tag.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut k = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        k |= u64::from(c) << (8 * i);
+    }
+    Some(k)
 }
 
 /// The byte range of `w/t` in `line` when `w` and `t` are slices of

@@ -159,6 +159,44 @@ fn iob_row(line: &str, file: &str, line_no: usize) -> Result<(String, String)> {
     }
 }
 
+/// [`crate::tag::split_word_tag_line`] in one pass for an ASCII line of
+/// well-formed `word/TAG` tokens; false (with `out` partly filled) for
+/// anything else, which that function then reads (and reports).
+fn split_ascii_tagged<'a>(line: &'a str, out: &mut Vec<(&'a str, &'a str)>) -> bool {
+    // Python's ASCII whitespace: \t \n \v \f \r, \x1c-\x1f and space.
+    let ws = |c: u8| matches!(c, b'\t'..=b'\r' | 0x1c..=0x20);
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if ws(c) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut slash = None;
+        while i < b.len() {
+            let c = b[i];
+            if c >= 0x80 {
+                return false;
+            }
+            if ws(c) {
+                break;
+            }
+            if c == b'/' {
+                slash = Some(i);
+            }
+            i += 1;
+        }
+        // ASCII up to `i`: every offset is a char boundary
+        match slash.and_then(|k| Some((line.get(start..k)?, line.get(k + 1..i)?))) {
+            Some((w, t)) if !w.is_empty() && !t.is_empty() => out.push((w, t)),
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// The chunker of a run: a grammar runs on the flat path (no tree per
 /// sentence, reused buffers), a model through [`Chunker`].
 enum Engine {
@@ -295,7 +333,10 @@ pub fn run(a: ChunkArgs) -> Result<()> {
                 ChunkInput::Auto => {}
                 ChunkInput::Tagged => {
                     let mut toks = Vec::with_capacity(32);
-                    crate::tag::split_word_tag_line(line, &name, line_no, &mut toks)?;
+                    if !split_ascii_tagged(line, &mut toks) {
+                        toks.clear();
+                        crate::tag::split_word_tag_line(line, &name, line_no, &mut toks)?;
+                    }
                     emit(
                         &mut engine,
                         &toks,
@@ -332,6 +373,30 @@ pub fn run(a: ChunkArgs) -> Result<()> {
 mod tests {
     use super::*;
     use clap::Parser;
+
+    /// The one-pass splitter gives `split_word_tag_line`'s tokens, and
+    /// refuses what that function must read or report.
+    #[test]
+    fn ascii_splitter_equals_split_word_tag_line() {
+        let good = [
+            "the/DT cat/NN",
+            "  a/b/C\td/E \x0b f/G ",
+            "1/2/CD x//SYM",
+            "",
+            "   ",
+            "(/( )/)",
+        ];
+        for line in good {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            assert!(split_ascii_tagged(line, &mut a), "{line:?}");
+            crate::tag::split_word_tag_line(line, "f", 1, &mut b).unwrap();
+            assert_eq!(a, b, "{line:?}");
+        }
+        for line in ["a/DT bad", "/DT", "a/", "é/DT", "a/DT \u{a0}b/NN", "x/é"] {
+            let mut a = Vec::new();
+            assert!(!split_ascii_tagged(line, &mut a), "{line:?}");
+        }
+    }
 
     /// The chunk-only parser gives the full parser's arguments, and leaves
     /// help, errors and other subcommands to it.
