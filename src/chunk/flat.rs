@@ -12,7 +12,11 @@
 //! and builds the tree with [`Chunked::to_tree`]. NLTK's chunk-string check
 //! (`ChunkString._verify`: pieces `{?<tag>}?`, alternating braces, tags
 //! unchanged) is one scan that also regroups the pieces, with the same
-//! errors as [`RegexpParser::parse_tree`]'s path.
+//! errors as [`RegexpParser::parse_tree`]'s path. Stages whose rules are
+//! made of tag units run on compact strings (`compact.rs`: one byte per
+//! piece; the tags' bytes are cached per parser in [`ChunkSpans`]); a
+//! sentence whose compact result is not a valid chunk string runs again on
+//! full strings, which give NLTK's error.
 
 use super::leaf;
 use super::regexp::RegexpParser;

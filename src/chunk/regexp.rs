@@ -7,13 +7,15 @@
 //! `[^\{\}<>]`, whitespace is dropped, then the rule's look-ahead that keeps
 //! chunk rules outside chunks and strip rules inside them) and run with a
 //! backtracking engine ([`fancy_regex`]) that has Python's match priorities,
-//! with `re.sub`'s treatment of empty matches. Chunk, strip and
+//! with `re.sub`'s treatment of empty matches. Chunk, strip, split and
 //! chunk-with-context rules whose pattern cannot match a brace (and has no
 //! look-around but `^` and `$`) run on the `regex` crate instead, with the
 //! same result; the other rules get a `regex`-crate prefilter that says
 //! where the backtracking engine's next match starts (`regexp_fast.rs` says
 //! why). [`RegexpParser::parse_flat`] (`flat.rs`) runs the stages without
-//! building trees.
+//! building trees, on compact chunk strings (one byte per piece,
+//! `compact.rs`) where a stage's rules are made of tag units. The
+//! `regex`-crate forms of a rule are built on first use.
 //!
 //! Differences from NLTK: a rule's text is translated from Python's regex
 //! dialect to `fancy_regex`'s where they differ (`[` inside a class,
