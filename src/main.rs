@@ -3,8 +3,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // mimalloc: the CLI's `--jobs N` moves every line and result between
 // threads; glibc malloc serialises those cross-thread frees, mimalloc does not.
 #[global_allocator]
@@ -39,7 +37,7 @@ fn keep_freed_memory() {
 
 fn main() -> ExitCode {
     keep_freed_memory();
-    let cli = nlkit::cli::Cli::parse();
+    let cli = nlkit::cli::parse_args();
     match nlkit::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

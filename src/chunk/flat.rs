@@ -12,7 +12,11 @@
 //! and builds the tree with [`Chunked::to_tree`]. NLTK's chunk-string check
 //! (`ChunkString._verify`: pieces `{?<tag>}?`, alternating braces, tags
 //! unchanged) is one scan that also regroups the pieces, with the same
-//! errors as [`RegexpParser::parse_tree`]'s path.
+//! errors as [`RegexpParser::parse_tree`]'s path. Stages whose rules are
+//! made of tag units run on compact strings (`compact.rs`: one byte per
+//! piece; the tags' bytes are cached per parser in [`ChunkSpans`]); a
+//! sentence whose compact result is not a valid chunk string runs again on
+//! full strings, which give NLTK's error.
 
 use super::leaf;
 use super::regexp::RegexpParser;
@@ -61,6 +65,58 @@ pub struct ChunkSpans {
     /// the children of all chunks, each chunk's a contiguous run
     kids: Vec<u32>,
     nodes: Vec<Node>,
+    /// Compact strings: the parser (its `id`) the caches below belong to.
+    owner: u64,
+    /// tag → entry; an entry is one compact byte per stage in `bytes`
+    entries: rustc_hash::FxHashMap<Box<str>, u32>,
+    /// the same for tags of at most 7 bytes, keyed by [`short_key`]
+    short: rustc_hash::FxHashMap<u64, u32>,
+    bytes: Vec<u8>,
+    /// the entry of each token of the sentence, of each stage's label
+    tok: Vec<u32>,
+    labels: Vec<u32>,
+}
+
+impl ChunkSpans {
+    /// The entry of `tag` in the compact-byte table of `parser`.
+    fn entry(&mut self, parser: &RegexpParser, tag: &str) -> u32 {
+        let key = short_key(tag);
+        if let Some(&e) = key.and_then(|k| self.short.get(&k)) {
+            return e;
+        }
+        if let Some(&e) = self.entries.get(tag) {
+            return e;
+        }
+        let e = self.entries.len() as u32;
+        for st in &parser.stages {
+            self.bytes
+                .push(st.compact.as_ref().map_or(0, |c| c.byte(tag)));
+        }
+        self.entries.insert(tag.into(), e);
+        if let Some(k) = key {
+            self.short.insert(k, e);
+        }
+        e
+    }
+
+    /// Fills `tok` (and, for a new parser, the caches) for a sentence.
+    fn prepare_compact(&mut self, parser: &RegexpParser, tagged: &[(&str, &str)]) {
+        if self.owner != parser.id {
+            self.owner = parser.id;
+            self.entries.clear();
+            self.short.clear();
+            self.bytes.clear();
+            self.labels.clear();
+            for st in &parser.stages {
+                let e = self.entry(parser, st.chunk_label());
+                self.labels.push(e);
+            }
+        }
+        let mut tok = std::mem::take(&mut self.tok);
+        tok.clear();
+        tok.extend(tagged.iter().map(|(_, t)| self.entry(parser, t)));
+        self.tok = tok;
+    }
 }
 
 /// A chunked sentence: the result of [`RegexpParser::parse_flat`], borrowing
@@ -149,16 +205,91 @@ impl RegexpParser {
             |t: &str| !t.is_empty() && !t.bytes().any(|c| matches!(c, b'{' | b'}' | b'<' | b'>'));
         let clean = tagged.iter().all(|(_, t)| clean(t))
             && self.stages.iter().all(|st| clean(st.chunk_label()));
-        for _ in 0..self.loop_count {
-            for k in 0..self.stages.len() {
-                self.run_stage_flat(k, tagged, clean, spans)?;
+        // Stages whose rules allow it run on compact strings; a result that
+        // is not a valid chunk string sends the sentence to full strings,
+        // which give NLTK's error.
+        let mut compact = clean && self.stages.iter().any(|st| st.compact.is_some());
+        if compact {
+            spans.prepare_compact(self, tagged);
+        }
+        'again: loop {
+            for _ in 0..self.loop_count {
+                for k in 0..self.stages.len() {
+                    let stage = self.stages.get(k).and_then(|st| st.compact.as_ref());
+                    match stage {
+                        Some(cs) if compact => {
+                            if !self.run_stage_compact(k, cs, spans)? {
+                                compact = false;
+                                spans.top.clear();
+                                spans.top.extend(0..tagged.len() as u32);
+                                spans.kids.clear();
+                                spans.nodes.clear();
+                                continue 'again;
+                            }
+                        }
+                        _ => self.run_stage_flat(k, tagged, clean, spans)?,
+                    }
+                }
             }
+            break;
         }
         Ok(Chunked {
             parser: self,
             tagged,
             spans,
         })
+    }
+
+    /// Runs stage `stage`, whose compact form is `cs`, on a compact string:
+    /// false when its result is not a valid chunk string (the caller then
+    /// runs the sentence on full strings).
+    fn run_stage_compact(
+        &self,
+        stage: usize,
+        cs: &super::compact::CompactStage,
+        spans: &mut ChunkSpans,
+    ) -> Result<bool> {
+        let ChunkSpans {
+            s,
+            tmp,
+            orig,
+            top,
+            next,
+            kids,
+            nodes,
+            bytes,
+            tok,
+            labels,
+            ..
+        } = spans;
+        if top.is_empty() {
+            return Ok(true);
+        }
+        let n = self.stages.len();
+        s.clear();
+        for &p in top.iter() {
+            let e = if p & NODE == 0 {
+                tok.get(p as usize)
+            } else {
+                nodes
+                    .get((p & !NODE) as usize)
+                    .and_then(|nd| labels.get(nd.stage as usize))
+            };
+            let b = e
+                .and_then(|&e| bytes.get(e as usize * n + stage))
+                .copied()
+                .unwrap_or(0x30);
+            s.push(char::from(b));
+        }
+        orig.clear();
+        orig.push_str(s);
+        cs.apply(s, tmp)?;
+        next.clear();
+        if !compact_regroup(s, orig, stage, top, next, kids, nodes) {
+            return Ok(false);
+        }
+        std::mem::swap(top, next);
+        Ok(true)
     }
 
     /// One stage (NLTK's `RegexpChunkParser.parse`): the chunk string of the
@@ -178,6 +309,7 @@ impl RegexpParser {
             next,
             kids,
             nodes,
+            ..
         } = spans;
         let Some(st) = self.stages.get(stage) else {
             return Ok(());
@@ -327,6 +459,76 @@ fn keeps_tags(s: &str, orig: &str) -> bool {
     !open && b.get(last..) == o.get(cur..)
 }
 
+/// [`keeps_tags`] and [`regroup`] in one pass for a compact string (one
+/// byte per piece): true when `s` is `orig` with braces inserted,
+/// alternating and closed, each chunk non-empty, and then `next`, `kids`
+/// and `nodes` hold the regrouped pieces; false (with those partly
+/// written) otherwise.
+fn compact_regroup(
+    s: &str,
+    orig: &str,
+    stage: usize,
+    top: &[u32],
+    next: &mut Vec<u32>,
+    kids: &mut Vec<u32>,
+    nodes: &mut Vec<Node>,
+) -> bool {
+    let (b, o) = (s.as_bytes(), orig.as_bytes());
+    let mut k = 0;
+    // the open chunk: where its kids start, its tokens, its kid count
+    let mut open: Option<(usize, u32)> = None;
+    let mut prev_brace = true;
+    for &c in b {
+        match c {
+            b'{' => {
+                if open.is_some() {
+                    return false;
+                }
+                open = Some((kids.len(), 0));
+                prev_brace = true;
+            }
+            b'}' => {
+                let Some((start, leaves)) = open.take() else {
+                    return false;
+                };
+                if prev_brace {
+                    return false; // an empty chunk
+                }
+                next.push(NODE | nodes.len() as u32);
+                nodes.push(Node {
+                    stage: stage as u32,
+                    start: start as u32,
+                    len: (kids.len() - start) as u32,
+                    leaves,
+                });
+                prev_brace = true;
+            }
+            c => {
+                if o.get(k) != Some(&c) {
+                    return false;
+                }
+                let Some(&p) = top.get(k) else {
+                    return false;
+                };
+                k += 1;
+                prev_brace = false;
+                match &mut open {
+                    Some((_, leaves)) => {
+                        kids.push(p);
+                        *leaves += if p & NODE == 0 {
+                            1
+                        } else {
+                            nodes.get((p & !NODE) as usize).map_or(0, |n| n.leaves)
+                        };
+                    }
+                    None => next.push(p),
+                }
+            }
+        }
+    }
+    open.is_none() && k == o.len()
+}
+
 /// NLTK's `to_chunkstruct` for a string [`keeps_tags`] accepted: the
 /// pieces between braces stay, those inside become a chunk of `stage`.
 fn regroup(
@@ -372,6 +574,33 @@ fn regroup(
         open = !open;
         last = p + 1;
     }
+}
+
+/// A tag of at most 7 bytes as one number: its bytes and its length
+/// (distinct tags, distinct numbers).
+fn short_key(tag: &str) -> Option<u64> {
+    let b = tag.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut k = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        k |= u64::from(c) << (8 * i);
+    }
+    Some(k)
+}
+
+/// The byte range of `w/t` in `line` when `w` and `t` are slices of
+/// `line` with one `/` between them.
+fn span_in(line: &str, w: &str, t: &str) -> Option<(usize, usize)> {
+    let base = line.as_ptr() as usize;
+    let ws = (w.as_ptr() as usize).checked_sub(base)?;
+    let ts = (t.as_ptr() as usize).checked_sub(base)?;
+    let te = ts.checked_add(t.len())?;
+    let slash = ws.checked_add(w.len())?;
+    // Both lie inside `line` (allocations do not overlap), `/` between.
+    (slash + 1 == ts && te <= line.len() && line.as_bytes().get(slash) == Some(&b'/'))
+        .then_some((ws, te))
 }
 
 /// Appends a token as NLTK's `tree2conlltags` row `word tag` (without the
@@ -424,25 +653,81 @@ impl<'a> Chunked<'a> {
     /// assert_eq!(out, "(S )");
     /// ```
     pub fn write_bracket(&self, out: &mut String) {
+        self.write_bracket_in(None, out);
+    }
+
+    /// [`Chunked::write_bracket`] for tokens that are slices of `line`
+    /// (`word/TAG` tokens split at their `/`, as
+    /// [`split_word_tag_line`](crate::tag::split_word_tag_line) gives them):
+    /// the same text, with each run of tokens that `line` holds as
+    /// `w1/t1 w2/t2 ...` (one space apart) copied in one piece. Tokens
+    /// that are not such slices are written one by one.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::chunk::{ChunkSpans, RegexpParser};
+    /// let cp = RegexpParser::new("NP: {<DT><NN>}").unwrap();
+    /// let line = "he/PRP saw/VBD a/DT cat/NN";
+    /// let sent: Vec<(&str, &str)> =
+    ///     line.split(' ').map(|t| t.rsplit_once('/').unwrap()).collect();
+    /// let mut spans = ChunkSpans::default();
+    /// let mut out = String::new();
+    /// cp.parse_flat(&sent, &mut spans).unwrap().write_bracket_from(line, &mut out);
+    /// assert_eq!(out, "(S he/PRP saw/VBD (NP a/DT cat/NN))");
+    /// ```
+    pub fn write_bracket_from(&self, line: &str, out: &mut String) {
+        self.write_bracket_in(Some(line), out);
+    }
+
+    fn write_bracket_in(&self, line: Option<&str>, out: &mut String) {
         out.push('(');
         out.push_str(&self.parser.root_label);
         out.push(' ');
         let top: &'a [u32] = &self.spans.top;
         let mut stack: Vec<std::slice::Iter<'a, u32>> = vec![top.iter()];
         let mut first = true;
+        // the pending run of tokens: a byte range of `line`
+        let mut run: Option<(usize, usize)> = None;
+        let flush = |run: &mut Option<(usize, usize)>, out: &mut String| {
+            if let (Some((a, b)), Some(l)) = (run.take(), line) {
+                out.push_str(l.get(a..b).unwrap_or_default());
+            }
+        };
         while let Some(it) = stack.last_mut() {
             match it.next() {
                 Some(&p) => {
-                    if !first {
-                        out.push(' ');
-                    }
-                    first = false;
                     if p & NODE == 0 {
                         let (w, t) = self.token(p);
-                        out.push_str(w);
-                        out.push('/');
-                        out.push_str(t);
+                        let span = line.and_then(|l| span_in(l, w, t));
+                        match (span, run, line) {
+                            (Some((ws, te)), Some((a, b)), Some(l))
+                                if !first && b + 1 == ws && l.as_bytes().get(b) == Some(&b' ') =>
+                            {
+                                run = Some((a, te));
+                            }
+                            (Some(sp), _, _) => {
+                                flush(&mut run, out);
+                                if !first {
+                                    out.push(' ');
+                                }
+                                run = Some(sp);
+                            }
+                            (None, _, _) => {
+                                flush(&mut run, out);
+                                if !first {
+                                    out.push(' ');
+                                }
+                                out.push_str(w);
+                                out.push('/');
+                                out.push_str(t);
+                            }
+                        }
+                        first = false;
                     } else if let Some((label, kids, _)) = self.node(p) {
+                        flush(&mut run, out);
+                        if !first {
+                            out.push(' ');
+                        }
                         out.push('(');
                         out.push_str(label);
                         out.push(' ');
@@ -451,6 +736,7 @@ impl<'a> Chunked<'a> {
                     }
                 }
                 None => {
+                    flush(&mut run, out);
                     out.push(')');
                     stack.pop();
                     first = false;
@@ -560,7 +846,15 @@ mod tests {
     use super::*;
     use crate::chunk::{tree2conlltags, Chunker};
 
-    const GRAMMARS: [(&str, usize); 9] = [
+    const GRAMMARS: [(&str, usize); 13] = [
+        // compact strings: anchors, context, splits inside and outside chunks
+        ("NP: {^<DT>?<NN.*>+}\n{<JJ>+$}\n}<NNS>{", 1),
+        ("NP: <DT>{<JJ>*<NN>}<VBD|NNS>\n}<JJ>{\nVP: {<VBD><NP>?}", 2),
+        ("NP: {<DT><NN.*>}\n<VBD>}{<IN>\n<DT>}{<NN>", 1),
+        (
+            "NP: {<.*>+?<NN>}\n<NN|DT>+}{<JJ|NP>\nPP: {<IN>+<NP>{1,2}}",
+            1,
+        ),
         ("NP: {<DT|PP\\$>?<JJ>*<NN>}\n{<NNP>+}", 1),
         ("NP:\n{<.*>+}\n}<VBD|IN>+{", 1),
         (
@@ -611,6 +905,28 @@ mod tests {
             .collect()
     }
 
+    /// `w/t` tokens joined by one space, or two after every fifth.
+    fn join_tokens(pairs: &[(&str, &str)]) -> String {
+        let mut line = String::new();
+        for (k, (w, t)) in pairs.iter().enumerate() {
+            if k > 0 {
+                line.push_str(if k % 5 == 0 { "  " } else { " " });
+            }
+            line.push_str(w);
+            line.push('/');
+            line.push_str(t);
+        }
+        line
+    }
+
+    /// The tokens of a [`join_tokens`] line, split at their last `/`.
+    fn tokens_of(line: &str) -> Vec<(&str, &str)> {
+        line.split(' ')
+            .filter(|t| !t.is_empty())
+            .filter_map(|t| t.rsplit_once('/'))
+            .collect()
+    }
+
     /// The flat path equals the tree path (`parse_tree` over a tree of
     /// `word/TAG` leaves, i.e. the `ChunkTree` code, then `pformat` and
     /// `tree2conlltags`) on random sentences: same trees, same bytes, same
@@ -619,6 +935,7 @@ mod tests {
     fn flat_path_equals_tree_path() {
         let sents = sentences(1500);
         let mut spans = ChunkSpans::default();
+        let mut spans2 = ChunkSpans::default();
         let (mut oks, mut errs) = (0, 0);
         for (g, loops) in GRAMMARS {
             let cp = RegexpParser::with_options(g, "S", loops).unwrap();
@@ -637,6 +954,17 @@ mod tests {
                         let mut b = String::new();
                         c.write_bracket(&mut b);
                         assert_eq!(b, t.pformat(usize::MAX), "{g} on {pairs:?}");
+                        // the same tokens as slices of a line, some two spaces apart
+                        let line = join_tokens(&pairs);
+                        let toks = tokens_of(&line);
+                        let mut b2 = String::new();
+                        cp.parse_flat(&toks, &mut spans2)
+                            .unwrap()
+                            .write_bracket_from(&line, &mut b2);
+                        assert_eq!(b2, b, "{g} on {line}");
+                        let mut b3 = String::new();
+                        c.write_bracket_from("unrelated/X", &mut b3);
+                        assert_eq!(b3, b);
                         assert_eq!(c.to_tree(), t);
                         let mut rows = String::new();
                         match (tree2conlltags(&t), c.write_conll(&mut rows)) {

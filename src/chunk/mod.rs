@@ -32,6 +32,7 @@
 //! assert_eq!(rows[3], ("barked".to_string(), "VBD".to_string(), "O".to_string()));
 //! ```
 
+mod compact;
 mod flat;
 mod model;
 #[cfg(feature = "neural")]

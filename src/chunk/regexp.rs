@@ -7,13 +7,15 @@
 //! `[^\{\}<>]`, whitespace is dropped, then the rule's look-ahead that keeps
 //! chunk rules outside chunks and strip rules inside them) and run with a
 //! backtracking engine ([`fancy_regex`]) that has Python's match priorities,
-//! with `re.sub`'s treatment of empty matches. Chunk, strip and
+//! with `re.sub`'s treatment of empty matches. Chunk, strip, split and
 //! chunk-with-context rules whose pattern cannot match a brace (and has no
 //! look-around but `^` and `$`) run on the `regex` crate instead, with the
 //! same result; the other rules get a `regex`-crate prefilter that says
 //! where the backtracking engine's next match starts (`regexp_fast.rs` says
 //! why). [`RegexpParser::parse_flat`] (`flat.rs`) runs the stages without
-//! building trees.
+//! building trees, on compact chunk strings (one byte per piece,
+//! `compact.rs`) where a stage's rules are made of tag units. The
+//! `regex`-crate forms of a rule are built on first use.
 //!
 //! Differences from NLTK: a rule's text is translated from Python's regex
 //! dialect to `fancy_regex`'s where they differ (`[` inside a class,
@@ -25,9 +27,11 @@
 //! empty tree silently.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use fancy_regex::Regex;
 
+use super::compact::CompactStage;
 use super::regexp_fast::FastRule;
 
 use super::{ChunkTree, Chunker};
@@ -67,9 +71,12 @@ pub struct RegexpChunkRule {
     kind: RuleKind,
     regex: Regex,
     /// The same rule for the `regex` crate, where it can run there.
-    fast: Option<FastRule>,
+    /// (Built on first use: a stage on compact strings never needs it.)
+    fast: OnceLock<Option<FastRule>>,
     /// Otherwise, a `regex`-crate pattern that finds where `regex` can match.
-    prefilter: Option<regex::Regex>,
+    prefilter: OnceLock<Option<regex::Regex>>,
+    /// The rule's patterns (`tag_pattern2re_pattern`, in the `regex` dialect).
+    parts: Vec<String>,
     descr: String,
     source: String,
 }
@@ -306,16 +313,12 @@ impl RegexpChunkRule {
             _ => return Err(illegal(source)),
         };
         let translated: Vec<String> = res.iter().map(|r| python_to_fancy(r)).collect();
-        let fast = FastRule::build(kind, &translated);
-        let prefilter = match fast {
-            Some(_) => None,
-            None => super::regexp_fast::prefilter(kind, &translated),
-        };
         Ok(RegexpChunkRule {
             kind,
             regex: compile(&pattern)?,
-            fast,
-            prefilter,
+            fast: OnceLock::new(),
+            prefilter: OnceLock::new(),
+            parts: translated,
             descr: descr.to_string(),
             source: source.to_string(),
         })
@@ -461,21 +464,43 @@ impl RegexpChunkRule {
     /// The rule without its `regex`-crate form (tests compare the paths).
     #[cfg(test)]
     pub(super) fn without_fast(mut self) -> Self {
-        self.fast = None;
-        self.prefilter = None;
+        self.fast = OnceLock::from(None);
+        self.prefilter = OnceLock::from(None);
         self
     }
 
     /// True when the rule's backtracking path has a prefilter.
     #[cfg(test)]
     pub(super) fn has_prefilter(&self) -> bool {
-        self.prefilter.is_some()
+        self.prefilter().is_some()
     }
 
     /// True when the rule runs on the `regex` crate's fast path.
     #[cfg(test)]
     pub(super) fn is_fast(&self) -> bool {
-        self.fast.is_some()
+        self.fast().is_some()
+    }
+
+    /// The rule on the `regex` crate, where it can run there.
+    fn fast(&self) -> Option<&FastRule> {
+        self.fast
+            .get_or_init(|| FastRule::build(self.kind, &self.parts, false))
+            .as_ref()
+    }
+
+    /// For a rule that needs the backtracking engine, its prefilter.
+    fn prefilter(&self) -> Option<&regex::Regex> {
+        self.prefilter
+            .get_or_init(|| match self.fast() {
+                Some(_) => None,
+                None => super::regexp_fast::prefilter(self.kind, &self.parts),
+            })
+            .as_ref()
+    }
+
+    /// The rule's patterns, translated to the `regex` dialect.
+    pub(super) fn parts(&self) -> &[String] {
+        &self.parts
     }
 
     /// What the rule does.
@@ -509,13 +534,13 @@ impl RegexpChunkRule {
     /// first), without removing empty chunks.
     pub(super) fn apply_into(&self, chunkstr: &str, out: &mut String) -> Result<()> {
         out.clear();
-        if let Some(fast) = &self.fast {
+        if let Some(fast) = self.fast() {
             fast.apply(chunkstr, self.kind, out)?;
         } else {
             let re = &self.regex;
             sub_loop(chunkstr, self.kind, out, |pos| {
                 // No match of `re` starts before the prefilter's next match.
-                let pos = match &self.prefilter {
+                let pos = match self.prefilter() {
                     Some(p) => match p.find_at(chunkstr, pos) {
                         Some(m) => m.start(),
                         None => return Ok(None),
@@ -640,12 +665,15 @@ pub struct RegexpChunkParser {
     rules: Vec<RegexpChunkRule>,
     chunk_label: String,
     root_label: String,
+    /// The rules on compact chunk strings, where they can run there.
+    pub(super) compact: Option<CompactStage>,
 }
 
 impl RegexpChunkParser {
     /// A stage applying `rules` in order; chunks are labelled `chunk_label`.
     pub fn new(rules: Vec<RegexpChunkRule>, chunk_label: &str, root_label: &str) -> Self {
         RegexpChunkParser {
+            compact: CompactStage::build(&rules),
             rules,
             chunk_label: chunk_label.to_string(),
             root_label: root_label.to_string(),
@@ -711,6 +739,8 @@ pub struct RegexpParser {
     pub(super) stages: Vec<RegexpChunkParser>,
     pub(super) root_label: String,
     pub(super) loop_count: usize,
+    /// Tells parsers apart (a [`super::ChunkSpans`] caches per parser).
+    pub(super) id: u64,
 }
 
 impl RegexpParser {
@@ -762,10 +792,12 @@ impl RegexpParser {
             rules.push(RegexpChunkRule::fromstring(line)?);
         }
         add(&mut stages, rules, &lhs)?;
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(RegexpParser {
             stages,
             root_label: root_label.to_string(),
             loop_count,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 

@@ -16,7 +16,11 @@
 //! look-arounds or back-references; `^` and `$` see the whole chunk string
 //! in both). A match whose start the look-ahead refuses sends the search on
 //! past that region. The substitution is the general path's `re.sub` loop.
-//! Rules that fall outside these conditions (split and merge rules, `\b`,
+//! Split rules `(?P<left>L)(?=R)` under the same conditions take the
+//! `left` group of the leftmost-first match of `(L)(?:R)`: the backtracking
+//! engine takes the first `L` candidate, in its order, that `R` can follow,
+//! which is the first pair of candidates in that order.
+//! Rules that fall outside these conditions (merge rules, `\b`,
 //! classes that can match a brace, back-references) keep the backtracking
 //! engine, but a plain regex (the pattern with its look-ahead made a plain
 //! group) tells it where the next match starts, so it runs once per match
@@ -32,10 +36,23 @@ use crate::Result;
 #[derive(Debug, Clone)]
 pub(super) struct FastRule {
     re: regex::Regex,
-    /// true: matches live in chunks (strip rules); false: outside them.
-    inside: bool,
+    /// Where a match may start: in chunks (strip rules), outside them
+    /// (chunk rules), anywhere (split rules).
+    place: Place,
     /// capture indices of `left`, `chunk`, `right` (context rules)
     groups: Option<[usize; 3]>,
+    /// For rules without groups on compact strings: the pattern's dense
+    /// DFAs, searched without the `regex` crate's per-search set-up.
+    dense: Option<regex_automata::dfa::regex::Regex>,
+}
+
+/// Which regions of the chunk string a rule's matches may lie in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Inside,
+    Outside,
+    /// Split rules: anywhere; the match reported is the `left` group only.
+    Anywhere,
 }
 
 /// True when `hir` can match `{` or `}`, or has a look-around other than
@@ -71,13 +88,25 @@ impl FastRule {
     /// The fast form of a rule whose parts are `parts` (the rule's regexes,
     /// already in the `regex` dialect), or `None` when it needs the
     /// general path.
-    pub(super) fn build(kind: RuleKind, parts: &[String]) -> Option<FastRule> {
-        let (pattern, inside, context): (String, bool, bool) = match (kind, parts) {
-            (RuleKind::Chunk, [c]) => (c.clone(), false, false),
-            (RuleKind::Strip, [s]) => (s.clone(), true, false),
+    ///
+    /// `dense`: also build the dense DFAs of a rule without groups (cheap
+    /// for compact strings' byte classes, not for Unicode classes).
+    pub(super) fn build(kind: RuleKind, parts: &[String], dense: bool) -> Option<FastRule> {
+        // A split rule `(?P<left>L)(?=R)` takes, from a start, the first
+        // `L` match (in the backtracking order) that `R` can follow: the
+        // `left` group of the leftmost-first match of `(L)(?:R)`. Its
+        // match, for `re.sub`, is that group alone.
+        let (pattern, place, context): (String, Place, bool) = match (kind, parts) {
+            (RuleKind::Chunk, [c]) => (c.clone(), Place::Outside, false),
+            (RuleKind::Strip, [s]) => (s.clone(), Place::Inside, false),
             (RuleKind::ChunkWithContext, [l, c, r]) => (
                 format!("(?P<left>{l})(?P<chunk>{c})(?P<right>{r})"),
-                false,
+                Place::Outside,
+                true,
+            ),
+            (RuleKind::Split, [l, r]) => (
+                format!("(?P<left>{l})(?:{r})(?P<chunk>)(?P<right>)"),
+                Place::Anywhere,
                 true,
             ),
             _ => return None,
@@ -96,7 +125,16 @@ impl FastRule {
         } else {
             None
         };
-        Some(FastRule { re, inside, groups })
+        let dense = match (dense, groups) {
+            (true, None) => regex_automata::dfa::regex::Regex::new(&pattern).ok(),
+            _ => None,
+        };
+        Some(FastRule {
+            re,
+            place,
+            groups,
+            dense,
+        })
     }
 
     /// True when a match starting at `start` satisfies NLTK's look-ahead:
@@ -104,9 +142,14 @@ impl FastRule {
     /// rules). A match holds no brace, so its end sees the same next brace
     /// as its start.
     fn allowed(&self, text: &str, start: usize) -> bool {
+        let inside = match self.place {
+            Place::Anywhere => return true,
+            Place::Inside => true,
+            Place::Outside => false,
+        };
         match next_brace(text, start) {
-            Some((_, open)) => open != self.inside,
-            None => !self.inside,
+            Some((_, open)) => open != inside,
+            None => !inside,
         }
     }
 
@@ -121,9 +164,20 @@ impl FastRule {
         mut locs: Option<&mut regex::CaptureLocations>,
     ) -> Option<Found> {
         loop {
-            let whole = match locs.as_deref_mut() {
-                Some(locs) => self.re.captures_read_at(locs, text, pos)?.range(),
-                None => self.re.find_at(text, pos)?.range(),
+            if pos > text.len() {
+                return None;
+            }
+            let whole = match (locs.as_deref_mut(), &self.dense) {
+                (Some(locs), _) => self.re.captures_read_at(locs, text, pos)?.range(),
+                (None, Some(d)) => {
+                    let input = regex_automata::Input::new(text).range(pos..);
+                    match d.try_search(&input) {
+                        Ok(m) => m?.range(),
+                        // (a dense DFA without quit bytes does not fail)
+                        Err(_) => self.re.find_at(text, pos)?.range(),
+                    }
+                }
+                (None, None) => self.re.find_at(text, pos)?.range(),
             };
             if self.allowed(text, whole.start) {
                 let (Some([l, c, r]), Some(locs)) = (self.groups, locs) else {
@@ -135,6 +189,15 @@ impl FastRule {
                     });
                 };
                 let g = |k: usize| locs.get(k).map_or(0..0, |(a, b)| a..b);
+                if self.place == Place::Anywhere {
+                    let left = g(l);
+                    return Some(Found {
+                        whole: left.clone(),
+                        left,
+                        chunk: 0..0,
+                        right: 0..0,
+                    });
+                }
                 return Some(Found {
                     whole,
                     left: g(l),
@@ -241,14 +304,20 @@ mod tests {
             "{<VB.*><NP|PP|CLAUSE>+$}",
             "{^<DT>}",
             "}<NN>$<.*>*{",
+            "<.*>}{<DT>",
+            "<NN>}{<NNS>",
+            "<DT>*}{<NN>",
+            "<.*>*?}{<DT>",
+            "<DT>}{<NN>*",
+            "<JJ|DT>+}{<NN.*>+$",
         ];
         let slow_rules = [
-            "<.*>}{<DT>",
+            "<[^x]+>}{<DT>",
             "<NN>{}<NN>",
             "{<[^x]+>}",
             "{\\b<NN>}",
             "<DT|JJ>{}<NN.*>",
-            "<NN>}{<NNS>",
+            "<NN>}{\\b<NNS>",
             "}<NN>\\b{",
         ];
         let strings = chunkstrings(3000);

@@ -164,10 +164,48 @@ fn iob_row(line: &str, file: &str, line_no: usize) -> Result<(String, String)> {
     }
 }
 
+/// [`crate::tag::split_word_tag_line`] in one pass for an ASCII line of
+/// well-formed `word/TAG` tokens; false (with `out` partly filled) for
+/// anything else, which that function then reads (and reports).
+fn split_ascii_tagged<'a>(line: &'a str, out: &mut Vec<(&'a str, &'a str)>) -> bool {
+    // Python's ASCII whitespace: \t \n \v \f \r, \x1c-\x1f and space.
+    let ws = |c: u8| matches!(c, b'\t'..=b'\r' | 0x1c..=0x20);
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if ws(c) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut slash = None;
+        while i < b.len() {
+            let c = b[i];
+            if c >= 0x80 {
+                return false;
+            }
+            if ws(c) {
+                break;
+            }
+            if c == b'/' {
+                slash = Some(i);
+            }
+            i += 1;
+        }
+        // ASCII up to `i`: every offset is a char boundary
+        match slash.and_then(|k| Some((line.get(start..k)?, line.get(k + 1..i)?))) {
+            Some((w, t)) if !w.is_empty() && !t.is_empty() => out.push((w, t)),
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// The chunker of a run: a grammar runs on the flat path (no tree per
 /// sentence, reused buffers), a model through [`Chunker`].
 enum Engine {
-    Grammar(Box<RegexpParser>, ChunkSpans),
+    Grammar(Box<RegexpParser>, Box<ChunkSpans>),
     Model(Box<dyn Chunker>),
 }
 
@@ -176,6 +214,7 @@ enum Engine {
 fn emit(
     engine: &mut Engine,
     sent: &[(&str, &str)],
+    line: Option<&str>,
     format: ChunkFormat,
     text: &mut String,
     buf: &mut Vec<u8>,
@@ -189,7 +228,10 @@ fn emit(
     text.clear();
     match format {
         ChunkFormat::Bracket => {
-            c.write_bracket(text);
+            match line {
+                Some(l) => c.write_bracket_from(l, text),
+                None => c.write_bracket(text),
+            }
             text.push('\n');
         }
         ChunkFormat::Iob => {
@@ -197,7 +239,10 @@ fn emit(
             text.push('\n');
         }
         ChunkFormat::Jsonl => {
-            c.write_bracket(text);
+            match line {
+                Some(l) => c.write_bracket_from(l, text),
+                None => c.write_bracket(text),
+            }
             buf.clear();
             buf.extend_from_slice(b"{\"tree\":");
             push_json_str(buf, text);
@@ -219,10 +264,28 @@ fn emit(
     Ok(())
 }
 
+/// `nlkit chunk ARGS` parsed by a parser of that subcommand alone, or
+/// `None` (another subcommand, help, an error: the full parser answers).
+pub(super) fn parse_alone(args: &[std::ffi::OsString]) -> Option<super::Command> {
+    use clap::{ArgMatches, FromArgMatches};
+    if args.get(1).is_none_or(|a| a != "chunk") {
+        return None;
+    }
+    let sub = <ChunkArgs as Args>::augment_args(clap::Command::new("chunk"));
+    let m: ArgMatches = clap::Command::new("nlkit")
+        .subcommand(sub)
+        .try_get_matches_from(args)
+        .ok()?;
+    let (_, sub) = m.subcommand().filter(|(name, _)| *name == "chunk")?;
+    ChunkArgs::from_arg_matches(sub)
+        .ok()
+        .map(super::Command::Chunk)
+}
+
 /// Runs `nlkit chunk`.
 pub fn run(a: ChunkArgs) -> Result<()> {
     let mut engine = match &a.chunker.grammar {
-        Some(_) => Engine::Grammar(Box::new(a.chunker.build_regexp()?), ChunkSpans::default()),
+        Some(_) => Engine::Grammar(Box::new(a.chunker.build_regexp()?), Box::default()),
         None => Engine::Model(a.chunker.build()?),
     };
     let mut out = stdout();
@@ -256,7 +319,15 @@ pub fn run(a: ChunkArgs) -> Result<()> {
                         if !sent.is_empty() {
                             let pairs: Vec<(&str, &str)> =
                                 sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
-                            emit(&mut engine, &pairs, format, &mut text, &mut buf, &mut out)?;
+                            emit(
+                                &mut engine,
+                                &pairs,
+                                None,
+                                format,
+                                &mut text,
+                                &mut buf,
+                                &mut out,
+                            )?;
                             sent.clear();
                         }
                     } else {
@@ -267,8 +338,19 @@ pub fn run(a: ChunkArgs) -> Result<()> {
                 ChunkInput::Auto => {}
                 ChunkInput::Tagged => {
                     let mut toks = Vec::with_capacity(32);
-                    crate::tag::split_word_tag_line(line, &name, line_no, &mut toks)?;
-                    emit(&mut engine, &toks, format, &mut text, &mut buf, &mut out)?;
+                    if !split_ascii_tagged(line, &mut toks) {
+                        toks.clear();
+                        crate::tag::split_word_tag_line(line, &name, line_no, &mut toks)?;
+                    }
+                    emit(
+                        &mut engine,
+                        &toks,
+                        Some(line),
+                        format,
+                        &mut text,
+                        &mut buf,
+                        &mut out,
+                    )?;
                 }
             }
             Ok(())
@@ -276,10 +358,104 @@ pub fn run(a: ChunkArgs) -> Result<()> {
         if !sent.is_empty() {
             let pairs: Vec<(&str, &str)> =
                 sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
-            emit(&mut engine, &pairs, format, &mut text, &mut buf, &mut out)?;
+            emit(
+                &mut engine,
+                &pairs,
+                None,
+                format,
+                &mut text,
+                &mut buf,
+                &mut out,
+            )?;
             sent.clear();
         }
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// The one-pass splitter gives `split_word_tag_line`'s tokens, and
+    /// refuses what that function must read or report.
+    #[test]
+    fn ascii_splitter_equals_split_word_tag_line() {
+        let good = [
+            "the/DT cat/NN",
+            "  a/b/C\td/E \x0b f/G ",
+            "1/2/CD x//SYM",
+            "",
+            "   ",
+            "(/( )/)",
+        ];
+        for line in good {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            assert!(split_ascii_tagged(line, &mut a), "{line:?}");
+            crate::tag::split_word_tag_line(line, "f", 1, &mut b).unwrap();
+            assert_eq!(a, b, "{line:?}");
+        }
+        for line in ["a/DT bad", "/DT", "a/", "é/DT", "a/DT \u{a0}b/NN", "x/é"] {
+            let mut a = Vec::new();
+            assert!(!split_ascii_tagged(line, &mut a), "{line:?}");
+        }
+    }
+
+    /// The chunk-only parser gives the full parser's arguments, and leaves
+    /// help, errors and other subcommands to it.
+    #[test]
+    fn parse_alone_equals_the_full_parser() {
+        let ok: [&[&str]; 6] = [
+            &["nlkit", "chunk"],
+            &[
+                "nlkit",
+                "chunk",
+                "--grammar",
+                "g.txt",
+                "--loop",
+                "2",
+                "a",
+                "b",
+            ],
+            &[
+                "nlkit",
+                "chunk",
+                "--format",
+                "iob",
+                "--input-format",
+                "tagged",
+                "-",
+            ],
+            &["nlkit", "chunk", "--model", "perceptron", "--lossy"],
+            &[
+                "nlkit",
+                "chunk",
+                "--grammar=g",
+                "--root",
+                "ROOT",
+                "--format=jsonl",
+            ],
+            &["nlkit", "chunk", "--", "--grammar"],
+        ];
+        for args in ok {
+            let os: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            let fast = parse_alone(&os).expect("parsed");
+            let full = super::super::Cli::try_parse_from(args).unwrap().command;
+            assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{args:?}");
+        }
+        let refused: [&[&str]; 6] = [
+            &["nlkit", "chunk", "--help"],
+            &["nlkit", "chunk", "--loop", "x"],
+            &["nlkit", "chunk", "--grammar", "g", "--model", "m"],
+            &["nlkit", "chunk", "--nope"],
+            &["nlkit", "tag", "x"],
+            &["nlkit"],
+        ];
+        for args in refused {
+            let os: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            assert!(parse_alone(&os).is_none(), "{args:?}");
+        }
+    }
 }

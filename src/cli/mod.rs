@@ -118,6 +118,18 @@ pub enum Command {
     Wordnet(wordnet::WordnetArgs),
 }
 
+/// Parses the process's command line as [`Cli::parse`] does. `nlkit chunk`
+/// is first tried on a parser of that subcommand alone (clap otherwise
+/// builds every subcommand's arguments, a fifth of a short run's time);
+/// help, version and any error come from the full parser.
+pub fn parse_args() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(command) = chunk::parse_alone(&args) {
+        return Cli { command };
+    }
+    Cli::parse_from(args)
+}
+
 /// Runs a parsed command line.
 ///
 /// # Errors
