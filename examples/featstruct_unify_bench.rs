@@ -39,6 +39,14 @@ fn unify_repr(a: &FeatStruct, b: &FeatStruct) -> String {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // As the `nlkit` binary (src/main.rs): freed memory is kept for reuse
+    // (mimalloc's `mi_option_purge_delay`, 15, set to -1) rather than
+    // handed back to the system, so each round does not fault it in again.
+    #[cfg(feature = "cli")]
+    // SAFETY: first thing in `main`, before any other thread exists.
+    unsafe {
+        libmimalloc_sys::mi_option_set(15, -1)
+    };
     let args: Vec<String> = std::env::args().collect();
     let Some(file) = args.get(1) else {
         eprintln!("usage: featstruct_unify_bench FILE [ROUNDS]");

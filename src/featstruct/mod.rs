@@ -46,17 +46,88 @@ pub const TYPE: &str = "*type*";
 /// `/NP` of `S[...]/NP`) is stored.
 pub const SLASH: &str = "*slash*";
 
+/// A feature name or a string or variable value inside the arena: short
+/// names are stored inline, so copying a structure allocates no string.
+pub(crate) type Name = compact_str::CompactString;
+
+/// The items of a feature dictionary: two are stored in the node itself,
+/// so most nodes need no allocation of their own.
+pub(crate) type DictItems = smallvec::SmallVec<[(Name, Value); 2]>;
+
+/// The items of a feature list (two stored in the node itself).
+pub(crate) type ListItems = smallvec::SmallVec<[Value; 2]>;
+
 /// Index of a node in a structure's arena.
 pub(crate) type NodeId = usize;
+
+thread_local! {
+    /// Spare index vectors, so that a unification or a printing does not
+    /// allocate its work lists anew each time.
+    static SPARE: std::cell::RefCell<Vec<Vec<usize>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A work vector of indexes taken from this thread's spares (and given
+/// back, emptied, when dropped).
+pub(crate) struct Scratch(Vec<usize>);
+
+impl Scratch {
+    /// An empty work vector.
+    pub(crate) fn new() -> Scratch {
+        let v = SPARE
+            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        Scratch(v)
+    }
+
+    /// A work vector of `n` copies of `value`.
+    pub(crate) fn filled(n: usize, value: usize) -> Scratch {
+        let mut s = Scratch::new();
+        s.0.resize(n, value);
+        s
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Vec<usize>;
+    fn deref(&self) -> &Vec<usize> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Scratch {
+    fn deref_mut(&mut self) -> &mut Vec<usize> {
+        &mut self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.0);
+        // Large vectors are freed rather than kept.
+        if v.capacity() == 0 || v.capacity() > 1 << 16 {
+            return;
+        }
+        v.clear();
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                if s.len() < 16 {
+                    s.push(v);
+                }
+            }
+        });
+    }
+}
 
 /// A value inside the arena: a base value or a reference to a node.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Int(i64),
-    Str(String),
+    Str(Name),
     Bool(bool),
     None,
-    Var(String),
+    Var(Name),
     /// A logic expression (`<\x.dog(x)>`).
     Expr(Expression),
     /// A tuple or set value (no structures inside).
@@ -109,8 +180,8 @@ impl Value {
 /// or a feature list.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
-    Dict(Vec<(String, Value)>),
-    List(Vec<Value>),
+    Dict(DictItems),
+    List(ListItems),
 }
 
 impl Node {
@@ -131,7 +202,7 @@ impl Node {
 
 /// The values of a node, in item order (no allocation).
 pub(crate) enum Values<'a> {
-    Dict(std::slice::Iter<'a, (String, Value)>),
+    Dict(std::slice::Iter<'a, (Name, Value)>),
     List(std::slice::Iter<'a, Value>),
 }
 
@@ -147,7 +218,7 @@ impl<'a> Iterator for Values<'a> {
 
 /// The values of a node, mutably, in item order.
 pub(crate) enum ValuesMut<'a> {
-    Dict(std::slice::IterMut<'a, (String, Value)>),
+    Dict(std::slice::IterMut<'a, (Name, Value)>),
     List(std::slice::IterMut<'a, Value>),
 }
 
@@ -218,10 +289,10 @@ impl FeatValue {
     fn to_base(&self) -> Value {
         match self {
             FeatValue::Int(i) => Value::Int(*i),
-            FeatValue::Str(s) => Value::Str(s.clone()),
+            FeatValue::Str(s) => Value::Str(s.as_str().into()),
             FeatValue::Bool(b) => Value::Bool(*b),
             FeatValue::None => Value::None,
-            FeatValue::Var(v) => Value::Var(v.clone()),
+            FeatValue::Var(v) => Value::Var(v.as_str().into()),
             FeatValue::Expr(e) => Value::Expr(e.clone()),
             FeatValue::Seq(k, items) => {
                 Value::Seq(*k, items.iter().map(FeatValue::to_base).collect())
@@ -304,10 +375,10 @@ impl FeatStruct {
     pub(crate) fn export(&self, v: &Value) -> FeatValue {
         match v {
             Value::Int(i) => FeatValue::Int(*i),
-            Value::Str(s) => FeatValue::Str(s.clone()),
+            Value::Str(s) => FeatValue::Str(s.to_string()),
             Value::Bool(b) => FeatValue::Bool(*b),
             Value::None => FeatValue::None,
-            Value::Var(s) => FeatValue::Var(s.clone()),
+            Value::Var(s) => FeatValue::Var(s.to_string()),
             Value::Expr(e) => FeatValue::Expr(e.clone()),
             Value::Seq(k, items) => {
                 FeatValue::Seq(*k, items.iter().map(|v| self.export(v)).collect())
@@ -335,7 +406,7 @@ impl FeatStruct {
                     Node::Dict(items.iter().map(|(k, v)| (k.clone(), remap(v))).collect())
                 }
                 Some(Node::List(items)) => Node::List(items.iter().map(remap).collect()),
-                None => Node::Dict(Vec::new()),
+                None => Node::Dict(DictItems::new()),
             })
             .collect();
         FeatStruct { nodes, root: 0 }
@@ -349,8 +420,8 @@ impl FeatStruct {
             .iter()
             .map(|id| {
                 let mut node = match self.nodes.get_mut(*id) {
-                    Some(n) => std::mem::replace(n, Node::Dict(Vec::new())),
-                    None => Node::Dict(Vec::new()),
+                    Some(n) => std::mem::replace(n, Node::Dict(DictItems::new())),
+                    None => Node::Dict(DictItems::new()),
                 };
                 for v in node.values_mut() {
                     if let Value::Node(c) = v {
@@ -369,10 +440,11 @@ impl FeatStruct {
 
     /// The nodes reachable from `root` in breadth-first order, and the new
     /// index of each old node (`usize::MAX`: not reached).
-    fn reach_order(&self, root: NodeId) -> (Vec<NodeId>, Vec<NodeId>) {
+    fn reach_order(&self, root: NodeId) -> (Scratch, Scratch) {
         // New index of each old node (usize::MAX: not reached yet).
-        let mut map: Vec<NodeId> = vec![usize::MAX; self.nodes.len()];
-        let mut order = vec![root];
+        let mut map = Scratch::filled(self.nodes.len(), usize::MAX);
+        let mut order = Scratch::new();
+        order.push(root);
         if let Some(slot) = map.get_mut(root) {
             *slot = 0;
         }
@@ -423,7 +495,7 @@ impl FeatStruct {
         for node in &self.nodes {
             for v in node.values() {
                 match v {
-                    Value::Var(s) => out.push(s.clone()),
+                    Value::Var(s) => out.push(s.to_string()),
                     Value::Expr(e) => {
                         out.extend(e.variables().iter().map(|v| v.name().to_string()))
                     }
@@ -465,7 +537,7 @@ impl FeatStruct {
             }
             let kids: Vec<NodeId> = match &self.nodes[id] {
                 Node::Dict(items) => {
-                    let mut items: Vec<&(String, Value)> = items.iter().collect();
+                    let mut items: Vec<&(Name, Value)> = items.iter().collect();
                     items.sort_by(|a, b| print::feature_order(&a.0, &b.0));
                     items
                         .into_iter()

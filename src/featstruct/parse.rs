@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::seq::make_seq;
-use super::{FeatStruct, Node, NodeId, SeqKind, Value};
+use super::{FeatStruct, Name, Node, NodeId, SeqKind, Value};
 use crate::sem::logic::Expression;
 use crate::{Error, Result};
 
@@ -146,9 +146,9 @@ impl<'a> Reader<'a> {
         let is_dict = START_FDICT_RE.is_match(self.rest(position));
         let id = self.nodes.len();
         self.nodes.push(if is_dict {
-            Node::Dict(Vec::new())
+            Node::Dict(super::DictItems::new())
         } else {
-            Node::List(Vec::new())
+            Node::List(super::ListItems::new())
         });
         let rest = self.rest(position);
         let caps = match START_FSTRUCT_RE.captures(rest) {
@@ -176,12 +176,12 @@ impl<'a> Reader<'a> {
         if let Some(p) = prefix {
             let name = p.as_str().trim();
             let value = if name.starts_with('?') {
-                Value::Var(name.to_string())
+                Value::Var(name.into())
             } else {
-                Value::Str(name.to_string())
+                Value::Str(name.into())
             };
             if let Some(Node::Dict(items)) = self.nodes.get_mut(id) {
-                items.push((super::TYPE.to_string(), value));
+                items.push((super::TYPE.into(), value));
             }
         }
         if !bracket {
@@ -244,7 +244,7 @@ impl<'a> Reader<'a> {
         id: NodeId,
         mut position: usize,
     ) -> std::result::Result<(NodeId, usize), Fail> {
-        let mut names: HashSet<String> = HashSet::new();
+        let mut names: HashSet<Name> = HashSet::new();
         while position < self.s.len() {
             if let Some(m) = END_FSTRUCT_RE.find(self.rest(position)) {
                 return self.finalize(id, position + m.end());
@@ -254,13 +254,13 @@ impl<'a> Reader<'a> {
             };
             let sign = c.get(1).map_or("", |m| m.as_str());
             let name_m = c.get(2).ok_or_else(|| at("feature name", position))?;
-            let name = name_m.as_str().to_string();
+            let name: Name = name_m.as_str().into();
             let name_start = position + name_m.start();
             position += c.get(0).map_or(0, |m| m.end());
             let name = if name.starts_with('*') && name.ends_with('*') {
                 match name.get(1..name.len().saturating_sub(1)) {
-                    Some("type") if name.len() >= 2 => super::TYPE.to_string(),
-                    Some("slash") if name.len() >= 2 => super::SLASH.to_string(),
+                    Some("type") if name.len() >= 2 => Name::from(super::TYPE),
+                    Some("slash") if name.len() >= 2 => Name::from(super::SLASH),
                     _ => return Err(at("known special feature", name_start)),
                 }
             } else {
@@ -318,7 +318,7 @@ impl<'a> Reader<'a> {
         if let Some(Node::Dict(items)) = self.nodes.get_mut(id) {
             match items.iter_mut().find(|(k, _)| k == super::SLASH) {
                 Some(slot) => slot.1 = Value::Node(n),
-                None => items.push((super::SLASH.to_string(), Value::Node(n))),
+                None => items.push((super::SLASH.into(), Value::Node(n))),
             }
         }
         Ok((id, p))
@@ -342,7 +342,7 @@ impl<'a> Reader<'a> {
             return Ok((Value::Node(id), p));
         }
         if let Some(m) = VAR_RE.find(rest) {
-            return Ok((Value::Var(m.as_str().to_string()), position + m.end()));
+            return Ok((Value::Var(m.as_str().into()), position + m.end()));
         }
         if let Some(c) = STR_RE.captures(rest) {
             let prefix = c.get(0).map_or("", |m| m.as_str());
@@ -350,7 +350,7 @@ impl<'a> Reader<'a> {
             let raw = prefix.contains(['r', 'R']);
             let body_start = position + prefix.len();
             return read_str(self.s, body_start, quote, raw)
-                .map(|(v, p)| (Value::Str(v), p))
+                .map(|(v, p)| (Value::Str(v.into()), p))
                 .ok_or_else(|| at("close quote", body_start));
         }
         if let Some(m) = INT_RE.find(rest) {
@@ -367,7 +367,7 @@ impl<'a> Reader<'a> {
                 "None" => Value::None,
                 "True" => Value::Bool(true),
                 "False" => Value::Bool(false),
-                s => Value::Str(s.to_string()),
+                s => Value::Str(s.into()),
             };
             return Ok((v, position + m.end()));
         }

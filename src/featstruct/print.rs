@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{FeatStruct, Node, NodeId, Value};
+use super::{FeatStruct, Name, Node, NodeId, Scratch, Value};
 
 /// Python's `repr()` of a base value.
 pub(crate) fn base_repr(v: &Value) -> String {
@@ -13,7 +13,7 @@ pub(crate) fn base_repr(v: &Value) -> String {
         Value::Bool(true) => "True".into(),
         Value::Bool(false) => "False".into(),
         Value::None => "None".into(),
-        Value::Var(s) => s.clone(),
+        Value::Var(s) => s.to_string(),
         Value::Expr(e) => format!("<{e}>"),
         Value::Seq(k, items) => super::seq::seq_repr(*k, items),
         Value::Node(_) => String::new(),
@@ -40,10 +40,11 @@ pub(crate) fn py_str_repr(s: &str) -> String {
 
 /// Which nodes are reached more than once (NLTK's `_find_reentrances`),
 /// indexed by node id.
-fn find_reentrances(fs: &FeatStruct) -> Vec<bool> {
+fn find_reentrances(fs: &FeatStruct) -> Scratch {
     // 0: not reached, 1: reached once, 2: reached again.
-    let mut seen = vec![0u8; fs.nodes.len()];
-    let mut stack = vec![fs.root];
+    let mut seen = Scratch::filled(fs.nodes.len(), 0);
+    let mut stack = Scratch::new();
+    stack.push(fs.root);
     while let Some(id) = stack.pop() {
         let Some(state) = seen.get_mut(id) else {
             continue;
@@ -62,11 +63,11 @@ fn find_reentrances(fs: &FeatStruct) -> Vec<bool> {
             stack[start..].reverse();
         }
     }
-    seen.into_iter().map(|s| s == 2).collect()
+    seen
 }
 
 /// Whether dictionary items are already in NLTK's printing order.
-fn is_sorted(items: &[(String, Value)]) -> bool {
+fn is_sorted(items: &[(Name, Value)]) -> bool {
     items
         .windows(2)
         .all(|w| feature_order(&w[0].0, &w[1].0) != std::cmp::Ordering::Greater)
@@ -89,9 +90,10 @@ fn base_repr_into(v: &Value, out: &mut String) {
 
 struct Printer<'a> {
     fs: &'a FeatStruct,
-    reentrant: Vec<bool>,
+    /// 2 for each node reached more than once.
+    reentrant: Scratch,
     /// The `(n)` tag of each node printed so far (0: none).
-    ids: Vec<usize>,
+    ids: Scratch,
     next_id: usize,
 }
 
@@ -100,7 +102,7 @@ impl<'a> Printer<'a> {
         Printer {
             fs,
             reentrant: find_reentrances(fs),
-            ids: vec![0; fs.nodes.len()],
+            ids: Scratch::filled(fs.nodes.len(), 0),
             next_id: 0,
         }
     }
@@ -110,7 +112,7 @@ impl<'a> Printer<'a> {
     }
 
     fn assign_id(&mut self, id: NodeId) -> Option<usize> {
-        if self.reentrant.get(id).copied().unwrap_or(false) {
+        if self.reentrant.get(id) == Some(&2) {
             self.next_id += 1;
             let n = self.next_id;
             if let Some(slot) = self.ids.get_mut(id) {
@@ -137,10 +139,10 @@ impl<'a> Printer<'a> {
         }
         match fs.nodes.get(id) {
             Some(Node::Dict(items)) => {
-                let sorted: Option<Vec<&(String, Value)>> = if is_sorted(items) {
+                let sorted: Option<Vec<&(Name, Value)>> = if is_sorted(items) {
                     None
                 } else {
-                    let mut v: Vec<&(String, Value)> = items.iter().collect();
+                    let mut v: Vec<&(Name, Value)> = items.iter().collect();
                     v.sort_by(|a, b| feature_order(&a.0, &b.0));
                     Some(v)
                 };
@@ -251,9 +253,9 @@ impl<'a> Printer<'a> {
 
     fn lines(&mut self, id: NodeId) -> Vec<String> {
         let tag = self.assign_id(id);
-        let items: Vec<(String, Value)> = match self.fs.nodes.get(id) {
+        let items: Vec<(Name, Value)> = match self.fs.nodes.get(id) {
             Some(Node::Dict(items)) => {
-                let mut items = items.clone();
+                let mut items = items.to_vec();
                 items.sort_by(|a, b| feature_order(&a.0, &b.0));
                 items
             }

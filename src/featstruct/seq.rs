@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{SeqKind, Value};
+use super::{Name, SeqKind, Value};
 use crate::Result;
 
 /// Splices elements of kind `kind` into the list (NLTK's `_flatten`).
@@ -78,7 +78,7 @@ pub(crate) fn seq_eq(k1: SeqKind, a: &[Value], k2: SeqKind, b: &[Value]) -> bool
 /// Python's `str()` of an element (`%s`).
 fn elem_str(v: &Value) -> String {
     match v {
-        Value::Str(s) => s.clone(),
+        Value::Str(s) => s.to_string(),
         Value::Expr(e) => e.to_string(),
         other => super::print::base_repr(other),
     }
@@ -107,7 +107,7 @@ pub(crate) fn seq_repr(kind: SeqKind, items: &[Value]) -> String {
 pub(crate) fn seq_variables(items: &[Value], out: &mut Vec<String>) {
     for v in items {
         if let Value::Var(s) = v {
-            out.push(s.clone());
+            out.push(s.to_string());
         }
     }
     for v in items {
@@ -124,14 +124,17 @@ pub(crate) fn seq_variables(items: &[Value], out: &mut Vec<String>) {
 pub(crate) fn substitute_seq(
     kind: SeqKind,
     items: &[Value],
-    bindings: &BTreeMap<String, Value>,
+    bindings: &BTreeMap<Name, Value>,
 ) -> Result<Value> {
     let mut out = Vec::with_capacity(items.len());
     for v in items {
         out.push(match v {
             Value::Seq(k, inner) => substitute_seq(*k, inner, bindings)?,
             Value::Expr(e) => Value::Expr(super::subst::substitute_expr(e, bindings, 0)?),
-            Value::Var(name) => bindings.get(name).cloned().unwrap_or_else(|| v.clone()),
+            Value::Var(name) => bindings
+                .get(name.as_str())
+                .cloned()
+                .unwrap_or_else(|| v.clone()),
             other => other.clone(),
         });
     }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::{Bindings, FeatStruct, Node, NodeId, Value};
+use super::{Bindings, FeatStruct, Name, Node, NodeId, Value};
 use crate::sem::logic::Expression;
 use crate::{Error, Result};
 
@@ -19,7 +19,7 @@ const SUBST_LIMIT: usize = 64;
 /// first), then the result is simplified.
 pub(crate) fn substitute_expr(
     e: &Expression,
-    bindings: &BTreeMap<String, Value>,
+    bindings: &BTreeMap<Name, Value>,
     depth: usize,
 ) -> Result<Expression> {
     if depth > SUBST_LIMIT {
@@ -50,7 +50,7 @@ pub(crate) fn substitute_expr(
 
 /// NLTK's `_rename_variable`: strip trailing digits, add the first free
 /// number from 2.
-pub(crate) fn rename_variable(var: &str, used: &HashSet<String>) -> String {
+pub(crate) fn rename_variable(var: &str, used: &HashSet<String>) -> Name {
     let mut name = var
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .to_string();
@@ -61,7 +61,7 @@ pub(crate) fn rename_variable(var: &str, used: &HashSet<String>) -> String {
     while used.contains(&format!("{name}{n}")) {
         n += 1;
     }
-    format!("{name}{n}")
+    compact_str::format_compact!("{name}{n}")
 }
 
 /// Node ids reachable from `root`, preorder (NLTK's visiting order).
@@ -94,7 +94,7 @@ pub(crate) fn rename_in(
     ids: &[NodeId],
     vars: Option<&HashSet<String>>,
     used: &mut HashSet<String>,
-    new_vars: &mut HashMap<String, String>,
+    new_vars: &mut HashMap<Name, Name>,
 ) -> Result<()> {
     let wanted = |name: &str| vars.is_none_or(|v| v.contains(name));
     for &id in ids {
@@ -112,7 +112,7 @@ pub(crate) fn rename_in(
                         *name = n.clone();
                     } else if wanted(name) {
                         let n = rename_variable(name, used);
-                        used.insert(n.clone());
+                        used.insert(n.to_string());
                         new_vars.insert(name.clone(), n.clone());
                         *name = n;
                     }
@@ -122,11 +122,11 @@ pub(crate) fn rename_in(
                         let name = var.name();
                         if wanted(name) && !new_vars.contains_key(name) {
                             let n = rename_variable(name, used);
-                            used.insert(n.clone());
-                            new_vars.insert(name.to_string(), n);
+                            used.insert(n.to_string());
+                            new_vars.insert(name.into(), n);
                         }
                     }
-                    let map: BTreeMap<String, Value> = new_vars
+                    let map: BTreeMap<Name, Value> = new_vars
                         .iter()
                         .map(|(k, n)| (k.clone(), Value::Var(n.clone())))
                         .collect();
@@ -136,13 +136,13 @@ pub(crate) fn rename_in(
                     let mut vars = Vec::new();
                     super::seq::seq_variables(items, &mut vars);
                     for name in vars {
-                        if wanted(&name) && !new_vars.contains_key(&name) {
+                        if wanted(&name) && !new_vars.contains_key(name.as_str()) {
                             let n = rename_variable(&name, used);
-                            used.insert(n.clone());
-                            new_vars.insert(name, n);
+                            used.insert(n.to_string());
+                            new_vars.insert(name.into(), n);
                         }
                     }
-                    let map: BTreeMap<String, Value> = new_vars
+                    let map: BTreeMap<Name, Value> = new_vars
                         .iter()
                         .map(|(k, n)| (k.clone(), Value::Var(n.clone())))
                         .collect();
@@ -162,25 +162,22 @@ pub(crate) fn rename_in(
 pub(crate) fn substitute_in(
     nodes: &mut [Node],
     roots: &[NodeId],
-    bindings: &BTreeMap<String, Value>,
+    bindings: &BTreeMap<Name, Value>,
 ) -> Result<()> {
     let limit = bindings.len() + 1;
-    let mut seen = vec![false; nodes.len()];
-    let mut stack: Vec<NodeId> = roots.iter().rev().copied().collect();
+    let mut seen = super::Scratch::filled(nodes.len(), 0);
+    let mut stack = super::Scratch::new();
+    stack.extend(roots.iter().rev().copied());
     while let Some(id) = stack.pop() {
         match seen.get_mut(id) {
-            Some(s) if !*s => *s = true,
+            Some(s) if *s == 0 => *s = 1,
             _ => continue,
         }
         let Some(node) = nodes.get_mut(id) else {
             continue;
         };
-        let values: Vec<&mut Value> = match node {
-            Node::Dict(items) => items.iter_mut().map(|(_, v)| v).collect(),
-            Node::List(items) => items.iter_mut().collect(),
-        };
-        let mut kids = Vec::new();
-        for v in values {
+        let first_kid = stack.len();
+        for v in node.values_mut() {
             let mut steps = 0;
             while let Value::Var(name) = v {
                 let Some(b) = bindings.get(name.as_str()) else {
@@ -195,11 +192,13 @@ pub(crate) fn substitute_in(
             match v {
                 Value::Expr(e) => *e = substitute_expr(e, bindings, 0)?,
                 Value::Seq(k, items) => *v = super::seq::substitute_seq(*k, items, bindings)?,
-                Value::Node(c) => kids.push(*c),
+                Value::Node(c) => stack.push(*c),
                 _ => {}
             }
         }
-        stack.extend(kids.into_iter().rev());
+        if let Some(kids) = stack.get_mut(first_kid..) {
+            kids.reverse();
+        }
     }
     Ok(())
 }
@@ -219,7 +218,7 @@ impl FeatStruct {
     fn has_substitutable_in(&self, bindings: &Bindings) -> bool {
         self.nodes.iter().any(|n| {
             n.values().any(|v| match v {
-                Value::Var(name) => bindings.contains_key(name),
+                Value::Var(name) => bindings.contains_key(name.as_str()),
                 Value::Expr(_) | Value::Seq(..) => true,
                 _ => false,
             })
@@ -285,7 +284,7 @@ impl FeatStruct {
                 super::FeatValue::Struct(fs) => Value::Node(super::unify::absorb(&mut nodes, fs)),
                 other => other.to_base(),
             };
-            map.insert(k.clone(), val);
+            map.insert(Name::from(k.as_str()), val);
         }
         substitute_in(&mut nodes, &[self.root], &map)?;
         let arena = FeatStruct {

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::subst::{reachable, rename_in, substitute_in};
-use super::{Bindings, FeatStruct, FeatValue, Node, NodeId, Value};
+use super::{Bindings, FeatStruct, FeatValue, Name, Node, NodeId, Value};
 use crate::{Error, Result};
 
 /// Deepest structure the recursive algorithms walk before giving up with
@@ -80,8 +80,8 @@ pub(super) fn equal(a: &FeatStruct, b: &FeatStruct, check_reentrance: bool) -> b
 struct Unifier {
     nodes: Vec<Node>,
     /// NLTK's `forward` map, by node id (a node not forwarded maps to itself).
-    forward: Vec<NodeId>,
-    bindings: BTreeMap<String, Value>,
+    forward: super::Scratch,
+    bindings: BTreeMap<Name, Value>,
 }
 
 /// Follows forward pointers from `id`.
@@ -129,7 +129,7 @@ impl Unifier {
             for (has, other, id) in [(s1, s2, n2), (s2, s1, n1)] {
                 if has && !other {
                     if let Some(Node::Dict(items)) = self.nodes.get_mut(id) {
-                        items.push((super::SLASH.to_string(), Value::Bool(false)));
+                        items.push((super::SLASH.into(), Value::Bool(false)));
                     }
                 }
             }
@@ -159,7 +159,7 @@ impl Unifier {
             (Some(Node::Dict(i1)), Some(Node::Dict(mut items2))) => {
                 items2.sort_by(|a, b| super::print::feature_order(&a.0, &b.0));
                 let big = i1.len() > SCAN_LIMIT || items2.len() > SCAN_LIMIT;
-                let mut index: HashMap<String, usize> = HashMap::new();
+                let mut index: HashMap<Name, usize> = HashMap::new();
                 for (name, v2) in items2 {
                     let existing = match self.nodes.get(n1) {
                         Some(Node::Dict(i1)) if big => {
@@ -333,6 +333,15 @@ fn needs_renaming(this: &FeatStruct, other: &FeatStruct) -> bool {
     false
 }
 
+/// Whether `fs` holds an expression or sequence value (which substitution
+/// rewrites even when no variable is bound).
+fn has_complex(fs: &FeatStruct) -> bool {
+    fs.nodes.iter().any(|n| {
+        n.values()
+            .any(|v| matches!(v, Value::Expr(_) | Value::Seq(..)))
+    })
+}
+
 /// Appends `fs`'s nodes to `nodes`, returning the offset-shifted root.
 pub(crate) fn absorb(nodes: &mut Vec<Node>, fs: &FeatStruct) -> NodeId {
     let off = nodes.len();
@@ -420,12 +429,12 @@ impl FeatStruct {
         user: Option<&mut Bindings>,
         rename_vars: bool,
     ) -> Result<Option<FeatStruct>> {
-        let mut nodes = Vec::new();
+        let mut nodes = Vec::with_capacity(self.nodes.len() + other.nodes.len());
         let r1 = absorb(&mut nodes, self);
         let r2 = absorb(&mut nodes, other);
         let mut u = Unifier {
             nodes,
-            forward: Vec::new(),
+            forward: super::Scratch::new(),
             bindings: BTreeMap::new(),
         };
         if let Some(b) = &user {
@@ -434,10 +443,10 @@ impl FeatStruct {
                     FeatValue::Struct(fs) => Value::Node(absorb(&mut u.nodes, fs)),
                     other => other.to_base(),
                 };
-                u.bindings.insert(k.clone(), val);
+                u.bindings.insert(Name::from(k.as_str()), val);
             }
         }
-        u.forward = (0..u.nodes.len()).collect();
+        u.forward.extend(0..u.nodes.len());
         if rename_vars && needs_renaming(self, other) {
             // Rename fs2's variables that fs1 also uses.
             let vars1: HashSet<String> = self.variables().into_iter().collect();
@@ -459,7 +468,19 @@ impl FeatStruct {
         // Apply forwards everywhere reachable.
         let root = u.resolve(r1);
         u.apply_forwards();
-        let keys: Vec<String> = u.bindings.keys().cloned().collect();
+        if u.bindings.is_empty() && user.is_none() && !has_complex(self) && !has_complex(other) {
+            // No variable was bound and no expression or sequence value
+            // is there to simplify: substitution would change nothing.
+            return Ok(Some(
+                FeatStruct {
+                    nodes: u.nodes,
+                    root,
+                }
+                .into_extract(root)
+                .check_depth()?,
+            ));
+        }
+        let keys: Vec<Name> = u.bindings.keys().cloned().collect();
         // NLTK forwards bound structures only for bindings the caller gave
         // (`_apply_forwards_to_bindings`); otherwise a variable keeps the
         // structure it was first bound to.
@@ -499,7 +520,7 @@ impl FeatStruct {
         if let Some(b) = user {
             b.clear();
             for (k, v) in &u.bindings {
-                b.insert(k.clone(), arena.export(v));
+                b.insert(k.to_string(), arena.export(v));
             }
         }
         Ok(Some(arena.into_extract(root).check_depth()?))
