@@ -7,12 +7,15 @@
 //! backtracking on long input):
 //!
 //! * hyphenated words are split (`long - term`) except after prefixes EWT
-//!   keeps (`e-mail`, `non-stop`) and between digits (`713-853-3989`);
+//!   keeps (`e-mail`, `non-stop`) and inside phone numbers and ZIP codes
+//!   (`713-853-3989`, `77415-0027`); ranges of numbers are split
+//!   (`5 - 10`, `5:00 - 8:30`), a country code's `+` kept (`+44`);
 //! * clitics are split after straight and curly apostrophes (`do n’t`,
 //!   `it ’s`, `ca n't`), and the apostrophe-less contractions EWT writes as
 //!   two words (`can not`, `gon na`, `do nt`);
 //! * abbreviations keep their period (`Dr.`, `U.S.`, `etc.`, `A.`);
-//! * URLs, e-mail addresses, @handles, #hashtags and emoticons stay whole;
+//! * URLs, e-mail addresses, @handles, #hashtags, emoticons and `Yahoo!`
+//!   stay whole;
 //! * runs of punctuation stay whole (`!!!`, `?!`, `--`, `**`, `...`);
 //! * a number and a unit glued to it are split (`5pm` → `5 pm`).
 //!
@@ -518,7 +521,7 @@ fn chunk(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
         if is_apos(c) && is_clitic(rest) {
             break;
         }
-        if matches!(c, '.' | '-') && next.is_some_and(|x| x.is_ascii_digit()) {
+        if matches!(c, '.' | '-' | '+') && next.is_some_and(|x| x.is_ascii_digit()) {
             break;
         }
         let n = punct_run(rest);
@@ -532,6 +535,7 @@ fn chunk(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
     let mut j = s.len();
     let mut tail: Vec<Span> = Vec::new();
     let url_like = is_url(&s[i..]) || is_email(&s[i..]);
+    let mut whole = false;
     while j > i {
         let core = &s[i..j];
         let Some(c) = core.chars().next_back() else {
@@ -552,6 +556,11 @@ fn chunk(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
         if c == '.' && n == 1 && is_abbrev(l, core) {
             break;
         }
+        // a name with its `!`, as EWT writes it
+        if c == '!' && n == 1 && core.eq_ignore_ascii_case("yahoo!") {
+            whole = true;
+            break;
+        }
         if is_apos(c) && n == 1 {
             // `'` closing a quote or marking a plural possessive: split
             tail.push(Span::new(base + j - n, base + j));
@@ -561,7 +570,9 @@ fn chunk(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
         tail.push(Span::new(base + j - n, base + j));
         j -= n;
     }
-    if j > i {
+    if whole {
+        out.push(Span::new(base + i, base + j));
+    } else if j > i {
         core(l, &s[i..j], base + i, out);
     }
     out.extend(tail.into_iter().rev());
@@ -619,12 +630,15 @@ fn core(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
                     || next.is_some_and(|n| n.is_ascii_digit())
                     || (left <= 1 || right <= 1) && next.is_some()
             }
+            // a country code: `+44`
+            '+' => k == 0 && next.is_some_and(|n| n.is_ascii_digit()),
             '-' => {
                 punct_run(rest) == 1
                     && prev.is_some_and(is_word_char)
                     && next.is_some_and(is_word_char)
                     && (prev.is_some_and(|p| p.is_ascii_digit())
                         && next.is_some_and(|n| n.is_ascii_digit())
+                        && !is_number_range(s, k)
                         || (k - piece <= 8
                             && l.hyphen_prefix.contains(&s[piece..k].to_lowercase())))
             }
@@ -653,6 +667,44 @@ fn core(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
     if piece < bytes_len {
         word(l, &s[piece..], base + piece, out);
     }
+}
+
+/// The longest run of digits and separators on one side of a hyphen that
+/// [`is_number_range`] reads.
+const MAX_RANGE: usize = 32;
+
+/// Whether the hyphen at byte `k` of `s`, between two digits, joins the
+/// ends of a range of numbers, which EWT splits (`5 - 10`, `1969 - 1970`,
+/// `5:00 - 8:30`), rather than the groups of a phone number or ZIP code,
+/// which it keeps whole (`345-9945`, `713-853-3989`, `77415-0027`): the
+/// numbers around it (digits, `-` and inner `.` `,` `:`) are not preceded or
+/// followed by a letter (`5-10pm`, `ld2d-#69366-1` stay as they are), and
+/// they are not all digits with the last group of four (a year range such
+/// as `1969-1970` excepted). Runs longer than [`MAX_RANGE`] bytes on either
+/// side are no range (and long input stays linear).
+fn is_number_range(s: &str, k: usize) -> bool {
+    let in_run = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b',' | b':');
+    let left = s.as_bytes()[..k].iter().rev().take(MAX_RANGE + 1);
+    let n_left = left.take_while(|b| in_run(**b)).count();
+    let right = s.as_bytes()[k..].iter().take(MAX_RANGE + 1);
+    let n_right = right.take_while(|b| in_run(**b)).count();
+    if n_left > MAX_RANGE || n_right > MAX_RANGE {
+        return false;
+    }
+    // the run is ASCII, so its ends are character boundaries
+    let (start, end) = (k - n_left, k + n_right);
+    let before = s[..start].chars().next_back();
+    let after = s[end..].chars().next();
+    if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let run = s[start..end].trim_matches(|c: char| !c.is_ascii_digit());
+    let groups: Vec<&str> = run.split('-').collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let phone = groups.iter().all(|g| digits(g))
+        && groups.last().is_some_and(|g| g.len() == 4)
+        && (groups.len() > 2 || groups.first().is_some_and(|g| g.len() != 4));
+    !phone
 }
 
 /// A word piece: split clitics, contractions and number-unit pairs.
@@ -830,6 +882,34 @@ mod tests {
             ["Call", "713-853-3989", "now", "!!"]
         );
         assert_eq!(toks("gonna wanna"), ["gon", "na", "wan", "na"]);
+        assert_eq!(
+            toks("5-10 at 5:00-8:30 in 1969-1970, 345-9945 or +44 77415-0027 5-10pm -5"),
+            [
+                "5",
+                "-",
+                "10",
+                "at",
+                "5:00",
+                "-",
+                "8:30",
+                "in",
+                "1969",
+                "-",
+                "1970",
+                ",",
+                "345-9945",
+                "or",
+                "+44",
+                "77415-0027",
+                "5-10pm",
+                "-",
+                "5"
+            ]
+        );
+        // a long run of numbers and hyphens is read in linear time, whole
+        let long = "1-".repeat(50_000);
+        assert_eq!(toks(&long).len(), 2);
+        assert_eq!(toks("Yahoo! and wow!"), ["Yahoo!", "and", "wow", "!"]);
         assert_eq!(
             toks("(see: http://a.com/x?y=1)."),
             ["(", "see", ":", "http://a.com/x?y=1", ")", "."]
