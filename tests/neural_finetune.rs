@@ -8,23 +8,13 @@
 //! tests skip, except under CI.
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
-use common::{require, root, run_nlkit, shared_data};
+use common::{encoder_dir, run_nlkit, shared_data};
 use nlkit::neural::labeller::{Labelled, ModelInfo, Task};
 use nlkit::neural::{finetune_tagger, FineTuneConfig, FineTunedTagger};
 use nlkit::Error;
-
-fn encoder_dir() -> Option<PathBuf> {
-    let p = std::env::var_os("NLKIT_ENCODER")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join(".encoder"));
-    require(
-        "the all-MiniLM-L6-v2 encoder (.encoder)",
-        Some(p).filter(|p| p.join("model.safetensors").exists()),
-    )
-}
 
 /// 160 short training sentences of EWT train (UPOS) and the next 80.
 fn slice() -> Option<(Vec<Labelled>, Vec<Labelled>)> {

@@ -8,22 +8,12 @@
 //! CI, where its absence is a failure.
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use common::{require, root, run_nlkit};
+use common::{encoder_dir, run_nlkit};
 use nlkit::neural::Encoder;
 use nlkit::tag::{ContextTagger, TryTagger};
-
-fn encoder_dir() -> Option<PathBuf> {
-    let p = std::env::var_os("NLKIT_ENCODER")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join(".encoder"));
-    require(
-        "the all-MiniLM-L6-v2 encoder (.encoder)",
-        Some(p).filter(|p| p.join("model.safetensors").exists()),
-    )
-}
 
 fn encoder() -> Option<Arc<Encoder>> {
     static ENC: OnceLock<Arc<Encoder>> = OnceLock::new();

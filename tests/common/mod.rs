@@ -209,3 +209,16 @@ pub fn classify_doctest_data() -> (
     .collect();
     (train, test)
 }
+
+/// The all-MiniLM-L6-v2 encoder folder (`$NLKIT_ENCODER`, else `.encoder`,
+/// which scripts/setup-env.sh links); `None` (a skip, a failure under CI)
+/// without its weights.
+pub fn encoder_dir() -> Option<PathBuf> {
+    let p = std::env::var_os("NLKIT_ENCODER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(".encoder"));
+    require(
+        "the all-MiniLM-L6-v2 encoder (.encoder)",
+        Some(p).filter(|p| p.join("model.safetensors").exists()),
+    )
+}
