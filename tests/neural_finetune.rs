@@ -206,7 +206,7 @@ fn fine_tuned_folders_refuse_bad_files() {
     assert!(matches!(e, Error::ModelVersion { found: 9, .. }), "{e}");
     let e = edit("format", &|v| v["format"] = "x".into());
     assert!(
-        matches!(&e, Error::Model(m) if m.contains("not a fine-tuned")),
+        matches!(&e, Error::Model(m) if m.contains("not an nlkit fine-tuned tagger")),
         "{e}"
     );
 }

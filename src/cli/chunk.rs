@@ -211,6 +211,25 @@ enum Engine {
 
 /// Chunks one sentence and writes it in `format`; `text` and `buf` are
 /// reused buffers.
+/// Chunks and writes the CoNLL rows gathered for one sentence (if any),
+/// then empties them.
+fn emit_rows(
+    engine: &mut Engine,
+    sent: &mut Vec<(String, String)>,
+    format: ChunkFormat,
+    text: &mut String,
+    buf: &mut Vec<u8>,
+    out: &mut impl Write,
+) -> Result<()> {
+    if sent.is_empty() {
+        return Ok(());
+    }
+    let pairs: Vec<(&str, &str)> = sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
+    emit(engine, &pairs, None, format, text, buf, out)?;
+    sent.clear();
+    Ok(())
+}
+
 fn emit(
     engine: &mut Engine,
     sent: &[(&str, &str)],
@@ -316,20 +335,14 @@ pub fn run(a: ChunkArgs) -> Result<()> {
             match mode {
                 ChunkInput::Iob => {
                     if blank {
-                        if !sent.is_empty() {
-                            let pairs: Vec<(&str, &str)> =
-                                sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
-                            emit(
-                                &mut engine,
-                                &pairs,
-                                None,
-                                format,
-                                &mut text,
-                                &mut buf,
-                                &mut out,
-                            )?;
-                            sent.clear();
-                        }
+                        emit_rows(
+                            &mut engine,
+                            &mut sent,
+                            format,
+                            &mut text,
+                            &mut buf,
+                            &mut out,
+                        )?;
                     } else {
                         sent.push(iob_row(line, &name, line_no)?);
                     }
@@ -355,20 +368,14 @@ pub fn run(a: ChunkArgs) -> Result<()> {
             }
             Ok(())
         })?;
-        if !sent.is_empty() {
-            let pairs: Vec<(&str, &str)> =
-                sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
-            emit(
-                &mut engine,
-                &pairs,
-                None,
-                format,
-                &mut text,
-                &mut buf,
-                &mut out,
-            )?;
-            sent.clear();
-        }
+        emit_rows(
+            &mut engine,
+            &mut sent,
+            format,
+            &mut text,
+            &mut buf,
+            &mut out,
+        )?;
     }
     out.flush()?;
     Ok(())

@@ -24,7 +24,9 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use super::labeller::{clip, score_labels, weights_checksum, Labelled, Metric, ModelInfo};
+use super::labeller::{
+    clip, read_header, score_labels, weights_checksum, Labelled, Metric, ModelInfo,
+};
 use super::{candle_err, Encoder};
 use crate::io::write_atomic;
 use crate::progress::{report, ProgressHandle};
@@ -161,29 +163,13 @@ impl FineTunedTagger {
     pub fn load(dir: &Path) -> Result<Self> {
         let hpath = dir.join(HEADER);
         let json = std::fs::read(&hpath).map_err(|e| Error::io(&hpath, e))?;
-        let value: serde_json::Value = serde_json::from_slice(&json).map_err(|e| Error::Json {
-            context: hpath.display().to_string(),
-            source: e,
-        })?;
-        if value.get("format").and_then(|v| v.as_str()) != Some(FINETUNED_FORMAT) {
-            return Err(Error::Model(format!(
-                "{}: not a fine-tuned nlkit tagger (format must be `{FINETUNED_FORMAT}`)",
-                hpath.display()
-            )));
-        }
-        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-        if version != FINETUNED_VERSION as u64 {
-            return Err(Error::ModelVersion {
-                what: "fine-tuned tagger",
-                found: u32::try_from(version).unwrap_or(u32::MAX),
-                min: FINETUNED_VERSION,
-                max: FINETUNED_VERSION,
-            });
-        }
-        let header: Header = serde_json::from_value(value).map_err(|e| Error::Json {
-            context: hpath.display().to_string(),
-            source: e,
-        })?;
+        let (header, _): (Header, u32) = read_header(
+            &json,
+            &hpath,
+            FINETUNED_FORMAT,
+            "fine-tuned tagger",
+            FINETUNED_VERSION..=FINETUNED_VERSION,
+        )?;
         let read_checked = |name: &str, sum: &str| -> Result<Vec<u8>> {
             let p = dir.join(name);
             let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;

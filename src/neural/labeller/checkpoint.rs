@@ -124,29 +124,8 @@ impl SequenceLabeller {
     pub fn from_bytes(json: &[u8], bytes: &[u8], dir: &Path, device: &Device) -> Result<Self> {
         let cpath = dir.join(CONFIG);
         let wpath = dir.join(WEIGHTS);
-        let value: serde_json::Value = serde_json::from_slice(json).map_err(|e| Error::Json {
-            context: cpath.display().to_string(),
-            source: e,
-        })?;
-        if value.get("format").and_then(|v| v.as_str()) != Some(FORMAT) {
-            return Err(Error::Model(format!(
-                "{}: not an nlkit sequence labeller (format must be `{FORMAT}`)",
-                cpath.display()
-            )));
-        }
-        let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-        if !(1..=VERSION as u64).contains(&version) {
-            return Err(Error::ModelVersion {
-                what: "sequence labeller",
-                found: u32::try_from(version).unwrap_or(u32::MAX),
-                min: 1,
-                max: VERSION,
-            });
-        }
-        let header: Header = serde_json::from_value(value).map_err(|e| Error::Json {
-            context: cpath.display().to_string(),
-            source: e,
-        })?;
+        let (header, version): (Header, u32) =
+            read_header(json, &cpath, FORMAT, "sequence labeller", 1..=VERSION)?;
         if fnv1a64(bytes) != header.weights_fnv1a64 {
             return Err(Error::Model(format!(
                 "{}: corrupt or truncated weights, or weights of another model (checksum differs from {})",
@@ -201,6 +180,47 @@ impl SequenceLabeller {
         )?;
         SequenceLabeller::from_parts(net, words, chars, feats, labels, header.info, device)
     }
+}
+
+/// Reads the JSON header of a versioned model folder (`path` names it in
+/// errors): its `format` must be `format` and its `version` within
+/// `versions`; returns the header and its version.
+///
+/// # Errors
+/// [`Error::Json`] for text that is not JSON or not such a header;
+/// [`Error::Model`] for another format; [`Error::ModelVersion`] for a
+/// version out of range.
+pub(crate) fn read_header<T: serde::de::DeserializeOwned>(
+    json: &[u8],
+    path: &Path,
+    format: &str,
+    what: &'static str,
+    versions: std::ops::RangeInclusive<u32>,
+) -> Result<(T, u32)> {
+    let json_err = |e| Error::Json {
+        context: path.display().to_string(),
+        source: e,
+    };
+    let value: serde_json::Value = serde_json::from_slice(json).map_err(json_err)?;
+    if value.get("format").and_then(|v| v.as_str()) != Some(format) {
+        return Err(Error::Model(format!(
+            "{}: not an nlkit {what} (format must be `{format}`)",
+            path.display()
+        )));
+    }
+    let found = value
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .map_or(0, |v| u32::try_from(v).unwrap_or(u32::MAX));
+    if !versions.contains(&found) {
+        return Err(Error::ModelVersion {
+            what,
+            found,
+            min: *versions.start(),
+            max: *versions.end(),
+        });
+    }
+    Ok((serde_json::from_value(value).map_err(json_err)?, found))
 }
 
 /// Writes a checkpoint folder from its parts (also used by training to

@@ -43,6 +43,7 @@ mod vocab;
 use candle_core::Device;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use checkpoint::read_header;
 pub use checkpoint::{weights_checksum, FORMAT, VERSION};
 pub use config::{EncoderKind, FeatureColumn, LabellerConfig, Metric, TrainConfig};
 pub use data::{Example, Labelled, Task};
