@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 
 use super::common::{stdout, write_json_line, InputArgs};
 use crate::io::{input_name, open_input, ParagraphReader};
-use crate::pipeline::{write_conllu_with, Pipeline, SentenceRecord};
+use crate::pipeline::{write_conllu_with, NeuralStage, Pipeline, SentenceRecord};
 use crate::Result;
 
 /// Output format of `nlkit pipeline`.
@@ -71,13 +71,98 @@ pub struct PipelineArgs {
     /// Punkt with this NLTK punkt_tab language folder (implies `--sentences punkt`).
     #[arg(long, value_name = "DIR", conflicts_with_all = ["config", "encoder"])]
     punkt: Option<std::path::PathBuf>,
+    /// A neural tagger instead of an embedded perceptron: `neural:DIR`, a
+    /// `nlkit train-neural` output folder (a labeller or a fine-tuned
+    /// encoder). A `--task xpos` model writes `tags` (the UPOS perceptron
+    /// then reads its tags), a `--task upos` model writes `upos`; give the
+    /// flag twice for both.
+    #[arg(long, value_name = "neural:DIR", value_parser = neural_dir, conflicts_with_all = ["config", "encoder"])]
+    tagger: Vec<std::path::PathBuf>,
+    /// Add named entities (`ner` field, CoNLL-U MISC `NER=`, BIO tags):
+    /// `es` or `nl` for nlkit's embedded CoNLL-2002 models, or a
+    /// `nlkit train-neural --task ner` folder.
+    #[arg(long, value_name = "LANG|DIR", conflicts_with = "config")]
+    ner: Option<String>,
     /// Worker threads (paragraphs are processed in parallel, output keeps input order).
     #[arg(long, short = 'j', default_value_t = 1)]
     jobs: usize,
 }
 
+/// `neural:DIR` → `DIR`.
+fn neural_dir(s: &str) -> std::result::Result<std::path::PathBuf, String> {
+    match s.strip_prefix("neural:") {
+        Some(dir) if !dir.is_empty() => Ok(dir.into()),
+        _ => Err("expected neural:DIR, a `nlkit train-neural` output folder \
+                  (nlkit ships no neural tagger yet)"
+            .into()),
+    }
+}
+
+/// The named-entity stage of `--ner LANG|DIR`.
+fn ner_stage(spec: &str) -> Result<NeuralStage> {
+    if let lang @ ("es" | "nl") = spec {
+        return NeuralStage::embedded_ner(lang);
+    }
+    let dir = std::path::Path::new(spec);
+    if !dir.is_dir() {
+        return Err(crate::Error::InvalidInput(format!(
+            "--ner {spec}: neither an embedded model (es, nl) nor a model folder"
+        )));
+    }
+    let stage = NeuralStage::load(dir)?;
+    if stage.column() != "ner" {
+        return Err(crate::Error::InvalidInput(format!(
+            "--ner {spec}: not a named-entity model (it writes `{}`)",
+            stage.column()
+        )));
+    }
+    Ok(stage)
+}
+
+/// The sentence splitter of `--sentences` / `--punkt`.
+fn splitter(a: &PipelineArgs) -> Result<Box<dyn crate::sentence::SentenceTokenizer>> {
+    Ok(match (&a.punkt, a.sentences) {
+        (Some(dir), _) => Box::new(crate::sentence::PunktSentenceTokenizer::from_dir(dir)?),
+        (None, SentenceModel::Punkt) => {
+            Box::new(crate::sentence::PunktSentenceTokenizer::default_english())
+        }
+        (None, SentenceModel::Line) => Box::new(crate::sentence::LineSentenceTokenizer),
+        (None, SentenceModel::Ud) => {
+            Box::new(crate::sentence::UdSentenceTokenizer::default_english())
+        }
+    })
+}
+
+/// The word tokenizer of `--tokenizer` (with `--punkt`'s model).
+fn tokenizer(a: &PipelineArgs) -> Result<Box<dyn crate::tokenize::Tokenizer>> {
+    if a.tokenizer == "word" && a.punkt.is_none() {
+        // the sentence is already split: NLTK's word_tokenize would only
+        // split it again with the same model
+        return Ok(Box::new(crate::tokenize::NLTKWordTokenizer::new()));
+    }
+    let mut cfg = crate::tokenize::TokenizerConfig::default();
+    cfg.punkt.clone_from(&a.punkt);
+    crate::tokenize::by_name(&a.tokenizer, &cfg)
+}
+
 /// Runs `nlkit pipeline`.
 pub fn run(a: PipelineArgs) -> Result<()> {
+    // models first: a bad folder fails before any input is read
+    let taggers = a
+        .tagger
+        .iter()
+        .map(|dir| {
+            let stage = NeuralStage::load(dir)?;
+            match stage.column() {
+                "tags" | "upos" => Ok(stage),
+                other => Err(crate::Error::InvalidInput(format!(
+                    "--tagger neural:{}: not an xpos or upos tagger (it writes `{other}`)",
+                    dir.display()
+                ))),
+            }
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let ner = a.ner.as_deref().map(ner_stage).transpose()?;
     let config = match &a.config {
         Some(path) => Some(crate::pipeline::PipelineConfig::from_file(path)?),
         None => None,
@@ -87,38 +172,25 @@ pub fn run(a: PipelineArgs) -> Result<()> {
         (None, Some(dir)) => {
             Pipeline::contextual_english(std::sync::Arc::new(crate::neural::Encoder::load(dir)?))?
         }
-        (None, None)
-            if a.punkt.is_none() && a.sentences == SentenceModel::Ud && a.tokenizer == "ud" =>
-        {
-            Pipeline::default_english()?
-        }
         (None, None) => {
-            let splitter: Box<dyn crate::sentence::SentenceTokenizer> =
-                match (&a.punkt, a.sentences) {
-                    (Some(dir), _) => {
-                        Box::new(crate::sentence::PunktSentenceTokenizer::from_dir(dir)?)
-                    }
-                    (None, SentenceModel::Punkt) => {
-                        Box::new(crate::sentence::PunktSentenceTokenizer::default_english())
-                    }
-                    (None, SentenceModel::Line) => Box::new(crate::sentence::LineSentenceTokenizer),
-                    (None, SentenceModel::Ud) => {
-                        Box::new(crate::sentence::UdSentenceTokenizer::default_english())
-                    }
-                };
-            let tokenizer: Box<dyn crate::tokenize::Tokenizer> =
-                if a.tokenizer == "word" && a.punkt.is_none() {
-                    // the sentence is already split: NLTK's word_tokenize
-                    // would only split it again with the same model
-                    Box::new(crate::tokenize::NLTKWordTokenizer::new())
+            let text =
+                if a.punkt.is_none() && a.sentences == SentenceModel::Ud && a.tokenizer == "ud" {
+                    Pipeline::builder().ud_text()
                 } else {
-                    let mut cfg = crate::tokenize::TokenizerConfig::default();
-                    cfg.punkt.clone_from(&a.punkt);
-                    crate::tokenize::by_name(&a.tokenizer, &cfg)?
+                    Pipeline::builder()
+                        .sentences(splitter(&a)?)
+                        .tokens(tokenizer(&a)?)
                 };
-            Pipeline::english_with(splitter, tokenizer)?
+            if taggers.is_empty() {
+                text.english_taggers()?
+            } else {
+                text.english_taggers_with(taggers)?
+            }
         }
     };
+    if let Some(ner) = ner {
+        pipeline = pipeline.with_stage(Box::new(ner))?;
+    }
     // UD's multi-word tokens (`don't` = `do` + `n't`) in CoNLL-U output
     let multiword = match &config {
         Some(cfg) => cfg.tokenizer == "ud",

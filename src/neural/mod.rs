@@ -43,3 +43,16 @@ pub use finetune::{
 pub(crate) fn candle_err(what: &str) -> impl Fn(candle_core::Error) -> crate::Error + '_ {
     move |e| crate::Error::Model(format!("{what}: {e}"))
 }
+
+/// The one result of a batch of one sentence: a batch call that returned
+/// another number of results is a model defect, reported as
+/// [`crate::Error::Model`] rather than turned into empty labels.
+pub(crate) fn only_sentence<T>(mut batch: Vec<Vec<T>>) -> crate::Result<Vec<T>> {
+    match (batch.pop(), batch.is_empty()) {
+        (Some(one), true) => Ok(one),
+        (one, _) => Err(crate::Error::Model(format!(
+            "a batch of one sentence gave {} results",
+            batch.len() + usize::from(one.is_some())
+        ))),
+    }
+}

@@ -21,11 +21,15 @@
 
 mod chunk_stage;
 mod config;
+#[cfg(feature = "neural")]
+mod neural_stage;
 mod record;
 mod stage;
 
 pub use chunk_stage::{ChunkStage, ChunkerRef};
 pub use config::{PipelineConfig, SentencesConfig, StageConfig, CONFIG_FORMAT, CONFIG_VERSION};
+#[cfg(feature = "neural")]
+pub use neural_stage::NeuralStage;
 pub use record::{write_conllu, write_conllu_with, SentenceRecord};
 pub use stage::{LemmaStage, PerceptronRef, StackedTagStage, Stage, TagStage};
 
@@ -124,6 +128,74 @@ impl PipelineBuilder {
     pub fn stage(mut self, stage: Box<dyn Stage>) -> Self {
         self.stages.push(stage);
         self
+    }
+
+    /// nlkit's English taggers after this builder's splitter and
+    /// tokenizer, then the pipeline: the embedded Penn Treebank perceptron
+    /// (column `tags`) and the stacked UPOS perceptron reading its tags
+    /// (column `upos`), as [`Pipeline::default_english`] has them.
+    ///
+    /// # Errors
+    /// As [`PipelineBuilder::build`].
+    ///
+    /// # Example
+    /// ```
+    /// let p = nlkit::pipeline::Pipeline::builder().ud_text().english_taggers().unwrap();
+    /// assert_eq!(p.stage_names(), ["tags", "upos"]);
+    /// ```
+    pub fn english_taggers(self) -> Result<Pipeline> {
+        self.tag("tags", Box::new(crate::tag::default_english_xpos()?))
+            .stage(Box::new(StackedTagStage::new(
+                "upos",
+                PerceptronRef::Static(crate::tag::default_english_upos()?),
+                "tags",
+            )?))
+            .build()
+    }
+
+    /// As [`PipelineBuilder::english_taggers`], with neural models: a
+    /// model of task `xpos` replaces the Penn Treebank perceptron (and the
+    /// UPOS perceptron then reads its tags), one of task `upos` replaces
+    /// the UPOS perceptron, and the others (`ner`, `chunk`) follow the
+    /// taggers in the given order.
+    ///
+    /// # Errors
+    /// As [`PipelineBuilder::build`] (two models of one column, a model
+    /// reading a column no earlier stage writes).
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::pipeline::{NeuralStage, Pipeline};
+    /// let ner = NeuralStage::embedded_ner("nl").unwrap();
+    /// let p = Pipeline::builder().ud_text().english_taggers_with(vec![ner]).unwrap();
+    /// assert_eq!(p.stage_names(), ["tags", "upos", "ner"]);
+    /// ```
+    #[cfg(feature = "neural")]
+    pub fn english_taggers_with(self, neural: Vec<NeuralStage>) -> Result<Pipeline> {
+        let (mut tags, mut upos, mut rest) = (None, None, Vec::new());
+        for n in neural {
+            match n.column() {
+                "tags" if tags.is_none() => tags = Some(n),
+                "upos" if upos.is_none() => upos = Some(n),
+                _ => rest.push(n),
+            }
+        }
+        let mut b = match tags {
+            Some(n) => self.stage(Box::new(n)),
+            None => self.tag("tags", Box::new(crate::tag::default_english_xpos()?)),
+        };
+        b = match upos {
+            Some(n) => b.stage(Box::new(n)),
+            None => b.stage(Box::new(StackedTagStage::new(
+                "upos",
+                PerceptronRef::Static(crate::tag::default_english_upos()?),
+                "tags",
+            )?)),
+        };
+        for n in rest {
+            b = b.stage(Box::new(n));
+        }
+        b.build()
     }
 
     /// The pipeline.
@@ -255,7 +327,7 @@ impl Pipeline {
     /// # Errors
     /// When an embedded model fails to load (a build defect).
     pub fn default_english() -> Result<Self> {
-        Self::add_taggers(Pipeline::builder().ud_text())
+        Pipeline::builder().ud_text().english_taggers()
     }
 
     /// The English pipeline with NLTK's sentence splitting and word
@@ -297,17 +369,10 @@ impl Pipeline {
         splitter: Box<dyn SentenceTokenizer>,
         tokenizer: Box<dyn Tokenizer>,
     ) -> Result<Self> {
-        Self::add_taggers(Pipeline::builder().sentences(splitter).tokens(tokenizer))
-    }
-
-    fn add_taggers(b: PipelineBuilder) -> Result<Self> {
-        b.tag("tags", Box::new(crate::tag::default_english_xpos()?))
-            .stage(Box::new(StackedTagStage::new(
-                "upos",
-                PerceptronRef::Static(crate::tag::default_english_upos()?),
-                "tags",
-            )?))
-            .build()
+        Pipeline::builder()
+            .sentences(splitter)
+            .tokens(tokenizer)
+            .english_taggers()
     }
 
     /// Runs the pipeline on one block of text (a paragraph) of document

@@ -101,7 +101,8 @@ impl SentenceRecord {
 
 /// Writes records as CoNLL-U: `# sent_id`, `# text`, then one line per
 /// token with the columns nlkit filled (`_` elsewhere); MISC holds
-/// `TokenRange=start:end` and, when chunks ran, `Chunk=B-NP` (the IOB tag).
+/// `TokenRange=start:end` and, when chunks ran, `Chunk=B-NP` (the IOB tag),
+/// when entities ran, `NER=B-PER` (the BIO tag).
 ///
 /// # Errors
 /// The write error.
@@ -191,6 +192,9 @@ pub fn write_conllu_with(
         )?;
         if let Some(c) = r.column("chunks").and_then(|c| c.get(i)) {
             write!(out, "|Chunk={c}")?;
+        }
+        if let Some(c) = r.column("ner").and_then(|c| c.get(i)) {
+            write!(out, "|NER={c}")?;
         }
         writeln!(out)?;
     }

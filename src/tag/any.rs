@@ -199,7 +199,7 @@ impl TryTagger for AnyTagger {
             AnyTagger::Neural(t) => t.label(tokens),
             #[cfg(feature = "neural")]
             AnyTagger::FineTuned(t) => {
-                Ok(t.tag_sents(&[tokens.to_vec()])?.pop().unwrap_or_default())
+                crate::neural::only_sentence(t.tag_sents(&[tokens.to_vec()])?)
             }
         }
     }

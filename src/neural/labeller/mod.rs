@@ -172,7 +172,7 @@ impl SequenceLabeller {
     /// memory); never empty or made-up labels.
     pub fn label<S: AsRef<str>>(&self, tokens: &[S]) -> Result<Vec<&str>> {
         let sents = [tokens.iter().map(|s| s.as_ref()).collect::<Vec<&str>>()];
-        Ok(self.label_sents(&sents)?.pop().unwrap_or_default())
+        crate::neural::only_sentence(self.label_sents(&sents)?)
     }
 
     /// Labels several sentences (batched by length; faster than one by one).
