@@ -5,6 +5,10 @@
 # it (recipe: ../shared/notes/cuda-build.md). Compute capability 90 = H100/H200.
 #
 # usage: scripts/check-cuda.sh [extra cargo args]
+# env:   CUDA_CHECK_TARGET (cargo's target dir, default target/cuda-check, kept
+#        apart so the CUDA build does not invalidate the CPU one);
+#        CUDA_CHECK_CLEAN=1 removes it and .cuda/ afterwards (scripts/test.sh
+#        sets it under CI, whose disk is small).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .cuda/bin/pip ]; then
@@ -17,5 +21,9 @@ fi
 C=$(echo "$PWD"/.cuda/lib/python3*/site-packages/nvidia/cu13)
 [ -x "$C/bin/nvcc" ] || { echo "check-cuda: no nvcc under $C" >&2; exit 1; }
 export PATH="$C/bin:$PATH" CUDA_ROOT="$C" CUDA_PATH="$C" CUDA_COMPUTE_CAP="${CUDA_COMPUTE_CAP:-90}"
-cargo check -p nlkit --features cuda,cli "$@"
+TARGET="${CUDA_CHECK_TARGET:-target/cuda-check}"
+cargo check -p nlkit --features cuda,cli --target-dir "$TARGET" "$@"
+if [ "${CUDA_CHECK_CLEAN:-0}" = 1 ]; then
+  rm -rf "$TARGET" .cuda
+fi
 echo "check-cuda: nlkit builds with --features cuda (compute capability $CUDA_COMPUTE_CAP)"
