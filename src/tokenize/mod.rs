@@ -33,6 +33,7 @@ mod treebank;
 mod tweet;
 mod uax29;
 mod ud;
+mod ud_shapes;
 mod word;
 
 pub use detok::TreebankWordDetokenizer;

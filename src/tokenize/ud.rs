@@ -34,17 +34,10 @@ use std::sync::OnceLock;
 use super::{is_py_whitespace, Tokenizer};
 use crate::{Result, Span};
 
+use super::ud_shapes::*;
+
 /// The learned word lists, as compiled into nlkit.
 const LISTS: &str = include_str!("../../corpora/ud/en_ewt_tokenizer.txt");
-
-/// Emoticons kept as one token (checked where a chunk or its remainder
-/// starts with one and no letter or digit follows).
-const EMOTICONS: &[&str] = &[
-    ":-)", ":)", ":-(", ":(", ";-)", ";)", ":-D", ":D", ";D", ":-P", ":P", ":p", ":-p", ":/",
-    ":-/", ":O", ":o", ":'(", ":|", ":-|", ":]", ":[", ":*", ":-*", ":$", "=)", "=(", "=D", "<3",
-    "</3", "^_^", "^^", "-_-", "o_O", "O_o", "T_T", ">:(", ":-))", ":))", ":((", "XD", "xD", ";P",
-    ";p", "8-)",
-];
 
 /// Bound prefixes that keep their hyphen (`counter-attack`, `mis-match`)
 /// beyond those learned from EWT train, which saw them too rarely; UD
@@ -321,145 +314,6 @@ impl Tokenizer for UdTokenizer {
     }
 }
 
-fn is_apos(c: char) -> bool {
-    matches!(c, '\'' | '’' | '`')
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Characters that may stay inside a word (`U.S.`, `AT&T`, `l/c`, `a_b`).
-fn is_inner(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '&' | '_' | '/' | '@' | '#' | '\'' | '’' | '`' | '+' | '=' | '~' | '^' | '\\' | '|'
-    )
-}
-
-/// The emoticon `s` starts with, when nothing alphanumeric follows it.
-fn emoticon_at(s: &str) -> Option<usize> {
-    EMOTICONS
-        .iter()
-        .filter(|e| s.starts_with(**e))
-        .filter(|e| !s[e.len()..].chars().next().is_some_and(is_word_char))
-        .map(|e| e.len())
-        .max()
-}
-
-/// Punctuation that EWT keeps together in runs of any mix (`!?`, `:?`,
-/// `----==`).
-fn is_run_punct(x: char) -> bool {
-    matches!(
-        x,
-        '.' | '!' | '?' | '…' | ':' | '=' | '*' | '~' | '-' | '+' | '^' | '_' | '|'
-    )
-}
-
-/// Length in bytes of the punctuation run starting at `s`: a mix of
-/// [`is_run_punct`] characters, otherwise repeats of the first character.
-fn punct_run(s: &str) -> usize {
-    run_len(s.chars())
-}
-
-/// Length in bytes of the punctuation run ending at the end of `s`.
-fn punct_run_back(s: &str) -> usize {
-    run_len(s.chars().rev())
-}
-
-/// The run of [`punct_run`], over characters in either direction.
-fn run_len(mut chars: impl Iterator<Item = char>) -> usize {
-    let Some(c) = chars.next() else { return 0 };
-    let mut n = c.len_utf8();
-    for x in chars {
-        if (is_run_punct(c) && is_run_punct(x)) || x == c {
-            n += x.len_utf8();
-        } else {
-            break;
-        }
-    }
-    n
-}
-
-/// `s` starts with `http://`, `https://`, `ftp://` or `www.` and more.
-fn has_scheme(s: &str) -> bool {
-    let lower_starts = |p: &str| {
-        s.len() > p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
-    };
-    lower_starts("http://")
-        || lower_starts("https://")
-        || lower_starts("ftp://")
-        || lower_starts("www.")
-}
-
-fn is_url(s: &str) -> bool {
-    if has_scheme(s) {
-        return true;
-    }
-    if s.contains("://") {
-        return true;
-    }
-    // a bare domain: name.tld or name.tld/path
-    let host = s.split('/').next().unwrap_or("");
-    if let Some((name, tld)) = host.rsplit_once('.') {
-        let tld_ok = matches!(
-            tld.to_ascii_lowercase().as_str(),
-            "com"
-                | "org"
-                | "net"
-                | "edu"
-                | "gov"
-                | "co"
-                | "uk"
-                | "de"
-                | "io"
-                | "info"
-                | "biz"
-                | "us"
-                | "ca"
-                | "au"
-                | "fr"
-                | "jp"
-                | "cn"
-                | "in"
-                | "ru"
-                | "nl"
-                | "mil"
-        );
-        return tld_ok
-            && !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
-    }
-    false
-}
-
-fn is_email(s: &str) -> bool {
-    match s.split_once('@') {
-        Some((user, dom)) => {
-            !user.is_empty()
-                && dom.contains('.')
-                && !dom.ends_with('.')
-                && user
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '\''))
-                && dom
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
-        }
-        None => false,
-    }
-}
-
-/// `@handle` or `#hashtag`.
-fn is_handle(s: &str) -> bool {
-    let mut c = s.chars();
-    matches!(c.next(), Some('@' | '#'))
-        && s[1..].starts_with(|x: char| x.is_alphabetic() || x == '_' || s.starts_with('@'))
-        && c.all(|x| x.is_alphanumeric() || x == '_')
-}
-
 /// An abbreviation that keeps its final period (`word` ends with `.`).
 fn is_abbrev(l: &Lists, word: &str) -> bool {
     if word.len() > 24 {
@@ -667,44 +521,6 @@ fn core(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
     if piece < bytes_len {
         word(l, &s[piece..], base + piece, out);
     }
-}
-
-/// The longest run of digits and separators on one side of a hyphen that
-/// [`is_number_range`] reads.
-const MAX_RANGE: usize = 32;
-
-/// Whether the hyphen at byte `k` of `s`, between two digits, joins the
-/// ends of a range of numbers, which EWT splits (`5 - 10`, `1969 - 1970`,
-/// `5:00 - 8:30`), rather than the groups of a phone number or ZIP code,
-/// which it keeps whole (`345-9945`, `713-853-3989`, `77415-0027`): the
-/// numbers around it (digits, `-` and inner `.` `,` `:`) are not preceded or
-/// followed by a letter (`5-10pm`, `ld2d-#69366-1` stay as they are), and
-/// they are not all digits with the last group of four (a year range such
-/// as `1969-1970` excepted). Runs longer than [`MAX_RANGE`] bytes on either
-/// side are no range (and long input stays linear).
-fn is_number_range(s: &str, k: usize) -> bool {
-    let in_run = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b',' | b':');
-    let left = s.as_bytes()[..k].iter().rev().take(MAX_RANGE + 1);
-    let n_left = left.take_while(|b| in_run(**b)).count();
-    let right = s.as_bytes()[k..].iter().take(MAX_RANGE + 1);
-    let n_right = right.take_while(|b| in_run(**b)).count();
-    if n_left > MAX_RANGE || n_right > MAX_RANGE {
-        return false;
-    }
-    // the run is ASCII, so its ends are character boundaries
-    let (start, end) = (k - n_left, k + n_right);
-    let before = s[..start].chars().next_back();
-    let after = s[end..].chars().next();
-    if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    let run = s[start..end].trim_matches(|c: char| !c.is_ascii_digit());
-    let groups: Vec<&str> = run.split('-').collect();
-    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-    let phone = groups.iter().all(|g| digits(g))
-        && groups.last().is_some_and(|g| g.len() == 4)
-        && (groups.len() > 2 || groups.first().is_some_and(|g| g.len() != 4));
-    !phone
 }
 
 /// A word piece: split clitics, contractions and number-unit pairs.
