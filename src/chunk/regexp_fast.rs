@@ -26,6 +26,11 @@
 //! group) tells it where the next match starts, so it runs once per match
 //! instead of once per position. Hand-written because this is the
 //! chunker's hot loop: it is where NLTK's regexes spend their time.
+//! On compact strings (`compact.rs`), rules without groups search with
+//! `regex-automata`'s lazy DFAs directly (a search cache per thread, taken
+//! once per substitution): no DFA is built up front, which a one-stage
+//! grammar's start-up would pay for, and a search has none of the `regex`
+//! crate's per-search set-up.
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 

@@ -172,54 +172,82 @@ fn split_ascii_tagged<'a>(line: &'a str, out: &mut Vec<(&'a str, &'a str)>) -> b
     // Nearly every line: printable ASCII tokens between spaces. One
     // vectorised pass checks that, then only spaces and slashes are looked at.
     let plain = b.iter().fold(0u8, |bad, &c| {
-        bad | u8::from(c != b' ' && !(0x21..=0x7f).contains(&c))
+        bad | u8::from((c != b' ') & !(0x21..=0x7f).contains(&c))
     }) == 0;
     if !plain {
         return split_ascii_tagged_ws(line, out);
     }
-    let mut push = |start: usize, end: usize, slash: Option<usize>| -> bool {
-        match slash.and_then(|k| Some((line.get(start..k)?, line.get(k + 1..end)?))) {
-            Some((w, t)) if !w.is_empty() && !t.is_empty() => {
-                out.push((w, t));
-                true
-            }
-            _ => false,
-        }
+    let mut sp = Splitter {
+        line,
+        out,
+        start: 0,
+        slash: usize::MAX,
     };
-    let mut start = 0;
-    let mut slash = None;
-    // Each space or slash, in order: a slash is the token's last so far, a
-    // space ends the token.
-    let mut at = |i: usize| -> bool {
-        if b.get(i) == Some(&b'/') {
-            slash = Some(i);
-            return true;
-        }
-        let ok = i <= start || push(start, i, slash);
-        start = i + 1;
-        slash = None;
-        ok
-    };
-    // Eight bytes at a time: a mask of the spaces and slashes among them.
+    // Eight bytes at a time: masks of the spaces and slashes among them,
+    // visited in order.
     let mut words = b.chunks_exact(8);
     let mut base = 0;
     for w in &mut words {
         let x = <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes);
-        let mut m = byte_eq_mask(x, b' ') | byte_eq_mask(x, b'/');
+        let slashes = byte_eq_mask(x, b'/');
+        let mut m = byte_eq_mask(x, b' ') | slashes;
         while m != 0 {
-            if !at(base + (m.trailing_zeros() / 8) as usize) {
+            let bit = m & m.wrapping_neg();
+            let i = base + (bit.trailing_zeros() / 8) as usize;
+            if slashes & bit != 0 {
+                sp.slash = i;
+            } else if !sp.space(i) {
                 return false;
             }
-            m &= m - 1;
+            m ^= bit;
         }
         base += 8;
     }
     for (k, &c) in words.remainder().iter().enumerate() {
-        if (c == b' ' || c == b'/') && !at(base + k) {
+        if c == b'/' {
+            sp.slash = base + k;
+        } else if c == b' ' && !sp.space(base + k) {
             return false;
         }
     }
-    start >= b.len() || push(start, b.len(), slash)
+    sp.start >= b.len() || sp.token(b.len())
+}
+
+/// The state of [`split_ascii_tagged`]'s pass: where the current token
+/// starts, its last slash so far (`usize::MAX`: none).
+struct Splitter<'a, 'o> {
+    line: &'a str,
+    out: &'o mut Vec<(&'a str, &'a str)>,
+    start: usize,
+    slash: usize,
+}
+
+impl Splitter<'_, '_> {
+    /// A space at `i`: ends the current token, if any. False for a token
+    /// that is not `word/TAG` with both parts non-empty.
+    #[inline(always)]
+    fn space(&mut self, i: usize) -> bool {
+        let ok = i <= self.start || self.token(i);
+        self.start = i + 1;
+        self.slash = usize::MAX;
+        ok
+    }
+
+    /// Pushes the token ending at `end`, split at its last slash.
+    #[inline(always)]
+    fn token(&mut self, end: usize) -> bool {
+        let k = self.slash;
+        if k == usize::MAX || k <= self.start || k + 1 >= end {
+            return false;
+        }
+        match (self.line.get(self.start..k), self.line.get(k + 1..end)) {
+            (Some(w), Some(t)) => {
+                self.out.push((w, t));
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// The high bit of each byte of `x` (little-endian) that equals `c`, and

@@ -101,6 +101,7 @@ fn clean_tag(t: &str) -> bool {
 
 impl ChunkSpans {
     /// The entry of `tag` in the compact-byte table of `parser`.
+    #[inline(always)]
     fn entry(&mut self, parser: &RegexpParser, tag: &str) -> u32 {
         let key = short_key(tag);
         let slot =
@@ -110,6 +111,19 @@ impl ChunkSpans {
                 return e;
             }
         }
+        self.entry_slow(parser, tag, key, slot)
+    }
+
+    /// [`ChunkSpans::entry`] past the direct-mapped cache.
+    #[cold]
+    #[inline(never)]
+    fn entry_slow(
+        &mut self,
+        parser: &RegexpParser,
+        tag: &str,
+        key: Option<u64>,
+        slot: Option<usize>,
+    ) -> u32 {
         let e = match self.entries.get(tag) {
             Some(&e) => e,
             None => {
@@ -472,16 +486,15 @@ impl RegexpParser {
 
 /// A tag of at most 7 bytes as one number: its bytes and its length
 /// (distinct tags, distinct numbers).
+#[inline(always)]
 fn short_key(tag: &str) -> Option<u64> {
     let b = tag.as_bytes();
     if b.len() > 7 {
         return None;
     }
-    let mut k = (b.len() as u64) << 56;
-    for (i, &c) in b.iter().enumerate() {
-        k |= u64::from(c) << (8 * i);
-    }
-    Some(k)
+    let mut buf = [0u8; 8];
+    buf.get_mut(..b.len())?.copy_from_slice(b);
+    Some(u64::from_le_bytes(buf) | (b.len() as u64) << 56)
 }
 
 #[cfg(test)]
