@@ -4,6 +4,7 @@ input, in the same run.
 
 Usage (repo root, after `cargo build --release`):
     NLTK_DATA=.nltk_data .venv/bin/python benches/chunk.py [--nlkit target/release/nlkit] [--repeat 3]
+        [--runs 3] [--before OTHER_NLKIT]
 
 Input: the 2,012 conll2000 test sentences (47k tokens) as word/TAG lines,
 written REPEAT times. NLTK time is `[cp.parse(s) for s in sents]` in Python
@@ -51,6 +52,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=3, help="nlkit runs per grammar (best is kept)")
+    ap.add_argument("--before", help="another nlkit binary to time alongside (same input, same run)")
     a = ap.parse_args()
     sents = tagged_test() * a.repeat
     tmp = tempfile.mkdtemp()
@@ -60,7 +63,8 @@ def main():
             f.write(" ".join(f"{w}/{t}" for w, t in s) + "\n")
     ntok = sum(len(s) for s in sents)
     print(f"{len(sents)} sentences, {ntok} tokens; nlkit = {a.nlkit}")
-    print(f"{'grammar':28} {'NLTK wall':>9} {'NLTK CPU':>9} {'nlkit wall':>10} {'nlkit CPU':>9} {'CPU ratio':>9} same")
+    extra = f" {'before CPU':>10} {'ratio':>7} same" if a.before else ""
+    print(f"{'grammar':28} {'NLTK wall':>9} {'NLTK CPU':>9} {'nlkit wall':>10} {'nlkit CPU':>9} {'CPU ratio':>9} same{extra}")
     for name, grammar, loop, _ in GRAMMARS:
         if name not in PICK:
             continue
@@ -74,8 +78,13 @@ def main():
         g = os.path.join(tmp, name)
         with open(g, "w") as f:
             f.write(grammar)
-        (tk, ck), got = best_child([a.nlkit, "chunk", "--grammar", g, "--loop", str(loop)], inp, 3)
-        print(f"{name:28} {tn:9.3f} {cn:9.3f} {tk:10.3f} {ck:9.3f} {cn / max(ck, 1e-3):8.1f}x {'yes' if got == want else 'NO'}")
+        args = ["chunk", "--grammar", g, "--loop", str(loop)]
+        (tk, ck), got = best_child([a.nlkit] + args, inp, a.runs)
+        extra = ""
+        if a.before:
+            (_, cb), got_b = best_child([a.before] + args, inp, a.runs)
+            extra = f" {cb:10.3f} {cn / max(cb, 1e-3):6.1f}x {'yes' if got_b == want else 'NO'}"
+        print(f"{name:28} {tn:9.3f} {cn:9.3f} {tk:10.3f} {ck:9.3f} {cn / max(ck, 1e-3):8.1f}x {'yes' if got == want else 'NO'}{extra}")
     (tk, ck), _ = best_child([a.nlkit, "chunk"], inp, 3)
     print(f"{'perceptron (nlkit default)':28} {'-':>9} {'-':>9} {tk:10.3f} {ck:9.3f} {ntok / ck / 1000:.0f}k tokens/s (CPU)")
 

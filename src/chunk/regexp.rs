@@ -12,7 +12,7 @@
 //! look-around but `^` and `$`) run on the `regex` crate instead, with the
 //! same result; the other rules get a `regex`-crate prefilter that says
 //! where the backtracking engine's next match starts (`regexp_fast.rs` says
-//! why). [`RegexpParser::parse_flat`] (`flat.rs`) runs the stages without
+//! why). [`RegexpParser::parse_flat`] (`flat/`) runs the stages without
 //! building trees, on compact chunk strings (one byte per piece,
 //! `compact.rs`) where a stage's rules are made of tag units. The
 //! `regex`-crate forms of a rule are built on first use.

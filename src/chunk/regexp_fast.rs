@@ -26,6 +26,11 @@
 //! group) tells it where the next match starts, so it runs once per match
 //! instead of once per position. Hand-written because this is the
 //! chunker's hot loop: it is where NLTK's regexes spend their time.
+//! On compact strings (`compact.rs`), rules without groups search with
+//! `regex-automata`'s lazy DFAs directly (a search cache per thread, taken
+//! once per substitution): no DFA is built up front, which a one-stage
+//! grammar's start-up would pay for, and a search has none of the `regex`
+//! crate's per-search set-up.
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
@@ -35,15 +40,86 @@ use crate::Result;
 /// A rule compiled for the fast path.
 #[derive(Debug, Clone)]
 pub(super) struct FastRule {
-    re: regex::Regex,
+    engine: Engine,
     /// Where a match may start: in chunks (strip rules), outside them
     /// (chunk rules), anywhere (split rules).
     place: Place,
     /// capture indices of `left`, `chunk`, `right` (context rules)
     groups: Option<[usize; 3]>,
-    /// For rules without groups on compact strings: the pattern's dense
-    /// DFAs, searched without the `regex` crate's per-search set-up.
-    dense: Option<regex_automata::dfa::regex::Regex>,
+}
+
+/// The automaton a [`FastRule`] searches with.
+#[derive(Debug, Clone)]
+enum Engine {
+    /// The `regex` crate (rules with groups, and full chunk strings).
+    Meta(regex::Regex),
+    /// Rules without groups on compact strings: the pattern's lazy DFAs,
+    /// searched without the `regex` crate's per-search set-up, and built
+    /// without its eager work (a start-up cost for one-stage grammars).
+    Lazy(LazyDfa),
+}
+
+/// The creator of a [`LazyDfa`]'s search caches.
+type MakeCache = Box<
+    dyn Fn() -> regex_automata::hybrid::regex::Cache
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
+
+/// A lazy (hybrid) DFA regex and a pool of its caches, one per thread that
+/// searches with it (as the `regex` crate keeps them).
+struct LazyDfa {
+    re: std::sync::Arc<regex_automata::hybrid::regex::Regex>,
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::regex::Cache, MakeCache>,
+    /// the pattern, for an error message
+    pattern: String,
+}
+
+impl LazyDfa {
+    fn new(re: std::sync::Arc<regex_automata::hybrid::regex::Regex>, pattern: String) -> LazyDfa {
+        let for_pool = std::sync::Arc::clone(&re);
+        let make: MakeCache = Box::new(move || for_pool.create_cache());
+        LazyDfa {
+            re,
+            caches: regex_automata::util::pool::Pool::new(make),
+            pattern,
+        }
+    }
+
+    /// The leftmost-first match at or after `pos`, searched with `cache`
+    /// (one of [`LazyDfa::caches`]).
+    fn find_at(
+        &self,
+        cache: &mut regex_automata::hybrid::regex::Cache,
+        text: &str,
+        pos: usize,
+    ) -> Result<Option<std::ops::Range<usize>>> {
+        let input = regex_automata::Input::new(text).range(pos..);
+        // (no quit bytes and no give-up limit: a search does not fail)
+        match self.re.try_search(cache, &input) {
+            Ok(m) => Ok(m.map(|m| m.range())),
+            Err(e) => Err(crate::Error::Regex {
+                pattern: self.pattern.clone(),
+                message: e.to_string(),
+            }),
+        }
+    }
+}
+
+impl Clone for LazyDfa {
+    fn clone(&self) -> LazyDfa {
+        LazyDfa::new(std::sync::Arc::clone(&self.re), self.pattern.clone())
+    }
+}
+
+impl std::fmt::Debug for LazyDfa {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazyDfa")
+            .field("pattern", &self.pattern)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Which regions of the chunk string a rule's matches may lie in.
@@ -81,7 +157,13 @@ fn unsafe_hir(hir: &Hir) -> bool {
 /// The position of the first brace at or after `pos`, and whether it is `{`.
 fn next_brace(text: &str, pos: usize) -> Option<(usize, bool)> {
     let rest = text.as_bytes().get(pos..)?;
-    memchr::memchr2(b'{', b'}', rest).map(|k| (pos + k, rest.get(k) == Some(&b'{')))
+    // (compact strings are short: a plain loop beats memchr's set-up there)
+    let k = if rest.len() < 64 {
+        rest.iter().position(|&c| c == b'{' || c == b'}')
+    } else {
+        memchr::memchr2(b'{', b'}', rest)
+    }?;
+    Some((pos + k, rest.get(k) == Some(&b'{')))
 }
 
 impl FastRule {
@@ -89,9 +171,10 @@ impl FastRule {
     /// already in the `regex` dialect), or `None` when it needs the
     /// general path.
     ///
-    /// `dense`: also build the dense DFAs of a rule without groups (cheap
-    /// for compact strings' byte classes, not for Unicode classes).
-    pub(super) fn build(kind: RuleKind, parts: &[String], dense: bool) -> Option<FastRule> {
+    /// `compact`: a rule without groups on compact strings searches with
+    /// lazy DFAs (cheap for compact strings' byte classes, not for Unicode
+    /// classes).
+    pub(super) fn build(kind: RuleKind, parts: &[String], compact: bool) -> Option<FastRule> {
         // A split rule `(?P<left>L)(?=R)` takes, from a start, the first
         // `L` match (in the backtracking order) that `R` can follow: the
         // `left` group of the leftmost-first match of `(L)(?:R)`. Its
@@ -118,6 +201,14 @@ impl FastRule {
         if unsafe_hir(&hir) {
             return None;
         }
+        if compact && !context {
+            let re = regex_automata::hybrid::regex::Regex::new(&pattern).ok()?;
+            return Some(FastRule {
+                engine: Engine::Lazy(LazyDfa::new(std::sync::Arc::new(re), pattern)),
+                place,
+                groups: None,
+            });
+        }
         let re = regex::RegexBuilder::new(&pattern).build().ok()?;
         let groups = if context {
             let idx = |name: &str| re.capture_names().position(|n| n == Some(name));
@@ -125,15 +216,10 @@ impl FastRule {
         } else {
             None
         };
-        let dense = match (dense, groups) {
-            (true, None) => regex_automata::dfa::regex::Regex::new(&pattern).ok(),
-            _ => None,
-        };
         Some(FastRule {
-            re,
+            engine: Engine::Meta(re),
             place,
             groups,
-            dense,
         })
     }
 
@@ -157,68 +243,87 @@ impl FastRule {
     /// allows: the `regex` crate's leftmost-first match when allowed, else
     /// the search goes on after the region (chunk or gap) it fell in, where
     /// no start is allowed either.
+    ///
+    /// `locs`: capture slots (rules with groups); `cache`: the search cache
+    /// of a [`LazyDfa`] rule.
     fn find(
         &self,
         text: &str,
         mut pos: usize,
         mut locs: Option<&mut regex::CaptureLocations>,
-    ) -> Option<Found> {
+        mut cache: Option<&mut regex_automata::hybrid::regex::Cache>,
+    ) -> Result<Option<Found>> {
         loop {
             if pos > text.len() {
-                return None;
+                return Ok(None);
             }
-            let whole = match (locs.as_deref_mut(), &self.dense) {
-                (Some(locs), _) => self.re.captures_read_at(locs, text, pos)?.range(),
-                (None, Some(d)) => {
-                    let input = regex_automata::Input::new(text).range(pos..);
-                    match d.try_search(&input) {
-                        Ok(m) => m?.range(),
-                        // (a dense DFA without quit bytes does not fail)
-                        Err(_) => self.re.find_at(text, pos)?.range(),
-                    }
+            let found = match (locs.as_deref_mut(), &self.engine) {
+                (Some(locs), Engine::Meta(re)) => {
+                    re.captures_read_at(locs, text, pos).map(|m| m.range())
                 }
-                (None, None) => self.re.find_at(text, pos)?.range(),
+                (_, Engine::Lazy(d)) => match cache.as_deref_mut() {
+                    Some(c) => d.find_at(c, text, pos)?,
+                    None => d.find_at(&mut d.caches.get(), text, pos)?,
+                },
+                (None, Engine::Meta(re)) => re.find_at(text, pos).map(|m| m.range()),
+            };
+            let Some(whole) = found else {
+                return Ok(None);
             };
             if self.allowed(text, whole.start) {
                 let (Some([l, c, r]), Some(locs)) = (self.groups, locs) else {
-                    return Some(Found {
+                    return Ok(Some(Found {
                         chunk: whole.clone(),
                         whole,
                         left: 0..0,
                         right: 0..0,
-                    });
+                    }));
                 };
                 let g = |k: usize| locs.get(k).map_or(0..0, |(a, b)| a..b);
                 if self.place == Place::Anywhere {
                     let left = g(l);
-                    return Some(Found {
+                    return Ok(Some(Found {
                         whole: left.clone(),
                         left,
                         chunk: 0..0,
                         right: 0..0,
-                    });
+                    }));
                 }
-                return Some(Found {
+                return Ok(Some(Found {
                     whole,
                     left: g(l),
                     chunk: g(c),
                     right: g(r),
-                });
+                }));
             }
-            pos = next_brace(text, whole.start)?.0 + 1;
+            let Some((brace, _)) = next_brace(text, whole.start) else {
+                return Ok(None);
+            };
+            pos = brace + 1;
             if pos > text.len() {
-                return None;
+                return Ok(None);
             }
         }
     }
 
     /// `re.sub` of the rule over `text` into `out`, as the general path.
     pub(super) fn apply(&self, text: &str, kind: RuleKind, out: &mut String) -> Result<()> {
-        // capture slots only for context rules
-        let mut locs = self.groups.map(|_| self.re.capture_locations());
-        sub_loop(text, kind, out, |pos| {
-            Ok(self.find(text, pos, locs.as_mut()))
-        })
+        match &self.engine {
+            Engine::Lazy(d) => {
+                // one cache for the whole substitution
+                let mut cache = d.caches.get();
+                sub_loop(text, kind, out, |pos| {
+                    self.find(text, pos, None, Some(&mut *cache))
+                })
+            }
+            Engine::Meta(re) => {
+                // capture slots only for context rules
+                let mut locs = self.groups.map(|_| re.capture_locations());
+                sub_loop(text, kind, out, |pos| {
+                    self.find(text, pos, locs.as_mut(), None)
+                })
+            }
+        }
     }
 }
 

@@ -168,6 +168,100 @@ fn iob_row(line: &str, file: &str, line_no: usize) -> Result<(String, String)> {
 /// well-formed `word/TAG` tokens; false (with `out` partly filled) for
 /// anything else, which that function then reads (and reports).
 fn split_ascii_tagged<'a>(line: &'a str, out: &mut Vec<(&'a str, &'a str)>) -> bool {
+    let b = line.as_bytes();
+    // Nearly every line: printable ASCII tokens between spaces. One
+    // vectorised pass checks that, then only spaces and slashes are looked at.
+    let plain = b.iter().fold(0u8, |bad, &c| {
+        bad | u8::from((c != b' ') & !(0x21..=0x7f).contains(&c))
+    }) == 0;
+    if !plain {
+        return split_ascii_tagged_ws(line, out);
+    }
+    let mut sp = Splitter {
+        line,
+        out,
+        start: 0,
+        slash: usize::MAX,
+    };
+    // Eight bytes at a time: masks of the spaces and slashes among them,
+    // visited in order.
+    let mut words = b.chunks_exact(8);
+    let mut base = 0;
+    for w in &mut words {
+        let x = <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes);
+        let slashes = byte_eq_mask(x, b'/');
+        let mut m = byte_eq_mask(x, b' ') | slashes;
+        while m != 0 {
+            let bit = m & m.wrapping_neg();
+            let i = base + (bit.trailing_zeros() / 8) as usize;
+            if slashes & bit != 0 {
+                sp.slash = i;
+            } else if !sp.space(i) {
+                return false;
+            }
+            m ^= bit;
+        }
+        base += 8;
+    }
+    for (k, &c) in words.remainder().iter().enumerate() {
+        if c == b'/' {
+            sp.slash = base + k;
+        } else if c == b' ' && !sp.space(base + k) {
+            return false;
+        }
+    }
+    sp.start >= b.len() || sp.token(b.len())
+}
+
+/// The state of [`split_ascii_tagged`]'s pass: where the current token
+/// starts, its last slash so far (`usize::MAX`: none).
+struct Splitter<'a, 'o> {
+    line: &'a str,
+    out: &'o mut Vec<(&'a str, &'a str)>,
+    start: usize,
+    slash: usize,
+}
+
+impl Splitter<'_, '_> {
+    /// A space at `i`: ends the current token, if any. False for a token
+    /// that is not `word/TAG` with both parts non-empty.
+    #[inline(always)]
+    fn space(&mut self, i: usize) -> bool {
+        let ok = i <= self.start || self.token(i);
+        self.start = i + 1;
+        self.slash = usize::MAX;
+        ok
+    }
+
+    /// Pushes the token ending at `end`, split at its last slash.
+    #[inline(always)]
+    fn token(&mut self, end: usize) -> bool {
+        let k = self.slash;
+        if k == usize::MAX || k <= self.start || k + 1 >= end {
+            return false;
+        }
+        match (self.line.get(self.start..k), self.line.get(k + 1..end)) {
+            (Some(w), Some(t)) => {
+                self.out.push((w, t));
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The high bit of each byte of `x` (little-endian) that equals `c`, and
+/// no other bit.
+fn byte_eq_mask(x: u64, c: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let t = x ^ (u64::from(c) * 0x0101_0101_0101_0101);
+    // a byte's high bit: set when its low seven bits or its own high bit are set
+    !(((t & LOW7) + LOW7) | t | LOW7)
+}
+
+/// [`split_ascii_tagged`] for ASCII lines with other whitespace than spaces
+/// (Python's: `\t \n \v \f \r`, `\x1c`-`\x1f`).
+fn split_ascii_tagged_ws<'a>(line: &'a str, out: &mut Vec<(&'a str, &'a str)>) -> bool {
     // Python's ASCII whitespace: \t \n \v \f \r, \x1c-\x1f and space.
     let ws = |c: u8| matches!(c, b'\t'..=b'\r' | 0x1c..=0x20);
     let b = line.as_bytes();
@@ -202,6 +296,14 @@ fn split_ascii_tagged<'a>(line: &'a str, out: &mut Vec<(&'a str, &'a str)>) -> b
     true
 }
 
+/// An emptied `v` with its allocation, for slices of another lifetime (the
+/// standard library collects a vector's `into_iter` in place when the
+/// element layouts agree).
+fn recycle<'b>(mut v: Vec<(&str, &str)>) -> Vec<(&'b str, &'b str)> {
+    v.clear();
+    v.into_iter().map(|_| ("", "")).collect()
+}
+
 /// The chunker of a run: a grammar runs on the flat path (no tree per
 /// sentence, reused buffers), a model through [`Chunker`].
 enum Engine {
@@ -209,8 +311,6 @@ enum Engine {
     Model(Box<dyn Chunker>),
 }
 
-/// Chunks one sentence and writes it in `format`; `text` and `buf` are
-/// reused buffers.
 /// Chunks and writes the CoNLL rows gathered for one sentence (if any),
 /// then empties them.
 fn emit_rows(
@@ -218,25 +318,25 @@ fn emit_rows(
     sent: &mut Vec<(String, String)>,
     format: ChunkFormat,
     text: &mut String,
-    buf: &mut Vec<u8>,
     out: &mut impl Write,
 ) -> Result<()> {
     if sent.is_empty() {
         return Ok(());
     }
     let pairs: Vec<(&str, &str)> = sent.iter().map(|(w, t)| (w.as_str(), t.as_str())).collect();
-    emit(engine, &pairs, None, format, text, buf, out)?;
+    emit(engine, &pairs, None, format, text, out)?;
     sent.clear();
     Ok(())
 }
 
+/// Chunks one sentence (`line`: the input line its tokens are slices of,
+/// if any) and writes it in `format`; `text` is a reused buffer.
 fn emit(
     engine: &mut Engine,
     sent: &[(&str, &str)],
     line: Option<&str>,
     format: ChunkFormat,
     text: &mut String,
-    buf: &mut Vec<u8>,
     out: &mut impl Write,
 ) -> Result<()> {
     let (parser, spans) = match engine {
@@ -245,40 +345,13 @@ fn emit(
     };
     let c = parser.parse_flat(sent, spans)?;
     text.clear();
-    match format {
-        ChunkFormat::Bracket => {
-            match line {
-                Some(l) => c.write_bracket_from(l, text),
-                None => c.write_bracket(text),
-            }
-            text.push('\n');
-        }
-        ChunkFormat::Iob => {
-            c.write_conll(text)?;
-            text.push('\n');
-        }
-        ChunkFormat::Jsonl => {
-            match line {
-                Some(l) => c.write_bracket_from(l, text),
-                None => c.write_bracket(text),
-            }
-            buf.clear();
-            buf.extend_from_slice(b"{\"tree\":");
-            push_json_str(buf, text);
-            buf.extend_from_slice(b",\"chunks\":[");
-            for (k, (label, start, end)) in c.chunks().enumerate() {
-                if k > 0 {
-                    buf.push(b',');
-                }
-                buf.extend_from_slice(b"{\"label\":");
-                push_json_str(buf, label);
-                buf.extend_from_slice(format!(",\"start\":{start},\"end\":{end}}}").as_bytes());
-            }
-            buf.extend_from_slice(b"]}\n");
-            out.write_all(buf)?;
-            return Ok(());
-        }
+    match (format, line) {
+        (ChunkFormat::Bracket, Some(l)) => c.write_bracket_from(l, text),
+        (ChunkFormat::Bracket, None) => c.write_bracket(text),
+        (ChunkFormat::Iob, _) => c.write_conll(text)?,
+        (ChunkFormat::Jsonl, _) => c.write_jsonl(line, text),
     }
+    text.push('\n');
     out.write_all(text.as_bytes())?;
     Ok(())
 }
@@ -311,7 +384,9 @@ pub fn run(a: ChunkArgs) -> Result<()> {
     let mut mode = a.input_format;
     let format = a.format;
     let mut sent: Vec<(String, String)> = Vec::new();
-    let (mut text, mut buf) = (String::new(), Vec::new());
+    let mut text = String::new();
+    // the token buffer, kept from line to line
+    let mut spare: Vec<(&str, &str)> = Vec::new();
     for path in a.input.paths() {
         let name = input_name(&path);
         let mut reader = open_input(&path)?;
@@ -335,14 +410,7 @@ pub fn run(a: ChunkArgs) -> Result<()> {
             match mode {
                 ChunkInput::Iob => {
                     if blank {
-                        emit_rows(
-                            &mut engine,
-                            &mut sent,
-                            format,
-                            &mut text,
-                            &mut buf,
-                            &mut out,
-                        )?;
+                        emit_rows(&mut engine, &mut sent, format, &mut text, &mut out)?;
                     } else {
                         sent.push(iob_row(line, &name, line_no)?);
                     }
@@ -350,32 +418,18 @@ pub fn run(a: ChunkArgs) -> Result<()> {
                 // Blank lines before the layout is known.
                 ChunkInput::Auto => {}
                 ChunkInput::Tagged => {
-                    let mut toks = Vec::with_capacity(32);
+                    let mut toks = recycle(std::mem::take(&mut spare));
                     if !split_ascii_tagged(line, &mut toks) {
                         toks.clear();
                         crate::tag::split_word_tag_line(line, &name, line_no, &mut toks)?;
                     }
-                    emit(
-                        &mut engine,
-                        &toks,
-                        Some(line),
-                        format,
-                        &mut text,
-                        &mut buf,
-                        &mut out,
-                    )?;
+                    emit(&mut engine, &toks, Some(line), format, &mut text, &mut out)?;
+                    spare = recycle(toks);
                 }
             }
             Ok(())
         })?;
-        emit_rows(
-            &mut engine,
-            &mut sent,
-            format,
-            &mut text,
-            &mut buf,
-            &mut out,
-        )?;
+        emit_rows(&mut engine, &mut sent, format, &mut text, &mut out)?;
     }
     out.flush()?;
     Ok(())
@@ -397,6 +451,12 @@ mod tests {
             "",
             "   ",
             "(/( )/)",
+            "a/DT  b/NN ",
+            " a\x7f/DT",
+            "\x01a/DT b/NN",
+            "a/b/c/D",
+            "The/DT quick/JJ brown/JJ fox/NN jumps/VBZ over/IN the/DT lazy/JJ dog/NN ./.",
+            "abcdefg/H abcdefg/HI  ab/C/DE/FGHIJKLMNOP/Q ",
         ];
         for line in good {
             let (mut a, mut b) = (Vec::new(), Vec::new());
@@ -404,10 +464,33 @@ mod tests {
             crate::tag::split_word_tag_line(line, "f", 1, &mut b).unwrap();
             assert_eq!(a, b, "{line:?}");
         }
-        for line in ["a/DT bad", "/DT", "a/", "é/DT", "a/DT \u{a0}b/NN", "x/é"] {
+        for line in [
+            "a/DT bad",
+            "/DT",
+            "a/",
+            "é/DT",
+            "a/DT \u{a0}b/NN",
+            "x/é",
+            "a/DT  /NN",
+            " a/DT b/",
+            "a/DT\tb",
+            "The/DT quick/JJ brown/JJ fox/NN jumps/VBZ over lazy/JJ",
+            "The/DT quick/JJ brown/JJ fox/NN jumps/VBZ over/IN/ x/Y",
+        ] {
             let mut a = Vec::new();
             assert!(!split_ascii_tagged(line, &mut a), "{line:?}");
         }
+    }
+
+    /// `recycle` keeps the allocation.
+    #[test]
+    fn recycle_keeps_the_buffer() {
+        let line = String::from("a/DT");
+        let mut v: Vec<(&str, &str)> = Vec::with_capacity(40);
+        v.push((&line[..1], &line[2..]));
+        let w: Vec<(&'static str, &'static str)> = recycle(v);
+        assert!(w.is_empty());
+        assert_eq!(w.capacity(), 40);
     }
 
     /// The chunk-only parser gives the full parser's arguments, and leaves
