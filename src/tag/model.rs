@@ -176,6 +176,10 @@ impl<'de> Deserialize<'de> for Rows {
                 // the length comes from the file: reserve no more than a
                 // sane amount up front
                 out.ends.reserve(rows.size_hint().unwrap_or(0).min(1 << 20));
+                // room for every pair the body can hold, reserved but not
+                // touched: growing by doubling copied the rows and touched
+                // twice their memory (fresh pages are costly)
+                out.pairs.reserve(PAIRS_HINT.get());
                 while rows.next_element_seed(OneRow(&mut out.pairs))?.is_some() {
                     out.ends.push(out.pairs.len());
                 }
@@ -210,6 +214,12 @@ impl<'de> Deserialize<'de> for Rows {
         }
         d.deserialize_seq(AllRows)
     }
+}
+
+thread_local! {
+    /// The most weight pairs the body being decoded on this thread can hold
+    /// (set by [`decode_body`]; [`Rows`] reserves that many).
+    static PAIRS_HINT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 fn corrupt(what: impl std::fmt::Display) -> Error {
@@ -419,6 +429,16 @@ fn decode_body(
         )));
     }
     let body_err = |e: postcard::Error| corrupt(format!("body: {e}"));
+    // a pair takes at least two bytes (two varints); at most 2^26 reserved
+    PAIRS_HINT.set((raw.len() / 2).min(1 << 26));
+    /// Clears the hint however decoding ends.
+    struct ClearHint;
+    impl Drop for ClearHint {
+        fn drop(&mut self) {
+            PAIRS_HINT.set(0);
+        }
+    }
+    let _clear = ClearHint;
     let BodyRef {
         v2: BodyV2 {
             weights: body,

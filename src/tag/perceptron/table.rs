@@ -310,14 +310,22 @@ impl TableBuilder {
         self.row_start.push(self.entries.len() as u32);
         // a row is dense when it has weights for at least a quarter of the
         // classes (and there are enough classes for it to pay)
-        let mut dense: Vec<Weight> = Vec::new();
+        let is_dense = |a: usize, b: usize| n_classes >= 8 && (b - a) * 4 >= n_classes;
+        let n_rows_dense = self
+            .row_start
+            .windows(2)
+            .filter(|w| is_dense(w[0] as usize, w[1] as usize))
+            .count()
+            .min(DENSE as usize - 1);
+        // one allocation: growing row by row copied and touched twice
+        let mut dense: Vec<Weight> = Vec::with_capacity(n_rows_dense * n_classes);
         let mut n_dense = 0u32;
         let slots: Vec<(u32, u32)> = self
             .row_start
             .windows(2)
             .map(|w| {
                 let (a, b) = (w[0] as usize, w[1] as usize);
-                if n_classes >= 8 && (b - a) * 4 >= n_classes && n_dense < DENSE - 1 {
+                if is_dense(a, b) && n_dense < DENSE - 1 {
                     let base = dense.len();
                     dense.resize(base + n_classes, 0);
                     for &(c, q) in &self.entries[a..b] {
