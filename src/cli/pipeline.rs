@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::common::{stdout, write_json_line, InputArgs};
+use super::common::{stdout, InputArgs};
 use crate::io::{input_name, open_input, ParagraphReader};
 use crate::pipeline::{write_conllu_with, NeuralStage, Pipeline, SentenceRecord};
 use crate::Result;
@@ -212,23 +212,64 @@ pub fn run(a: PipelineArgs) -> Result<()> {
         let mut reader = ParagraphReader::new(open_input(&path)?, doc.clone(), a.input.utf8_mode());
         let paras = std::iter::from_fn(|| reader.next_with_offset());
         let mut sent_no = 0usize;
+        // the workers format the records too; the writer only puts in the
+        // sentence numbers, which need the paragraphs before
         crate::par::map_ordered(
             paras,
             a.jobs,
-            |(off, text)| pipeline.process(&doc, off, &text),
-            |recs: Vec<SentenceRecord>| {
-                for mut r in recs {
-                    r.sent = sent_no;
-                    sent_no += 1;
-                    match a.format {
-                        PipelineFormat::Jsonl => write_json_line(&mut out, &r)?,
-                        PipelineFormat::Conllu => write_conllu_with(&mut out, &r, multiword)?,
-                    }
-                }
-                Ok(())
+            |(off, text)| {
+                let recs = pipeline.process(&doc, off, &text)?;
+                Rendered::new(&recs, a.format, multiword)
             },
+            |r: Rendered| r.write(&mut out, &mut sent_no),
         )?;
     }
     std::io::Write::flush(&mut out)?;
     Ok(())
+}
+
+/// A paragraph's records, formatted, with where each record's sentence
+/// number is (a record's number within the paragraph, which the writer
+/// replaces by its number within the document).
+struct Rendered {
+    bytes: Vec<u8>,
+    numbers: Vec<std::ops::Range<usize>>,
+    /// What a document's first sentence is numbered (CoNLL-U counts from 1).
+    first: usize,
+}
+
+impl Rendered {
+    fn new(recs: &[SentenceRecord], format: PipelineFormat, multiword: bool) -> Result<Self> {
+        let mut r = Rendered {
+            bytes: Vec::new(),
+            numbers: Vec::with_capacity(recs.len()),
+            first: usize::from(format == PipelineFormat::Conllu),
+        };
+        for rec in recs {
+            let at = match format {
+                PipelineFormat::Jsonl => rec.write_json(&mut r.bytes),
+                PipelineFormat::Conllu => {
+                    // `# sent_id = DOC-N`, N counting from 1
+                    let start = r.bytes.len() + "# sent_id = ".len() + rec.doc.len() + 1;
+                    write_conllu_with(&mut r.bytes, rec, multiword)?;
+                    start..start + (rec.sent + 1).to_string().len()
+                }
+            };
+            r.numbers.push(at);
+        }
+        Ok(r)
+    }
+
+    /// Writes the records, numbered from `*sent_no` on (which it advances).
+    fn write(&self, out: &mut impl std::io::Write, sent_no: &mut usize) -> Result<()> {
+        let mut pos = 0;
+        for at in &self.numbers {
+            out.write_all(self.bytes.get(pos..at.start).unwrap_or_default())?;
+            write!(out, "{}", *sent_no + self.first)?;
+            *sent_no += 1;
+            pos = at.end;
+        }
+        out.write_all(self.bytes.get(pos..).unwrap_or_default())?;
+        Ok(())
+    }
 }

@@ -97,6 +97,112 @@ impl SentenceRecord {
     pub fn words(&self) -> Vec<&str> {
         self.tokens.iter().map(String::as_str).collect()
     }
+
+    /// Appends the record as one line of JSON (with its `\n`) to `out`:
+    /// the same bytes as `serde_json::to_writer` of the record and a
+    /// newline, written without serde (`nlkit pipeline`'s output path).
+    /// Returns where the `sent` number was written in `out`, so that a
+    /// caller that numbers sentences later can put its own number there.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::pipeline::SentenceRecord;
+    /// let mut r = SentenceRecord::new("d", 13, "Hi \"you\"", (0, 8));
+    /// r.tokens = vec!["Hi".into(), "\"you\"".into()];
+    /// r.spans = vec![(0, 2), (3, 8)];
+    /// let mut out = Vec::new();
+    /// let at = r.write_json(&mut out);
+    /// assert_eq!(out, format!("{}\n", serde_json::to_string(&r).unwrap()).into_bytes());
+    /// assert_eq!(&out[at], b"13");
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) -> std::ops::Range<usize> {
+        out.reserve(self.text.len() * 3 + 64);
+        out.extend_from_slice(b"{\"doc\":");
+        push_json_str(out, &self.doc);
+        out.extend_from_slice(b",\"sent\":");
+        let at = out.len();
+        push_u64(out, self.sent as u64);
+        let sent = at..out.len();
+        out.extend_from_slice(b",\"text\":");
+        push_json_str(out, &self.text);
+        out.extend_from_slice(b",\"span\":");
+        push_pair(out, self.span);
+        out.extend_from_slice(b",\"tokens\":");
+        push_str_list(out, &self.tokens);
+        out.extend_from_slice(b",\"spans\":[");
+        for (i, &sp) in self.spans.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            push_pair(out, sp);
+        }
+        out.push(b']');
+        let own = [
+            ("tags", &self.tags),
+            ("upos", &self.upos),
+            ("lemmas", &self.lemmas),
+        ];
+        let named = own
+            .into_iter()
+            .filter_map(|(name, col)| Some((name, col.as_ref()?)));
+        for (name, col) in named.chain(self.columns.iter().map(|(n, c)| (n.as_str(), c))) {
+            out.push(b',');
+            push_json_str(out, name);
+            out.push(b':');
+            push_str_list(out, col);
+        }
+        out.extend_from_slice(b"}\n");
+        sent
+    }
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        // writing to a Vec cannot fail
+        let _ = serde_json::to_writer(&mut *out, s);
+    }
+}
+
+/// Appends `["a","b",...]`.
+fn push_str_list(out: &mut Vec<u8>, items: &[String]) {
+    out.push(b'[');
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_json_str(out, s);
+    }
+    out.push(b']');
+}
+
+/// Appends `[a,b]`.
+fn push_pair(out: &mut Vec<u8>, (a, b): (u64, u64)) {
+    out.push(b'[');
+    push_u64(out, a);
+    out.push(b',');
+    push_u64(out, b);
+    out.push(b']');
+}
+
+/// Appends `n` in decimal.
+fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
 }
 
 /// Writes records as CoNLL-U: `# sent_id`, `# text`, then one line per
@@ -200,4 +306,50 @@ pub fn write_conllu_with(
     }
     writeln!(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::SentenceRecord;
+
+    /// [`SentenceRecord::write_json`] writes exactly what serde_json
+    /// writes: escapes, non-ASCII text, every optional field, other
+    /// columns in name order, large numbers.
+    #[test]
+    fn write_json_equals_serde_json() {
+        let texts = [
+            "plain",
+            "quote \" and \\ back",
+            "tab\tnew\nline\u{1}\u{1f}\u{7f}",
+            "caf\u{e9} \u{2028} \u{1F600}",
+            "",
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            let mut r = SentenceRecord::new(text, k * 1_000_003, text, (u64::MAX - 1, u64::MAX));
+            r.tokens = texts.iter().map(|t| t.to_string()).collect();
+            r.spans = (0..texts.len() as u64).map(|i| (i, i * 10)).collect();
+            let mut out = Vec::new();
+            let at = r.write_json(&mut out);
+            assert_eq!(
+                String::from_utf8(out.clone()).unwrap(),
+                format!("{}\n", serde_json::to_string(&r).unwrap())
+            );
+            assert_eq!(&out[at], (k * 1_000_003).to_string().as_bytes());
+            if k % 2 == 0 {
+                r.tags = Some(r.tokens.clone());
+                r.lemmas = Some(vec!["\"".into(); texts.len()]);
+            } else {
+                r.upos = Some(r.tokens.clone());
+            }
+            r.set_column("zeta", vec!["z".into(); texts.len()]);
+            r.set_column(text, vec![text.to_string(); texts.len()]);
+            let mut out = vec![b'x'];
+            let at = r.write_json(&mut out);
+            assert_eq!(
+                String::from_utf8(out[1..].to_vec()).unwrap(),
+                format!("{}\n", serde_json::to_string(&r).unwrap())
+            );
+            assert_eq!(&out[at], (k * 1_000_003).to_string().as_bytes());
+        }
+    }
 }

@@ -90,7 +90,10 @@ impl WordClusters {
     /// # Errors
     /// [`Error::Model`] for a cluster number of [`MAX_CLUSTERS`] or more.
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, ClusterIds)>) -> Result<Self> {
+        let pairs = pairs.into_iter();
         let mut map = FxMap::default();
+        // one allocation, not a rehash at every doubling
+        map.reserve(pairs.size_hint().0);
         for (w, ids) in pairs {
             if ids.iter().any(|&x| x >= MAX_CLUSTERS) {
                 return Err(Error::Model(format!("word cluster of `{w}` out of range")));

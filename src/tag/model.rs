@@ -101,7 +101,7 @@ struct BodyRef<'a> {
 }
 
 /// Finds an already loaded first stage for the first-stage model file
-/// given (see [`decode_with`]).
+/// given (see [`decode_inflated`]).
 pub(crate) type FirstStageResolver<'r> =
     &'r (dyn Fn(&[u8]) -> Option<std::sync::Arc<PerceptronTagger>> + Sync);
 
@@ -176,6 +176,10 @@ impl<'de> Deserialize<'de> for Rows {
                 // the length comes from the file: reserve no more than a
                 // sane amount up front
                 out.ends.reserve(rows.size_hint().unwrap_or(0).min(1 << 20));
+                // room for every pair the body can hold, reserved but not
+                // touched: growing by doubling copied the rows and touched
+                // twice their memory (fresh pages are costly)
+                out.pairs.reserve(PAIRS_HINT.get());
                 while rows.next_element_seed(OneRow(&mut out.pairs))?.is_some() {
                     out.ends.push(out.pairs.len());
                 }
@@ -210,6 +214,12 @@ impl<'de> Deserialize<'de> for Rows {
         }
         d.deserialize_seq(AllRows)
     }
+}
+
+thread_local! {
+    /// The most weight pairs the body being decoded on this thread can hold
+    /// (set by [`decode_body`]; [`Rows`] reserves that many).
+    static PAIRS_HINT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 fn corrupt(what: impl std::fmt::Display) -> Error {
@@ -371,13 +381,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<PerceptronTagger> {
     decode_stage(bytes, true, &|_| None)
 }
 
-/// Decodes a tagger; a stacked model's first stage is what `resolve`
-/// returns for the first stage's file, or else decoded from it (on another
-/// thread, while this model's own weights are).
-pub(crate) fn decode_with(bytes: &[u8], resolve: FirstStageResolver) -> Result<PerceptronTagger> {
-    decode_stage(bytes, true, resolve)
-}
-
 /// The body of a model file (after its header), for comparing models.
 pub(crate) fn body_bytes(bytes: &[u8]) -> Option<&[u8]> {
     let (_, at, _) = header(bytes).ok()?;
@@ -393,6 +396,32 @@ fn decode_stage(
     resolve: FirstStageResolver,
 ) -> Result<PerceptronTagger> {
     let (meta, raw, version) = read_versioned(bytes)?;
+    decode_body(meta, &raw, version, may_stack, resolve)
+}
+
+/// Decodes a tagger from a model file whose body the caller has inflated
+/// already (`raw`; nlkit's embedded models are inflated when nlkit is
+/// built): the header is read from `bytes`, the body from `raw`. A stacked
+/// model's first stage is what `resolve` returns for the first stage's
+/// file, or else decoded from it (on another thread, while this model's own
+/// weights are).
+pub(crate) fn decode_inflated(
+    bytes: &[u8],
+    raw: &[u8],
+    resolve: FirstStageResolver,
+) -> Result<PerceptronTagger> {
+    let (meta, _, version) = header(bytes)?;
+    decode_body(meta, raw, version, true, resolve)
+}
+
+/// Decodes the inflated body `raw` of a model file of `version`.
+fn decode_body(
+    meta: ModelMeta,
+    raw: &[u8],
+    version: u32,
+    may_stack: bool,
+    resolve: FirstStageResolver,
+) -> Result<PerceptronTagger> {
     if !is_perceptron(&meta.kind) {
         return Err(Error::Model(format!(
             "this is a `{}` tagger model, not a perceptron model (load it with nlkit::tag::load_model)",
@@ -400,6 +429,16 @@ fn decode_stage(
         )));
     }
     let body_err = |e: postcard::Error| corrupt(format!("body: {e}"));
+    // a pair takes at least two bytes (two varints); at most 2^26 reserved
+    PAIRS_HINT.set((raw.len() / 2).min(1 << 26));
+    /// Clears the hint however decoding ends.
+    struct ClearHint;
+    impl Drop for ClearHint {
+        fn drop(&mut self) {
+            PAIRS_HINT.set(0);
+        }
+    }
+    let _clear = ClearHint;
     let BodyRef {
         v2: BodyV2 {
             weights: body,
@@ -409,16 +448,16 @@ fn decode_stage(
     } = match version {
         1 => BodyRef {
             v2: BodyV2 {
-                weights: postcard::from_bytes(&raw).map_err(body_err)?,
+                weights: postcard::from_bytes(raw).map_err(body_err)?,
                 clusters: Vec::new(),
             },
             first: None,
         },
         2 => BodyRef {
-            v2: postcard::from_bytes(&raw).map_err(body_err)?,
+            v2: postcard::from_bytes(raw).map_err(body_err)?,
             first: None,
         },
-        _ => postcard::from_bytes(&raw).map_err(body_err)?,
+        _ => postcard::from_bytes(raw).map_err(body_err)?,
     };
     if first.is_some() && !may_stack {
         return Err(corrupt(
@@ -496,14 +535,17 @@ fn decode_weights(body: Weights<'_>, clusters: Vec<(String, ClusterIds)>) -> Res
     {
         return Err(corrupt("weight class out of range"));
     }
-    let mut tb = TableBuilder::with_capacity(body.features.len(), body.rows.pairs.len());
-    for (f, row) in body.features.iter().zip(body.rows.iter()) {
-        if body.scale == SCALE as u32 {
-            tb.push_row_q(f, row.iter().copied());
-        } else {
+    let tb = if body.scale == SCALE as u32 {
+        // the weights are thousandths already: the builder takes them as
+        // they are, without a copy
+        TableBuilder::from_rows(&body.features, &body.rows.ends, body.rows.pairs)
+    } else {
+        let mut tb = TableBuilder::with_capacity(body.features.len(), body.rows.pairs.len());
+        for (f, row) in body.features.iter().zip(body.rows.iter()) {
             tb.push_row(f, row.iter().map(|&(c, q)| (c, f64::from(q) / scale)));
         }
-    }
+        tb
+    };
     Ok((
         body.classes
             .into_iter()

@@ -200,6 +200,39 @@ impl TableBuilder {
         }
     }
 
+    /// A builder holding `pairs` (class, weight in thousandths) as they
+    /// are, without copying them: row `r`, named `features[r]`, is
+    /// `pairs[ends[r - 1]..ends[r]]` (empty rows are dropped, as
+    /// [`TableBuilder::push_row`] drops them). `ends` must not decrease
+    /// and end at most at `pairs.len()` (what a model's body decodes to).
+    pub(crate) fn from_rows(features: &[&str], ends: &[usize], pairs: Vec<(u16, i32)>) -> Self {
+        let text = features.iter().map(|f| f.len()).sum();
+        let mut tb = TableBuilder {
+            names: FeatureNames {
+                text: String::with_capacity(text),
+                ends: Vec::with_capacity(features.len()),
+                ..FeatureNames::default()
+            },
+            row_start: Vec::with_capacity(features.len() + 1),
+            entries: pairs,
+            bad: None,
+        };
+        let mut start = 0;
+        for (f, &end) in features.iter().zip(ends) {
+            if end > start {
+                tb.row_start.push(start as u32);
+                tb.names.push(f);
+            }
+            start = end;
+        }
+        tb.bad = tb
+            .entries
+            .iter()
+            .find(|&&(_, q)| f64::from(q).abs() > MAX_WEIGHT_Q)
+            .map(|&(_, q)| f64::from(q) / WEIGHT_SCALE);
+        tb
+    }
+
     /// Adds a feature's row of `(class, weight)`.
     pub(crate) fn push_row(&mut self, feature: &str, row: impl IntoIterator<Item = (u16, f64)>) {
         let bad = &mut self.bad;
@@ -209,19 +242,6 @@ impl TableBuilder {
                 bad.get_or_insert(w);
             }
             (c, q as Weight)
-        });
-        let start = self.entries.len();
-        self.entries.extend(row);
-        self.end_row(feature, start);
-    }
-
-    /// Adds a feature's row of `(class, weight in thousandths)`.
-    pub(crate) fn push_row_q(&mut self, feature: &str, row: impl IntoIterator<Item = (u16, i32)>) {
-        let bad = &mut self.bad;
-        let row = row.into_iter().inspect(|&(_, q)| {
-            if f64::from(q).abs() > MAX_WEIGHT_Q {
-                bad.get_or_insert(f64::from(q) / WEIGHT_SCALE);
-            }
         });
         let start = self.entries.len();
         self.entries.extend(row);
@@ -288,20 +308,27 @@ impl TableBuilder {
         // would keep the last of them
         self.names.unsorted = !sorted;
         self.row_start.push(self.entries.len() as u32);
-        let quantised: Vec<Weight> = self.entries.iter().map(|e| e.1).collect();
         // a row is dense when it has weights for at least a quarter of the
         // classes (and there are enough classes for it to pay)
-        let mut dense: Vec<Weight> = Vec::new();
+        let is_dense = |a: usize, b: usize| n_classes >= 8 && (b - a) * 4 >= n_classes;
+        let n_rows_dense = self
+            .row_start
+            .windows(2)
+            .filter(|w| is_dense(w[0] as usize, w[1] as usize))
+            .count()
+            .min(DENSE as usize - 1);
+        // one allocation: growing row by row copied and touched twice
+        let mut dense: Vec<Weight> = Vec::with_capacity(n_rows_dense * n_classes);
         let mut n_dense = 0u32;
         let slots: Vec<(u32, u32)> = self
             .row_start
             .windows(2)
             .map(|w| {
                 let (a, b) = (w[0] as usize, w[1] as usize);
-                if n_classes >= 8 && (b - a) * 4 >= n_classes && n_dense < DENSE - 1 {
+                if is_dense(a, b) && n_dense < DENSE - 1 {
                     let base = dense.len();
                     dense.resize(base + n_classes, 0);
-                    for (&(c, _), &q) in self.entries[a..b].iter().zip(&quantised[a..b]) {
+                    for &(c, q) in &self.entries[a..b] {
                         if let Some(x) = dense.get_mut(base + usize::from(c)) {
                             *x = q;
                         }
@@ -326,7 +353,7 @@ impl TableBuilder {
         let mut value_id: FxMap<Weight, u32> = FxMap::default();
         let mut values: Vec<Weight> = Vec::new();
         let mut entries = Vec::with_capacity(self.entries.len());
-        for (&(class, _), &w) in self.entries.iter().zip(&quantised) {
+        for &(class, w) in &self.entries {
             if usize::from(class) >= Entry::MAX_CLASSES {
                 return Err(Error::Model(format!(
                     "perceptron model has more than {} classes",
