@@ -22,31 +22,31 @@ use crate::tree::{Child, Tree};
 use crate::{Error, Result};
 
 /// "No item" / "nothing" marker.
-const NONE: u32 = u32::MAX;
+pub(super) const NONE: u32 = u32::MAX;
 /// Right-hand children with this bit set are words (the bits below are the
 /// token position).
-const LEAF: u32 = 1 << 31;
+pub(super) const LEAF: u32 = 1 << 31;
 
 #[derive(Clone, Copy)]
-struct Deriv {
+pub(super) struct Deriv {
     /// The item one symbol shorter, or NONE.
-    left: u32,
+    pub(super) left: u32,
     /// A node id, `LEAF | position`, or NONE (an empty production).
-    right: u32,
+    pub(super) right: u32,
     /// Next derivation of the same item, or NONE.
-    next: u32,
+    pub(super) next: u32,
 }
 
 #[derive(Clone, Copy)]
-struct Item {
-    first: u32,
+pub(super) struct Item {
+    pub(super) first: u32,
 }
 
 #[derive(Clone, Copy)]
-struct Node {
-    sym: u32,
+pub(super) struct Node {
+    pub(super) sym: u32,
     /// First alternative (index into `alts`), or NONE.
-    first: u32,
+    pub(super) first: u32,
 }
 
 /// A packed parse forest for one sentence (see the module docs).
@@ -62,14 +62,14 @@ struct Node {
 /// ```
 #[derive(Clone)]
 pub struct Forest {
-    tokens: Vec<String>,
-    labels: std::sync::Arc<Vec<String>>,
-    items: Vec<Item>,
-    derivs: Vec<Deriv>,
-    nodes: Vec<Node>,
+    pub(super) tokens: Vec<String>,
+    pub(super) labels: std::sync::Arc<Vec<String>>,
+    pub(super) items: Vec<Item>,
+    pub(super) derivs: Vec<Deriv>,
+    pub(super) nodes: Vec<Node>,
     /// (complete item, next alternative)
-    alts: Vec<(u32, u32)>,
-    root: u32,
+    pub(super) alts: Vec<(u32, u32)>,
+    pub(super) root: u32,
     item_counts: Vec<u128>,
     node_counts: Vec<u128>,
 }
@@ -95,9 +95,11 @@ impl Forest {
             waiting: (0..=n).map(|_| FxHashMap::default()).collect(),
             agenda: Vec::new(),
             end: 0,
+            next: None,
         };
         for j in 0..=n {
             b.end = j as u32;
+            b.next = syms.get(j).copied();
             b.item_map.clear();
             b.node_map.clear();
             if j > 0 {
@@ -184,11 +186,11 @@ impl Forest {
         (0..total).map_while(move |k| self.tree(k))
     }
 
-    fn node_count(&self, n: u32) -> u128 {
+    pub(super) fn node_count(&self, n: u32) -> u128 {
         self.node_counts.get(n as usize).copied().unwrap_or(0)
     }
 
-    fn item_count(&self, i: u32) -> u128 {
+    pub(super) fn item_count(&self, i: u32) -> u128 {
         self.item_counts.get(i as usize).copied().unwrap_or(0)
     }
 
@@ -523,6 +525,8 @@ struct Builder<'g> {
     waiting: Vec<FxHashMap<u32, Vec<u32>>>,
     agenda: Vec<Task>,
     end: u32,
+    /// The symbol of the word starting at `end` (None at the end).
+    next: Option<u32>,
 }
 
 #[derive(Clone, Copy)]
@@ -533,8 +537,14 @@ enum Task {
 
 impl Builder<'_> {
     /// Adds the derivation (left, right) to item (p, d, start) ending at the
-    /// current position, creating the item if new.
+    /// current position, creating the item if new. Items that cannot be
+    /// completed from the next word on are left out: they would only wait
+    /// (no tree and no other item comes from them, so the order in which
+    /// the others are made is unchanged).
     fn add_deriv(&mut self, p: u32, d: u32, start: u32, left: u32, right: u32) {
+        if !self.g.viable(p, d, self.next) {
+            return;
+        }
         let id = match self.item_map.get(&(p, d, start)) {
             Some(&id) => id,
             None => {
