@@ -96,6 +96,7 @@ impl Forest {
             agenda: Vec::new(),
             end: 0,
             next: None,
+            predicted: Vec::new(),
         };
         for j in 0..=n {
             b.end = j as u32;
@@ -113,13 +114,16 @@ impl Forest {
                     }
                 }
                 for &p in g.by_first(t) {
-                    b.add_deriv(p, 1, pos, NONE, LEAF | pos);
+                    if b.predicts(pos, g.lhs(p)) {
+                        b.add_deriv(p, 1, pos, NONE, LEAF | pos);
+                    }
                 }
             }
             for &p in &g.empty {
                 b.add_deriv(p, 0, j as u32, NONE, NONE);
             }
             b.run(syms.get(j).copied());
+            b.predict(j);
         }
         let root = match g.start {
             Some(s) => b.node_map.get(&(s, 0)).copied().unwrap_or(NONE),
@@ -527,6 +531,10 @@ struct Builder<'g> {
     end: u32,
     /// The symbol of the word starting at `end` (None at the end).
     next: Option<u32>,
+    /// Per finished position: the nonterminals that something ending there
+    /// (or the start symbol, at 0) can use next, with their left corners,
+    /// as `g.nt_words()` words per position.
+    predicted: Vec<u64>,
 }
 
 #[derive(Clone, Copy)]
@@ -536,6 +544,35 @@ enum Task {
 }
 
 impl Builder<'_> {
+    /// Records the predictions of position `j`, whose items are all made.
+    /// A constituent starting at `j` that is no left corner of them can be
+    /// in no parse: the items it would start are not made (nothing that
+    /// reaches the root comes from them, so the order of the others is
+    /// unchanged).
+    fn predict(&mut self, j: usize) {
+        let w = self.g.nt_words();
+        let mut row = vec![0u64; w];
+        if j == 0 {
+            if let Some(s) = self.g.start {
+                self.g.add_left_corners(s, &mut row);
+            }
+        }
+        for &y in self.waiting[j].keys() {
+            self.g.add_left_corners(y, &mut row);
+        }
+        self.predicted.extend_from_slice(&row);
+    }
+
+    /// True when a constituent `lhs` starting at the finished position `i`
+    /// is predicted there.
+    fn predicts(&self, i: u32, lhs: u32) -> bool {
+        let w = self.g.nt_words();
+        let k = i as usize * w + lhs as usize / 64;
+        self.predicted
+            .get(k)
+            .is_some_and(|&b| b & (1 << (lhs % 64)) != 0)
+    }
+
     /// Adds the derivation (left, right) to item (p, d, start) ending at the
     /// current position, creating the item if new. Items that cannot be
     /// completed from the next word on are left out: they would only wait
@@ -630,8 +667,13 @@ impl Builder<'_> {
                             *slot = list;
                         }
                     }
+                    // constituents starting at the current position (empty
+                    // ones) come before its predictions are known
+                    let check = i < end;
                     for &p in g.by_first(x) {
-                        self.add_deriv(p, 1, i, NONE, n);
+                        if !check || self.predicts(i, g.lhs(p)) {
+                            self.add_deriv(p, 1, i, NONE, n);
+                        }
                     }
                 }
             }

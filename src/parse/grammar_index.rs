@@ -2,8 +2,10 @@
 //! productions merged (NLTK's chart edges compare productions by value, so
 //! a repeated production adds no parses), productions indexed by their
 //! first right-hand symbol, with each nonterminal's FIRST set (the words
-//! it can start with) and whether it can be empty, so that the chart keeps
-//! no item that cannot be completed from the next word on.
+//! it can start with), whether it can be empty, and its left corners (the
+//! nonterminals a constituent of it can start with), so that the chart
+//! keeps no item that cannot be completed from the next word on and starts
+//! none that nothing before it could use.
 
 use std::sync::Arc;
 
@@ -34,6 +36,11 @@ pub(crate) struct ChartGrammar {
     /// (bit `terminal - labels.len()`): the words it can start with.
     first: Vec<u64>,
     first_words: usize,
+    /// Per nonterminal: `lc_words` words of a bit set over nonterminals:
+    /// itself and every nonterminal that can begin it (after empty
+    /// constituents), transitively.
+    left_corners: Vec<u64>,
+    lc_words: usize,
 }
 
 impl ChartGrammar {
@@ -74,6 +81,8 @@ impl ChartGrammar {
             nullable: Vec::new(),
             first: Vec::new(),
             first_words: 0,
+            left_corners: Vec::new(),
+            lc_words: 0,
         };
         for (k, p) in g.productions().iter().enumerate() {
             if !seen.insert(p) {
@@ -162,9 +171,60 @@ impl ChartGrammar {
                 }
             }
         }
+        let lw = nn.div_ceil(64);
+        let mut lc = vec![0u64; nn * lw];
+        for a in 0..nn {
+            lc[a * lw + a / 64] |= 1 << (a % 64);
+        }
+        changed = true;
+        while changed {
+            changed = false;
+            for p in 0..self.lhs.len() {
+                let l = self.lhs[p] as usize;
+                for &y in self.rhs(p as u32) {
+                    let y = y as usize;
+                    if y >= nn {
+                        break;
+                    }
+                    if y != l {
+                        for k in 0..lw {
+                            let add = lc[y * lw + k] & !lc[l * lw + k];
+                            if add != 0 {
+                                lc[l * lw + k] |= add;
+                                changed = true;
+                            }
+                        }
+                    }
+                    if !nullable[y] {
+                        break;
+                    }
+                }
+            }
+        }
         self.nullable = nullable;
         self.first = first;
         self.first_words = words;
+        self.left_corners = lc;
+        self.lc_words = lw;
+    }
+
+    /// Words in a bit set over nonterminals.
+    pub fn nt_words(&self) -> usize {
+        self.lc_words
+    }
+
+    /// ORs the left corners of nonterminal `sym` into `set` (`nt_words`
+    /// words); terminals add nothing.
+    pub fn add_left_corners(&self, sym: u32, set: &mut [u64]) {
+        let s = sym as usize;
+        if let Some(row) = self
+            .left_corners
+            .get(s * self.lc_words..(s + 1) * self.lc_words)
+        {
+            for (w, r) in set.iter_mut().zip(row) {
+                *w |= r;
+            }
+        }
     }
 
     /// True when the symbols `rhs(p)[d..]` can derive a string that starts
