@@ -6,7 +6,16 @@
 //! item one symbol shorter and the constituent (or word) that follows it,
 //! so the forest is polynomial in the sentence length however ambiguous
 //! the grammar is. Counting multiplies counts through the forest; trees are
-//! read off by unranking (the k-th tree of a node), so enumeration is lazy.
+//! read off by unranking (the k-th tree of a node), so enumeration is lazy,
+//! or, as strings without building trees, by [`Forest::bracket_strings`].
+//!
+//! Two filters keep the chart small without changing the part of it that
+//! reaches the root (nor the order in which that part is made): no item is
+//! kept that cannot be completed from the next word on (the FIRST sets of
+//! the symbols it still needs), and no item is started at a position where
+//! nothing that ends there predicts its left-hand side (left-corner
+//! closure). On ATIS's 98 test sentences the first alone cuts the items
+//! made from 1.25 million to 0.26 million.
 //!
 //! Cycles (`A -> B`, `B -> A`, or rules over empty constituents) make the
 //! set of trees infinite; NLTK's `Chart.trees` cuts them by treating an edge

@@ -18,6 +18,18 @@
 use super::forest::{Forest, LEAF, NONE};
 
 /// How [`BracketStrings`] writes labels and words.
+///
+/// # Example
+/// ```
+/// use nlkit::grammar::CFG;
+/// use nlkit::parse::{BracketEscape, ChartParser};
+/// let g = CFG::fromstring("S -> 'say' Q\nQ -> '\"hi\"'").unwrap();
+/// let f = ChartParser::new(&g).forest(&["say", "\"hi\""]).unwrap();
+/// let plain = f.bracket_strings(BracketEscape::Plain).next_tree().map(String::from);
+/// assert_eq!(plain.as_deref(), Some("(S say (Q \"hi\"))"));
+/// let json = f.bracket_strings(BracketEscape::Json).next_tree().map(String::from);
+/// assert_eq!(json.as_deref(), Some(r#"(S say (Q \"hi\"))"#));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BracketEscape {
     /// As they are: the string is NLTK's `pformat(margin=10**9)`.
@@ -101,6 +113,21 @@ fn needs_json_escape(s: &str) -> bool {
 impl Forest {
     /// The trees as one-line bracket strings, in the order of
     /// [`Forest::tree`], lazily and without building trees.
+    ///
+    /// # Example
+    /// ```
+    /// use nlkit::grammar::CFG;
+    /// use nlkit::parse::{BracketEscape, ChartParser};
+    /// let g = CFG::fromstring("S -> S S | 'a'").unwrap();
+    /// let f = ChartParser::new(&g).forest(&["a"; 4]).unwrap();
+    /// let mut it = f.bracket_strings(BracketEscape::Plain);
+    /// assert_eq!(it.next_tree(), Some("(S (S (S a) (S a)) (S (S a) (S a)))"));
+    /// let mut n = 1;
+    /// while it.next_tree().is_some() {
+    ///     n += 1;
+    /// }
+    /// assert_eq!(n, 5); // Catalan(3)
+    /// ```
     pub fn bracket_strings(&self, escape: BracketEscape) -> BracketStrings<'_> {
         let json = escape == BracketEscape::Json;
         let words = self
