@@ -3,6 +3,7 @@
 
 Usage (repo root, after `cargo build --release`):
     NLTK_DATA=.nltk_data .venv/bin/python benches/parse.py [--nlkit target/release/nlkit] [--atis-subset N]
+        [--baseline OTHER_NLKIT] [--repeat N]
 
 Cases:
   enumerate  ATIS (large_grammars/atis.cfg, the 98 test sentences of
@@ -14,8 +15,12 @@ Cases:
              its time is the enumeration time above; nlkit `--count` (forest only).
   viterbi    a PCFG induced from the treebank sample's first 10 files, on its
              sentences of at most 12 words: NLTK ViterbiParser vs nlkit --parser viterbi.
-nlkit times are whole processes (start-up, grammar reading included), best of 3.
-NLTK times exclude grammar loading. Outputs are checked to agree (counts / trees).
+nlkit times are whole processes (start-up, grammar reading included), best of
+--repeat (3). NLTK times exclude grammar loading. Outputs are checked to agree
+(counts / trees). Every time is given as wall clock and as CPU time (user + system:
+the child's rusage for nlkit, time.process_time() for NLTK); on a loaded machine the
+CPU-time ratio is the one to trust. --baseline times a second nlkit binary (e.g. an
+older build) on the same cases in the same run and checks its output is identical.
 """
 
 import argparse
@@ -37,25 +42,52 @@ from nltk.parse.util import extract_test_sentences  # noqa: E402
 from parse import write_pcfg  # noqa: E402
 
 
-def run_nlkit(binary, args, inp, repeat=3):
-    best = None
+REPEAT = 3
+
+
+def run_nlkit(binary, args, inp, repeat=None):
+    """Best (wall, cpu) seconds of `repeat` runs, and the output. The exit code
+    is not checked: ATIS has 4 sentences the grammar does not cover (exit 1)."""
+    best_wall = best_cpu = None
     out = None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        r = subprocess.run([binary, "parse", *args], input=inp.encode(), capture_output=True)
-        dt = time.perf_counter() - t0
-        if r.returncode != 0:
-            sys.exit(f"nlkit failed: {r.stderr.decode()[-400:]}")
-        out = r.stdout.decode()
-        best = dt if best is None else min(best, dt)
-    return best, out
+    with tempfile.TemporaryFile() as fin:
+        fin.write(inp.encode())
+        for _ in range(repeat or REPEAT):
+            fin.seek(0)
+            with tempfile.TemporaryFile() as fout:
+                t0 = time.perf_counter()
+                p = subprocess.Popen([binary, "parse", *args], stdin=fin, stdout=fout, stderr=subprocess.DEVNULL)
+                _, status, ru = os.wait4(p.pid, 0)
+                dt = time.perf_counter() - t0
+                p.returncode = os.waitstatus_to_exitcode(status)
+                cpu = ru.ru_utime + ru.ru_stime
+                fout.seek(0)
+                out = fout.read().decode()
+            if not out:
+                sys.exit(f"nlkit gave no output (exit {p.returncode})")
+            best_wall = dt if best_wall is None else min(best_wall, dt)
+            best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+    return (best_wall, best_cpu), out
+
+
+def fmt(t):
+    return f"{t[0]:.3f} s wall / {t[1]:.3f} s CPU"
+
+
+def ratio(nltk_t, t):
+    return f"{nltk_t[0] / t[0]:.0f}x wall, {nltk_t[1] / t[1]:.0f}x CPU"
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nlkit", default=os.path.join(ROOT, "target", "release", "nlkit"))
     ap.add_argument("--atis-subset", type=int, default=0)
+    ap.add_argument("--baseline", help="a second nlkit binary to time on the same cases")
+    ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
+    global REPEAT
+    REPEAT = a.repeat
+    print(f"load average before: {os.getloadavg()[0]:.2f}")
     data = os.environ.get("NLTK_DATA", os.path.join(ROOT, ".nltk_data"))
     gpath = os.path.join(data, "grammars/large_grammars/atis.cfg")
     grammar = nltk.data.load("grammars/large_grammars/atis.cfg")
@@ -66,13 +98,14 @@ def main():
     parser = ChartParser(grammar, max_time=None)
     subset = sents[: a.atis_subset] if a.atis_subset else sents
     t0 = time.perf_counter()
+    c0 = time.process_time()
     nltk_counts = []
     for s in subset:
         try:
             nltk_counts.append(len(list(parser.parse(s))))
         except ValueError:
             nltk_counts.append(0)
-    t_nltk = time.perf_counter() - t0
+    t_nltk = (time.perf_counter() - t0, time.process_time() - c0)
 
     t_enum, out = run_nlkit(a.nlkit, ["--grammar", gpath, "--format", "jsonl"], inp)
     ours = [json.loads(line) for line in out.splitlines()]
@@ -82,13 +115,24 @@ def main():
     assert our_counts[: len(subset)] == nltk_counts, "counts differ from NLTK"
     sub_total = sum(nltk_counts)
     scale = total / sub_total if a.atis_subset else 1.0
-    t_nltk_all = t_nltk * scale
+    t_nltk_all = (t_nltk[0] * scale, t_nltk[1] * scale)
     note = f" (measured on {len(subset)} sentences / {sub_total} trees, scaled x{scale:.2f})" if a.atis_subset else ""
     print(f"ATIS: {len(sents)} sentences, {total} parses")
-    print(f"  enumerate: NLTK ChartParser {t_nltk_all:.2f} s{note}; nlkit {t_enum:.3f} s; speed-up {t_nltk_all / t_enum:.0f}x")
-    t_count, out = run_nlkit(a.nlkit, ["--grammar", gpath, "--format", "jsonl", "--count"], inp)
+    print(f"  enumerate: NLTK ChartParser {fmt(t_nltk_all)}{note}")
+    print(f"             nlkit {fmt(t_enum)}; speed-up {ratio(t_nltk_all, t_enum)}")
+    if a.baseline:
+        t_base, base_out = run_nlkit(a.baseline, ["--grammar", gpath, "--format", "jsonl"], inp)
+        assert base_out == out, "baseline output differs"
+        print(f"             baseline {fmt(t_base)}; speed-up {ratio(t_nltk_all, t_base)} (identical output)")
+    count_args = ["--grammar", gpath, "--format", "jsonl", "--count"]
+    t_count, out = run_nlkit(a.nlkit, count_args, inp)
     assert [json.loads(line).get("count", 0) for line in out.splitlines()] == our_counts
-    print(f"  count:     NLTK (must enumerate) {t_nltk_all:.2f} s; nlkit --count {t_count:.3f} s; speed-up {t_nltk_all / t_count:.0f}x")
+    print(f"  count:     NLTK (must enumerate) {fmt(t_nltk_all)}")
+    print(f"             nlkit --count {fmt(t_count)}; speed-up {ratio(t_nltk_all, t_count)}")
+    if a.baseline:
+        t_base, base_out = run_nlkit(a.baseline, count_args, inp)
+        assert base_out == out, "baseline output differs"
+        print(f"             baseline {fmt(t_base)}; speed-up {ratio(t_nltk_all, t_base)} (identical output)")
 
     from nltk.corpus import treebank
 
@@ -101,16 +145,26 @@ def main():
     pcfg = nltk.grammar.PCFG.fromstring(open(ppath, encoding="utf-8").read())
     vit = ViterbiParser(pcfg, max_time=None)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     best = [list(vit.parse(s)) for s in vsents]
-    t_vn = time.perf_counter() - t0
+    t_vn = (time.perf_counter() - t0, time.process_time() - c0)
     vinp = "".join(" ".join(s) + "\n" for s in vsents)
-    t_vo, out = run_nlkit(a.nlkit, ["--grammar", ppath, "--parser", "viterbi", "--format", "jsonl"], vinp)
+    vargs = ["--grammar", ppath, "--parser", "viterbi", "--format", "jsonl"]
+    t_vo, out = run_nlkit(a.nlkit, vargs, vinp)
     ours = [json.loads(line) for line in out.splitlines()]
     agree = sum((o["trees"] == [b[0].pformat(margin=10**9)]) if b else o["count"] == 0 for o, b in zip(ours, best))
+    base = None
+    if a.baseline:
+        base = run_nlkit(a.baseline, vargs, vinp)
+        assert base[1] == out, "baseline output differs"
     os.unlink(ppath)
     print(f"Viterbi: induced PCFG ({len(pcfg.productions())} productions), {len(vsents)} sentences <= 12 words,"
           f" {agree}/{len(vsents)} same best tree")
-    print(f"  NLTK ViterbiParser {t_vn:.2f} s; nlkit {t_vo:.3f} s; speed-up {t_vn / t_vo:.0f}x")
+    print(f"  NLTK ViterbiParser {fmt(t_vn)}")
+    print(f"  nlkit {fmt(t_vo)}; speed-up {ratio(t_vn, t_vo)}")
+    if base:
+        print(f"  baseline {fmt(base[0])}; speed-up {ratio(t_vn, base[0])} (identical output)")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

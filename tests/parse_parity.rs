@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use nlkit::grammar::{induce_pcfg, tree_productions, Nonterminal, CFG, PCFG};
-use nlkit::parse::{ChartParser, ViterbiParser};
+use nlkit::parse::{BracketEscape, ChartParser, Forest, ViterbiParser};
 use nlkit::tree::Tree;
 use serde_json::Value;
 
@@ -69,6 +69,70 @@ fn grammar_reading_matches_nltk() {
     }
 }
 
+/// `bracket_strings` gives `trees()`'s strings, in the same order, plain
+/// and JSON-escaped; returns how many.
+fn same_strings_as_trees(f: &Forest) -> usize {
+    let want: Vec<String> = f.trees().map(|t| t.to_string()).collect();
+    for escape in [BracketEscape::Plain, BracketEscape::Json] {
+        let mut it = f.bracket_strings(escape);
+        let mut got = Vec::new();
+        while let Some(s) = it.next_tree() {
+            got.push(s.to_string());
+        }
+        assert_eq!(it.next_tree(), None);
+        let want: Vec<String> = match escape {
+            BracketEscape::Plain => want.clone(),
+            BracketEscape::Json => want
+                .iter()
+                .map(|s| {
+                    let q = serde_json::to_string(s).unwrap();
+                    q[1..q.len() - 1].to_string()
+                })
+                .collect(),
+        };
+        assert_eq!(got, want);
+    }
+    want.len()
+}
+
+#[test]
+fn bracket_strings_follow_the_tree_order() {
+    let cases: &[(&str, &str, usize)] = &[
+        // Catalan(7) trees: every frame has several choices
+        ("S -> S S | 'a'", "a a a a a a a a", 429),
+        // several analyses per constituent, of different lengths
+        (
+            "S -> A B | A C D | S 'x'\nA -> 'a' | 'a' 'a' | A A\nB -> 'b' | B 'b' | 'b' 'b'\nC -> 'b'\nD -> 'b' | D 'b' | \nE -> ",
+            "a a a b b b x",
+            0,
+        ),
+        // empty constituents and a unary cycle (NLTK's cut)
+        ("S -> A S | 'a'\nA -> | B\nB -> A", "a", 0),
+        // items waiting for symbols that can be empty (the chart's
+        // lookahead must let them through)
+        ("S -> A B\nA -> 'a'\nB -> | 'b'", "a", 1),
+        ("S -> A B C 'c'\nB -> | 'b'\nC -> B B\nA -> 'a'", "a c", 1),
+        ("S -> A B C 'c'\nB -> | 'b'\nC -> B B\nA -> 'a'", "a b c", 3),
+        // words that JSON must escape
+        ("S -> 'a\"b' T | T\nT -> 'c\\d' | U\nU -> 'c\\d'", "a\"b c\\d", 2),
+    ];
+    for &(g, s, n) in cases {
+        let g = CFG::fromstring(g).unwrap();
+        let toks: Vec<&str> = s.split(' ').collect();
+        let f = ChartParser::new(&g).forest(&toks).unwrap();
+        let got = same_strings_as_trees(&f);
+        assert!(got > 0, "{s}");
+        if n > 0 {
+            assert_eq!(got, n, "{s}");
+        }
+    }
+    // no parse: no strings
+    let g = CFG::fromstring("S -> 'a' 'b'\nT -> 'b'").unwrap();
+    let f = ChartParser::new(&g).forest(&["b"]).unwrap();
+    assert_eq!(same_strings_as_trees(&f), 0);
+    assert_eq!(f.bracket_strings(BracketEscape::Plain).next_tree(), None);
+}
+
 #[test]
 fn chart_tree_sets_match_nltk() {
     let mut n = 0;
@@ -85,6 +149,7 @@ fn chart_tree_sets_match_nltk() {
             match (parser.forest(&toks), want.get("error")) {
                 (Err(e), Some(msg)) => assert_eq!(e.to_string(), msg.as_str().unwrap()),
                 (Ok(f), None) => {
+                    same_strings_as_trees(&f);
                     let ours: BTreeSet<String> = f.trees().map(|t| t.to_string()).collect();
                     let theirs: BTreeSet<String> =
                         serde_json::from_value(want["trees"].clone()).unwrap();

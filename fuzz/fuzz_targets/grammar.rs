@@ -8,8 +8,8 @@
 use libfuzzer_sys::fuzz_target;
 use nlkit::grammar::{DependencyGrammar, Symbol, CFG, PCFG};
 use nlkit::parse::{
-    BottomUpProbabilisticChartParser, ChartParser, ProjectiveDependencyParser, QueueOrder,
-    RecursiveDescentParser, ViterbiParser,
+    BottomUpProbabilisticChartParser, BracketEscape, ChartParser, ProjectiveDependencyParser,
+    QueueOrder, RecursiveDescentParser, ViterbiParser,
 };
 
 fn words(g: &CFG) -> Vec<String> {
@@ -31,8 +31,10 @@ fuzz_target!(|data: &[u8]| {
         let toks = words(&g);
         if let Ok(f) = ChartParser::new(&g).forest(&toks) {
             let _ = f.count();
+            // the strings read straight off the forest are the trees' own
+            let mut strings = f.bracket_strings(BracketEscape::Plain);
             for t in f.trees().take(5) {
-                let _ = t.to_string();
+                assert_eq!(strings.next_tree(), Some(t.to_string().as_str()));
             }
         }
         if let Ok(parses) = RecursiveDescentParser::new(&g).parse(&toks) {
@@ -49,7 +51,9 @@ fuzz_target!(|data: &[u8]| {
             .take(6)
             .collect();
         if let Ok(trees) = ProjectiveDependencyParser::new(&g).parse(&toks) {
-            assert!(trees.iter().all(|t| !t.label().is_empty() || toks.contains(&"")));
+            assert!(trees
+                .iter()
+                .all(|t| !t.label().is_empty() || toks.contains(&"")));
         }
     }
     if let Ok(g) = PCFG::fromstring(text) {

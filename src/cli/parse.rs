@@ -10,9 +10,9 @@ use clap::{Args, ValueEnum};
 use super::common::{push_json_str, stdout, InputArgs};
 use crate::grammar::{looks_like_feature_grammar, DependencyGrammar, FeatureGrammar, CFG, PCFG};
 use crate::parse::{
-    BottomUpProbabilisticChartParser, ChartParser, FeatureChartParser, FeatureStrategy, ParserKind,
-    ProjectiveDependencyParser, QueueOrder, RecursiveDescentParser, ShiftReduceParser,
-    ViterbiParser, PARSER_NAMES,
+    BottomUpProbabilisticChartParser, BracketEscape, ChartParser, FeatureChartParser,
+    FeatureStrategy, Forest, ParserKind, ProjectiveDependencyParser, QueueOrder,
+    RecursiveDescentParser, ShiftReduceParser, ViterbiParser, PARSER_NAMES,
 };
 use crate::tree::Tree;
 use crate::{Error, Result};
@@ -151,9 +151,18 @@ struct Answer {
     count: Option<u128>,
     trees: Vec<Tree>,
     probs: Vec<f64>,
+    /// A chart parser's forest, when its trees are to be written as one-line
+    /// strings straight from it (instead of `trees`).
+    forest: Option<Forest>,
 }
 
-fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Result<Answer> {
+fn answer(
+    parser: &Loaded,
+    tokens: &[&str],
+    limit: u128,
+    count_only: bool,
+    flat: bool,
+) -> Result<Answer> {
     match parser {
         Loaded::Feature(p) => {
             let trees = p.parse(tokens)?;
@@ -167,20 +176,31 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
                 count,
                 trees: trees.into_iter().take(keep).collect(),
                 probs: Vec::new(),
+                forest: None,
             })
         }
         Loaded::Chart(p) => {
             let f = p.forest(tokens)?;
+            let count = f.count();
+            if flat && !count_only {
+                return Ok(Answer {
+                    count,
+                    trees: Vec::new(),
+                    probs: Vec::new(),
+                    forest: Some(f),
+                });
+            }
             let trees = if count_only {
                 Vec::new()
             } else {
-                let total = f.count().unwrap_or(u128::MAX).min(limit);
+                let total = count.unwrap_or(u128::MAX).min(limit);
                 (0..total).map_while(|k| f.tree(k)).collect()
             };
             Ok(Answer {
-                count: f.count(),
+                count,
                 trees,
                 probs: Vec::new(),
+                forest: None,
             })
         }
         Loaded::ShiftReduce(p) => {
@@ -195,6 +215,7 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
                 count,
                 trees,
                 probs: Vec::new(),
+                forest: None,
             })
         }
         Loaded::RecursiveDescent(p) => {
@@ -218,6 +239,7 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
                 count: (!stopped).then_some(count),
                 trees,
                 probs: Vec::new(),
+                forest: None,
             })
         }
         Loaded::Dependency(p) => {
@@ -232,6 +254,7 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
                 count,
                 trees: trees.into_iter().take(keep).collect(),
                 probs: Vec::new(),
+                forest: None,
             })
         }
         Loaded::Agenda(p) => {
@@ -251,6 +274,7 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
                 count,
                 trees,
                 probs,
+                forest: None,
             })
         }
         Loaded::Viterbi(p) => {
@@ -264,10 +288,15 @@ fn answer(parser: &Loaded, tokens: &[&str], limit: u128, count_only: bool) -> Re
                 count,
                 trees,
                 probs,
+                forest: None,
             })
         }
     }
 }
+
+/// Output buffered beyond this many bytes is written out (a sentence can
+/// have millions of trees).
+const FLUSH_AT: usize = 1 << 20;
 
 fn json_f64(v: f64) -> String {
     serde_json::to_string(&v).unwrap_or_else(|_| "null".into())
@@ -306,7 +335,13 @@ pub fn run(a: ParseArgs) -> Result<()> {
             .filter(|t| !t.is_empty())
             .collect();
         buf.clear();
-        let res = answer(&parser, &tokens, limit, a.count);
+        let res = answer(
+            &parser,
+            &tokens,
+            limit,
+            a.count,
+            a.format != ParseFormat::Pretty,
+        );
         match (a.format, res) {
             (ParseFormat::Jsonl, Ok(ans)) => {
                 buf.extend_from_slice(b"{\"count\": ");
@@ -316,6 +351,24 @@ pub fn run(a: ParseArgs) -> Result<()> {
                 }
                 if !a.count {
                     buf.extend_from_slice(b", \"trees\": [");
+                    if let Some(f) = &ans.forest {
+                        let mut strings = f.bracket_strings(BracketEscape::Json);
+                        let mut k = 0u128;
+                        while k < limit {
+                            let Some(s) = strings.next_tree() else { break };
+                            if k > 0 {
+                                buf.extend_from_slice(b", ");
+                            }
+                            buf.push(b'"');
+                            buf.extend_from_slice(s.as_bytes());
+                            buf.push(b'"');
+                            k += 1;
+                            if buf.len() >= FLUSH_AT {
+                                out.write_all(&buf)?;
+                                buf.clear();
+                            }
+                        }
+                    }
                     for (k, t) in ans.trees.iter().enumerate() {
                         if k > 0 {
                             buf.extend_from_slice(b", ");
@@ -346,6 +399,20 @@ pub fn run(a: ParseArgs) -> Result<()> {
                 }
             },
             (fmt, Ok(ans)) => {
+                if let Some(f) = &ans.forest {
+                    let mut strings = f.bracket_strings(BracketEscape::Plain);
+                    let mut k = 0u128;
+                    while k < limit {
+                        let Some(s) = strings.next_tree() else { break };
+                        buf.extend_from_slice(s.as_bytes());
+                        buf.push(b'\n');
+                        k += 1;
+                        if buf.len() >= FLUSH_AT {
+                            out.write_all(&buf)?;
+                            buf.clear();
+                        }
+                    }
+                }
                 for (k, t) in ans.trees.iter().enumerate() {
                     let s = if fmt == ParseFormat::Pretty {
                         t.pformat(70)

@@ -6,7 +6,16 @@
 //! item one symbol shorter and the constituent (or word) that follows it,
 //! so the forest is polynomial in the sentence length however ambiguous
 //! the grammar is. Counting multiplies counts through the forest; trees are
-//! read off by unranking (the k-th tree of a node), so enumeration is lazy.
+//! read off by unranking (the k-th tree of a node), so enumeration is lazy,
+//! or, as strings without building trees, by [`Forest::bracket_strings`].
+//!
+//! Two filters keep the chart small without changing the part of it that
+//! reaches the root (nor the order in which that part is made): no item is
+//! kept that cannot be completed from the next word on (the FIRST sets of
+//! the symbols it still needs), and no item is started at a position where
+//! nothing that ends there predicts its left-hand side (left-corner
+//! closure). On ATIS's 98 test sentences the first alone cuts the items
+//! made from 1.25 million to 0.26 million.
 //!
 //! Cycles (`A -> B`, `B -> A`, or rules over empty constituents) make the
 //! set of trees infinite; NLTK's `Chart.trees` cuts them by treating an edge
@@ -22,31 +31,31 @@ use crate::tree::{Child, Tree};
 use crate::{Error, Result};
 
 /// "No item" / "nothing" marker.
-const NONE: u32 = u32::MAX;
+pub(super) const NONE: u32 = u32::MAX;
 /// Right-hand children with this bit set are words (the bits below are the
 /// token position).
-const LEAF: u32 = 1 << 31;
+pub(super) const LEAF: u32 = 1 << 31;
 
 #[derive(Clone, Copy)]
-struct Deriv {
+pub(super) struct Deriv {
     /// The item one symbol shorter, or NONE.
-    left: u32,
+    pub(super) left: u32,
     /// A node id, `LEAF | position`, or NONE (an empty production).
-    right: u32,
+    pub(super) right: u32,
     /// Next derivation of the same item, or NONE.
-    next: u32,
+    pub(super) next: u32,
 }
 
 #[derive(Clone, Copy)]
-struct Item {
-    first: u32,
+pub(super) struct Item {
+    pub(super) first: u32,
 }
 
 #[derive(Clone, Copy)]
-struct Node {
-    sym: u32,
+pub(super) struct Node {
+    pub(super) sym: u32,
     /// First alternative (index into `alts`), or NONE.
-    first: u32,
+    pub(super) first: u32,
 }
 
 /// A packed parse forest for one sentence (see the module docs).
@@ -62,14 +71,14 @@ struct Node {
 /// ```
 #[derive(Clone)]
 pub struct Forest {
-    tokens: Vec<String>,
-    labels: std::sync::Arc<Vec<String>>,
-    items: Vec<Item>,
-    derivs: Vec<Deriv>,
-    nodes: Vec<Node>,
+    pub(super) tokens: Vec<String>,
+    pub(super) labels: std::sync::Arc<Vec<String>>,
+    pub(super) items: Vec<Item>,
+    pub(super) derivs: Vec<Deriv>,
+    pub(super) nodes: Vec<Node>,
     /// (complete item, next alternative)
-    alts: Vec<(u32, u32)>,
-    root: u32,
+    pub(super) alts: Vec<(u32, u32)>,
+    pub(super) root: u32,
     item_counts: Vec<u128>,
     node_counts: Vec<u128>,
 }
@@ -95,9 +104,12 @@ impl Forest {
             waiting: (0..=n).map(|_| FxHashMap::default()).collect(),
             agenda: Vec::new(),
             end: 0,
+            next: None,
+            predicted: Vec::new(),
         };
         for j in 0..=n {
             b.end = j as u32;
+            b.next = syms.get(j).copied();
             b.item_map.clear();
             b.node_map.clear();
             if j > 0 {
@@ -111,13 +123,16 @@ impl Forest {
                     }
                 }
                 for &p in g.by_first(t) {
-                    b.add_deriv(p, 1, pos, NONE, LEAF | pos);
+                    if b.predicts(pos, g.lhs(p)) {
+                        b.add_deriv(p, 1, pos, NONE, LEAF | pos);
+                    }
                 }
             }
             for &p in &g.empty {
                 b.add_deriv(p, 0, j as u32, NONE, NONE);
             }
             b.run(syms.get(j).copied());
+            b.predict(j);
         }
         let root = match g.start {
             Some(s) => b.node_map.get(&(s, 0)).copied().unwrap_or(NONE),
@@ -184,11 +199,11 @@ impl Forest {
         (0..total).map_while(move |k| self.tree(k))
     }
 
-    fn node_count(&self, n: u32) -> u128 {
+    pub(super) fn node_count(&self, n: u32) -> u128 {
         self.node_counts.get(n as usize).copied().unwrap_or(0)
     }
 
-    fn item_count(&self, i: u32) -> u128 {
+    pub(super) fn item_count(&self, i: u32) -> u128 {
         self.item_counts.get(i as usize).copied().unwrap_or(0)
     }
 
@@ -523,6 +538,12 @@ struct Builder<'g> {
     waiting: Vec<FxHashMap<u32, Vec<u32>>>,
     agenda: Vec<Task>,
     end: u32,
+    /// The symbol of the word starting at `end` (None at the end).
+    next: Option<u32>,
+    /// Per finished position: the nonterminals that something ending there
+    /// (or the start symbol, at 0) can use next, with their left corners,
+    /// as `g.nt_words()` words per position.
+    predicted: Vec<u64>,
 }
 
 #[derive(Clone, Copy)]
@@ -532,9 +553,44 @@ enum Task {
 }
 
 impl Builder<'_> {
+    /// Records the predictions of position `j`, whose items are all made.
+    /// A constituent starting at `j` that is no left corner of them can be
+    /// in no parse: the items it would start are not made (nothing that
+    /// reaches the root comes from them, so the order of the others is
+    /// unchanged).
+    fn predict(&mut self, j: usize) {
+        let w = self.g.nt_words();
+        let mut row = vec![0u64; w];
+        if j == 0 {
+            if let Some(s) = self.g.start {
+                self.g.add_left_corners(s, &mut row);
+            }
+        }
+        for &y in self.waiting[j].keys() {
+            self.g.add_left_corners(y, &mut row);
+        }
+        self.predicted.extend_from_slice(&row);
+    }
+
+    /// True when a constituent `lhs` starting at the finished position `i`
+    /// is predicted there.
+    fn predicts(&self, i: u32, lhs: u32) -> bool {
+        let w = self.g.nt_words();
+        let k = i as usize * w + lhs as usize / 64;
+        self.predicted
+            .get(k)
+            .is_some_and(|&b| b & (1 << (lhs % 64)) != 0)
+    }
+
     /// Adds the derivation (left, right) to item (p, d, start) ending at the
-    /// current position, creating the item if new.
+    /// current position, creating the item if new. Items that cannot be
+    /// completed from the next word on are left out: they would only wait
+    /// (no tree and no other item comes from them, so the order in which
+    /// the others are made is unchanged).
     fn add_deriv(&mut self, p: u32, d: u32, start: u32, left: u32, right: u32) {
+        if !self.g.viable(p, d, self.next) {
+            return;
+        }
         let id = match self.item_map.get(&(p, d, start)) {
             Some(&id) => id,
             None => {
@@ -620,8 +676,13 @@ impl Builder<'_> {
                             *slot = list;
                         }
                     }
+                    // constituents starting at the current position (empty
+                    // ones) come before its predictions are known
+                    let check = i < end;
                     for &p in g.by_first(x) {
-                        self.add_deriv(p, 1, i, NONE, n);
+                        if !check || self.predicts(i, g.lhs(p)) {
+                            self.add_deriv(p, 1, i, NONE, n);
+                        }
                     }
                 }
             }

@@ -1,7 +1,11 @@
 //! A [`CFG`] compiled for the chart: symbols as integers, duplicate
 //! productions merged (NLTK's chart edges compare productions by value, so
 //! a repeated production adds no parses), productions indexed by their
-//! first right-hand symbol.
+//! first right-hand symbol, with each nonterminal's FIRST set (the words
+//! it can start with), whether it can be empty, and its left corners (the
+//! nonterminals a constituent of it can start with), so that the chart
+//! keeps no item that cannot be completed from the next word on and starts
+//! none that nothing before it could use.
 
 use std::sync::Arc;
 
@@ -26,6 +30,17 @@ pub(crate) struct ChartGrammar {
     pub start: Option<u32>,
     /// Index of each compiled production in the source grammar.
     pub source: Vec<usize>,
+    /// Per nonterminal: whether it derives the empty string.
+    nullable: Vec<bool>,
+    /// Per nonterminal: `first_words` words of a bit set over terminals
+    /// (bit `terminal - labels.len()`): the words it can start with.
+    first: Vec<u64>,
+    first_words: usize,
+    /// Per nonterminal: `lc_words` words of a bit set over nonterminals:
+    /// itself and every nonterminal that can begin it (after empty
+    /// constituents), transitively.
+    left_corners: Vec<u64>,
+    lc_words: usize,
 }
 
 impl ChartGrammar {
@@ -63,6 +78,11 @@ impl ChartGrammar {
             empty: Vec::new(),
             start,
             source: Vec::new(),
+            nullable: Vec::new(),
+            first: Vec::new(),
+            first_words: 0,
+            left_corners: Vec::new(),
+            lc_words: 0,
         };
         for (k, p) in g.productions().iter().enumerate() {
             if !seen.insert(p) {
@@ -94,7 +114,145 @@ impl ChartGrammar {
         }
         out.labels = Arc::new(labels);
         out.terminals = terminals;
+        out.compute_first();
         out
+    }
+
+    /// Fills `nullable` and `first` (fixpoints over the productions).
+    fn compute_first(&mut self) {
+        let nn = self.labels.len();
+        let words = self.terminals.len().div_ceil(64);
+        let mut nullable = vec![false; nn];
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for p in 0..self.lhs.len() {
+                let l = self.lhs[p] as usize;
+                if !nullable[l]
+                    && self
+                        .rhs(p as u32)
+                        .iter()
+                        .all(|&y| (y as usize) < nn && nullable[y as usize])
+                {
+                    nullable[l] = true;
+                    changed = true;
+                }
+            }
+        }
+        let mut first = vec![0u64; nn * words];
+        changed = true;
+        while changed {
+            changed = false;
+            for p in 0..self.lhs.len() {
+                let l = self.lhs[p] as usize;
+                for &y in self.rhs(p as u32) {
+                    let y = y as usize;
+                    if y >= nn {
+                        let bit = y - nn;
+                        let w = &mut first[l * words + bit / 64];
+                        if *w & (1 << (bit % 64)) == 0 {
+                            *w |= 1 << (bit % 64);
+                            changed = true;
+                        }
+                        break;
+                    }
+                    if y != l {
+                        for k in 0..words {
+                            let add = first[y * words + k] & !first[l * words + k];
+                            if add != 0 {
+                                first[l * words + k] |= add;
+                                changed = true;
+                            }
+                        }
+                    }
+                    if !nullable[y] {
+                        break;
+                    }
+                }
+            }
+        }
+        let lw = nn.div_ceil(64);
+        let mut lc = vec![0u64; nn * lw];
+        for a in 0..nn {
+            lc[a * lw + a / 64] |= 1 << (a % 64);
+        }
+        changed = true;
+        while changed {
+            changed = false;
+            for p in 0..self.lhs.len() {
+                let l = self.lhs[p] as usize;
+                for &y in self.rhs(p as u32) {
+                    let y = y as usize;
+                    if y >= nn {
+                        break;
+                    }
+                    if y != l {
+                        for k in 0..lw {
+                            let add = lc[y * lw + k] & !lc[l * lw + k];
+                            if add != 0 {
+                                lc[l * lw + k] |= add;
+                                changed = true;
+                            }
+                        }
+                    }
+                    if !nullable[y] {
+                        break;
+                    }
+                }
+            }
+        }
+        self.nullable = nullable;
+        self.first = first;
+        self.first_words = words;
+        self.left_corners = lc;
+        self.lc_words = lw;
+    }
+
+    /// Words in a bit set over nonterminals.
+    pub fn nt_words(&self) -> usize {
+        self.lc_words
+    }
+
+    /// ORs the left corners of nonterminal `sym` into `set` (`nt_words`
+    /// words); terminals add nothing.
+    pub fn add_left_corners(&self, sym: u32, set: &mut [u64]) {
+        let s = sym as usize;
+        if let Some(row) = self
+            .left_corners
+            .get(s * self.lc_words..(s + 1) * self.lc_words)
+        {
+            for (w, r) in set.iter_mut().zip(row) {
+                *w |= r;
+            }
+        }
+    }
+
+    /// True when the symbols `rhs(p)[d..]` can derive a string that starts
+    /// with the terminal `next` (`None`: the end of the sentence, so they
+    /// must derive the empty string).
+    pub fn viable(&self, p: u32, d: u32, next: Option<u32>) -> bool {
+        let nn = self.labels.len();
+        let bit = next.and_then(|t| (t as usize).checked_sub(nn));
+        for &y in self.rhs(p).get(d as usize..).unwrap_or(&[]) {
+            let y = y as usize;
+            if y >= nn {
+                return Some(y - nn) == bit;
+            }
+            if let Some(b) = bit {
+                let w = self
+                    .first
+                    .get(y * self.first_words + b / 64)
+                    .copied()
+                    .unwrap_or(0);
+                if w & (1 << (b % 64)) != 0 {
+                    return true;
+                }
+            }
+            if !self.nullable.get(y).copied().unwrap_or(false) {
+                return false;
+            }
+        }
+        true
     }
 
     pub fn lhs(&self, p: u32) -> u32 {

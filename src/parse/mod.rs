@@ -42,6 +42,7 @@
 
 mod feature;
 mod forest;
+mod forest_strings;
 mod grammar_index;
 mod inside;
 mod pchart;
@@ -55,6 +56,7 @@ pub use feature::{
     MAX_TREE_DEPTH as FEATURE_MAX_TREE_DEPTH,
 };
 pub use forest::Forest;
+pub use forest_strings::{BracketEscape, BracketStrings};
 pub use inside::InsideChartParser;
 pub use pchart::{
     BottomUpProbabilisticChartParser, QueueOrder, MAX_EDGES as PCHART_MAX_EDGES,
