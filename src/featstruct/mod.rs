@@ -26,6 +26,7 @@
 //! nesting deeper than 100 levels, with NLTK's message, so no input can
 //! exhaust the stack.
 
+mod overlay;
 mod parse;
 mod print;
 mod seq;
