@@ -90,10 +90,9 @@ fn base_repr_into(v: &Value, out: &mut String) {
 
 struct Printer<'a> {
     fs: &'a FeatStruct,
-    /// 2 for each node reached more than once.
-    reentrant: Scratch,
-    /// The `(n)` tag of each node printed so far (0: none).
-    ids: Scratch,
+    /// Per node: 1 reached once, 2 reached more than once, and from the
+    /// moment a reentrant node is printed, its `(n)` tag plus 2.
+    marks: Scratch,
     next_id: usize,
 }
 
@@ -101,26 +100,27 @@ impl<'a> Printer<'a> {
     fn new(fs: &'a FeatStruct) -> Printer<'a> {
         Printer {
             fs,
-            reentrant: find_reentrances(fs),
-            ids: Scratch::filled(fs.nodes.len(), 0),
+            marks: find_reentrances(fs),
             next_id: 0,
         }
     }
 
     fn id_of(&self, id: NodeId) -> Option<usize> {
-        self.ids.get(id).copied().filter(|&n| n > 0)
+        self.marks
+            .get(id)
+            .copied()
+            .filter(|&n| n > 2)
+            .map(|n| n - 2)
     }
 
     fn assign_id(&mut self, id: NodeId) -> Option<usize> {
-        if self.reentrant.get(id) == Some(&2) {
-            self.next_id += 1;
-            let n = self.next_id;
-            if let Some(slot) = self.ids.get_mut(id) {
-                *slot = n;
+        match self.marks.get_mut(id) {
+            Some(slot) if *slot >= 2 => {
+                self.next_id += 1;
+                *slot = self.next_id + 2;
+                Some(self.next_id)
             }
-            Some(n)
-        } else {
-            None
+            _ => None,
         }
     }
 
@@ -342,7 +342,8 @@ impl FeatStruct {
     /// assert_eq!(fs.repr(), "[a=None, +b, c=[1, ?x]]");
     /// ```
     pub fn repr(&self) -> String {
-        let mut out = String::new();
+        // About what a node prints to, so the string rarely grows.
+        let mut out = String::with_capacity(16 + 32 * self.nodes.len());
         Printer::new(self).repr_into(self.root, &mut out);
         out
     }

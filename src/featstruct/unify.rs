@@ -375,7 +375,7 @@ impl FeatStruct {
     /// assert!(c.unify(&d).unwrap().is_none());
     /// ```
     pub fn unify(&self, other: &FeatStruct) -> Result<Option<FeatStruct>> {
-        self.unify_impl(other, None, true)
+        self.unify_impl(other, None, true, true)
     }
 
     /// Unifies with `other` using and updating `bindings`, as NLTK's
@@ -397,7 +397,7 @@ impl FeatStruct {
         other: &FeatStruct,
         bindings: &mut Bindings,
     ) -> Result<Option<FeatStruct>> {
-        self.unify_impl(other, Some(bindings), true)
+        self.unify_impl(other, Some(bindings), true, true)
     }
 
     /// NLTK's `unify(fs1, fs2, bindings, rename_vars=...)` with every
@@ -420,15 +420,39 @@ impl FeatStruct {
         bindings: Option<&mut Bindings>,
         rename_vars: bool,
     ) -> Result<Option<FeatStruct>> {
-        self.unify_impl(other, bindings, rename_vars)
+        self.unify_impl(other, bindings, rename_vars, true)
     }
 
+    /// As [`FeatStruct::unify_full`] when only success and the bindings
+    /// are wanted (the feature chart parsers): the result structure is not
+    /// built, only checked for depth as [`FeatStruct::unify_full`] checks it,
+    /// so the two give the same answers and errors.
+    pub(crate) fn unify_succeeds(
+        &self,
+        other: &FeatStruct,
+        bindings: Option<&mut Bindings>,
+        rename_vars: bool,
+    ) -> Result<bool> {
+        Ok(self
+            .unify_impl(other, bindings, rename_vars, false)?
+            .is_some())
+    }
+
+    /// The unification; with `build` false, the structure returned is the
+    /// work arena (unreached nodes left in), for callers that drop it.
     fn unify_impl(
         &self,
         other: &FeatStruct,
         user: Option<&mut Bindings>,
         rename_vars: bool,
+        build: bool,
     ) -> Result<Option<FeatStruct>> {
+        if user.is_none() {
+            // The common case, without copying the inputs up front.
+            if let Some(r) = super::overlay::unify(self, other, rename_vars) {
+                return r;
+            }
+        }
         let mut nodes = Vec::with_capacity(self.nodes.len() + other.nodes.len());
         let r1 = absorb(&mut nodes, self);
         let r2 = absorb(&mut nodes, other);
@@ -471,14 +495,16 @@ impl FeatStruct {
         if u.bindings.is_empty() && user.is_none() && !has_complex(self) && !has_complex(other) {
             // No variable was bound and no expression or sequence value
             // is there to simplify: substitution would change nothing.
-            return Ok(Some(
-                FeatStruct {
-                    nodes: u.nodes,
-                    root,
-                }
-                .into_extract(root)
-                .check_depth()?,
-            ));
+            let arena = FeatStruct {
+                nodes: u.nodes,
+                root,
+                flags: 0,
+            };
+            return Ok(Some(if build {
+                arena.into_extract(root).check_depth()?
+            } else {
+                arena.check_depth()?
+            }));
         }
         let keys: Vec<Name> = u.bindings.keys().cloned().collect();
         // NLTK forwards bound structures only for bindings the caller gave
@@ -516,6 +542,7 @@ impl FeatStruct {
         let arena = FeatStruct {
             nodes: u.nodes,
             root,
+            flags: 0,
         };
         if let Some(b) = user {
             b.clear();
@@ -523,7 +550,11 @@ impl FeatStruct {
                 b.insert(k.to_string(), arena.export(v));
             }
         }
-        Ok(Some(arena.into_extract(root).check_depth()?))
+        Ok(Some(if build {
+            arena.into_extract(root).check_depth()?
+        } else {
+            arena.check_depth()?
+        }))
     }
 
     /// NLTK's `subsumes`: unifying `self` with `other` gives a structure

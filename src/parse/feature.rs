@@ -79,7 +79,8 @@ struct Prod {
     rhs: Vec<FeatSymbol>,
     /// `repr` of the left-hand side and of each right-hand-side symbol.
     sig: String,
-    /// The variables of the left- and right-hand sides.
+    /// The variables of the left- and right-hand sides (not gathered for
+    /// complete edges, which are never asked for them).
     used: Vec<String>,
     /// `_get_type_if_possible` of the left-hand side and of each
     /// right-hand-side symbol.
@@ -104,13 +105,21 @@ impl Prod {
 
     fn make(lhs: FeatStruct, rhs: Vec<FeatSymbol>, rhs_keys: bool) -> Rc<Prod> {
         let mut sig = lhs.repr();
-        let mut used = lhs.variables();
+        // Only incomplete edges (and the grammar's own productions) are
+        // asked for their variables.
+        let mut used = if rhs_keys {
+            lhs.variables()
+        } else {
+            Vec::new()
+        };
         for s in &rhs {
             match s {
                 FeatSymbol::N(fs) => {
                     sig.push_str(" N");
                     sig.push_str(&fs.repr());
-                    used.extend(fs.variables());
+                    if rhs_keys {
+                        used.extend(fs.variables());
+                    }
                 }
                 FeatSymbol::T(w) => {
                     sig.push_str(" T");
@@ -575,7 +584,7 @@ impl<'g> FeatureChartParser<'g> {
                 };
                 // NLTK renames the already renamed structure again.
                 *f = f.rename_variables(&prod.used)?;
-                if next.unify_full(f, Some(&mut bindings), false)?.is_none() {
+                if !next.unify_succeeds(f, Some(&mut bindings), false)? {
                     continue;
                 }
             }
@@ -640,7 +649,7 @@ impl<'g> FeatureChartParser<'g> {
                     _ => continue,
                 }
             }
-            if prod.lhs.unify(&with_bindings)?.is_some() {
+            if prod.lhs.unify_succeeds(&with_bindings, None, true)? {
                 let new = tree_edge(index, index, prod, 0, Bindings::new())?;
                 let (id, modified) = chart.insert(new, vec![Vec::new()]);
                 if modified {
@@ -702,28 +711,28 @@ impl<'g> FeatureChartParser<'g> {
         else {
             return Ok(Vec::new());
         };
-        let mut bindings = (**bindings).clone();
-        match (&r.kind, prod.rhs.get(*dot)) {
+        // The bindings are copied only for a pair that may combine.
+        let bindings = match (&r.kind, prod.rhs.get(*dot)) {
             (Kind::Tree { prod: rprod, .. }, Some(FeatSymbol::N(next))) => {
-                let found = &rprod.lhs;
                 if rprod.lhs_type.as_ref() != prod.rhs_types.get(*dot).and_then(Option::as_ref) {
                     return Ok(Vec::new());
                 }
-                let found = if found.has_substitutable() {
-                    found.rename_variables(&l.variables())?
+                let renamed;
+                let found = if rprod.lhs.has_substitutable() {
+                    renamed = rprod.lhs.rename_variables(&l.variables())?;
+                    &renamed
                 } else {
-                    found.clone()
+                    &rprod.lhs
                 };
-                if next
-                    .unify_full(&found, Some(&mut bindings), false)?
-                    .is_none()
-                {
+                let mut bindings = (**bindings).clone();
+                if !next.unify_succeeds(found, Some(&mut bindings), false)? {
                     return Ok(Vec::new());
                 }
+                bindings
             }
-            (Kind::Leaf(w), Some(FeatSymbol::T(t))) if w == t => {}
+            (Kind::Leaf(w), Some(FeatSymbol::T(t))) if w == t => (**bindings).clone(),
             _ => return Ok(Vec::new()),
-        }
+        };
         let new = tree_edge(l.start, r.end, prod, dot + 1, bindings)?;
         let (id, modified) = chart.insert_with_backpointer(new, left, right);
         Ok(if modified { vec![id] } else { Vec::new() })
@@ -745,7 +754,7 @@ impl<'g> FeatureChartParser<'g> {
             if e.start != 0 || e.end != n || prod.lhs_type != start_type {
                 continue;
             }
-            if lhs.unify(start)?.is_none() {
+            if !lhs.unify_succeeds(start, None, true)? {
                 continue;
             }
             let trees = trees(chart, id, &mut memo, &mut budget, 0)?;

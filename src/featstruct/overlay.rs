@@ -1,0 +1,478 @@
+//! Unification without copying the inputs up front: the common case of
+//! [`FeatStruct::unify`] (no caller bindings, no variable bound along the
+//! way, no logic-expression, sequence or `*slash*` value), done as NLTK's
+//! `_destructively_unify` but over the two input structures as they are.
+//!
+//! The nodes of both inputs are addressed through tagged references
+//! (`TAG_A | k`, `TAG_B | k`) and copied into the result only when the
+//! algorithm writes to them (a node that receives features) or when the
+//! result reaches them; a node of one side merged into a node of the other
+//! is read in place and never copied. The result is therefore built once,
+//! with no compaction pass unless a copied node was merged away (forwarded),
+//! which needs reentrance on both sides.
+//!
+//! Anything outside the common case (a variable meeting a value, which
+//! binds it; nesting past the walk limit) answers "fall back", and
+//! [`FeatStruct::unify`] then runs the general algorithm of `unify.rs` from
+//! the start, so results are the same as that algorithm's in every case.
+
+use std::collections::HashSet;
+
+use smallvec::SmallVec;
+
+use super::subst::{reachable, rename_variable};
+use super::{
+    DictItems, FeatStruct, ListItems, Name, Node, NodeId, Value, FLAGS_COMPLEX, FLAGS_KNOWN,
+    FLAGS_VARS,
+};
+
+/// Index work lists: small structures keep them on the stack.
+type Ids = SmallVec<[usize; 24]>;
+
+/// Tag of a reference to a node of the first input, not yet copied.
+const TAG_A: usize = 1 << (usize::BITS - 1);
+/// Tag of a reference to a node of the second input, not yet copied.
+const TAG_B: usize = 1 << (usize::BITS - 2);
+const TAGS: usize = TAG_A | TAG_B;
+/// No node yet (in the side maps).
+const NONE: usize = usize::MAX;
+
+/// Deepest structure walked (as the general algorithm's limit).
+const WALK_LIMIT: usize = super::MAX_DRAW_DEPTH;
+/// The most variable occurrences the precheck lists (more: the general path).
+const VAR_LIMIT: usize = 32;
+
+/// Why the walk stopped.
+enum Stop {
+    /// The structures conflict (NLTK's `_UnificationFailureError`).
+    Fail,
+    /// Outside the common case: run the general algorithm.
+    Fallback,
+}
+
+/// Lists the variables of `fs` into `vars`; `false` when `fs` holds a value
+/// the common case does not handle (expression, sequence, `*slash*`) or
+/// too many variables.
+fn scan<'a>(fs: &'a FeatStruct, vars: &mut SmallVec<[&'a str; 8]>) -> bool {
+    let mut count = 0;
+    let mut check = |v: &'a Value| match v {
+        Value::Var(name) => {
+            count += 1;
+            if !vars.contains(&name.as_str()) {
+                vars.push(name.as_str());
+            }
+            count < VAR_LIMIT
+        }
+        Value::Expr(_) | Value::Seq(..) => false,
+        _ => true,
+    };
+    for node in &fs.nodes {
+        match node {
+            Node::Dict(items) => {
+                for (k, v) in items {
+                    if k == super::SLASH || !check(v) {
+                        return false;
+                    }
+                }
+            }
+            Node::List(items) => {
+                if !items.iter().all(&mut check) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// A value of input `tag` as the work structure holds it: node references
+/// tagged, variables renamed.
+fn translate(v: &Value, tag: usize, renames: &[(Name, Name)]) -> Value {
+    match v {
+        Value::Node(c) => Value::Node(tag | c),
+        Value::Var(name) if tag == TAG_B && !renames.is_empty() => {
+            match renames.iter().find(|(old, _)| old == name) {
+                Some((_, new)) => Value::Var(new.clone()),
+                None => v.clone(),
+            }
+        }
+        other => other.clone(),
+    }
+}
+
+struct Overlay<'a> {
+    a: &'a FeatStruct,
+    b: &'a FeatStruct,
+    /// The result's nodes (copied input nodes).
+    nodes: Vec<Node>,
+    /// NLTK's forward pointers between copied nodes (itself: none).
+    forward: Ids,
+    /// The copied node or merge target of each node of each input.
+    amap: Ids,
+    bmap: Ids,
+    /// The second input's variables renamed apart (old, new).
+    renames: SmallVec<[(Name, Name); 4]>,
+}
+
+impl<'a> Overlay<'a> {
+    /// Follows a reference to its current node: a copied node (forwards
+    /// followed) or a tagged input node not copied yet.
+    fn resolve(&self, mut r: usize) -> usize {
+        loop {
+            let next = if r & TAGS != 0 {
+                let map = if r & TAG_A != 0 {
+                    &self.amap
+                } else {
+                    &self.bmap
+                };
+                match map.get(r & !TAGS) {
+                    Some(&m) if m != NONE => m,
+                    _ => return r,
+                }
+            } else {
+                match self.forward.get(r) {
+                    Some(&t) if t != r => t,
+                    _ => return r,
+                }
+            };
+            r = next;
+        }
+    }
+
+    /// The input node behind a tagged reference.
+    fn source(&self, r: usize) -> Option<(&'a Node, usize)> {
+        let (fs, tag) = if r & TAG_A != 0 {
+            (self.a, TAG_A)
+        } else {
+            (self.b, TAG_B)
+        };
+        fs.nodes.get(r & !TAGS).map(|n| (n, tag))
+    }
+
+    /// Copies the input node behind tagged reference `r` into the result.
+    fn materialize(&mut self, r: usize) -> Result<NodeId, Stop> {
+        let (src, tag) = self.source(r).ok_or(Stop::Fallback)?;
+        let renames = &self.renames;
+        let node = match src {
+            Node::Dict(items) => {
+                let mut out = DictItems::with_capacity(items.len());
+                out.extend(
+                    items
+                        .iter()
+                        .map(|(k, v)| (k.clone(), translate(v, tag, renames))),
+                );
+                Node::Dict(out)
+            }
+            Node::List(items) => {
+                let mut out = ListItems::with_capacity(items.len());
+                out.extend(items.iter().map(|v| translate(v, tag, renames)));
+                Node::List(out)
+            }
+        };
+        let id = self.nodes.len();
+        self.nodes.push(node);
+        self.forward.push(id);
+        let map = if tag == TAG_A {
+            &mut self.amap
+        } else {
+            &mut self.bmap
+        };
+        if let Some(slot) = map.get_mut(r & !TAGS) {
+            *slot = id;
+        }
+        Ok(id)
+    }
+
+    /// NLTK's `_destructively_unify(n1, n2)` on resolved references.
+    fn destructive(&mut self, n1: usize, n2: usize, depth: usize) -> Result<(), Stop> {
+        if n1 == n2 {
+            return Ok(());
+        }
+        if depth > WALK_LIMIT {
+            return Err(Stop::Fallback);
+        }
+        let n1 = if n1 & TAGS != 0 {
+            self.materialize(n1)?
+        } else {
+            n1
+        };
+        if n2 & TAGS != 0 {
+            // An input node, merged in place: read, never copied.
+            let (src, tag) = self.source(n2).ok_or(Stop::Fallback)?;
+            let map = if tag == TAG_A {
+                &mut self.amap
+            } else {
+                &mut self.bmap
+            };
+            if let Some(slot) = map.get_mut(n2 & !TAGS) {
+                *slot = n1;
+            }
+            match (self.nodes.get(n1), src) {
+                (Some(Node::Dict(_)), Node::Dict(items2)) => {
+                    let sorted = items2
+                        .windows(2)
+                        .all(|w| super::print::feature_order(&w[0].0, &w[1].0).is_le());
+                    if sorted {
+                        for (name, v2) in items2 {
+                            let v2 = translate(v2, tag, &self.renames);
+                            self.merge_feature(n1, name, v2, depth)?;
+                        }
+                    } else {
+                        let mut order: SmallVec<[&(Name, Value); 8]> = items2.iter().collect();
+                        order.sort_by(|a, b| super::print::feature_order(&a.0, &b.0));
+                        for (name, v2) in order {
+                            let v2 = translate(v2, tag, &self.renames);
+                            self.merge_feature(n1, name, v2, depth)?;
+                        }
+                    }
+                    Ok(())
+                }
+                (Some(Node::List(l1)), Node::List(l2)) => {
+                    if l1.len() != l2.len() {
+                        return Err(Stop::Fail);
+                    }
+                    for (idx, v2) in l2.iter().enumerate() {
+                        let v2 = translate(v2, tag, &self.renames);
+                        self.merge_item(n1, idx, v2, depth)?;
+                    }
+                    Ok(())
+                }
+                _ => Err(Stop::Fail),
+            }
+        } else {
+            // A copied node: forwarded, its items moved into n1.
+            if let Some(slot) = self.forward.get_mut(n2) {
+                *slot = n1;
+            }
+            let node2 = match self.nodes.get_mut(n2) {
+                Some(Node::Dict(items)) => Node::Dict(std::mem::take(items)),
+                Some(Node::List(items)) => Node::List(std::mem::take(items)),
+                None => return Err(Stop::Fallback),
+            };
+            match (self.nodes.get(n1), node2) {
+                (Some(Node::Dict(_)), Node::Dict(mut items2)) => {
+                    items2.sort_by(|a, b| super::print::feature_order(&a.0, &b.0));
+                    for (name, v2) in items2 {
+                        self.merge_feature(n1, &name, v2, depth)?;
+                    }
+                    Ok(())
+                }
+                (Some(Node::List(l1)), Node::List(l2)) => {
+                    if l1.len() != l2.len() {
+                        return Err(Stop::Fail);
+                    }
+                    for (idx, v2) in l2.into_iter().enumerate() {
+                        self.merge_item(n1, idx, v2, depth)?;
+                    }
+                    Ok(())
+                }
+                _ => Err(Stop::Fail),
+            }
+        }
+    }
+
+    /// `fs1[name] = unify(fs1[name], v2)`, or `fs1[name] = v2`.
+    fn merge_feature(
+        &mut self,
+        n1: NodeId,
+        name: &Name,
+        v2: Value,
+        depth: usize,
+    ) -> Result<(), Stop> {
+        let v1 = match self.nodes.get(n1) {
+            Some(Node::Dict(i1)) => i1.iter().position(|(k, _)| k == name).map(|p| {
+                let v = i1.get(p).map_or(Value::None, |(_, v)| v.clone());
+                (p, v)
+            }),
+            _ => return Err(Stop::Fallback),
+        };
+        match v1 {
+            Some((pos, v1)) => {
+                let r = self.unify_values(v1, v2, depth)?;
+                if let Some(Node::Dict(i1)) = self.nodes.get_mut(n1) {
+                    if let Some(slot) = i1.get_mut(pos) {
+                        slot.1 = r;
+                    }
+                }
+            }
+            None => {
+                if let Some(Node::Dict(i1)) = self.nodes.get_mut(n1) {
+                    i1.push((name.clone(), v2));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `fs1[idx] = unify(fs1[idx], v2)` for feature lists.
+    fn merge_item(&mut self, n1: NodeId, idx: usize, v2: Value, depth: usize) -> Result<(), Stop> {
+        let v1 = match self.nodes.get(n1) {
+            Some(Node::List(l)) => l.get(idx).cloned().unwrap_or(Value::None),
+            _ => return Err(Stop::Fallback),
+        };
+        let r = self.unify_values(v1, v2, depth)?;
+        if let Some(Node::List(l)) = self.nodes.get_mut(n1) {
+            if let Some(slot) = l.get_mut(idx) {
+                *slot = r;
+            }
+        }
+        Ok(())
+    }
+
+    /// NLTK's `_unify_feature_values` when no variable gets bound.
+    fn unify_values(&mut self, v1: Value, v2: Value, depth: usize) -> Result<Value, Stop> {
+        match (v1, v2) {
+            (Value::Node(a), Value::Node(b)) => {
+                let (a, b) = (self.resolve(a), self.resolve(b));
+                self.destructive(a, b, depth + 1)?;
+                Ok(Value::Node(a))
+            }
+            (Value::Var(x), Value::Var(y)) if x == y => Ok(Value::Var(x)),
+            // A variable meets a value: it would be bound.
+            (Value::Var(_), _) | (_, Value::Var(_)) => Err(Stop::Fallback),
+            (Value::Node(_), _) | (_, Value::Node(_)) => Err(Stop::Fail),
+            (p, q) => {
+                if p.base_eq(&q) {
+                    Ok(p)
+                } else {
+                    Err(Stop::Fail)
+                }
+            }
+        }
+    }
+
+    /// Copies what the result still reaches of the inputs and points every
+    /// reference at its node; the number of nodes reached.
+    fn finish(&mut self, root: NodeId) -> Result<usize, Stop> {
+        let mut seen: Ids = SmallVec::from_elem(0, self.nodes.len());
+        let mut stack = Ids::new();
+        stack.push(root);
+        let mut reached = 0;
+        while let Some(id) = stack.pop() {
+            if seen.len() <= id {
+                seen.resize(id + 1, 0);
+            }
+            match seen.get_mut(id) {
+                Some(s) if *s == 0 => *s = 1,
+                _ => continue,
+            }
+            reached += 1;
+            let len = match self.nodes.get(id) {
+                Some(Node::Dict(items)) => items.len(),
+                Some(Node::List(items)) => items.len(),
+                None => 0,
+            };
+            for i in 0..len {
+                let r = match self.nodes.get(id) {
+                    Some(Node::Dict(items)) => match items.get(i) {
+                        Some((_, Value::Node(r))) => *r,
+                        _ => continue,
+                    },
+                    Some(Node::List(items)) => match items.get(i) {
+                        Some(Value::Node(r)) => *r,
+                        _ => continue,
+                    },
+                    None => continue,
+                };
+                let mut t = self.resolve(r);
+                if t & TAGS != 0 {
+                    t = self.materialize(t)?;
+                }
+                match self.nodes.get_mut(id) {
+                    Some(Node::Dict(items)) => {
+                        if let Some((_, v)) = items.get_mut(i) {
+                            *v = Value::Node(t);
+                        }
+                    }
+                    Some(Node::List(items)) => {
+                        if let Some(v) = items.get_mut(i) {
+                            *v = Value::Node(t);
+                        }
+                    }
+                    None => {}
+                }
+                stack.push(t);
+            }
+        }
+        Ok(reached)
+    }
+}
+
+/// The common case of `unify(a, b)` (no caller bindings): `None` when it
+/// does not apply and the general algorithm must run.
+pub(super) fn unify(
+    a: &FeatStruct,
+    b: &FeatStruct,
+    rename_vars: bool,
+) -> Option<crate::Result<Option<FeatStruct>>> {
+    let mut avars: SmallVec<[&str; 8]> = SmallVec::new();
+    let mut bvars: SmallVec<[&str; 8]> = SmallVec::new();
+    let known = a.flags & b.flags & FLAGS_KNOWN != 0;
+    if known && (a.flags | b.flags) & FLAGS_COMPLEX != 0 {
+        return None;
+    }
+    // With the reader's flags, the nodes are listed only when both sides
+    // may hold variables (which may need renaming apart).
+    let both_vars = a.flags & b.flags & FLAGS_VARS != 0;
+    let result_flags = if !known || both_vars {
+        if !scan(a, &mut avars) || !scan(b, &mut bvars) {
+            return None;
+        }
+        if avars.is_empty() && bvars.is_empty() {
+            FLAGS_KNOWN
+        } else {
+            FLAGS_KNOWN | FLAGS_VARS
+        }
+    } else {
+        FLAGS_KNOWN | ((a.flags | b.flags) & FLAGS_VARS)
+    };
+    let mut renames: SmallVec<[(Name, Name); 4]> = SmallVec::new();
+    if rename_vars && bvars.iter().any(|v| avars.contains(v)) {
+        // NLTK's `rename_variables(vars=fs1 vars, used_vars=fs2 vars)` on
+        // the second structure, in its visiting order.
+        let mut used: HashSet<String> = bvars.iter().map(|v| v.to_string()).collect();
+        for id in reachable(&b.nodes, b.root) {
+            let Some(node) = b.nodes.get(id) else {
+                continue;
+            };
+            for v in node.values() {
+                if let Value::Var(name) = v {
+                    if avars.contains(&name.as_str()) && !renames.iter().any(|(o, _)| o == name) {
+                        let new = rename_variable(name, &used);
+                        used.insert(new.to_string());
+                        renames.push((name.clone(), new));
+                    }
+                }
+            }
+        }
+    }
+    let mut o = Overlay {
+        a,
+        b,
+        nodes: Vec::with_capacity(a.nodes.len() + b.nodes.len()),
+        forward: Ids::new(),
+        amap: SmallVec::from_elem(NONE, a.nodes.len()),
+        bmap: SmallVec::from_elem(NONE, b.nodes.len()),
+        renames,
+    };
+    let (r1, r2) = (TAG_A | a.root, TAG_B | b.root);
+    match o.destructive(r1, r2, 0) {
+        Ok(()) => {}
+        Err(Stop::Fail) => return Some(Ok(None)),
+        Err(Stop::Fallback) => return None,
+    }
+    let mut root = o.resolve(r1);
+    if root & TAGS != 0 {
+        root = o.materialize(root).ok()?;
+    }
+    let reached = o.finish(root).ok()?;
+    let all = reached == o.nodes.len();
+    let fs = FeatStruct {
+        nodes: std::mem::take(&mut o.nodes),
+        root,
+        flags: result_flags,
+    };
+    let fs = if all { fs } else { fs.into_extract(root) };
+    // Too deep: the general algorithm gives the error.
+    fs.check_depth().ok().map(|fs| Ok(Some(fs)))
+}
