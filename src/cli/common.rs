@@ -110,20 +110,7 @@ pub fn write_line(out: &mut impl Write, line: &str) -> Result<()> {
     Ok(())
 }
 
-/// Appends `s` to `out` as a JSON string. Strings that need no escaping
-/// (no `"`, `\\` or control character: nearly every token) are copied as
-/// they are; the rest go through serde_json. Per-token output is a hot path
-/// of `nlkit tag`, where serde_json's per-call set-up showed in profiles.
-pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        out.reserve(s.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    } else {
-        let _ = serde_json::to_writer(&mut *out, s);
-    }
-}
+pub use crate::io::push_json_str;
 
 /// Serialises `value` as one JSON line.
 ///

@@ -157,13 +157,7 @@ impl ChartGrammar {
                         break;
                     }
                     if y != l {
-                        for k in 0..words {
-                            let add = first[y * words + k] & !first[l * words + k];
-                            if add != 0 {
-                                first[l * words + k] |= add;
-                                changed = true;
-                            }
-                        }
+                        changed |= or_row(&mut first, words, l, y);
                     }
                     if !nullable[y] {
                         break;
@@ -187,13 +181,7 @@ impl ChartGrammar {
                         break;
                     }
                     if y != l {
-                        for k in 0..lw {
-                            let add = lc[y * lw + k] & !lc[l * lw + k];
-                            if add != 0 {
-                                lc[l * lw + k] |= add;
-                                changed = true;
-                            }
-                        }
+                        changed |= or_row(&mut lc, lw, l, y);
                     }
                     if !nullable[y] {
                         break;
@@ -272,4 +260,18 @@ impl ChartGrammar {
     pub fn is_terminal(&self, sym: u32) -> bool {
         sym as usize >= self.labels.len()
     }
+}
+
+/// ORs row `src` of a bit matrix of `w` words per row into row `dst`;
+/// whether `dst` gained a bit.
+fn or_row(m: &mut [u64], w: usize, dst: usize, src: usize) -> bool {
+    let mut changed = false;
+    for k in 0..w {
+        let add = m[src * w + k] & !m[dst * w + k];
+        if add != 0 {
+            m[dst * w + k] |= add;
+            changed = true;
+        }
+    }
+    changed
 }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::io::push_json_str;
 use crate::Result;
 
 /// One sentence of pipeline output. Optional fields are absent (not
@@ -153,19 +154,6 @@ impl SentenceRecord {
         }
         out.extend_from_slice(b"}\n");
         sent
-    }
-}
-
-/// Appends `s` as a JSON string, escaped as serde_json escapes it.
-fn push_json_str(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        out.reserve(s.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    } else {
-        // writing to a Vec cannot fail
-        let _ = serde_json::to_writer(&mut *out, s);
     }
 }
 
