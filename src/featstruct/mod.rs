@@ -245,46 +245,6 @@ impl<'a> Iterator for ValuesMut<'a> {
 pub struct FeatStruct {
     pub(crate) nodes: Vec<Node>,
     pub(crate) root: NodeId,
-    /// What the reader (or a unification) recorded about the values:
-    /// [`FLAGS_KNOWN`] with [`FLAGS_VARS`] and [`FLAGS_COMPLEX`], or 0
-    /// when not known. [`FLAGS_COMPLEX`] must be set whenever a value is an
-    /// expression or sequence or a feature is `*slash*`; [`FLAGS_VARS`] may
-    /// be set when no variable is left.
-    pub(crate) flags: u8,
-}
-
-/// The flags of a [`FeatStruct`] are known.
-pub(crate) const FLAGS_KNOWN: u8 = 1;
-/// Some value is a variable.
-pub(crate) const FLAGS_VARS: u8 = 2;
-/// Some value is a logic expression or a sequence, or a feature is `*slash*`.
-pub(crate) const FLAGS_COMPLEX: u8 = 4;
-
-impl FeatStruct {
-    /// Records the flags of a structure just built, from its nodes.
-    pub(crate) fn with_flags(mut self) -> FeatStruct {
-        let mut flags = FLAGS_KNOWN;
-        let note = |flags: &mut u8, v: &Value| match v {
-            Value::Var(_) => *flags |= FLAGS_VARS,
-            Value::Expr(_) | Value::Seq(..) => *flags |= FLAGS_COMPLEX,
-            _ => {}
-        };
-        for node in &self.nodes {
-            match node {
-                Node::Dict(items) => {
-                    for (k, v) in items {
-                        if k == SLASH {
-                            flags |= FLAGS_COMPLEX;
-                        }
-                        note(&mut flags, v);
-                    }
-                }
-                Node::List(items) => items.iter().for_each(|v| note(&mut flags, v)),
-            }
-        }
-        self.flags = flags;
-        self
-    }
 }
 
 /// A feature value handed to or returned from the public API (a variable
@@ -450,11 +410,7 @@ impl FeatStruct {
                 None => Node::Dict(DictItems::new()),
             })
             .collect();
-        FeatStruct {
-            nodes,
-            root: 0,
-            flags: self.flags,
-        }
+        FeatStruct { nodes, root: 0 }
     }
 
     /// As [`FeatStruct::extract`], moving the nodes out of this arena
@@ -480,11 +436,7 @@ impl FeatStruct {
                 node
             })
             .collect();
-        FeatStruct {
-            nodes,
-            root: 0,
-            flags: self.flags,
-        }
+        FeatStruct { nodes, root: 0 }
     }
 
     /// The nodes reachable from `root` in breadth-first order, and the new

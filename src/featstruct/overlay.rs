@@ -21,10 +21,7 @@ use std::collections::HashSet;
 use smallvec::SmallVec;
 
 use super::subst::{reachable, rename_variable};
-use super::{
-    DictItems, FeatStruct, ListItems, Name, Node, NodeId, Value, FLAGS_COMPLEX, FLAGS_KNOWN,
-    FLAGS_VARS,
-};
+use super::{DictItems, FeatStruct, ListItems, Name, Node, NodeId, Value};
 
 /// Index work lists: small structures keep them on the stack.
 type Ids = SmallVec<[usize; 24]>;
@@ -407,25 +404,9 @@ pub(super) fn unify(
 ) -> Option<crate::Result<Option<FeatStruct>>> {
     let mut avars: SmallVec<[&str; 8]> = SmallVec::new();
     let mut bvars: SmallVec<[&str; 8]> = SmallVec::new();
-    let known = a.flags & b.flags & FLAGS_KNOWN != 0;
-    if known && (a.flags | b.flags) & FLAGS_COMPLEX != 0 {
+    if !scan(a, &mut avars) || !scan(b, &mut bvars) {
         return None;
     }
-    // With the reader's flags, the nodes are listed only when both sides
-    // may hold variables (which may need renaming apart).
-    let both_vars = a.flags & b.flags & FLAGS_VARS != 0;
-    let result_flags = if !known || both_vars {
-        if !scan(a, &mut avars) || !scan(b, &mut bvars) {
-            return None;
-        }
-        if avars.is_empty() && bvars.is_empty() {
-            FLAGS_KNOWN
-        } else {
-            FLAGS_KNOWN | FLAGS_VARS
-        }
-    } else {
-        FLAGS_KNOWN | ((a.flags | b.flags) & FLAGS_VARS)
-    };
     let mut renames: SmallVec<[(Name, Name); 4]> = SmallVec::new();
     if rename_vars && bvars.iter().any(|v| avars.contains(v)) {
         // NLTK's `rename_variables(vars=fs1 vars, used_vars=fs2 vars)` on
@@ -470,7 +451,6 @@ pub(super) fn unify(
     let fs = FeatStruct {
         nodes: std::mem::take(&mut o.nodes),
         root,
-        flags: result_flags,
     };
     let fs = if all { fs } else { fs.into_extract(root) };
     // Too deep: the general algorithm gives the error.

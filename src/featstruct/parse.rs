@@ -85,9 +85,7 @@ pub(super) fn fromstring(s: &str) -> Result<FeatStruct> {
         Ok(root) => FeatStruct {
             nodes: r.nodes,
             root,
-            flags: 0,
         }
-        .with_flags()
         .check_depth(),
         Err(Fail::Msg(m)) => Err(Error::InvalidInput(m)),
         Err(Fail::At(expected, pos)) => Err(Error::InvalidInput(error_message(s, &expected, pos))),
@@ -114,9 +112,7 @@ pub(crate) fn read_partial(
             let fs = FeatStruct {
                 nodes: r.nodes,
                 root,
-                flags: 0,
             }
-            .with_flags()
             .check_depth()
             .map_err(|e| (col(position), e.to_string()))?;
             Ok((fs, pos))

@@ -243,7 +243,6 @@ impl FeatStruct {
             return Ok(self.clone());
         }
         let mut out = self.clone();
-        out.flags = 0;
         let mut used_set: HashSet<String> = self.variables().into_iter().collect();
         used_set.extend(used.iter().cloned());
         let ids = reachable(&out.nodes, out.root);
@@ -291,7 +290,6 @@ impl FeatStruct {
         let arena = FeatStruct {
             nodes,
             root: self.root,
-            flags: 0,
         };
         let root = arena.root;
         arena.into_extract(root).check_depth()

@@ -498,7 +498,6 @@ impl FeatStruct {
             let arena = FeatStruct {
                 nodes: u.nodes,
                 root,
-                flags: 0,
             };
             return Ok(Some(if build {
                 arena.into_extract(root).check_depth()?
@@ -542,7 +541,6 @@ impl FeatStruct {
         let arena = FeatStruct {
             nodes: u.nodes,
             root,
-            flags: 0,
         };
         if let Some(b) = user {
             b.clear();
