@@ -8,7 +8,7 @@
 //! This is the same computation as NLTK's `RegexpParser.parse` (a
 //! `ChunkString` per stage, `to_chunkstruct`), only with no `String` per
 //! token or tag and no allocation per rule once the buffers have grown;
-//! [`Chunker::parse`](super::Chunker::parse) of a [`RegexpParser`] runs it
+//! [`Chunker::parse`](crate::chunk::Chunker::parse) of a [`RegexpParser`] runs it
 //! and builds the tree with [`Chunked::to_tree`]. NLTK's chunk-string check
 //! (`ChunkString._verify`: pieces `{?<tag>}?`, alternating braces, tags
 //! unchanged) is one scan that also regroups the pieces, with the same
@@ -218,13 +218,13 @@ fn tag_of<'a>(
 }
 
 impl RegexpParser {
-    /// Chunks one sentence as [`Chunker::parse`](super::Chunker::parse)
+    /// Chunks one sentence as [`Chunker::parse`](crate::chunk::Chunker::parse)
     /// does, into `spans` (reused across calls), without building a tree:
     /// the result prints itself ([`Chunked::write_bracket`],
     /// [`Chunked::write_conll`]) or becomes a tree ([`Chunked::to_tree`]).
     ///
     /// # Errors
-    /// As [`Chunker::parse`](super::Chunker::parse): a rule that produces an
+    /// As [`Chunker::parse`](crate::chunk::Chunker::parse): a rule that produces an
     /// invalid chunk string (NLTK's `ValueError`), a regex that gives up, a
     /// sentence of 2^31 tokens or more.
     ///

@@ -343,7 +343,7 @@ impl<'a> Chunked<'a> {
         })
     }
 
-    /// The chunk tree (`word/TAG` leaves), as [`Chunker::parse`](super::Chunker::parse)
+    /// The chunk tree (`word/TAG` leaves), as [`Chunker::parse`](crate::chunk::Chunker::parse)
     /// returns it.
     pub fn to_tree(&self) -> Tree {
         let spans = self.spans;
