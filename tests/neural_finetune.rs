@@ -254,3 +254,75 @@ fn fine_tuning_refuses_bad_input() {
     assert_eq!(code, 1);
     assert!(err.contains("model.safetensors"), "{err}");
 }
+
+/// A fine-tuned folder is a model for every command that takes a labeller
+/// folder: `AnyLabeller`, `nlkit ner --model`, `nlkit eval-ner --model`
+/// (its token accuracy is the tags' accuracy), and `nlkit chunk --model`,
+/// which refuses labels that are not IOB chunk tags with one message.
+#[test]
+fn fine_tuned_folders_serve_ner_eval_and_chunk_commands() {
+    let Some((m, dir, dev)) = tuned() else { return };
+    let words: Vec<Vec<&str>> = dev
+        .iter()
+        .map(|(w, _)| w.iter().map(String::as_str).collect())
+        .collect();
+    let tags = m.tag_sents(&words).unwrap();
+    let any = nlkit::neural::AnyLabeller::load(dir.path(), &candle_core::Device::Cpu).unwrap();
+    assert!(any.feature_columns().is_empty());
+    assert_eq!(any.info().task, "upos");
+    assert_eq!(any.label_sents(&words).unwrap(), tags);
+    let d = dir.path().display().to_string();
+    // `nlkit ner --model DIR --pretokenized --format jsonl`
+    let input: String = words.iter().map(|w| w.join(" ") + "\n").collect();
+    let (code, out, err) = run_nlkit(
+        &["ner", "--model", &d, "--pretokenized", "--format", "jsonl"],
+        input.as_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let got: Vec<Vec<(String, String)>> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let want: Vec<Vec<(String, String)>> = words
+        .iter()
+        .zip(&tags)
+        .map(|(w, t)| {
+            w.iter()
+                .zip(t)
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(got, want);
+    // `nlkit eval-ner`: gold rows `word POS TAG`
+    let gold = tempfile::NamedTempFile::new().unwrap();
+    let mut text = String::new();
+    for (w, g) in dev {
+        for (a, b) in w.iter().zip(g) {
+            text.push_str(&format!("{a} X {b}\n"));
+        }
+        text.push('\n');
+    }
+    std::fs::write(gold.path(), text).unwrap();
+    let g = gold.path().display().to_string();
+    let (code, out, err) = run_nlkit(&["eval-ner", "--model", &d, &g, "--format", "json"], b"");
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let acc = v["accuracy"].as_f64().unwrap();
+    assert!(
+        (acc - 100.0 * accuracy(&tags, dev)).abs() < 1e-9,
+        "{acc} vs {}",
+        accuracy(&tags, dev)
+    );
+    // a GPU device for a fine-tuned encoder: refused, nothing written
+    let (code, out, err) = run_nlkit(&["eval-ner", "--model", &d, &g, "--device", "cuda"], b"");
+    assert_ne!(code, 0);
+    assert!(out.is_empty() && err.lines().count() == 1, "{err}");
+    // UPOS labels are not chunk tags: `nlkit chunk --model` fails cleanly
+    let (code, out, err) = run_nlkit(&["chunk", "--model", &d], b"the/DT cat/NN sat/VBD\n");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.is_empty() && err.starts_with("nlkit: ") && err.lines().count() == 1,
+        "{err}"
+    );
+}

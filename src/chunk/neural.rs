@@ -1,7 +1,8 @@
 //! A chunker on nlkit's neural sequence labeller
 //! ([`crate::neural::labeller`]): a model trained with `nlkit train-neural
 //! --task chunk` (optionally reading the POS column, `--features pos`)
-//! labels each token with an IOB tag, and the tags become a chunk tree as
+//! labels each token with an IOB tag (so does an encoder fine-tuned with
+//! `--task chunk --encoder`, which reads the words only), and the tags become a chunk tree as
 //! NLTK's `conlltags2tree` builds it. NLTK has no neural chunker; its
 //! role matches NLTK book's classifier-based chunkers.
 
@@ -9,6 +10,7 @@ use std::path::Path;
 
 use super::{conlltags2tree, Chunker};
 use crate::neural::labeller::SequenceLabeller;
+use crate::neural::AnyLabeller;
 use crate::tree::Tree;
 use crate::{Error, Result};
 
@@ -30,7 +32,7 @@ use crate::{Error, Result};
 /// ```
 #[derive(Debug)]
 pub struct NeuralChunker {
-    model: SequenceLabeller,
+    model: AnyLabeller,
     reads_pos: bool,
 }
 
@@ -41,6 +43,15 @@ impl NeuralChunker {
     /// # Errors
     /// [`Error::InvalidInput`] for a model reading other feature columns.
     pub fn new(model: SequenceLabeller) -> Result<Self> {
+        Self::from_any(AnyLabeller::Labeller(Box::new(model)))
+    }
+
+    /// Wraps a labeller of either kind (a fine-tuned encoder reads no
+    /// columns).
+    ///
+    /// # Errors
+    /// As [`NeuralChunker::new`].
+    pub fn from_any(model: AnyLabeller) -> Result<Self> {
         let cols: Vec<&str> = model
             .feature_columns()
             .iter()
@@ -59,12 +70,13 @@ impl NeuralChunker {
         Ok(NeuralChunker { model, reads_pos })
     }
 
-    /// Loads a labeller checkpoint folder (CPU) as a chunker.
+    /// Loads a `train-neural --task chunk` folder (CPU) as a chunker: a
+    /// labeller checkpoint or a fine-tuned encoder.
     ///
     /// # Errors
-    /// As [`SequenceLabeller::load`] and [`NeuralChunker::new`].
+    /// As [`AnyLabeller::load`] and [`NeuralChunker::new`].
     pub fn load(dir: &Path) -> Result<Self> {
-        Self::new(SequenceLabeller::load(dir, &candle_core::Device::Cpu)?)
+        Self::from_any(AnyLabeller::load(dir, &candle_core::Device::Cpu)?)
     }
 
     /// Chunks several sentences at once (the network is much faster on

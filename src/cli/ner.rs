@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::common::{push_json_str, stdout, InputArgs};
-use crate::neural::labeller::{embedded_ner, SequenceLabeller};
+use crate::neural::labeller::embedded_ner;
+use crate::neural::AnyLabeller;
 use crate::Result;
 
 /// Output format of `nlkit ner`.
@@ -52,7 +53,8 @@ pub struct NerModelArgs {
         required_unless_present = "model"
     )]
     lang: Option<String>,
-    /// A model folder (from `nlkit train-neural --task ner|chunk`).
+    /// A model folder (from `nlkit train-neural --task ner|chunk`, with or
+    /// without `--encoder`).
     #[arg(long, value_name = "DIR")]
     model: Option<PathBuf>,
 }
@@ -62,10 +64,10 @@ impl NerModelArgs {
     ///
     /// # Errors
     /// An unknown language, or a missing or bad model folder.
-    pub fn load(&self, device: &candle_core::Device) -> Result<SequenceLabeller> {
+    pub fn load(&self, device: &candle_core::Device) -> Result<AnyLabeller> {
         match (&self.lang, &self.model) {
-            (Some(lang), _) => embedded_ner(lang, device),
-            (None, Some(dir)) => SequenceLabeller::load(dir, device),
+            (Some(lang), _) => Ok(AnyLabeller::Labeller(Box::new(embedded_ner(lang, device)?))),
+            (None, Some(dir)) => AnyLabeller::load(dir, device),
             (None, None) => Err(crate::Error::InvalidInput(
                 "give --lang es|nl or --model DIR".into(),
             )),

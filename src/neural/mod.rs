@@ -27,12 +27,14 @@
 //! assert_eq!(states.dims(), &[3, enc.layers(), enc.hidden_size()]);
 //! ```
 
+mod any_labeller;
 mod bert;
 mod device;
 mod finetune;
 pub mod labeller;
 mod ops;
 
+pub use any_labeller::AnyLabeller;
 pub use bert::Encoder;
 pub use device::parse_device;
 pub use finetune::{

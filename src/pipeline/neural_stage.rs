@@ -11,14 +11,8 @@ use std::path::Path;
 
 use super::{SentenceRecord, Stage};
 use crate::neural::labeller::SequenceLabeller;
-use crate::neural::FineTunedTagger;
-use crate::tag::{AnyTagger, TaggerSource};
+use crate::neural::AnyLabeller;
 use crate::{Error, Result};
-
-enum NeuralModel {
-    Labeller(Box<SequenceLabeller>),
-    FineTuned(Box<FineTunedTagger>),
-}
 
 /// A neural model as a pipeline [`Stage`] (see the module documentation).
 ///
@@ -33,7 +27,7 @@ enum NeuralModel {
 /// ```
 pub struct NeuralStage {
     column: String,
-    model: NeuralModel,
+    model: AnyLabeller,
     /// The record column each of the model's feature columns comes from.
     reads: Vec<String>,
 }
@@ -48,18 +42,7 @@ impl NeuralStage {
     /// vocabulary mismatch), and [`Error::InvalidInput`] for a task or
     /// feature column the pipeline has no column for.
     pub fn load(dir: &Path) -> Result<Self> {
-        match TaggerSource::Neural(dir.to_path_buf()).load()? {
-            AnyTagger::Neural(l) => Self::from_labeller(*l),
-            AnyTagger::FineTuned(t) => Ok(NeuralStage {
-                column: column_for_task(&t.info().task)?.to_string(),
-                model: NeuralModel::FineTuned(t),
-                reads: Vec::new(),
-            }),
-            _ => Err(Error::InvalidInput(format!(
-                "{}: not a neural model folder",
-                dir.display()
-            ))),
-        }
+        Self::from_any(AnyLabeller::load(dir, &candle_core::Device::Cpu)?)
     }
 
     /// The stage for nlkit's embedded CoNLL-2002 NER model of `lang`
@@ -80,6 +63,14 @@ impl NeuralStage {
     /// [`Error::InvalidInput`] for a task or feature column the pipeline
     /// has no column for.
     pub fn from_labeller(model: SequenceLabeller) -> Result<Self> {
+        Self::from_any(AnyLabeller::Labeller(Box::new(model)))
+    }
+
+    /// The stage for a loaded labeller of either kind.
+    ///
+    /// # Errors
+    /// As [`NeuralStage::from_labeller`].
+    pub fn from_any(model: AnyLabeller) -> Result<Self> {
         let reads = model
             .feature_columns()
             .iter()
@@ -87,7 +78,7 @@ impl NeuralStage {
             .collect::<Result<Vec<_>>>()?;
         Ok(NeuralStage {
             column: column_for_task(&model.info().task)?.to_string(),
-            model: NeuralModel::Labeller(Box::new(model)),
+            model,
             reads,
         })
     }
@@ -146,28 +137,23 @@ impl Stage for NeuralStage {
                     .map(|s| s.into_iter().map(str::to_string).collect())
                     .collect()
             };
-            match &self.model {
-                NeuralModel::FineTuned(t) => owned(t.tag_sents(&words)?),
-                NeuralModel::Labeller(l) => {
-                    let features = sentences
+            let features = sentences
+                .iter()
+                .map(|s| {
+                    self.reads
                         .iter()
-                        .map(|s| {
-                            self.reads
-                                .iter()
-                                .map(|c| {
-                                    s.column(c).map(|v| v.to_vec()).ok_or_else(|| {
-                                        Error::InvalidInput(format!(
-                                            "column `{}` reads column `{c}`, which is missing",
-                                            self.column
-                                        ))
-                                    })
-                                })
-                                .collect::<Result<Vec<_>>>()
+                        .map(|c| {
+                            s.column(c).map(|v| v.to_vec()).ok_or_else(|| {
+                                Error::InvalidInput(format!(
+                                    "column `{}` reads column `{c}`, which is missing",
+                                    self.column
+                                ))
+                            })
                         })
-                        .collect::<Result<Vec<_>>>()?;
-                    owned(l.label_sents_with(&words, &features)?)
-                }
-            }
+                        .collect::<Result<Vec<_>>>()
+                })
+                .collect::<Result<Vec<_>>>()?;
+            owned(self.model.label_sents_with(&words, &features)?)
         };
         if labels.len() != sentences.len() {
             return Err(Error::Model(format!(

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Fine-tunes the all-MiniLM-L6-v2 encoder end to end for CoNLL-2000 chunking
+# (IOB tags; `nlkit train-neural --task chunk --encoder`): train on train.txt
+# minus its last 1,000 sentences, pick the epoch on those 1,000 (CoNLL-2000 has
+# no dev set), then score test.txt with `nlkit eval-ner` (conlleval's
+# chunk-level F1). CPU only. The encoder reads the words only (no POS column).
+#
+# usage: scripts/train/finetune-chunk.sh
+# env:   NLKIT (default target/release/nlkit), ENCODER (default .encoder),
+#        CONLL2000_ZIP, EPOCHS (2), LIMIT (first N training sentences),
+#        LR (encoder learning rate, 5e-5), OUT (default /tmp/finetune-chunk)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+NLKIT=${NLKIT:-target/release/nlkit}
+ENCODER=${ENCODER:-.encoder}
+ZIP=${CONLL2000_ZIP:-../shared/data/nltk_server/packages/corpora/conll2000.zip}
+[ -f "$ZIP" ] || ZIP=/work/shared/data/nltk_server/packages/corpora/conll2000.zip
+EPOCHS=${EPOCHS:-2}
+LR=${LR:-5e-5}
+OUT=${OUT:-/tmp/finetune-chunk}
+limit=()
+[ -n "${LIMIT:-}" ] && limit=(--limit "$LIMIT")
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+unzip -q "$ZIP" -d "$TMP"
+D=$TMP/conll2000
+n=$(awk 'BEGIN{RS=""} END{print NR}' "$D/train.txt")
+awk -v n=$((n - 1000)) 'BEGIN{RS=""; ORS="\n\n"} NR<=n' "$D/train.txt" > "$TMP/train"
+awk -v n=$((n - 1000)) 'BEGIN{RS=""; ORS="\n\n"} NR>n' "$D/train.txt" > "$TMP/dev"
+nice -n 15 "$NLKIT" train-neural --task chunk --encoder "$ENCODER" \
+  --train "$TMP/train" --dev "$TMP/dev" \
+  --epochs "$EPOCHS" --encoder-lr "$LR" --lr 1e-3 --batch-size 16 --patience 2 --seed 1 "${limit[@]}" \
+  --licence "CoNLL-2000 data (WSJ sections of the Penn Treebank): research use; encoder: Apache-2.0 (all-MiniLM-L6-v2)" -o "$OUT"
+echo "== CoNLL-2000 test.txt (chunk-level, conlleval)"
+"$NLKIT" eval-ner --model "$OUT" "$D/test.txt"
