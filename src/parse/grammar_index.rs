@@ -140,37 +140,40 @@ impl ChartGrammar {
             }
         }
         let mut first = vec![0u64; nn * words];
-        changed = true;
-        while changed {
-            changed = false;
-            for p in 0..self.lhs.len() {
-                let l = self.lhs[p] as usize;
-                for &y in self.rhs(p as u32) {
-                    let y = y as usize;
-                    if y >= nn {
-                        let bit = y - nn;
-                        let w = &mut first[l * words + bit / 64];
-                        if *w & (1 << (bit % 64)) == 0 {
-                            *w |= 1 << (bit % 64);
-                            changed = true;
-                        }
-                        break;
-                    }
-                    if y != l {
-                        changed |= or_row(&mut first, words, l, y);
-                    }
-                    if !nullable[y] {
-                        break;
-                    }
-                }
-            }
-        }
+        self.close_over_prefixes(&nullable, &mut first, words, |m, l, bit| {
+            let w = &mut m[l * words + bit / 64];
+            let fresh = *w & (1 << (bit % 64)) == 0;
+            *w |= 1 << (bit % 64);
+            fresh
+        });
         let lw = nn.div_ceil(64);
         let mut lc = vec![0u64; nn * lw];
         for a in 0..nn {
             lc[a * lw + a / 64] |= 1 << (a % 64);
         }
-        changed = true;
+        self.close_over_prefixes(&nullable, &mut lc, lw, |_, _, _| false);
+        self.nullable = nullable;
+        self.first = first;
+        self.first_words = words;
+        self.left_corners = lc;
+        self.lc_words = lw;
+    }
+
+    /// The fixpoint shared by FIRST sets and left corners: for each
+    /// production, walks its right-hand side while the symbols are nullable
+    /// nonterminals, ORing row `y` of `m` (rows of `w` words) into row `lhs`
+    /// for each nonterminal `y`, and calling `terminal(m, lhs, t)` at the
+    /// first terminal `t`, where the walk stops; repeats until nothing
+    /// changes (`terminal` says whether it changed a row).
+    fn close_over_prefixes(
+        &self,
+        nullable: &[bool],
+        m: &mut [u64],
+        w: usize,
+        terminal: impl Fn(&mut [u64], usize, usize) -> bool,
+    ) {
+        let nn = nullable.len();
+        let mut changed = true;
         while changed {
             changed = false;
             for p in 0..self.lhs.len() {
@@ -178,10 +181,11 @@ impl ChartGrammar {
                 for &y in self.rhs(p as u32) {
                     let y = y as usize;
                     if y >= nn {
+                        changed |= terminal(m, l, y - nn);
                         break;
                     }
                     if y != l {
-                        changed |= or_row(&mut lc, lw, l, y);
+                        changed |= or_row(m, w, l, y);
                     }
                     if !nullable[y] {
                         break;
@@ -189,11 +193,6 @@ impl ChartGrammar {
                 }
             }
         }
-        self.nullable = nullable;
-        self.first = first;
-        self.first_words = words;
-        self.left_corners = lc;
-        self.lc_words = lw;
     }
 
     /// Words in a bit set over nonterminals.
