@@ -24,6 +24,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use super::iob::IobConstraints;
 use super::labeller::{
     clip, read_header, score_labels, weights_checksum, Labelled, Metric, ModelInfo,
 };
@@ -136,6 +137,8 @@ pub struct FineTunedTagger {
     labels: Vec<String>,
     words: Vec<String>,
     info: ModelInfo,
+    /// Decoding constraints of an IOB chunk or entity label set.
+    iob: Option<IobConstraints>,
 }
 
 impl std::fmt::Debug for FineTunedTagger {
@@ -214,6 +217,7 @@ impl FineTunedTagger {
             encoder,
             head_w,
             head_b,
+            iob: iob_for(&header.info.task, &header.labels),
             labels: header.labels,
             words: header.words,
             info: header.info,
@@ -242,8 +246,7 @@ impl FineTunedTagger {
                 }
                 let ids = last_layer(&st)
                     .and_then(|h| logits(&h, &self.head_w, &self.head_b))
-                    .and_then(|l| l.argmax(D::Minus1))
-                    .and_then(|a| a.to_vec1::<u32>())
+                    .and_then(|l| decode(&l, self.iob.as_ref()))
                     .map_err(&err)?;
                 let tags = ids
                     .iter()
@@ -299,6 +302,23 @@ fn last_layer(states: &Tensor) -> candle_core::Result<Tensor> {
 
 fn logits(h: &Tensor, w: &Tensor, b: &Tensor) -> candle_core::Result<Tensor> {
     h.matmul(&w.t()?)?.broadcast_add(b)
+}
+
+/// The IOB constraints for a `chunk` or `ner` model whose labels are IOB2
+/// tags ([`IobConstraints`]); other tasks decode by per-token argmax.
+fn iob_for(task: &str, labels: &[String]) -> Option<IobConstraints> {
+    matches!(task, "chunk" | "ner")
+        .then(|| IobConstraints::for_labels(labels))
+        .flatten()
+}
+
+/// Label ids from one sentence's logits: the per-token argmax, or the best
+/// valid IOB sequence.
+fn decode(l: &Tensor, iob: Option<&IobConstraints>) -> candle_core::Result<Vec<u32>> {
+    match iob {
+        None => l.argmax(D::Minus1)?.to_vec1::<u32>(),
+        Some(c) => Ok(c.decode(&l.to_dtype(DType::F32)?.to_vec2::<f32>()?)),
+    }
 }
 
 /// Fine-tunes the encoder in `encoder_dir` with a new labelling layer on
@@ -458,7 +478,14 @@ pub fn finetune_tagger(
             });
             continue;
         }
-        let s = dev_score(&encoder, [&head_w, &head_b], &labels, &dev, opts.metric)?;
+        let iob = iob_for(&info.task, &labels);
+        let s = dev_score(
+            &encoder,
+            [&head_w, &head_b],
+            (&labels, iob.as_ref()),
+            &dev,
+            opts.metric,
+        )?;
         report(&opts.progress, |p| {
             p.finish(&format!("{title}: loss {mean:.4}, dev {s:.2}%"))
         });
@@ -494,7 +521,7 @@ fn dropout(x: &Tensor, p: f32, rng: &mut ChaCha8Rng) -> candle_core::Result<Tens
 fn dev_score(
     encoder: &Encoder,
     [w, b]: [&Var; 2],
-    labels: &[String],
+    (labels, iob): (&[String], Option<&IobConstraints>),
     dev: &[&Labelled],
     metric: Metric,
 ) -> Result<f64> {
@@ -515,8 +542,7 @@ fn dev_score(
                         &b.as_tensor().detach(),
                     )
                 })
-                .and_then(|l| l.argmax(D::Minus1))
-                .and_then(|a| a.to_vec1::<u32>())
+                .and_then(|l| decode(&l, iob))
                 .map_err(&err)?;
             pred.push(
                 ids.iter()

@@ -31,6 +31,7 @@ mod any_labeller;
 mod bert;
 mod device;
 mod finetune;
+mod iob;
 pub mod labeller;
 mod ops;
 
