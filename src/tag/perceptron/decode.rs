@@ -45,7 +45,7 @@ impl PerceptronTagger {
                 let mut touched = 0i32;
                 for (&h, &home) in hashes.iter().zip(homes.iter()) {
                     if home.0 == h {
-                        touched ^= self.row_head(home.1);
+                        touched ^= self.row_head(home.1, home.2);
                     }
                 }
                 std::hint::black_box(touched);
@@ -414,11 +414,13 @@ impl PerceptronTagger {
         out
     }
 
-    /// The first weight of the row that starts at `a` (a row start of the
-    /// index), read only to bring the row into the cache.
+    /// The first weight of the row `(a, b)` of the index, read only to
+    /// bring the row into the cache (0 for an inline row, read already).
     #[inline]
-    pub(super) fn row_head(&self, a: u32) -> i32 {
-        if a & DENSE != 0 {
+    pub(super) fn row_head(&self, a: u32, b: u32) -> i32 {
+        if b & INLINE != 0 {
+            0
+        } else if a & DENSE != 0 {
             let k = (a & !DENSE) as usize * self.classes.len();
             self.dense.get(k).copied().unwrap_or(0)
         } else {
@@ -434,6 +436,17 @@ impl PerceptronTagger {
             let k = (a as u32 & !DENSE) as usize * n;
             if let Some(row) = self.dense.get(k..k + n) {
                 for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w;
+                }
+            }
+        } else if b as u32 & INLINE != 0 {
+            // one or two entries kept in the index slot
+            let second = b as u32 & !INLINE;
+            for (raw, on) in [(a as u32, true), (second, second != NO_ENTRY)] {
+                let e = Entry::from_raw(raw);
+                if let (true, Some(s), Some(w)) =
+                    (on, scores.get_mut(e.class()), self.values.get(e.value()))
+                {
                     *s += *w;
                 }
             }

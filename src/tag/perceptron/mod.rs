@@ -23,7 +23,8 @@
 //! * weights are integer thousandths summed in `i32` (exact; NLTK's `f64`
 //!   order is replayed only for an exact tie at the top, see
 //!   `WEIGHT_SCALE`); rows of features that vote for many classes are
-//!   also kept dense; sparse entries are 4 bytes (`Entry`);
+//!   also kept dense; sparse entries are 4 bytes (`Entry`), and rows of
+//!   one or two entries are kept in the index slot itself (`INLINE`);
 //! * a sentence is tagged in windows: the rows of the tag-independent
 //!   features of the whole window are fetched first (their cache misses
 //!   overlap), then tokens are tagged left to right with the few features

@@ -58,6 +58,19 @@ pub(super) const WINDOW: usize = 64;
 /// every sum bit-for-bit what the sparse row gives.
 pub(crate) const DENSE: u32 = 1 << 31;
 
+/// Set in a row end of the index when the row is inline: a sparse row of
+/// one or two weights is kept in the index slot itself (its row start is
+/// the first [`Entry`], the rest of its row end the second or
+/// [`NO_ENTRY`]), so that looking it up reads the slot and not the row
+/// too. Most of the word-pair and tag-word features that tagging looks up
+/// have one or two weights. Only for entries below `1 << 31` (value index
+/// below `1 << 19`) and models of fewer than 4,095 classes.
+pub(crate) const INLINE: u32 = 1 << 31;
+
+/// The second entry of an inline row of one weight (class 4,095, which a
+/// model with inline rows does not have).
+pub(crate) const NO_ENTRY: u32 = INLINE - 1;
+
 /// One weight of a feature's row: a class id (12 bits) and the index of
 /// its value among the model's distinct weight values (20 bits), in one
 /// `u32`. Tagging is bound by memory reads of these rows, and a model has
@@ -76,6 +89,18 @@ impl Entry {
 
     pub(super) fn new(class: u16, value: u32) -> Self {
         Entry(u32::from(class) | (value << 12))
+    }
+
+    /// The entry as one `u32` (see [`INLINE`]).
+    #[inline]
+    pub(crate) fn raw(self) -> u32 {
+        self.0
+    }
+
+    /// An entry from [`Entry::raw`].
+    #[inline]
+    pub(crate) fn from_raw(raw: u32) -> Self {
+        Entry(raw)
     }
 
     /// The class id.
@@ -298,7 +323,8 @@ impl TableBuilder {
                 MAX_WEIGHT_Q / WEIGHT_SCALE
             )));
         }
-        if self.names.text.len() > u32::MAX as usize || self.entries.len() > u32::MAX as usize {
+        // row ends stay below `INLINE`, the flag of inline rows
+        if self.names.text.len() > u32::MAX as usize || self.entries.len() >= INLINE as usize {
             return Err(Error::Model("perceptron model too large".into()));
         }
         let n = self.names.len();
@@ -317,39 +343,6 @@ impl TableBuilder {
             .filter(|w| is_dense(w[0] as usize, w[1] as usize))
             .count()
             .min(DENSE as usize - 1);
-        // one allocation: growing row by row copied and touched twice
-        let mut dense: Vec<Weight> = Vec::with_capacity(n_rows_dense * n_classes);
-        let mut n_dense = 0u32;
-        let slots: Vec<(u32, u32)> = self
-            .row_start
-            .windows(2)
-            .map(|w| {
-                let (a, b) = (w[0] as usize, w[1] as usize);
-                if is_dense(a, b) && n_dense < DENSE - 1 {
-                    let base = dense.len();
-                    dense.resize(base + n_classes, 0);
-                    for &(c, q) in &self.entries[a..b] {
-                        if let Some(x) = dense.get_mut(base + usize::from(c)) {
-                            *x = q;
-                        }
-                    }
-                    n_dense += 1;
-                    (DENSE | (n_dense - 1), 0)
-                } else {
-                    (w[0], w[1])
-                }
-            })
-            .collect();
-        let (index, repeated) = FeatureIndex::build_checked(
-            self.names.len(),
-            self.names.iter().zip(&slots).map(|(f, &(a, b))| (f, a, b)),
-        );
-        if repeated && self.names.unsorted {
-            self.row_start.pop();
-            self.names.unsorted = false;
-            self.sort();
-            return self.finish(n_classes);
-        }
         let mut value_id: FxMap<Weight, u32> = FxMap::default();
         let mut values: Vec<Weight> = Vec::new();
         let mut entries = Vec::with_capacity(self.entries.len());
@@ -372,6 +365,54 @@ impl TableBuilder {
                 )));
             }
             entries.push(Entry::new(class, v));
+        }
+        // rows of one or two entries are kept in the index slot (see
+        // `INLINE`) when every entry and row end leaves the flag bit free
+        let inline_ok = n_classes < Entry::MAX_CLASSES - 1;
+        let inline = |a: usize, b: usize| -> Option<(u32, u32)> {
+            if !inline_ok || b <= a || b - a > 2 {
+                return None;
+            }
+            let first = entries.get(a)?.raw();
+            let second = if b - a == 2 {
+                entries.get(a + 1)?.raw()
+            } else {
+                NO_ENTRY
+            };
+            (first < INLINE && second < INLINE).then_some((first, INLINE | second))
+        };
+        // one allocation: growing row by row copied and touched twice
+        let mut dense: Vec<Weight> = Vec::with_capacity(n_rows_dense * n_classes);
+        let mut n_dense = 0u32;
+        let slots: Vec<(u32, u32)> = self
+            .row_start
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0] as usize, w[1] as usize);
+                if is_dense(a, b) && n_dense < DENSE - 1 {
+                    let base = dense.len();
+                    dense.resize(base + n_classes, 0);
+                    for &(c, q) in &self.entries[a..b] {
+                        if let Some(x) = dense.get_mut(base + usize::from(c)) {
+                            *x = q;
+                        }
+                    }
+                    n_dense += 1;
+                    (DENSE | (n_dense - 1), 0)
+                } else {
+                    inline(a, b).unwrap_or((w[0], w[1]))
+                }
+            })
+            .collect();
+        let (index, repeated) = FeatureIndex::build_checked(
+            self.names.len(),
+            self.names.iter().zip(&slots).map(|(f, &(a, b))| (f, a, b)),
+        );
+        if repeated && self.names.unsorted {
+            self.row_start.pop();
+            self.names.unsorted = false;
+            self.sort();
+            return self.finish(n_classes);
         }
         Ok((self.names, index, self.row_start, entries, values, dense))
     }

@@ -170,3 +170,36 @@ fn nltk_json_reader_equals_the_general_path() {
     assert!(t.features.get("i word c").is_none());
     assert_eq!(t.features.len(), 2);
 }
+
+/// The index gives every feature its row's weights, whether the row is
+/// dense, kept in the index slot (one or two weights) or sparse.
+#[test]
+fn index_rows_hold_every_features_weights() {
+    let xpos = crate::tag::default_english_xpos().unwrap();
+    let upos = crate::tag::default_english_upos().unwrap();
+    for t in [xpos, upos] {
+        let nc = t.classes.len();
+        let (mut inline, mut other) = (0, 0);
+        for (r, name) in t.features.iter().enumerate() {
+            let (a, b) = (t.row_start[r] as usize, t.row_start[r + 1] as usize);
+            let mut want = vec![0; nc];
+            for e in &t.entries[a..b] {
+                want[e.class()] += t.values[e.value()];
+            }
+            let row = t
+                .index
+                .get_hashed(crate::tag::fxhash::hash_str(name))
+                .unwrap();
+            if row.1 as u32 & INLINE != 0 {
+                inline += 1;
+                assert!(b - a <= 2, "{name}");
+            } else {
+                other += 1;
+            }
+            let mut got = vec![0; nc];
+            t.add_row(row, &mut got);
+            assert_eq!(got, want, "{name}");
+        }
+        assert!(inline > 0 && other > 0);
+    }
+}
