@@ -201,6 +201,26 @@ impl Node {
     }
 }
 
+/// Moves `nodes` into allocations of exactly their size, made one after
+/// another: a structure read from text then takes as little memory as it
+/// can and lies together, so walking many structures (unifying pairs read
+/// in order) reads memory in order, without the reader's growth slack.
+pub(crate) fn compact(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        out.push(match node {
+            Node::Dict(items) if items.spilled() => {
+                Node::Dict(DictItems::from_vec(items.into_iter().collect()))
+            }
+            Node::List(items) if items.spilled() => {
+                Node::List(ListItems::from_vec(items.into_iter().collect()))
+            }
+            node => node,
+        });
+    }
+    out
+}
+
 /// The values of a node, in item order (no allocation).
 pub(crate) enum Values<'a> {
     Dict(std::slice::Iter<'a, (Name, Value)>),

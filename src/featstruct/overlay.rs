@@ -1,7 +1,10 @@
 //! Unification without copying the inputs up front: the common case of
-//! [`FeatStruct::unify`] (no caller bindings, no variable bound along the
-//! way, no logic-expression, sequence or `*slash*` value), done as NLTK's
-//! `_destructively_unify` but over the two input structures as they are.
+//! [`FeatStruct::unify`] (no caller bindings, no variable bound to a
+//! structure, no logic-expression, sequence or `*slash*` value), done as
+//! NLTK's `_destructively_unify` but over the two input structures as they
+//! are. Variables bound to base values or to other variables are kept in a
+//! small list and substituted while the result is finished, as NLTK's
+//! `_substitute_bindings`.
 //!
 //! The nodes of both inputs are addressed through tagged references
 //! (`TAG_A | k`, `TAG_B | k`) and copied into the result only when the
@@ -11,8 +14,9 @@
 //! with no compaction pass unless a copied node was merged away (forwarded),
 //! which needs reentrance on both sides.
 //!
-//! Anything outside the common case (a variable meeting a value, which
-//! binds it; nesting past the walk limit) answers "fall back", and
+//! Anything outside the common case (a variable meeting a structure, which
+//! binds it to that structure; nesting past the walk limit) answers "fall
+//! back", and
 //! [`FeatStruct::unify`] then runs the general algorithm of `unify.rs` from
 //! the start, so results are the same as that algorithm's in every case.
 
@@ -38,6 +42,58 @@ const NONE: usize = usize::MAX;
 const WALK_LIMIT: usize = super::MAX_DRAW_DEPTH;
 /// The most variable occurrences the precheck lists (more: the general path).
 const VAR_LIMIT: usize = 32;
+
+thread_local! {
+    /// The node vector of the last unification on this thread, emptied,
+    /// kept for the next one.
+    static WORK: std::cell::RefCell<Vec<Node>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The result's nodes while they are built, in a vector kept from one
+/// unification to the next: a unification that fails allocates no nodes,
+/// and one that succeeds copies its nodes into a vector of their exact size.
+struct Work(Vec<Node>);
+
+impl Work {
+    /// This thread's kept vector (a new one when it is in use).
+    fn take() -> Work {
+        let v = WORK
+            .try_with(|w| w.try_borrow_mut().ok().map(|mut w| std::mem::take(&mut *w)))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        Work(v)
+    }
+}
+
+impl std::ops::Deref for Work {
+    type Target = Vec<Node>;
+    fn deref(&self) -> &Vec<Node> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Work {
+    fn deref_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.0
+    }
+}
+
+impl Drop for Work {
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.0);
+        // Large vectors are freed rather than kept.
+        if v.capacity() == 0 || v.capacity() > 1 << 12 {
+            return;
+        }
+        v.clear();
+        let _ = WORK.try_with(|w| {
+            if let Ok(mut w) = w.try_borrow_mut() {
+                *w = v;
+            }
+        });
+    }
+}
 
 /// Why the walk stopped.
 enum Stop {
@@ -101,7 +157,7 @@ struct Overlay<'a> {
     a: &'a FeatStruct,
     b: &'a FeatStruct,
     /// The result's nodes (copied input nodes).
-    nodes: Vec<Node>,
+    nodes: Work,
     /// NLTK's forward pointers between copied nodes (itself: none).
     forward: Ids,
     /// The copied node or merge target of each node of each input.
@@ -109,6 +165,9 @@ struct Overlay<'a> {
     bmap: Ids,
     /// The second input's variables renamed apart (old, new).
     renames: SmallVec<[(Name, Name); 4]>,
+    /// NLTK's `bindings`: variable to base value or variable (never a
+    /// structure: that falls back).
+    bindings: SmallVec<[(Name, Value); 4]>,
 }
 
 impl<'a> Overlay<'a> {
@@ -316,24 +375,93 @@ impl<'a> Overlay<'a> {
         Ok(())
     }
 
-    /// NLTK's `_unify_feature_values` when no variable gets bound.
+    /// The value bound to variable `name`, if any.
+    fn bound(&self, name: &Name) -> Option<&Value> {
+        self.bindings
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    }
+
+    /// `bindings[name] = value`.
+    fn bind(&mut self, name: Name, value: Value) {
+        match self.bindings.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.bindings.push((name, value)),
+        }
+    }
+
+    /// Follows `v` through the bindings while it is a bound variable; the
+    /// last bound variable passed, if any.
+    fn deref(&self, mut v: Value) -> (Value, Option<Name>) {
+        let mut last = None;
+        // Bindings never form a cycle (a variable is bound only while
+        // unbound, to something other than itself); the bound is a guard.
+        for _ in 0..=self.bindings.len() {
+            let next = match &v {
+                Value::Var(name) => match self.bound(name) {
+                    Some(b) => (name.clone(), b.clone()),
+                    None => break,
+                },
+                _ => break,
+            };
+            last = Some(next.0);
+            v = next.1;
+        }
+        (v, last)
+    }
+
+    /// NLTK's `_unify_feature_values`, for variables bound to base values
+    /// or other variables (a variable meeting a structure falls back).
     fn unify_values(&mut self, v1: Value, v2: Value, depth: usize) -> Result<Value, Stop> {
+        if let (Value::Node(a), Value::Node(b)) = (&v1, &v2) {
+            let (a, b) = (self.resolve(*a), self.resolve(*b));
+            self.destructive(a, b, depth + 1)?;
+            return Ok(Value::Node(a));
+        }
+        let (v1, var1) = self.deref(v1);
+        let (v2, var2) = self.deref(v2);
         match (v1, v2) {
             (Value::Node(a), Value::Node(b)) => {
                 let (a, b) = (self.resolve(a), self.resolve(b));
                 self.destructive(a, b, depth + 1)?;
                 Ok(Value::Node(a))
             }
-            (Value::Var(x), Value::Var(y)) if x == y => Ok(Value::Var(x)),
-            // A variable meets a value: it would be bound.
-            (Value::Var(_), _) | (_, Value::Var(_)) => Err(Stop::Fallback),
+            (Value::Var(a), Value::Var(b)) => {
+                if a != b {
+                    self.bind(b, Value::Var(a.clone()));
+                }
+                Ok(Value::Var(a))
+            }
+            // A variable meets a structure: it would be bound to it.
+            (Value::Var(_), Value::Node(_)) | (Value::Node(_), Value::Var(_)) => {
+                Err(Stop::Fallback)
+            }
+            (Value::Var(a), q) => {
+                self.bind(a.clone(), q);
+                Ok(Value::Var(a))
+            }
+            (p, Value::Var(b)) => {
+                self.bind(b.clone(), p);
+                Ok(Value::Var(b))
+            }
             (Value::Node(_), _) | (_, Value::Node(_)) => Err(Stop::Fail),
             (p, q) => {
-                if p.base_eq(&q) {
-                    Ok(p)
-                } else {
-                    Err(Stop::Fail)
+                if !p.base_eq(&q) {
+                    return Err(Stop::Fail);
                 }
+                let mut result = p;
+                if let Some(f1) = &var1 {
+                    self.bind(f1.clone(), result);
+                    result = Value::Var(f1.clone());
+                }
+                if let Some(f2) = var2 {
+                    if Some(&f2) != var1.as_ref() {
+                        self.bind(f2.clone(), result);
+                        result = Value::Var(f2);
+                    }
+                }
+                Ok(result)
             }
         }
     }
@@ -360,16 +488,33 @@ impl<'a> Overlay<'a> {
                 None => 0,
             };
             for i in 0..len {
-                let r = match self.nodes.get(id) {
-                    Some(Node::Dict(items)) => match items.get(i) {
-                        Some((_, Value::Node(r))) => *r,
-                        _ => continue,
-                    },
-                    Some(Node::List(items)) => match items.get(i) {
-                        Some(Value::Node(r)) => *r,
-                        _ => continue,
-                    },
-                    None => continue,
+                let item = match self.nodes.get(id) {
+                    Some(Node::Dict(items)) => items.get(i).map(|(_, v)| v),
+                    Some(Node::List(items)) => items.get(i),
+                    None => None,
+                };
+                let r = match item {
+                    Some(Value::Node(r)) => *r,
+                    // NLTK's `_substitute_bindings`: a bound variable is
+                    // replaced by its value (never a structure here).
+                    Some(Value::Var(name)) if !self.bindings.is_empty() => {
+                        let (v, _) = self.deref(Value::Var(name.clone()));
+                        match self.nodes.get_mut(id) {
+                            Some(Node::Dict(items)) => {
+                                if let Some((_, slot)) = items.get_mut(i) {
+                                    *slot = v;
+                                }
+                            }
+                            Some(Node::List(items)) => {
+                                if let Some(slot) = items.get_mut(i) {
+                                    *slot = v;
+                                }
+                            }
+                            None => {}
+                        }
+                        continue;
+                    }
+                    _ => continue,
                 };
                 let mut t = self.resolve(r);
                 if t & TAGS != 0 {
@@ -427,14 +572,17 @@ pub(super) fn unify(
             }
         }
     }
+    let mut nodes = Work::take();
+    nodes.reserve(a.nodes.len() + b.nodes.len());
     let mut o = Overlay {
         a,
         b,
-        nodes: Vec::with_capacity(a.nodes.len() + b.nodes.len()),
+        nodes,
         forward: Ids::new(),
         amap: SmallVec::from_elem(NONE, a.nodes.len()),
         bmap: SmallVec::from_elem(NONE, b.nodes.len()),
         renames,
+        bindings: SmallVec::new(),
     };
     let (r1, r2) = (TAG_A | a.root, TAG_B | b.root);
     match o.destructive(r1, r2, 0) {
@@ -449,7 +597,7 @@ pub(super) fn unify(
     let reached = o.finish(root).ok()?;
     let all = reached == o.nodes.len();
     let fs = FeatStruct {
-        nodes: std::mem::take(&mut o.nodes),
+        nodes: o.nodes.drain(..).collect(),
         root,
     };
     let fs = if all { fs } else { fs.into_extract(root) };

@@ -83,7 +83,7 @@ pub(super) fn fromstring(s: &str) -> Result<FeatStruct> {
     });
     match result {
         Ok(root) => FeatStruct {
-            nodes: r.nodes,
+            nodes: super::compact(r.nodes),
             root,
         }
         .check_depth(),
@@ -110,7 +110,7 @@ pub(crate) fn read_partial(
     match r.read_partial(position) {
         Ok((root, pos)) => {
             let fs = FeatStruct {
-                nodes: r.nodes,
+                nodes: super::compact(r.nodes),
                 root,
             }
             .check_depth()

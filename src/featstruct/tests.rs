@@ -206,11 +206,13 @@ fn overlay_unification_matches_nltk_and_general_path() {
 
 /// The common-case unification and the general algorithm agree, both
 /// ways round, on the random pairs of the parity data wherever no
-/// variable gets bound (the same check as the `featstruct` fuzz target).
+/// variable gets bound to a structure (the same check as the `featstruct`
+/// fuzz target): with the caller's bindings NLTK forwards structures bound
+/// to variables, without them it does not, so only those pairs can differ.
 #[test]
 fn overlay_agrees_with_general_path_on_random_pairs() {
     let data = include_str!("../../tests/parity/featstruct/random.jsonl");
-    let mut compared = 0;
+    let (mut compared, mut bound) = (0, 0);
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let c: serde_json::Value = serde_json::from_str(line).unwrap();
         let a = fs(c["a"].as_str().unwrap());
@@ -222,11 +224,16 @@ fn overlay_agrees_with_general_path_on_random_pairs() {
                 .unify_full(y, Some(&mut bindings), true)
                 .unwrap()
                 .map(|u| u.repr());
-            if bindings.is_empty() {
+            if !bindings
+                .values()
+                .any(|v| matches!(v, crate::featstruct::FeatValue::Struct(_)))
+            {
                 assert_eq!(fast, general, "{line}");
                 compared += 1;
+                bound += usize::from(!bindings.is_empty());
             }
         }
     }
     assert!(compared > 4000, "{compared}");
+    assert!(bound > 100, "{bound}");
 }
