@@ -1,10 +1,12 @@
 //! Unification without copying the inputs up front: the common case of
-//! [`FeatStruct::unify`] (no caller bindings, no variable bound to a
-//! structure, no logic-expression, sequence or `*slash*` value), done as
-//! NLTK's `_destructively_unify` but over the two input structures as they
-//! are. Variables bound to base values or to other variables are kept in a
-//! small list and substituted while the result is finished, as NLTK's
-//! `_substitute_bindings`.
+//! [`FeatStruct::unify`] (no caller bindings, no logic-expression, sequence
+//! or `*slash*` value), done as NLTK's `_destructively_unify` but over the
+//! two input structures as they are. Variable bindings are kept in a small
+//! list and substituted while the result is finished, as NLTK's
+//! `_substitute_bindings`; a variable bound to a structure keeps that
+//! structure as it was when the structure was merged into another one (NLTK
+//! forwards only the caller's bindings), so such a structure is kept, or
+//! copied again from its input, for the substitution.
 //!
 //! The nodes of both inputs are addressed through tagged references
 //! (`TAG_A | k`, `TAG_B | k`) and copied into the result only when the
@@ -14,9 +16,8 @@
 //! with no compaction pass unless a copied node was merged away (forwarded),
 //! which needs reentrance on both sides.
 //!
-//! Anything outside the common case (a variable meeting a structure, which
-//! binds it to that structure; nesting past the walk limit) answers "fall
-//! back", and
+//! Anything outside the common case (nesting past the walk limit) answers
+//! "fall back", and
 //! [`FeatStruct::unify`] then runs the general algorithm of `unify.rs` from
 //! the start, so results are the same as that algorithm's in every case.
 
@@ -35,6 +36,9 @@ const TAG_A: usize = 1 << (usize::BITS - 1);
 /// Tag of a reference to a node of the second input, not yet copied.
 const TAG_B: usize = 1 << (usize::BITS - 2);
 const TAGS: usize = TAG_A | TAG_B;
+/// Marks a side-map entry whose input node was merged in place into the
+/// node it names (rather than copied to it).
+const MERGED: usize = 1 << (usize::BITS - 3);
 /// No node yet (in the side maps).
 const NONE: usize = usize::MAX;
 
@@ -165,9 +169,12 @@ struct Overlay<'a> {
     bmap: Ids,
     /// The second input's variables renamed apart (old, new).
     renames: SmallVec<[(Name, Name); 4]>,
-    /// NLTK's `bindings`: variable to base value or variable (never a
-    /// structure: that falls back).
+    /// NLTK's `bindings`: variable to value (a structure as the reference
+    /// it had when bound).
     bindings: SmallVec<[(Name, Value); 4]>,
+    /// Separate copies of bound input nodes that were merged in place
+    /// (input reference, copy).
+    stale: SmallVec<[(usize, NodeId); 2]>,
 }
 
 impl<'a> Overlay<'a> {
@@ -182,7 +189,7 @@ impl<'a> Overlay<'a> {
                     &self.bmap
                 };
                 match map.get(r & !TAGS) {
-                    Some(&m) if m != NONE => m,
+                    Some(&m) if m != NONE => m & !MERGED,
                     _ => return r,
                 }
             } else {
@@ -205,8 +212,63 @@ impl<'a> Overlay<'a> {
         fs.nodes.get(r & !TAGS).map(|n| (n, tag))
     }
 
+    /// The side-map entry of tagged reference `r`.
+    fn map_entry(&self, r: usize) -> usize {
+        let map = if r & TAG_A != 0 {
+            &self.amap
+        } else {
+            &self.bmap
+        };
+        map.get(r & !TAGS).copied().unwrap_or(NONE)
+    }
+
+    /// Whether a variable is bound to copied node `n` (NLTK then keeps the
+    /// node's items when it is merged into another node).
+    fn is_bound(&self, n: NodeId) -> bool {
+        self.bindings.iter().any(|(_, v)| match v {
+            Value::Node(x) if x & TAGS == 0 => *x == n,
+            Value::Node(x) => self.map_entry(*x) == n,
+            _ => false,
+        })
+    }
+
+    /// The node a variable bound to reference `x` is replaced by: the node
+    /// as it was bound, never followed through forwards.
+    fn bound_node(&mut self, x: usize) -> Result<NodeId, Stop> {
+        if x & TAGS == 0 {
+            return Ok(x);
+        }
+        match self.map_entry(x) {
+            NONE => self.materialize(x),
+            m if m & MERGED == 0 => Ok(m),
+            _ => {
+                // Merged in place: the input node as it was, copied once.
+                if let Some(&(_, id)) = self.stale.iter().find(|(k, _)| *k == x) {
+                    return Ok(id);
+                }
+                let id = self.copy_node(x)?;
+                self.stale.push((x, id));
+                Ok(id)
+            }
+        }
+    }
+
     /// Copies the input node behind tagged reference `r` into the result.
     fn materialize(&mut self, r: usize) -> Result<NodeId, Stop> {
+        let id = self.copy_node(r)?;
+        let map = if r & TAG_A != 0 {
+            &mut self.amap
+        } else {
+            &mut self.bmap
+        };
+        if let Some(slot) = map.get_mut(r & !TAGS) {
+            *slot = id;
+        }
+        Ok(id)
+    }
+
+    /// Appends a copy of the input node behind tagged reference `r`.
+    fn copy_node(&mut self, r: usize) -> Result<NodeId, Stop> {
         let (src, tag) = self.source(r).ok_or(Stop::Fallback)?;
         let renames = &self.renames;
         let node = match src {
@@ -228,14 +290,6 @@ impl<'a> Overlay<'a> {
         let id = self.nodes.len();
         self.nodes.push(node);
         self.forward.push(id);
-        let map = if tag == TAG_A {
-            &mut self.amap
-        } else {
-            &mut self.bmap
-        };
-        if let Some(slot) = map.get_mut(r & !TAGS) {
-            *slot = id;
-        }
         Ok(id)
     }
 
@@ -261,7 +315,7 @@ impl<'a> Overlay<'a> {
                 &mut self.bmap
             };
             if let Some(slot) = map.get_mut(n2 & !TAGS) {
-                *slot = n1;
+                *slot = n1 | MERGED;
             }
             match (self.nodes.get(n1), src) {
                 (Some(Node::Dict(_)), Node::Dict(items2)) => {
@@ -300,7 +354,12 @@ impl<'a> Overlay<'a> {
             if let Some(slot) = self.forward.get_mut(n2) {
                 *slot = n1;
             }
+            // A node bound to a variable keeps its items (NLTK substitutes
+            // it as it is now).
+            let bound = self.is_bound(n2);
             let node2 = match self.nodes.get_mut(n2) {
+                Some(Node::Dict(items)) if bound => Node::Dict(items.clone()),
+                Some(Node::List(items)) if bound => Node::List(items.clone()),
                 Some(Node::Dict(items)) => Node::Dict(std::mem::take(items)),
                 Some(Node::List(items)) => Node::List(std::mem::take(items)),
                 None => return Err(Stop::Fallback),
@@ -411,8 +470,7 @@ impl<'a> Overlay<'a> {
         (v, last)
     }
 
-    /// NLTK's `_unify_feature_values`, for variables bound to base values
-    /// or other variables (a variable meeting a structure falls back).
+    /// NLTK's `_unify_feature_values`.
     fn unify_values(&mut self, v1: Value, v2: Value, depth: usize) -> Result<Value, Stop> {
         if let (Value::Node(a), Value::Node(b)) = (&v1, &v2) {
             let (a, b) = (self.resolve(*a), self.resolve(*b));
@@ -433,9 +491,15 @@ impl<'a> Overlay<'a> {
                 }
                 Ok(Value::Var(a))
             }
-            // A variable meets a structure: it would be bound to it.
-            (Value::Var(_), Value::Node(_)) | (Value::Node(_), Value::Var(_)) => {
-                Err(Stop::Fallback)
+            (Value::Var(a), Value::Node(n)) => {
+                let n = self.resolve(n);
+                self.bind(a.clone(), Value::Node(n));
+                Ok(Value::Var(a))
+            }
+            (Value::Node(n), Value::Var(b)) => {
+                let n = self.resolve(n);
+                self.bind(b.clone(), Value::Node(n));
+                Ok(Value::Var(b))
             }
             (Value::Var(a), q) => {
                 self.bind(a.clone(), q);
@@ -496,9 +560,14 @@ impl<'a> Overlay<'a> {
                 let r = match item {
                     Some(Value::Node(r)) => *r,
                     // NLTK's `_substitute_bindings`: a bound variable is
-                    // replaced by its value (never a structure here).
+                    // replaced by its value.
                     Some(Value::Var(name)) if !self.bindings.is_empty() => {
-                        let (v, _) = self.deref(Value::Var(name.clone()));
+                        let (mut v, _) = self.deref(Value::Var(name.clone()));
+                        if let Value::Node(x) = v {
+                            let t = self.bound_node(x)?;
+                            v = Value::Node(t);
+                            stack.push(t);
+                        }
                         match self.nodes.get_mut(id) {
                             Some(Node::Dict(items)) => {
                                 if let Some((_, slot)) = items.get_mut(i) {
@@ -583,6 +652,7 @@ pub(super) fn unify(
         bmap: SmallVec::from_elem(NONE, b.nodes.len()),
         renames,
         bindings: SmallVec::new(),
+        stale: SmallVec::new(),
     };
     let (r1, r2) = (TAG_A | a.root, TAG_B | b.root);
     match o.destructive(r1, r2, 0) {

@@ -453,6 +453,18 @@ impl FeatStruct {
                 return r;
             }
         }
+        self.unify_general(other, user, rename_vars, build)
+    }
+
+    /// The general algorithm: both inputs copied into one arena, unified
+    /// there, bindings substituted.
+    pub(super) fn unify_general(
+        &self,
+        other: &FeatStruct,
+        user: Option<&mut Bindings>,
+        rename_vars: bool,
+        build: bool,
+    ) -> Result<Option<FeatStruct>> {
         let mut nodes = Vec::with_capacity(self.nodes.len() + other.nodes.len());
         let r1 = absorb(&mut nodes, self);
         let r2 = absorb(&mut nodes, other);
