@@ -265,6 +265,9 @@ impl<'a> Iterator for ValuesMut<'a> {
 pub struct FeatStruct {
     pub(crate) nodes: Vec<Node>,
     pub(crate) root: NodeId,
+    /// Known to have no reentrance (no node reached twice from the root),
+    /// so printing need not look for it; `false` when not known.
+    pub(crate) tree: bool,
 }
 
 /// A feature value handed to or returned from the public API (a variable
@@ -430,7 +433,11 @@ impl FeatStruct {
                 None => Node::Dict(DictItems::new()),
             })
             .collect();
-        FeatStruct { nodes, root: 0 }
+        FeatStruct {
+            nodes,
+            root: 0,
+            tree: false,
+        }
     }
 
     /// As [`FeatStruct::extract`], moving the nodes out of this arena
@@ -456,7 +463,11 @@ impl FeatStruct {
                 node
             })
             .collect();
-        FeatStruct { nodes, root: 0 }
+        FeatStruct {
+            nodes,
+            root: 0,
+            tree: false,
+        }
     }
 
     /// The nodes reachable from `root` in breadth-first order, and the new

@@ -531,19 +531,24 @@ impl<'a> Overlay<'a> {
     }
 
     /// Copies what the result still reaches of the inputs and points every
-    /// reference at its node; the number of nodes reached.
-    fn finish(&mut self, root: NodeId) -> Result<usize, Stop> {
+    /// reference at its node; the number of nodes reached, and whether one
+    /// was reached twice (reentrance).
+    fn finish(&mut self, root: NodeId) -> Result<(usize, bool), Stop> {
         let mut seen: Ids = SmallVec::from_elem(0, self.nodes.len());
         let mut stack = Ids::new();
         stack.push(root);
         let mut reached = 0;
+        let mut again = false;
         while let Some(id) = stack.pop() {
             if seen.len() <= id {
                 seen.resize(id + 1, 0);
             }
             match seen.get_mut(id) {
                 Some(s) if *s == 0 => *s = 1,
-                _ => continue,
+                _ => {
+                    again = true;
+                    continue;
+                }
             }
             reached += 1;
             let len = match self.nodes.get(id) {
@@ -605,7 +610,7 @@ impl<'a> Overlay<'a> {
                 stack.push(t);
             }
         }
-        Ok(reached)
+        Ok((reached, again))
     }
 }
 
@@ -664,13 +669,15 @@ pub(super) fn unify(
     if root & TAGS != 0 {
         root = o.materialize(root).ok()?;
     }
-    let reached = o.finish(root).ok()?;
+    let (reached, again) = o.finish(root).ok()?;
     let all = reached == o.nodes.len();
     let fs = FeatStruct {
         nodes: o.nodes.drain(..).collect(),
         root,
+        tree: false,
     };
-    let fs = if all { fs } else { fs.into_extract(root) };
+    let mut fs = if all { fs } else { fs.into_extract(root) };
+    fs.tree = !again;
     // Too deep: the general algorithm gives the error.
     fs.check_depth().ok().map(|fs| Ok(Some(fs)))
 }

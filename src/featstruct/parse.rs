@@ -85,6 +85,7 @@ pub(super) fn fromstring(s: &str) -> Result<FeatStruct> {
         Ok(root) => FeatStruct {
             nodes: super::compact(r.nodes),
             root,
+            tree: false,
         }
         .check_depth(),
         Err(Fail::Msg(m)) => Err(Error::InvalidInput(m)),
@@ -112,6 +113,7 @@ pub(crate) fn read_partial(
             let fs = FeatStruct {
                 nodes: super::compact(r.nodes),
                 root,
+                tree: false,
             }
             .check_depth()
             .map_err(|e| (col(position), e.to_string()))?;

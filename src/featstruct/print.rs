@@ -143,7 +143,12 @@ impl<'a> Printer<'a> {
     fn new(fs: &'a FeatStruct) -> Printer<'a> {
         Printer {
             fs,
-            marks: find_reentrances(fs),
+            // No reentrance: no marks (every node prints in place).
+            marks: if fs.tree {
+                SmallVec::new()
+            } else {
+                find_reentrances(fs)
+            },
             next_id: 0,
         }
     }

@@ -510,6 +510,7 @@ impl FeatStruct {
             let arena = FeatStruct {
                 nodes: u.nodes,
                 root,
+                tree: false,
             };
             return Ok(Some(if build {
                 arena.into_extract(root).check_depth()?
@@ -553,6 +554,7 @@ impl FeatStruct {
         let arena = FeatStruct {
             nodes: u.nodes,
             root,
+            tree: false,
         };
         if let Some(b) = user {
             b.clear();
