@@ -10,6 +10,11 @@ use super::{FeatStruct, Name, Node, NodeId, Value};
 /// Per-node marks of a printing (small structures: on the stack).
 type Marks = SmallVec<[usize; 32]>;
 
+thread_local! {
+    /// The buffer `repr` prints into (kept from one call to the next).
+    static REPR_BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// Python's `repr()` of a base value.
 pub(crate) fn base_repr(v: &Value) -> String {
     match v {
@@ -391,10 +396,28 @@ impl FeatStruct {
     /// assert_eq!(fs.repr(), "[a=None, +b, c=[1, ?x]]");
     /// ```
     pub fn repr(&self) -> String {
-        // About what a node prints to, so the string rarely grows.
-        let mut out = String::with_capacity(16 + 32 * self.nodes.len());
-        Printer::new(self).repr_into(self.root, &mut out);
-        out
+        // Printed into this thread's buffer, then copied into a string of
+        // its exact size (callers often keep many of them).
+        let kept = REPR_BUF
+            .try_with(|b| {
+                b.try_borrow_mut().ok().map(|mut buf| {
+                    buf.clear();
+                    Printer::new(self).repr_into(self.root, &mut buf);
+                    let out = String::from(buf.as_str());
+                    if buf.capacity() > 1 << 16 {
+                        *buf = String::new();
+                    }
+                    out
+                })
+            })
+            .ok()
+            .flatten();
+        kept.unwrap_or_else(|| {
+            // The buffer is in use (a `repr` inside a `repr`).
+            let mut out = String::with_capacity(16 + 32 * self.nodes.len());
+            Printer::new(self).repr_into(self.root, &mut out);
+            out
+        })
     }
 }
 
