@@ -2,10 +2,11 @@
 //! str, self-unification and self-subsumption must not panic or overflow) or an error.
 //! With a tab, the two structures either side of it are unified, and the
 //! common-case unification must agree with the general algorithm (run by
-//! passing an empty bindings dict) whenever no variable gets bound.
+//! passing an empty bindings dict) whenever no variable gets bound to a
+//! structure (NLTK forwards those only for the caller's bindings).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use nlkit::featstruct::{Bindings, FeatStruct};
+use nlkit::featstruct::{Bindings, FeatStruct, FeatValue};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else {
@@ -20,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         let general = a
             .unify_full(&b, Some(&mut bindings), true)
             .map(|u| u.map(|u| u.repr()));
-        if bindings.is_empty() {
+        if !bindings.values().any(|v| matches!(v, FeatValue::Struct(_))) {
             match (fast, general) {
                 (Ok(x), Ok(y)) => assert_eq!(x, y),
                 (Err(_), Err(_)) => {}

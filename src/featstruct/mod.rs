@@ -201,6 +201,26 @@ impl Node {
     }
 }
 
+/// Moves `nodes` into allocations of exactly their size, made one after
+/// another: a structure read from text then takes as little memory as it
+/// can and lies together, so walking many structures (unifying pairs read
+/// in order) reads memory in order, without the reader's growth slack.
+pub(crate) fn compact(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        out.push(match node {
+            Node::Dict(items) if items.spilled() => {
+                Node::Dict(DictItems::from_vec(items.into_iter().collect()))
+            }
+            Node::List(items) if items.spilled() => {
+                Node::List(ListItems::from_vec(items.into_iter().collect()))
+            }
+            node => node,
+        });
+    }
+    out
+}
+
 /// The values of a node, in item order (no allocation).
 pub(crate) enum Values<'a> {
     Dict(std::slice::Iter<'a, (Name, Value)>),
@@ -245,6 +265,9 @@ impl<'a> Iterator for ValuesMut<'a> {
 pub struct FeatStruct {
     pub(crate) nodes: Vec<Node>,
     pub(crate) root: NodeId,
+    /// Known to have no reentrance (no node reached twice from the root),
+    /// so printing need not look for it; `false` when not known.
+    pub(crate) tree: bool,
 }
 
 /// A feature value handed to or returned from the public API (a variable
@@ -410,7 +433,11 @@ impl FeatStruct {
                 None => Node::Dict(DictItems::new()),
             })
             .collect();
-        FeatStruct { nodes, root: 0 }
+        FeatStruct {
+            nodes,
+            root: 0,
+            tree: false,
+        }
     }
 
     /// As [`FeatStruct::extract`], moving the nodes out of this arena
@@ -436,7 +463,11 @@ impl FeatStruct {
                 node
             })
             .collect();
-        FeatStruct { nodes, root: 0 }
+        FeatStruct {
+            nodes,
+            root: 0,
+            tree: false,
+        }
     }
 
     /// The nodes reachable from `root` in breadth-first order, and the new

@@ -1,7 +1,12 @@
 //! Unification without copying the inputs up front: the common case of
-//! [`FeatStruct::unify`] (no caller bindings, no variable bound along the
-//! way, no logic-expression, sequence or `*slash*` value), done as NLTK's
-//! `_destructively_unify` but over the two input structures as they are.
+//! [`FeatStruct::unify`] (no caller bindings, no logic-expression, sequence
+//! or `*slash*` value), done as NLTK's `_destructively_unify` but over the
+//! two input structures as they are. Variable bindings are kept in a small
+//! list and substituted while the result is finished, as NLTK's
+//! `_substitute_bindings`; a variable bound to a structure keeps that
+//! structure as it was when the structure was merged into another one (NLTK
+//! forwards only the caller's bindings), so such a structure is kept, or
+//! copied again from its input, for the substitution.
 //!
 //! The nodes of both inputs are addressed through tagged references
 //! (`TAG_A | k`, `TAG_B | k`) and copied into the result only when the
@@ -11,8 +16,8 @@
 //! with no compaction pass unless a copied node was merged away (forwarded),
 //! which needs reentrance on both sides.
 //!
-//! Anything outside the common case (a variable meeting a value, which
-//! binds it; nesting past the walk limit) answers "fall back", and
+//! Anything outside the common case (nesting past the walk limit) answers
+//! "fall back", and
 //! [`FeatStruct::unify`] then runs the general algorithm of `unify.rs` from
 //! the start, so results are the same as that algorithm's in every case.
 
@@ -31,6 +36,9 @@ const TAG_A: usize = 1 << (usize::BITS - 1);
 /// Tag of a reference to a node of the second input, not yet copied.
 const TAG_B: usize = 1 << (usize::BITS - 2);
 const TAGS: usize = TAG_A | TAG_B;
+/// Marks a side-map entry whose input node was merged in place into the
+/// node it names (rather than copied to it).
+const MERGED: usize = 1 << (usize::BITS - 3);
 /// No node yet (in the side maps).
 const NONE: usize = usize::MAX;
 
@@ -38,6 +46,58 @@ const NONE: usize = usize::MAX;
 const WALK_LIMIT: usize = super::MAX_DRAW_DEPTH;
 /// The most variable occurrences the precheck lists (more: the general path).
 const VAR_LIMIT: usize = 32;
+
+thread_local! {
+    /// The node vector of the last unification on this thread, emptied,
+    /// kept for the next one.
+    static WORK: std::cell::RefCell<Vec<Node>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The result's nodes while they are built, in a vector kept from one
+/// unification to the next: a unification that fails allocates no nodes,
+/// and one that succeeds copies its nodes into a vector of their exact size.
+struct Work(Vec<Node>);
+
+impl Work {
+    /// This thread's kept vector (a new one when it is in use).
+    fn take() -> Work {
+        let v = WORK
+            .try_with(|w| w.try_borrow_mut().ok().map(|mut w| std::mem::take(&mut *w)))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        Work(v)
+    }
+}
+
+impl std::ops::Deref for Work {
+    type Target = Vec<Node>;
+    fn deref(&self) -> &Vec<Node> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Work {
+    fn deref_mut(&mut self) -> &mut Vec<Node> {
+        &mut self.0
+    }
+}
+
+impl Drop for Work {
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.0);
+        // Large vectors are freed rather than kept.
+        if v.capacity() == 0 || v.capacity() > 1 << 12 {
+            return;
+        }
+        v.clear();
+        let _ = WORK.try_with(|w| {
+            if let Ok(mut w) = w.try_borrow_mut() {
+                *w = v;
+            }
+        });
+    }
+}
 
 /// Why the walk stopped.
 enum Stop {
@@ -101,7 +161,7 @@ struct Overlay<'a> {
     a: &'a FeatStruct,
     b: &'a FeatStruct,
     /// The result's nodes (copied input nodes).
-    nodes: Vec<Node>,
+    nodes: Work,
     /// NLTK's forward pointers between copied nodes (itself: none).
     forward: Ids,
     /// The copied node or merge target of each node of each input.
@@ -109,6 +169,12 @@ struct Overlay<'a> {
     bmap: Ids,
     /// The second input's variables renamed apart (old, new).
     renames: SmallVec<[(Name, Name); 4]>,
+    /// NLTK's `bindings`: variable to value (a structure as the reference
+    /// it had when bound).
+    bindings: SmallVec<[(Name, Value); 4]>,
+    /// Separate copies of bound input nodes that were merged in place
+    /// (input reference, copy).
+    stale: SmallVec<[(usize, NodeId); 2]>,
 }
 
 impl<'a> Overlay<'a> {
@@ -123,7 +189,7 @@ impl<'a> Overlay<'a> {
                     &self.bmap
                 };
                 match map.get(r & !TAGS) {
-                    Some(&m) if m != NONE => m,
+                    Some(&m) if m != NONE => m & !MERGED,
                     _ => return r,
                 }
             } else {
@@ -146,8 +212,63 @@ impl<'a> Overlay<'a> {
         fs.nodes.get(r & !TAGS).map(|n| (n, tag))
     }
 
+    /// The side-map entry of tagged reference `r`.
+    fn map_entry(&self, r: usize) -> usize {
+        let map = if r & TAG_A != 0 {
+            &self.amap
+        } else {
+            &self.bmap
+        };
+        map.get(r & !TAGS).copied().unwrap_or(NONE)
+    }
+
+    /// Whether a variable is bound to copied node `n` (NLTK then keeps the
+    /// node's items when it is merged into another node).
+    fn is_bound(&self, n: NodeId) -> bool {
+        self.bindings.iter().any(|(_, v)| match v {
+            Value::Node(x) if x & TAGS == 0 => *x == n,
+            Value::Node(x) => self.map_entry(*x) == n,
+            _ => false,
+        })
+    }
+
+    /// The node a variable bound to reference `x` is replaced by: the node
+    /// as it was bound, never followed through forwards.
+    fn bound_node(&mut self, x: usize) -> Result<NodeId, Stop> {
+        if x & TAGS == 0 {
+            return Ok(x);
+        }
+        match self.map_entry(x) {
+            NONE => self.materialize(x),
+            m if m & MERGED == 0 => Ok(m),
+            _ => {
+                // Merged in place: the input node as it was, copied once.
+                if let Some(&(_, id)) = self.stale.iter().find(|(k, _)| *k == x) {
+                    return Ok(id);
+                }
+                let id = self.copy_node(x)?;
+                self.stale.push((x, id));
+                Ok(id)
+            }
+        }
+    }
+
     /// Copies the input node behind tagged reference `r` into the result.
     fn materialize(&mut self, r: usize) -> Result<NodeId, Stop> {
+        let id = self.copy_node(r)?;
+        let map = if r & TAG_A != 0 {
+            &mut self.amap
+        } else {
+            &mut self.bmap
+        };
+        if let Some(slot) = map.get_mut(r & !TAGS) {
+            *slot = id;
+        }
+        Ok(id)
+    }
+
+    /// Appends a copy of the input node behind tagged reference `r`.
+    fn copy_node(&mut self, r: usize) -> Result<NodeId, Stop> {
         let (src, tag) = self.source(r).ok_or(Stop::Fallback)?;
         let renames = &self.renames;
         let node = match src {
@@ -169,14 +290,6 @@ impl<'a> Overlay<'a> {
         let id = self.nodes.len();
         self.nodes.push(node);
         self.forward.push(id);
-        let map = if tag == TAG_A {
-            &mut self.amap
-        } else {
-            &mut self.bmap
-        };
-        if let Some(slot) = map.get_mut(r & !TAGS) {
-            *slot = id;
-        }
         Ok(id)
     }
 
@@ -202,7 +315,7 @@ impl<'a> Overlay<'a> {
                 &mut self.bmap
             };
             if let Some(slot) = map.get_mut(n2 & !TAGS) {
-                *slot = n1;
+                *slot = n1 | MERGED;
             }
             match (self.nodes.get(n1), src) {
                 (Some(Node::Dict(_)), Node::Dict(items2)) => {
@@ -241,7 +354,12 @@ impl<'a> Overlay<'a> {
             if let Some(slot) = self.forward.get_mut(n2) {
                 *slot = n1;
             }
+            // A node bound to a variable keeps its items (NLTK substitutes
+            // it as it is now).
+            let bound = self.is_bound(n2);
             let node2 = match self.nodes.get_mut(n2) {
+                Some(Node::Dict(items)) if bound => Node::Dict(items.clone()),
+                Some(Node::List(items)) if bound => Node::List(items.clone()),
                 Some(Node::Dict(items)) => Node::Dict(std::mem::take(items)),
                 Some(Node::List(items)) => Node::List(std::mem::take(items)),
                 None => return Err(Stop::Fallback),
@@ -316,42 +434,121 @@ impl<'a> Overlay<'a> {
         Ok(())
     }
 
-    /// NLTK's `_unify_feature_values` when no variable gets bound.
+    /// The value bound to variable `name`, if any.
+    fn bound(&self, name: &Name) -> Option<&Value> {
+        self.bindings
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    }
+
+    /// `bindings[name] = value`.
+    fn bind(&mut self, name: Name, value: Value) {
+        match self.bindings.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.bindings.push((name, value)),
+        }
+    }
+
+    /// Follows `v` through the bindings while it is a bound variable; the
+    /// last bound variable passed, if any.
+    fn deref(&self, mut v: Value) -> (Value, Option<Name>) {
+        let mut last = None;
+        // Bindings never form a cycle (a variable is bound only while
+        // unbound, to something other than itself); the bound is a guard.
+        for _ in 0..=self.bindings.len() {
+            let next = match &v {
+                Value::Var(name) => match self.bound(name) {
+                    Some(b) => (name.clone(), b.clone()),
+                    None => break,
+                },
+                _ => break,
+            };
+            last = Some(next.0);
+            v = next.1;
+        }
+        (v, last)
+    }
+
+    /// NLTK's `_unify_feature_values`.
     fn unify_values(&mut self, v1: Value, v2: Value, depth: usize) -> Result<Value, Stop> {
+        if let (Value::Node(a), Value::Node(b)) = (&v1, &v2) {
+            let (a, b) = (self.resolve(*a), self.resolve(*b));
+            self.destructive(a, b, depth + 1)?;
+            return Ok(Value::Node(a));
+        }
+        let (v1, var1) = self.deref(v1);
+        let (v2, var2) = self.deref(v2);
         match (v1, v2) {
             (Value::Node(a), Value::Node(b)) => {
                 let (a, b) = (self.resolve(a), self.resolve(b));
                 self.destructive(a, b, depth + 1)?;
                 Ok(Value::Node(a))
             }
-            (Value::Var(x), Value::Var(y)) if x == y => Ok(Value::Var(x)),
-            // A variable meets a value: it would be bound.
-            (Value::Var(_), _) | (_, Value::Var(_)) => Err(Stop::Fallback),
+            (Value::Var(a), Value::Var(b)) => {
+                if a != b {
+                    self.bind(b, Value::Var(a.clone()));
+                }
+                Ok(Value::Var(a))
+            }
+            (Value::Var(a), Value::Node(n)) => {
+                let n = self.resolve(n);
+                self.bind(a.clone(), Value::Node(n));
+                Ok(Value::Var(a))
+            }
+            (Value::Node(n), Value::Var(b)) => {
+                let n = self.resolve(n);
+                self.bind(b.clone(), Value::Node(n));
+                Ok(Value::Var(b))
+            }
+            (Value::Var(a), q) => {
+                self.bind(a.clone(), q);
+                Ok(Value::Var(a))
+            }
+            (p, Value::Var(b)) => {
+                self.bind(b.clone(), p);
+                Ok(Value::Var(b))
+            }
             (Value::Node(_), _) | (_, Value::Node(_)) => Err(Stop::Fail),
             (p, q) => {
-                if p.base_eq(&q) {
-                    Ok(p)
-                } else {
-                    Err(Stop::Fail)
+                if !p.base_eq(&q) {
+                    return Err(Stop::Fail);
                 }
+                let mut result = p;
+                if let Some(f1) = &var1 {
+                    self.bind(f1.clone(), result);
+                    result = Value::Var(f1.clone());
+                }
+                if let Some(f2) = var2 {
+                    if Some(&f2) != var1.as_ref() {
+                        self.bind(f2.clone(), result);
+                        result = Value::Var(f2);
+                    }
+                }
+                Ok(result)
             }
         }
     }
 
     /// Copies what the result still reaches of the inputs and points every
-    /// reference at its node; the number of nodes reached.
-    fn finish(&mut self, root: NodeId) -> Result<usize, Stop> {
+    /// reference at its node; the number of nodes reached, and whether one
+    /// was reached twice (reentrance).
+    fn finish(&mut self, root: NodeId) -> Result<(usize, bool), Stop> {
         let mut seen: Ids = SmallVec::from_elem(0, self.nodes.len());
         let mut stack = Ids::new();
         stack.push(root);
         let mut reached = 0;
+        let mut again = false;
         while let Some(id) = stack.pop() {
             if seen.len() <= id {
                 seen.resize(id + 1, 0);
             }
             match seen.get_mut(id) {
                 Some(s) if *s == 0 => *s = 1,
-                _ => continue,
+                _ => {
+                    again = true;
+                    continue;
+                }
             }
             reached += 1;
             let len = match self.nodes.get(id) {
@@ -360,16 +557,38 @@ impl<'a> Overlay<'a> {
                 None => 0,
             };
             for i in 0..len {
-                let r = match self.nodes.get(id) {
-                    Some(Node::Dict(items)) => match items.get(i) {
-                        Some((_, Value::Node(r))) => *r,
-                        _ => continue,
-                    },
-                    Some(Node::List(items)) => match items.get(i) {
-                        Some(Value::Node(r)) => *r,
-                        _ => continue,
-                    },
-                    None => continue,
+                let item = match self.nodes.get(id) {
+                    Some(Node::Dict(items)) => items.get(i).map(|(_, v)| v),
+                    Some(Node::List(items)) => items.get(i),
+                    None => None,
+                };
+                let r = match item {
+                    Some(Value::Node(r)) => *r,
+                    // NLTK's `_substitute_bindings`: a bound variable is
+                    // replaced by its value.
+                    Some(Value::Var(name)) if !self.bindings.is_empty() => {
+                        let (mut v, _) = self.deref(Value::Var(name.clone()));
+                        if let Value::Node(x) = v {
+                            let t = self.bound_node(x)?;
+                            v = Value::Node(t);
+                            stack.push(t);
+                        }
+                        match self.nodes.get_mut(id) {
+                            Some(Node::Dict(items)) => {
+                                if let Some((_, slot)) = items.get_mut(i) {
+                                    *slot = v;
+                                }
+                            }
+                            Some(Node::List(items)) => {
+                                if let Some(slot) = items.get_mut(i) {
+                                    *slot = v;
+                                }
+                            }
+                            None => {}
+                        }
+                        continue;
+                    }
+                    _ => continue,
                 };
                 let mut t = self.resolve(r);
                 if t & TAGS != 0 {
@@ -391,7 +610,7 @@ impl<'a> Overlay<'a> {
                 stack.push(t);
             }
         }
-        Ok(reached)
+        Ok((reached, again))
     }
 }
 
@@ -427,14 +646,18 @@ pub(super) fn unify(
             }
         }
     }
+    let mut nodes = Work::take();
+    nodes.reserve(a.nodes.len() + b.nodes.len());
     let mut o = Overlay {
         a,
         b,
-        nodes: Vec::with_capacity(a.nodes.len() + b.nodes.len()),
+        nodes,
         forward: Ids::new(),
         amap: SmallVec::from_elem(NONE, a.nodes.len()),
         bmap: SmallVec::from_elem(NONE, b.nodes.len()),
         renames,
+        bindings: SmallVec::new(),
+        stale: SmallVec::new(),
     };
     let (r1, r2) = (TAG_A | a.root, TAG_B | b.root);
     match o.destructive(r1, r2, 0) {
@@ -446,13 +669,15 @@ pub(super) fn unify(
     if root & TAGS != 0 {
         root = o.materialize(root).ok()?;
     }
-    let reached = o.finish(root).ok()?;
+    let (reached, again) = o.finish(root).ok()?;
     let all = reached == o.nodes.len();
     let fs = FeatStruct {
-        nodes: std::mem::take(&mut o.nodes),
+        nodes: o.nodes.drain(..).collect(),
         root,
+        tree: false,
     };
-    let fs = if all { fs } else { fs.into_extract(root) };
+    let mut fs = if all { fs } else { fs.into_extract(root) };
+    fs.tree = !again;
     // Too deep: the general algorithm gives the error.
     fs.check_depth().ok().map(|fs| Ok(Some(fs)))
 }

@@ -83,8 +83,9 @@ pub(super) fn fromstring(s: &str) -> Result<FeatStruct> {
     });
     match result {
         Ok(root) => FeatStruct {
-            nodes: r.nodes,
+            nodes: super::compact(r.nodes),
             root,
+            tree: false,
         }
         .check_depth(),
         Err(Fail::Msg(m)) => Err(Error::InvalidInput(m)),
@@ -110,8 +111,9 @@ pub(crate) fn read_partial(
     match r.read_partial(position) {
         Ok((root, pos)) => {
             let fs = FeatStruct {
-                nodes: r.nodes,
+                nodes: super::compact(r.nodes),
                 root,
+                tree: false,
             }
             .check_depth()
             .map_err(|e| (col(position), e.to_string()))?;

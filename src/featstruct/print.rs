@@ -3,7 +3,17 @@
 
 use std::fmt;
 
-use super::{FeatStruct, Name, Node, NodeId, Scratch, Value};
+use smallvec::SmallVec;
+
+use super::{FeatStruct, Name, Node, NodeId, Value};
+
+/// Per-node marks of a printing (small structures: on the stack).
+type Marks = SmallVec<[usize; 32]>;
+
+thread_local! {
+    /// The buffer `repr` prints into (kept from one call to the next).
+    static REPR_BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
 /// Python's `repr()` of a base value.
 pub(crate) fn base_repr(v: &Value) -> String {
@@ -24,6 +34,11 @@ pub(crate) fn base_repr(v: &Value) -> String {
 /// `*slash*` (NLTK's `Feature` objects) before every plain name.
 pub(crate) fn feature_order(a: &str, b: &str) -> std::cmp::Ordering {
     fn rank(n: &str) -> u8 {
+        // Both special names start with `*`: most names are ranked by
+        // their first byte alone.
+        if !n.starts_with('*') {
+            return 2;
+        }
         match n {
             super::TYPE => 0,
             super::SLASH => 1,
@@ -40,10 +55,10 @@ pub(crate) fn py_str_repr(s: &str) -> String {
 
 /// Which nodes are reached more than once (NLTK's `_find_reentrances`),
 /// indexed by node id.
-fn find_reentrances(fs: &FeatStruct) -> Scratch {
+fn find_reentrances(fs: &FeatStruct) -> Marks {
     // 0: not reached, 1: reached once, 2: reached again.
-    let mut seen = Scratch::filled(fs.nodes.len(), 0);
-    let mut stack = Scratch::new();
+    let mut seen: Marks = SmallVec::from_elem(0, fs.nodes.len());
+    let mut stack: Marks = SmallVec::new();
     stack.push(fs.root);
     while let Some(id) = stack.pop() {
         let Some(state) = seen.get_mut(id) else {
@@ -73,13 +88,46 @@ fn is_sorted(items: &[(Name, Value)]) -> bool {
         .all(|w| feature_order(&w[0].0, &w[1].0) != std::cmp::Ordering::Greater)
 }
 
+/// Writes the decimal digits of `i`.
+fn push_int(out: &mut String, i: i64) {
+    let mut digits = [0u8; 20];
+    let mut n = i.unsigned_abs();
+    let mut start = digits.len();
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        start -= 1;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push('-');
+    }
+    for &d in digits.get(start..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+/// Writes Python's `repr()` of a `str`: printable ASCII without quotes or
+/// backslashes (the common case) is copied between single quotes as is.
+fn push_str_repr(out: &mut String, s: &str) {
+    if s.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'\\' && b != b'\'')
+    {
+        out.push('\'');
+        out.push_str(s);
+        out.push('\'');
+    } else {
+        out.push_str(&py_str_repr(s));
+    }
+}
+
 /// Writes Python's `repr()` of a base value.
 fn base_repr_into(v: &Value, out: &mut String) {
-    use std::fmt::Write;
     match v {
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
+        Value::Int(i) => push_int(out, *i),
+        Value::Str(s) => push_str_repr(out, s),
         Value::Var(s) => out.push_str(s),
         Value::Bool(true) => out.push_str("True"),
         Value::Bool(false) => out.push_str("False"),
@@ -92,7 +140,7 @@ struct Printer<'a> {
     fs: &'a FeatStruct,
     /// Per node: 1 reached once, 2 reached more than once, and from the
     /// moment a reentrant node is printed, its `(n)` tag plus 2.
-    marks: Scratch,
+    marks: Marks,
     next_id: usize,
 }
 
@@ -100,7 +148,12 @@ impl<'a> Printer<'a> {
     fn new(fs: &'a FeatStruct) -> Printer<'a> {
         Printer {
             fs,
-            marks: find_reentrances(fs),
+            // No reentrance: no marks (every node prints in place).
+            marks: if fs.tree {
+                SmallVec::new()
+            } else {
+                find_reentrances(fs)
+            },
             next_id: 0,
         }
     }
@@ -160,6 +213,7 @@ impl<'a> Printer<'a> {
                     let Some((name, v)) = item else {
                         continue;
                     };
+                    let name = name.as_str();
                     let mut seg = |out: &mut String, open: &mut bool| {
                         if !*open {
                             out.push('[');
@@ -342,10 +396,28 @@ impl FeatStruct {
     /// assert_eq!(fs.repr(), "[a=None, +b, c=[1, ?x]]");
     /// ```
     pub fn repr(&self) -> String {
-        // About what a node prints to, so the string rarely grows.
-        let mut out = String::with_capacity(16 + 32 * self.nodes.len());
-        Printer::new(self).repr_into(self.root, &mut out);
-        out
+        // Printed into this thread's buffer, then copied into a string of
+        // its exact size (callers often keep many of them).
+        let kept = REPR_BUF
+            .try_with(|b| {
+                b.try_borrow_mut().ok().map(|mut buf| {
+                    buf.clear();
+                    Printer::new(self).repr_into(self.root, &mut buf);
+                    let out = String::from(buf.as_str());
+                    if buf.capacity() > 1 << 16 {
+                        *buf = String::new();
+                    }
+                    out
+                })
+            })
+            .ok()
+            .flatten();
+        kept.unwrap_or_else(|| {
+            // The buffer is in use (a `repr` inside a `repr`).
+            let mut out = String::with_capacity(16 + 32 * self.nodes.len());
+            Printer::new(self).repr_into(self.root, &mut out);
+            out
+        })
     }
 }
 

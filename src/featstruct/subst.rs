@@ -290,6 +290,7 @@ impl FeatStruct {
         let arena = FeatStruct {
             nodes,
             root: self.root,
+            tree: false,
         };
         let root = arena.root;
         arena.into_extract(root).check_depth()

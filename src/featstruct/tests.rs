@@ -205,28 +205,44 @@ fn overlay_unification_matches_nltk_and_general_path() {
 }
 
 /// The common-case unification and the general algorithm agree, both
-/// ways round, on the random pairs of the parity data wherever no
-/// variable gets bound (the same check as the `featstruct` fuzz target).
+/// ways round, on the random pairs of the parity data (the general
+/// algorithm run directly, without caller bindings, as `unify` would), and
+/// with an empty bindings dict wherever no variable gets bound to a
+/// structure (NLTK forwards those only for the caller's bindings), the same
+/// check as the `featstruct` fuzz target.
 #[test]
 fn overlay_agrees_with_general_path_on_random_pairs() {
     let data = include_str!("../../tests/parity/featstruct/random.jsonl");
-    let mut compared = 0;
+    let (mut compared, mut bound, mut to_struct) = (0, 0, 0);
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let c: serde_json::Value = serde_json::from_str(line).unwrap();
         let a = fs(c["a"].as_str().unwrap());
         let b = fs(c["b"].as_str().unwrap());
         for (x, y) in [(&a, &b), (&b, &a), (&a, &a)] {
             let fast = x.unify(y).unwrap().map(|u| u.repr());
+            let direct = x
+                .unify_general(y, None, true, true)
+                .unwrap()
+                .map(|u| u.repr());
+            assert_eq!(fast, direct, "{line}");
             let mut bindings = crate::featstruct::Bindings::new();
             let general = x
                 .unify_full(y, Some(&mut bindings), true)
                 .unwrap()
                 .map(|u| u.repr());
-            if bindings.is_empty() {
+            let structs = bindings
+                .values()
+                .any(|v| matches!(v, crate::featstruct::FeatValue::Struct(_)));
+            if structs {
+                to_struct += 1;
+            } else {
                 assert_eq!(fast, general, "{line}");
                 compared += 1;
+                bound += usize::from(!bindings.is_empty());
             }
         }
     }
     assert!(compared > 4000, "{compared}");
+    assert!(bound > 100, "{bound}");
+    assert!(to_struct > 50, "{to_struct}");
 }

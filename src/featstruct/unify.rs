@@ -453,6 +453,18 @@ impl FeatStruct {
                 return r;
             }
         }
+        self.unify_general(other, user, rename_vars, build)
+    }
+
+    /// The general algorithm: both inputs copied into one arena, unified
+    /// there, bindings substituted.
+    pub(super) fn unify_general(
+        &self,
+        other: &FeatStruct,
+        user: Option<&mut Bindings>,
+        rename_vars: bool,
+        build: bool,
+    ) -> Result<Option<FeatStruct>> {
         let mut nodes = Vec::with_capacity(self.nodes.len() + other.nodes.len());
         let r1 = absorb(&mut nodes, self);
         let r2 = absorb(&mut nodes, other);
@@ -498,6 +510,7 @@ impl FeatStruct {
             let arena = FeatStruct {
                 nodes: u.nodes,
                 root,
+                tree: false,
             };
             return Ok(Some(if build {
                 arena.into_extract(root).check_depth()?
@@ -541,6 +554,7 @@ impl FeatStruct {
         let arena = FeatStruct {
             nodes: u.nodes,
             root,
+            tree: false,
         };
         if let Some(b) = user {
             b.clear();
