@@ -29,8 +29,31 @@ pub(super) fn is_inner(c: char) -> bool {
     )
 }
 
+/// Which bytes start an emoticon ([`EMOTICONS`]' first bytes) and which
+/// bytes come second in one (all are ASCII and at least two long).
+const EMOTICON_BYTES: [[bool; 128]; 2] = {
+    let mut t = [[false; 128]; 2];
+    let mut k = 0;
+    while k < EMOTICONS.len() {
+        let e = EMOTICONS[k].as_bytes();
+        t[0][e[0] as usize] = true;
+        t[1][e[1] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The emoticon `s` starts with, when nothing alphanumeric follows it.
 pub(super) fn emoticon_at(s: &str) -> Option<usize> {
+    // most chunks start with a byte no emoticon starts with
+    let b = s.as_bytes();
+    let may = |k: usize| {
+        b.get(k)
+            .is_some_and(|&x| x.is_ascii() && EMOTICON_BYTES[k][usize::from(x)])
+    };
+    if !may(0) || !may(1) {
+        return None;
+    }
     EMOTICONS
         .iter()
         .filter(|e| s.starts_with(**e))
@@ -85,6 +108,10 @@ pub(super) fn has_scheme(s: &str) -> bool {
 }
 
 pub(super) fn is_url(s: &str) -> bool {
+    // a scheme, `www.`, `://` and a domain all need a `.` or a `:`
+    if memchr::memchr2(b'.', b':', s.as_bytes()).is_none() {
+        return false;
+    }
     if has_scheme(s) {
         return true;
     }
