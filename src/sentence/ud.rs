@@ -303,7 +303,9 @@ fn feature_name(template: &str, parts: &[Part]) -> Box<str> {
 /// The weights by feature [`key`]: open addressing with linear probing,
 /// at most half full, keys stored (0 marks an empty slot, so a weight for
 /// the key 0 is kept aside). The keys are products of a multiplicative
-/// hash, so their top bits pick the slot.
+/// hash, so their top bits pick the slot. Most features of a boundary are
+/// not in the model; a 16 kB bit filter (one bit per key, from other bits
+/// of it) turns most of those away before the table is read.
 #[derive(Clone, Default)]
 struct Weights {
     keys: Vec<u64>,
@@ -311,6 +313,17 @@ struct Weights {
     /// 64 minus the log2 of the number of slots
     shift: u32,
     zero: Option<f32>,
+    /// bit [`filter_bit`] of each key in the table is set
+    filter: Vec<u64>,
+}
+
+/// Bits of [`Weights::filter`].
+const FILTER_BITS: usize = 1 << 17;
+
+/// The filter bit of key `k`.
+#[inline]
+fn filter_bit(k: u64) -> usize {
+    (k >> 24) as usize & (FILTER_BITS - 1)
 }
 
 impl Weights {
@@ -322,12 +335,17 @@ impl Weights {
             vals: vec![0.0; slots],
             shift: 64 - slots.trailing_zeros(),
             zero: None,
+            filter: vec![0; FILTER_BITS / 64],
         };
         let mask = slots - 1;
         for &(k, v) in pairs {
             if k == 0 {
                 w.zero = Some(v);
                 continue;
+            }
+            let b = filter_bit(k);
+            if let Some(f) = w.filter.get_mut(b / 64) {
+                *f |= 1 << (b % 64);
             }
             let mut i = (k >> w.shift) as usize;
             // at most half full: an empty slot or the key is always found
@@ -351,7 +369,8 @@ impl Weights {
         if k == 0 {
             return self.zero;
         }
-        if self.keys.is_empty() {
+        let b = filter_bit(k);
+        if self.filter.get(b / 64)? & (1 << (b % 64)) == 0 {
             return None;
         }
         let mask = self.keys.len() - 1;
