@@ -301,20 +301,26 @@ fn feature_name(template: &str, parts: &[Part]) -> Box<str> {
 }
 
 /// The weights by feature [`key`]: open addressing with linear probing,
-/// at most half full, keys stored (0 marks an empty slot, so a weight for
+/// at most two thirds full, keys stored with their weights (0 marks an empty slot, so a weight for
 /// the key 0 is kept aside). The keys are products of a multiplicative
 /// hash, so their top bits pick the slot. Most features of a boundary are
 /// not in the model; a 16 kB bit filter (one bit per key, from other bits
 /// of it) turns most of those away before the table is read.
 #[derive(Clone, Default)]
 struct Weights {
-    keys: Vec<u64>,
-    vals: Vec<f32>,
+    slots: Vec<Slot>,
     /// 64 minus the log2 of the number of slots
     shift: u32,
     zero: Option<f32>,
     /// bit [`filter_bit`] of each key in the table is set
     filter: Vec<u64>,
+}
+
+/// A key and its weight (key 0: empty).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    weight: f32,
 }
 
 /// Bits of [`Weights::filter`].
@@ -329,10 +335,9 @@ fn filter_bit(k: u64) -> usize {
 impl Weights {
     /// A table of `pairs`; a key given twice keeps its last weight.
     fn new(pairs: &[(u64, f32)]) -> Self {
-        let slots = (pairs.len() * 2).max(16).next_power_of_two();
+        let slots = (pairs.len() * 3 / 2).max(16).next_power_of_two();
         let mut w = Weights {
-            keys: vec![0; slots],
-            vals: vec![0.0; slots],
+            slots: vec![Slot::default(); slots],
             shift: 64 - slots.trailing_zeros(),
             zero: None,
             filter: vec![0; FILTER_BITS / 64],
@@ -348,13 +353,10 @@ impl Weights {
                 *f |= 1 << (b % 64);
             }
             let mut i = (k >> w.shift) as usize;
-            // at most half full: an empty slot or the key is always found
-            while let Some(slot) = w.keys.get_mut(i) {
-                if *slot == 0 || *slot == k {
-                    *slot = k;
-                    if let Some(x) = w.vals.get_mut(i) {
-                        *x = v;
-                    }
+            // never full: an empty slot or the key is always found
+            while let Some(slot) = w.slots.get_mut(i) {
+                if slot.key == 0 || slot.key == k {
+                    *slot = Slot { key: k, weight: v };
                     break;
                 }
                 i = (i + 1) & mask;
@@ -373,14 +375,14 @@ impl Weights {
         if self.filter.get(b / 64)? & (1 << (b % 64)) == 0 {
             return None;
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = (k >> self.shift) as usize;
         loop {
-            let slot = *self.keys.get(i)?;
-            if slot == k {
-                return self.vals.get(i).copied();
+            let slot = self.slots.get(i)?;
+            if slot.key == k {
+                return Some(slot.weight);
             }
-            if slot == 0 {
+            if slot.key == 0 {
                 return None;
             }
             i = (i + 1) & mask;
