@@ -51,14 +51,18 @@ def main():
     a = ap.parse_args()
     bins = a.nlkit or [os.path.join(ROOT, "target/release/nlkit")]
     print(f"load average before: {os.getloadavg()[0]:.2f}")
-    for b in bins:
-        one, main_n, work_n = [], [], []
-        for _ in range(a.runs):
+    runs = {b: ([], [], []) for b in bins}
+    for _ in range(a.runs):
+        # the binaries alternate, so that a change of load hits them alike
+        for b in bins:
+            one, main_n, work_n = runs[b]
             rows, _ = per_thread(b, ["pipeline"] + a.extra, a.input)
             one.append(sum(rows.values()))
             rows, m = per_thread(b, ["pipeline", "--jobs", str(a.jobs)] + a.extra, a.input)
             main_n.append(rows.get(m, 0.0))
             work_n.append(sum(v for t, v in rows.items() if t != m))
+    for b in bins:
+        one, main_n, work_n = runs[b]
         t1, mn, wk = statistics.median(one), statistics.median(main_n), statistics.median(work_n)
         s = mn / (mn + wk)
         bound = t1 / (mn + wk / a.jobs)
