@@ -325,11 +325,6 @@ impl Tokenizer for UdTokenizer {
     }
 }
 
-/// [`is_py_whitespace`] of an ASCII byte.
-fn is_ascii_py_whitespace(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ' | 0x1c..=0x1f)
-}
-
 /// An abbreviation that keeps its final period (`word` ends with `.`).
 fn is_abbrev(l: &Lists, word: &str) -> bool {
     if word.len() > 24 {
@@ -359,18 +354,6 @@ fn is_abbrev(l: &Lists, word: &str) -> bool {
                     .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
         }
     }
-}
-
-/// `s` lower-cased in `buf` when it is ASCII and fits.
-fn ascii_lower<'a>(s: &str, buf: &'a mut [u8]) -> Option<&'a str> {
-    if !s.is_ascii() {
-        return None;
-    }
-    let dst = buf.get_mut(..s.len())?;
-    for (d, b) in dst.iter_mut().zip(s.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(dst).ok()
 }
 
 /// Tokenizes one whitespace-free chunk starting at byte `base`.

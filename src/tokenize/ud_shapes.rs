@@ -17,6 +17,23 @@ pub(super) fn is_apos(c: char) -> bool {
     matches!(c, '\'' | '’' | '`')
 }
 
+/// [`super::is_py_whitespace`] of an ASCII byte.
+pub(super) fn is_ascii_py_whitespace(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0x1c..=0x1f)
+}
+
+/// `s` lower-cased in `buf` when it is ASCII and fits.
+pub(super) fn ascii_lower<'a>(s: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    if !s.is_ascii() {
+        return None;
+    }
+    let dst = buf.get_mut(..s.len())?;
+    for (d, b) in dst.iter_mut().zip(s.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(dst).ok()
+}
+
 pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
