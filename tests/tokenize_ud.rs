@@ -384,3 +384,32 @@ fn never_panics_on_random_tricky_text() {
         assert_eq!(n, per_sentence, "{text:?}");
     }
 }
+
+/// The UD tokenizer's and splitter's spans on synthetic web-like text equal
+/// those of the implementation before the speed work of issue 30
+/// (`scripts/parity/gen_ud_golden.py`, run with main's binary at 0d05760),
+/// through the CLI, from a file and from stdin.
+#[test]
+fn spans_equal_the_golden_output_on_tricky_text() {
+    let dir = common::root().join("tests/golden/ud");
+    let text = dir.join("tricky.txt");
+    let input = std::fs::read(&text).unwrap();
+    for (name, args) in [
+        ("tokens", &["tokenize", "-t", "ud"][..]),
+        ("sentences", &["sentences", "--model", "ud"][..]),
+    ] {
+        let want = std::fs::read_to_string(dir.join(format!("tricky.{name}.jsonl"))).unwrap();
+        assert!(want.lines().count() > 20, "{name}");
+        let args = [args, &["--spans", "--format", "jsonl"]].concat();
+        let (code, out, err) =
+            common::run_nlkit(&[&args[..], &[text.to_str().unwrap()]].concat(), b"");
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out == want,
+            "{name}: the spans differ from tests/golden/ud/tricky.{name}.jsonl"
+        );
+        let (code, out, err) = common::run_nlkit(&args, &input);
+        assert_eq!(code, 0, "{err}");
+        assert!(out == want, "{name} (stdin): the spans differ");
+    }
+}

@@ -47,7 +47,7 @@ pub struct UdSentenceTokenizer {
     /// by feature name, for writing the model
     names: Vec<(Box<str>, f32)>,
     /// by [`key`] of the name, for scoring
-    weights: HashWeights,
+    weights: Weights,
     threshold: f32,
 }
 
@@ -62,9 +62,11 @@ impl std::fmt::Debug for UdSentenceTokenizer {
 
 /// One token of a paragraph, as the features see it.
 struct Tok {
+    /// the lower-cased token and its shape, as text: only for training
+    /// (feature names); empty when scoring, which reads the hashes
     lower: String,
     shape: String,
-    /// [`fnv`] of `lower` and `shape`
+    /// [`fnv`] of the lower-cased token and of its shape
     lower_h: u64,
     shape_h: u64,
     span: Span,
@@ -74,21 +76,28 @@ struct Tok {
     newline: bool,
 }
 
+/// The class of a character in a token's [`shape`].
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
+
+/// The shape of a token: its characters' classes with repeats collapsed,
+/// cut once 8 bytes long (`Xx`, `d.d`, `.`).
 fn shape(t: &str) -> String {
     let mut out = String::new();
     let mut last = None;
     for c in t.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
+        let k = shape_class(c);
         if last != Some(k) {
             out.push(k);
             last = Some(k);
@@ -100,26 +109,77 @@ fn shape(t: &str) -> String {
     out
 }
 
+/// [`fnv`] of [`shape`]`(t)`, without building it.
+fn shape_hash(t: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut len = 0;
+    let mut last = None;
+    for c in t.chars() {
+        let k = if c.is_ascii() {
+            match c {
+                'A'..='Z' => 'X',
+                'a'..='z' => 'x',
+                '0'..='9' => 'd',
+                _ => c,
+            }
+        } else {
+            shape_class(c)
+        };
+        if last != Some(k) {
+            let mut buf = [0u8; 4];
+            h = fnv_bytes(h, k.encode_utf8(&mut buf).as_bytes());
+            len += k.len_utf8();
+            last = Some(k);
+            if len >= 8 {
+                break;
+            }
+        }
+    }
+    h
+}
+
+/// The token's first 24 characters, lower-cased.
 fn lower(t: &str) -> String {
     t.chars().take(24).flat_map(char::to_lowercase).collect()
 }
 
-fn tokens(text: &str) -> Vec<Tok> {
-    let spans = UdTokenizer::new().spans(text);
+/// [`fnv`] of [`lower`]`(t)`, without building it.
+fn lower_hash(t: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in t.chars().take(24) {
+        if c.is_ascii() {
+            h = fnv_bytes(h, &[c.to_ascii_lowercase() as u8]);
+        } else {
+            for l in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                h = fnv_bytes(h, l.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    h
+}
+
+/// The tokens of `text` whose spans are `spans` (those of [`UdTokenizer`]),
+/// with their texts when `with_text` (training) and their hashes always.
+fn tokens(text: &str, spans: &[Span], with_text: bool) -> Vec<Tok> {
     let mut out = Vec::with_capacity(spans.len());
     for (k, sp) in spans.iter().enumerate() {
         let t = sp.slice(text);
         let gap_end = spans.get(k + 1).map_or(text.len(), |n| n.start);
-        let gap = text.get(sp.end..gap_end).unwrap_or("");
-        let (lower, shape) = (lower(t), shape(t));
+        let gap = text.as_bytes().get(sp.end..gap_end).unwrap_or_default();
+        let (lower, shape) = if with_text {
+            (lower(t), shape(t))
+        } else {
+            (String::new(), String::new())
+        };
         out.push(Tok {
-            lower_h: fnv(&lower),
-            shape_h: fnv(&shape),
+            lower_h: lower_hash(t),
+            shape_h: shape_hash(t),
             lower,
             shape,
             span: *sp,
             space: !gap.is_empty() || k + 1 == spans.len(),
-            newline: gap.contains('\n'),
+            newline: memchr::memchr(b'\n', gap).is_some(),
         });
     }
     out
@@ -196,15 +256,27 @@ fn features(toks: &[Tok], i: usize, so_far: usize, f: &mut impl FnMut(&'static s
     }
 }
 
+/// FNV-1a's offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// FNV-1a of `s`'s bytes.
 const fn fnv(s: &str) -> u64 {
     let b = s.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = FNV_OFFSET;
     let mut k = 0;
     while k < b.len() {
         h ^= b[k] as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
         k += 1;
+    }
+    h
+}
+
+/// FNV-1a of `b` continued from the hash `h` of the bytes before it.
+fn fnv_bytes(mut h: u64, b: &[u8]) -> u64 {
+    for &x in b {
+        h ^= u64::from(x);
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
 }
@@ -228,25 +300,95 @@ fn feature_name(template: &str, parts: &[Part]) -> Box<str> {
     s.into_boxed_str()
 }
 
-/// A hasher for keys that are already hashes.
-#[derive(Default, Clone, Copy)]
-struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+/// The weights by feature [`key`]: open addressing with linear probing,
+/// at most two thirds full, keys stored with their weights (0 marks an empty slot, so a weight for
+/// the key 0 is kept aside). The keys are products of a multiplicative
+/// hash, so their top bits pick the slot. Most features of a boundary are
+/// not in the model; a 16 kB bit filter (one bit per key, from other bits
+/// of it) turns most of those away before the table is read.
+#[derive(Clone, Default)]
+struct Weights {
+    slots: Vec<Slot>,
+    /// 64 minus the log2 of the number of slots
+    shift: u32,
+    zero: Option<f32>,
+    /// bit [`filter_bit`] of each key in the table is set
+    filter: Vec<u64>,
 }
 
-type HashWeights = HashMap<u64, f32, std::hash::BuildHasherDefault<PassThrough>>;
+/// A key and its weight (key 0: empty).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    weight: f32,
+}
+
+/// Bits of [`Weights::filter`].
+const FILTER_BITS: usize = 1 << 17;
+
+/// The filter bit of key `k`.
+#[inline]
+fn filter_bit(k: u64) -> usize {
+    (k >> 24) as usize & (FILTER_BITS - 1)
+}
+
+impl Weights {
+    /// A table of `pairs`; a key given twice keeps its last weight.
+    fn new(pairs: &[(u64, f32)]) -> Self {
+        let slots = (pairs.len() * 3 / 2).max(16).next_power_of_two();
+        let mut w = Weights {
+            slots: vec![Slot::default(); slots],
+            shift: 64 - slots.trailing_zeros(),
+            zero: None,
+            filter: vec![0; FILTER_BITS / 64],
+        };
+        let mask = slots - 1;
+        for &(k, v) in pairs {
+            if k == 0 {
+                w.zero = Some(v);
+                continue;
+            }
+            let b = filter_bit(k);
+            if let Some(f) = w.filter.get_mut(b / 64) {
+                *f |= 1 << (b % 64);
+            }
+            let mut i = (k >> w.shift) as usize;
+            // never full: an empty slot or the key is always found
+            while let Some(slot) = w.slots.get_mut(i) {
+                if slot.key == 0 || slot.key == k {
+                    *slot = Slot { key: k, weight: v };
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        w
+    }
+
+    /// The weight of key `k`.
+    #[inline]
+    fn get(&self, k: u64) -> Option<f32> {
+        if k == 0 {
+            return self.zero;
+        }
+        let b = filter_bit(k);
+        if self.filter.get(b / 64)? & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (k >> self.shift) as usize;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.key == k {
+                return Some(slot.weight);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
 
 impl UdSentenceTokenizer {
     /// The model compiled into nlkit (trained on UD English-EWT train).
@@ -318,7 +460,7 @@ impl UdSentenceTokenizer {
 
     /// Builds the scoring table from the names.
     fn indexed(mut self) -> Self {
-        self.weights = self
+        let pairs: Vec<(u64, f32)> = self
             .names
             .iter()
             .map(|(k, v)| {
@@ -327,6 +469,7 @@ impl UdSentenceTokenizer {
                 (key(t, parts.map(fnv)), *v)
             })
             .collect();
+        self.weights = Weights::new(&pairs);
         self
     }
 
@@ -343,8 +486,8 @@ impl UdSentenceTokenizer {
     fn score(&self, toks: &[Tok], i: usize, so_far: usize) -> f32 {
         let mut s = 0.0;
         features(toks, i, so_far, &mut |_, t, parts| {
-            if let Some(w) = self.weights.get(&key(t, parts.iter().map(|p| p.1))) {
-                s += *w;
+            if let Some(w) = self.weights.get(key(t, parts.iter().map(|p| p.1))) {
+                s += w;
             }
         });
         s
@@ -361,16 +504,19 @@ impl UdSentenceTokenizer {
     }
 
     fn decide_with_tokens(&self, text: &str, threshold: f32) -> Vec<(Span, Vec<Span>)> {
-        let toks = tokens(text);
+        let toks = tokens(text, &UdTokenizer::new().spans(text), false);
         let mut out = Vec::new();
         let mut start: Option<usize> = None;
         for i in 0..toks.len() {
             let first = *start.get_or_insert(i);
             let t = &toks[i];
             let last = i + 1 == toks.len();
-            let blank = text
-                .get(t.span.end..toks.get(i + 1).map_or(text.len(), |n| n.span.start))
-                .is_some_and(|g| g.matches('\n').count() >= 2);
+            // a blank line: two line breaks in the gap (only where one is)
+            let blank = t.newline
+                && text
+                    .as_bytes()
+                    .get(t.span.end..toks.get(i + 1).map_or(text.len(), |n| n.span.start))
+                    .is_some_and(|g| memchr::memchr_iter(b'\n', g).nth(1).is_some());
             let end = last || blank || (t.space && self.score(&toks, i, i - first) > threshold);
             if end {
                 let mut spans: Vec<Span> = toks
@@ -435,7 +581,7 @@ impl UdSentenceTokenizer {
         let data: Vec<(Vec<Tok>, Vec<bool>)> = paragraphs
             .iter()
             .map(|(text, ends)| {
-                let toks = tokens(text);
+                let toks = tokens(text, &UdTokenizer::new().spans(text), true);
                 let gold = toks.iter().map(|t| ends.contains(&t.span.end)).collect();
                 (toks, gold)
             })
@@ -525,7 +671,7 @@ impl UdSentenceTokenizer {
         }
         Ok(UdSentenceTokenizer {
             names,
-            weights: HashWeights::default(),
+            weights: Weights::default(),
             threshold: 0.0,
         }
         .indexed())
@@ -550,5 +696,61 @@ impl UdSentenceTokenizer {
 impl SentenceTokenizer for UdSentenceTokenizer {
     fn span_tokenize(&self, text: &str) -> Vec<Span> {
         self.decide(text, self.threshold)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: &[&str] = &[
+        "",
+        "a",
+        "Hello",
+        "U.S.",
+        "5:30pm",
+        "MiXeD-case_99",
+        "İstanbul",
+        "ΣΑΣ",
+        "straße",
+        "ǅemal",
+        "Ⅻ",
+        "日本語テキスト",
+        "x²³",
+        "…!!?",
+        "a'b’c",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh",
+        "aA1.aA1.aA1.aA1.",
+        "İİİİİİİİİİİİİİİİİİİİİİİİİİİİ",
+        "😀x😀X",
+    ];
+
+    #[test]
+    fn streamed_hashes_equal_the_hashes_of_the_strings() {
+        for w in WORDS {
+            assert_eq!(lower_hash(w), fnv(&lower(w)), "lower {w:?}");
+            assert_eq!(shape_hash(w), fnv(&shape(w)), "shape {w:?}");
+        }
+    }
+
+    #[test]
+    fn weight_table_equals_a_map() {
+        let mut pairs: Vec<(u64, f32)> = (0..5000u64)
+            .map(|i| (key(fnv("t"), [i]), i as f32))
+            .collect();
+        // a repeated key keeps its last weight; the key 0 is stored too
+        pairs.push((pairs[7].0, -1.0));
+        pairs.push((0, 2.5));
+        let table = Weights::new(&pairs);
+        let map: HashMap<u64, f32> = pairs.iter().copied().collect();
+        for (k, _) in &pairs {
+            assert_eq!(table.get(*k), map.get(k).copied());
+        }
+        for i in 5000..6000u64 {
+            let k = key(fnv("t"), [i]);
+            assert_eq!(table.get(k), map.get(&k).copied());
+        }
+        assert_eq!(Weights::default().get(3), None);
+        assert_eq!(Weights::new(&[]).get(0), None);
     }
 }

@@ -28,8 +28,9 @@
 //! multi-word token (`don't` = `do` + `n't`), for CoNLL-U output.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{is_py_whitespace, Tokenizer};
 use crate::{Result, Span};
@@ -175,19 +176,29 @@ impl UdTokenizer {
     /// ```
     pub fn spans(&self, text: &str) -> Vec<Span> {
         let l = lists();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(text.len() / 4 + 1);
+        let bytes = text.as_bytes();
         let mut start = None;
-        for (i, c) in text.char_indices() {
-            if is_py_whitespace(c) {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII bytes are whole characters; others are decoded
+            let (space, n) = if b.is_ascii() {
+                (is_ascii_py_whitespace(b), 1)
+            } else {
+                let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                (is_py_whitespace(c), c.len_utf8())
+            };
+            if space {
                 if let Some(s) = start.take() {
-                    chunk(l, &text[s..i], s, &mut out);
+                    chunk(l, text.get(s..i).unwrap_or_default(), s, &mut out);
                 }
             } else if start.is_none() {
                 start = Some(i);
             }
+            i += n;
         }
         if let Some(s) = start {
-            chunk(l, &text[s..], s, &mut out);
+            chunk(l, text.get(s..).unwrap_or_default(), s, &mut out);
         }
         split_its(text, &mut out);
         split_final_period(text, &mut out);
@@ -322,8 +333,12 @@ fn is_abbrev(l: &Lists, word: &str) -> bool {
     if l.abbrev.contains(word) {
         return true;
     }
-    let lower = word.to_lowercase();
-    if l.abbrev.contains(&lower) {
+    let mut buf = [0u8; 24];
+    let found = match ascii_lower(word, &mut buf) {
+        Some(lower) => l.abbrev.contains(lower),
+        None => l.abbrev.contains(&word.to_lowercase()),
+    };
+    if found {
         return true;
     }
     // single letters and letter-period sequences: `J.`, `U.S.A.`, `e.g.`
@@ -343,6 +358,13 @@ fn is_abbrev(l: &Lists, word: &str) -> bool {
 
 /// Tokenizes one whitespace-free chunk starting at byte `base`.
 fn chunk(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
+    // the common case, a plain word or number: no punctuation to split off,
+    // no URL, address, handle, emoticon (`XD` is one token either way) or
+    // hyphen, so only [`word`]'s clitics, contractions and units apply
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        word(l, s, base, out);
+        return;
+    }
     let mut i = 0;
     // where the last letter or digit ends: past it, all is punctuation
     let word_end = s
@@ -436,6 +458,14 @@ fn chunk(l: &Lists, s: &str, base: usize, out: &mut Vec<Span>) {
 fn is_clitic(s: &str) -> bool {
     let mut c = s.chars();
     c.next();
+    let after = c.as_str();
+    if after.is_ascii() {
+        // at most two characters after the apostrophe
+        return after.len() <= 2
+            && ["s", "re", "ve", "ll", "d", "m"]
+                .iter()
+                .any(|k| after.eq_ignore_ascii_case(k));
+    }
     let rest: String = c.by_ref().take(2).collect::<String>().to_lowercase();
     c.next().is_none() && matches!(rest.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m")
 }
@@ -563,9 +593,9 @@ fn word(l: &Lists, w: &str, base: usize, out: &mut Vec<Span>) {
         }
     }
     // contractions and run-together words are short
-    if w.len() <= 9 && w.is_ascii() {
-        let lower = w.to_ascii_lowercase();
-        let k = l.contraction.get(&lower).copied().or_else(|| {
+    let mut buf = [0u8; 9];
+    if let Some(lower) = ascii_lower(w, &mut buf) {
+        let k = l.contraction.get(lower).copied().or_else(|| {
             RUN_TOGETHER
                 .iter()
                 .find(|(f, _)| *f == lower)

@@ -17,6 +17,23 @@ pub(super) fn is_apos(c: char) -> bool {
     matches!(c, '\'' | '’' | '`')
 }
 
+/// [`super::is_py_whitespace`] of an ASCII byte.
+pub(super) fn is_ascii_py_whitespace(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | 0x1c..=0x1f)
+}
+
+/// `s` lower-cased in `buf` when it is ASCII and fits.
+pub(super) fn ascii_lower<'a>(s: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    if !s.is_ascii() {
+        return None;
+    }
+    let dst = buf.get_mut(..s.len())?;
+    for (d, b) in dst.iter_mut().zip(s.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(dst).ok()
+}
+
 pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -29,8 +46,31 @@ pub(super) fn is_inner(c: char) -> bool {
     )
 }
 
+/// Which bytes start an emoticon ([`EMOTICONS`]' first bytes) and which
+/// bytes come second in one (all are ASCII and at least two long).
+const EMOTICON_BYTES: [[bool; 128]; 2] = {
+    let mut t = [[false; 128]; 2];
+    let mut k = 0;
+    while k < EMOTICONS.len() {
+        let e = EMOTICONS[k].as_bytes();
+        t[0][e[0] as usize] = true;
+        t[1][e[1] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The emoticon `s` starts with, when nothing alphanumeric follows it.
 pub(super) fn emoticon_at(s: &str) -> Option<usize> {
+    // most chunks start with a byte no emoticon starts with
+    let b = s.as_bytes();
+    let may = |k: usize| {
+        b.get(k)
+            .is_some_and(|&x| x.is_ascii() && EMOTICON_BYTES[k][usize::from(x)])
+    };
+    if !may(0) || !may(1) {
+        return None;
+    }
     EMOTICONS
         .iter()
         .filter(|e| s.starts_with(**e))
@@ -85,6 +125,10 @@ pub(super) fn has_scheme(s: &str) -> bool {
 }
 
 pub(super) fn is_url(s: &str) -> bool {
+    // a scheme, `www.`, `://` and a domain all need a `.` or a `:`
+    if memchr::memchr2(b'.', b':', s.as_bytes()).is_none() {
+        return false;
+    }
     if has_scheme(s) {
         return true;
     }
