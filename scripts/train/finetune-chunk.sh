@@ -4,11 +4,13 @@
 # minus its last 1,000 sentences, pick the epoch on those 1,000 (CoNLL-2000 has
 # no dev set), then score test.txt with `nlkit eval-ner` (conlleval's
 # chunk-level F1). CPU only. The encoder reads the words only (no POS column).
+# FULL=1: train on all of train.txt for exactly EPOCHS epochs (no dev set; pick
+# EPOCHS with a run without FULL first) and keep the last epoch.
 #
 # usage: scripts/train/finetune-chunk.sh
 # env:   NLKIT (default target/release/nlkit), ENCODER (default .encoder),
 #        CONLL2000_ZIP, EPOCHS (2), LIMIT (first N training sentences),
-#        LR (encoder learning rate, 5e-5), OUT (default /tmp/finetune-chunk)
+#        LR (encoder learning rate, 5e-5), OUT (default /tmp/finetune-chunk), FULL
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 NLKIT=${NLKIT:-target/release/nlkit}
@@ -27,6 +29,10 @@ D=$TMP/conll2000
 n=$(awk 'BEGIN{RS=""} END{print NR}' "$D/train.txt")
 awk -v n=$((n - 1000)) 'BEGIN{RS=""; ORS="\n\n"} NR<=n' "$D/train.txt" > "$TMP/train"
 awk -v n=$((n - 1000)) 'BEGIN{RS=""; ORS="\n\n"} NR>n' "$D/train.txt" > "$TMP/dev"
+if [ -n "${FULL:-}" ]; then
+  cp "$D/train.txt" "$TMP/train"
+  : > "$TMP/dev"
+fi
 nice -n 15 "$NLKIT" train-neural --task chunk --encoder "$ENCODER" \
   --train "$TMP/train" --dev "$TMP/dev" \
   --epochs "$EPOCHS" --encoder-lr "$LR" --lr 1e-3 --batch-size 16 --patience 2 --seed 1 "${limit[@]}" \
