@@ -58,6 +58,13 @@ fn tuned() -> Option<&'static (FineTunedTagger, tempfile::TempDir, Vec<Labelled>
     .as_ref()
 }
 
+/// The sentences' words, borrowed.
+fn words_of(data: &[Labelled]) -> Vec<Vec<&str>> {
+    data.iter()
+        .map(|(w, _)| w.iter().map(String::as_str).collect())
+        .collect()
+}
+
 fn accuracy(tags: &[Vec<&str>], gold: &[Labelled]) -> f64 {
     let (mut ok, mut n) = (0, 0);
     for (t, (_, g)) in tags.iter().zip(gold) {
@@ -70,10 +77,7 @@ fn accuracy(tags: &[Vec<&str>], gold: &[Labelled]) -> f64 {
 #[test]
 fn fine_tuning_changes_the_encoder_and_learns_the_tags() {
     let Some((m, dir, dev)) = tuned() else { return };
-    let words: Vec<Vec<&str>> = dev
-        .iter()
-        .map(|(w, _)| w.iter().map(String::as_str).collect())
-        .collect();
+    let words = words_of(dev);
     let tags = m.tag_sents(&words).unwrap();
     let acc = accuracy(&tags, dev);
     // the majority tag (NOUN) of such a slice is about 17 %
@@ -262,10 +266,7 @@ fn fine_tuning_refuses_bad_input() {
 #[test]
 fn fine_tuned_folders_serve_ner_eval_and_chunk_commands() {
     let Some((m, dir, dev)) = tuned() else { return };
-    let words: Vec<Vec<&str>> = dev
-        .iter()
-        .map(|(w, _)| w.iter().map(String::as_str).collect())
-        .collect();
+    let words = words_of(dev);
     let tags = m.tag_sents(&words).unwrap();
     let any = nlkit::neural::AnyLabeller::load(dir.path(), &candle_core::Device::Cpu).unwrap();
     assert!(any.feature_columns().is_empty());

@@ -15,20 +15,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 NLKIT=${NLKIT:-target/release/nlkit}
 ENCODER=${ENCODER:-.encoder}
-ZIP=${CONLL2000_ZIP:-../shared/data/nltk_server/packages/corpora/conll2000.zip}
-[ -f "$ZIP" ] || ZIP=/work/shared/data/nltk_server/packages/corpora/conll2000.zip
 EPOCHS=${EPOCHS:-2}
 LR=${LR:-5e-5}
 OUT=${OUT:-/tmp/finetune-chunk}
 limit=()
 [ -n "${LIMIT:-}" ] && limit=(--limit "$LIMIT")
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-unzip -q "$ZIP" -d "$TMP"
-D=$TMP/conll2000
-n=$(awk 'BEGIN{RS=""} END{print NR}' "$D/train.txt")
-awk -v n=$((n - 1000)) 'BEGIN{RS=""; ORS="\n\n"} NR<=n' "$D/train.txt" > "$TMP/train"
-awk -v n=$((n - 1000)) 'BEGIN{RS=""; ORS="\n\n"} NR>n' "$D/train.txt" > "$TMP/dev"
+. scripts/train/conll2000-split.sh
 if [ -n "${FULL:-}" ]; then
   cp "$D/train.txt" "$TMP/train"
   : > "$TMP/dev"
