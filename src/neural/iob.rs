@@ -3,7 +3,7 @@
 //! first. A softmax layer scores each token alone, so its per-token
 //! argmax can open a chunk with `I-X`, which conlleval then counts as an
 //! extra chunk; the best *valid* sequence (Viterbi over the tokens'
-//! log-probabilities with the forbidden transitions removed) avoids that.
+//! scores with the forbidden transitions removed) avoids that.
 //! The CRF layer of [`super::labeller`] learns its transitions instead.
 
 /// The allowed transitions of an IOB2 label set.
@@ -49,25 +49,25 @@ impl IobConstraints {
     }
 
     /// The best valid label sequence for `rows` (one row of `n` scores per
-    /// token, log-probabilities or logits: each row is normalised here);
-    /// ties go to the lower label index.
+    /// token). Logits serve as well as log-probabilities: normalising a row
+    /// subtracts the same amount from every label of that token, so it
+    /// changes no path's rank. Ties go to the lower label index.
     pub(crate) fn decode(&self, rows: &[Vec<f32>]) -> Vec<u32> {
         let n = self.n;
         if rows.is_empty() || rows.iter().any(|r| r.len() != n) {
             return rows.iter().map(|r| argmax(r)).collect();
         }
-        let lp: Vec<Vec<f32>> = rows.iter().map(|r| log_softmax(r)).collect();
         let mut score: Vec<f32> = (0..n)
             .map(|c| {
                 if self.start[c] {
-                    lp[0][c]
+                    rows[0][c]
                 } else {
                     f32::NEG_INFINITY
                 }
             })
             .collect();
         let mut back: Vec<Vec<u32>> = Vec::with_capacity(rows.len());
-        for row in &lp[1..] {
+        for row in &rows[1..] {
             let mut next = vec![f32::NEG_INFINITY; n];
             let mut from = vec![0u32; n];
             for (c, slot) in next.iter_mut().enumerate() {
@@ -90,13 +90,6 @@ impl IobConstraints {
         }
         path
     }
-}
-
-/// A row's log-softmax (max-shifted).
-fn log_softmax(r: &[f32]) -> Vec<f32> {
-    let m = r.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let z = r.iter().map(|&x| (x - m).exp()).sum::<f32>().ln() + m;
-    r.iter().map(|&x| x - z).collect()
 }
 
 /// The first index of the largest score (0 for an empty row).
