@@ -23,6 +23,15 @@ cargo clippy -p nlkit --lib -- -D warnings
 cargo clippy -p nlkit-downloader --lib --no-default-features -- -D warnings
 scripts/check-lean.sh
 cargo test --workspace --all-targets $FEATURES --no-fail-fast
+# CI's disk is small (a run ran out of space in `cargo doc`): under CI, build
+# outputs are deleted as soon as no later step needs them (NLKIT_CI_CLEAN=1
+# does it locally too, NLKIT_CI_CLEAN=0 keeps them under CI). First the ~90
+# test executables just run (~2.7 GB: each links the library and its
+# embedded models).
+CI_CLEAN="${NLKIT_CI_CLEAN:-${CI:+1}}"
+if [ "$CI_CLEAN" = 1 ]; then
+  scripts/clean-test-bins.sh target/debug/deps
+fi
 cargo test --workspace --doc $FEATURES
 # The Python package (python/, pyo3 + maturin): built into .venv in the dev
 # profile (a release build of the library would double the compile time),
@@ -35,6 +44,10 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps $FEATURES
 # Every fuzz target (fuzz/, outside the workspace) builds and runs a few
 # seconds from its committed seeds without a crash.
 scripts/fuzz-smoke.sh
+# Then the fuzz and debug builds (~3 GB), before the CUDA check builds its own.
+if [ "$CI_CLEAN" = 1 ]; then
+  rm -rf target/fuzz target/debug
+fi
 # The `cuda` feature compiles (candle's CUDA kernels built with nvcc from
 # PyPI's CUDA 13.0 wheels; no GPU needed). About 10 minutes and 1.5 GB of
 # disk, removed again under CI. NLKIT_SKIP_CUDA_CHECK=1 skips it locally.
