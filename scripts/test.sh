@@ -11,6 +11,15 @@ export NLKIT_ENCODER="$(pwd)/.encoder"
 # Incremental caches only help repeated local builds; in CI they cost ~800 MB of
 # disk (CI's disk is small). Set CARGO_INCREMENTAL=1 to keep them.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+# CI's disk is small (a run ran out of space in `cargo doc`). Under CI
+# (NLKIT_CI_CLEAN=1 does it locally too, NLKIT_CI_CLEAN=0 keeps everything):
+# no debug info at all in the dev profile (line tables are ~3/4 of each test
+# executable; panic messages keep their file:line), and outputs deleted once
+# no later step needs them.
+CI_CLEAN="${NLKIT_CI_CLEAN:-${CI:+1}}"
+if [ "$CI_CLEAN" = 1 ]; then
+  export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-false}"
+fi
 # Every feature except `cuda` (it needs the CUDA toolkit; scripts/check-cuda.sh
 # checks it at the end): `cli` implies `neural` and `download`.
 FEATURES="--features nlkit/cli"
@@ -23,12 +32,8 @@ cargo clippy -p nlkit --lib -- -D warnings
 cargo clippy -p nlkit-downloader --lib --no-default-features -- -D warnings
 scripts/check-lean.sh
 cargo test --workspace --all-targets $FEATURES --no-fail-fast
-# CI's disk is small (a run ran out of space in `cargo doc`): under CI, build
-# outputs are deleted as soon as no later step needs them (NLKIT_CI_CLEAN=1
-# does it locally too, NLKIT_CI_CLEAN=0 keeps them under CI). First the ~90
-# test executables just run (~2.7 GB: each links the library and its
-# embedded models).
-CI_CLEAN="${NLKIT_CI_CLEAN:-${CI:+1}}"
+# Under CI, build outputs are deleted as soon as no later step needs them
+# (see CI_CLEAN above). First the ~90 test executables just run (~2.7 GB).
 if [ "$CI_CLEAN" = 1 ]; then
   scripts/clean-test-bins.sh target/debug/deps
 fi
