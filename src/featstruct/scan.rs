@@ -28,7 +28,6 @@ const FEATURE_NAME: &str = r#"\s*([+-]?)([^\s\(\)<>"'\-=\[\],]+)\s*"#;
 
 static START_FSTRUCT_RE: LazyLock<Regex> = LazyLock::new(|| re(START_FSTRUCT));
 static BARE_PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| re(BARE_PREFIX));
-static FEATURE_NAME_RE: LazyLock<Regex> = LazyLock::new(|| re(FEATURE_NAME));
 static START_FDICT_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"({BARE_PREFIX})|({START_FSTRUCT}\s*({FEATURE_NAME}\s*(=|->)|[+-]{FEATURE_NAME}|\]))"
