@@ -13,7 +13,7 @@
 //! an incomplete edge is known by its production's number (grammar
 //! productions that print the same share one) and its printed bindings, a
 //! complete edge by its printed nonterminals, made once per edge (see
-//! [`EdgeKey`]).
+//! `EdgeKey`).
 //! Strategies: NLTK's default bottom-up left-corner
 //! ([`FeatureStrategy::BottomUpLeftCorner`]), bottom-up, top-down, and the
 //! incremental Earley parser.
