@@ -108,13 +108,10 @@ fn is_word_or_dash(b: u8) -> bool {
 }
 
 /// `\s*(?:\((\d+)\)\s*)?(\??[\w-]+` + `\s*` when `trailing_ws`: the
-/// identifier's digits, the prefix, the position after them. The optional
-/// parts never need backtracking: when one fails, the character it stopped
-/// at fails every later part too.
-fn ident_and_prefix(
-    s: &str,
-    trailing_ws: bool,
-) -> Scan<(Option<Range<usize>>, Option<Range<usize>>, usize)> {
+/// identifier's digits, the prefix, the position after them (`end`). The
+/// optional parts never need backtracking: when one fails, the character
+/// it stopped at fails every later part too.
+fn ident_and_prefix(s: &str, trailing_ws: bool) -> Scan<Prefix> {
     let b = s.as_bytes();
     let mut pos = skip_ws(s, 0);
     let mut ident = None;
@@ -133,27 +130,26 @@ fn ident_and_prefix(
         prefix = Some(pos..end);
         pos = end;
     }
-    Ok((ident, prefix, pos))
+    Ok(Prefix {
+        end: pos,
+        ident,
+        prefix,
+        bracket: false,
+    })
 }
 
 fn start_fstruct_scan(s: &str) -> Scan<Option<Prefix>> {
-    let (ident, prefix, pos) = ident_and_prefix(s, false)?;
-    Ok((s.as_bytes().get(pos) == Some(&b'[')).then_some(Prefix {
-        end: pos + 1,
-        ident,
-        prefix,
+    let p = ident_and_prefix(s, false)?;
+    Ok((s.as_bytes().get(p.end) == Some(&b'[')).then(|| Prefix {
+        end: p.end + 1,
         bracket: true,
+        ..p
     }))
 }
 
 fn bare_prefix_scan(s: &str) -> Scan<Option<Prefix>> {
-    let (ident, prefix, pos) = ident_and_prefix(s, true)?;
-    Ok(prefix.map(|p| Prefix {
-        end: pos,
-        ident,
-        prefix: Some(p),
-        bracket: false,
-    }))
+    let p = ident_and_prefix(s, true)?;
+    Ok(p.prefix.is_some().then_some(p))
 }
 
 /// A character of `[^\s\(\)<>"'\-=\[\],]` (whitespace other than ASCII is
