@@ -359,19 +359,7 @@ fn emit(
 /// `nlkit chunk ARGS` parsed by a parser of that subcommand alone, or
 /// `None` (another subcommand, help, an error: the full parser answers).
 pub(super) fn parse_alone(args: &[std::ffi::OsString]) -> Option<super::Command> {
-    use clap::{ArgMatches, FromArgMatches};
-    if args.get(1).is_none_or(|a| a != "chunk") {
-        return None;
-    }
-    let sub = <ChunkArgs as Args>::augment_args(clap::Command::new("chunk"));
-    let m: ArgMatches = clap::Command::new("nlkit")
-        .subcommand(sub)
-        .try_get_matches_from(args)
-        .ok()?;
-    let (_, sub) = m.subcommand().filter(|(name, _)| *name == "chunk")?;
-    ChunkArgs::from_arg_matches(sub)
-        .ok()
-        .map(super::Command::Chunk)
+    super::parse_subcommand_alone::<ChunkArgs>(args, "chunk").map(super::Command::Chunk)
 }
 
 /// Runs `nlkit chunk`.

@@ -119,15 +119,35 @@ pub enum Command {
 }
 
 /// Parses the process's command line as [`Cli::parse`] does. `nlkit chunk`
-/// is first tried on a parser of that subcommand alone (clap otherwise
-/// builds every subcommand's arguments, a fifth of a short run's time);
-/// help, version and any error come from the full parser.
+/// and `nlkit parse` are first tried on a parser of that subcommand alone
+/// (clap otherwise builds every subcommand's arguments, a fifth of a short
+/// run's time); help, version and any error come from the full parser.
 pub fn parse_args() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if let Some(command) = chunk::parse_alone(&args) {
+    if let Some(command) = chunk::parse_alone(&args).or_else(|| parse::parse_alone(&args)) {
         return Cli { command };
     }
     Cli::parse_from(args)
+}
+
+/// `nlkit NAME ARGS` parsed by a parser of subcommand `name` alone (whose
+/// arguments are `A`), or `None` (another subcommand, help, an error: the
+/// full parser answers).
+fn parse_subcommand_alone<A: clap::Args + clap::FromArgMatches>(
+    args: &[std::ffi::OsString],
+    name: &'static str,
+) -> Option<A> {
+    use clap::ArgMatches;
+    if args.get(1).is_none_or(|a| a != name) {
+        return None;
+    }
+    let sub = A::augment_args(clap::Command::new(name));
+    let m: ArgMatches = clap::Command::new("nlkit")
+        .subcommand(sub)
+        .try_get_matches_from(args)
+        .ok()?;
+    let (_, sub) = m.subcommand().filter(|(n, _)| *n == name)?;
+    A::from_arg_matches(sub).ok()
 }
 
 /// Runs a parsed command line.

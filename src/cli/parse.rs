@@ -302,6 +302,12 @@ fn json_f64(v: f64) -> String {
     serde_json::to_string(&v).unwrap_or_else(|_| "null".into())
 }
 
+/// `nlkit parse ARGS` parsed by a parser of that subcommand alone, or
+/// `None` (another subcommand, help, an error: the full parser answers).
+pub(super) fn parse_alone(args: &[std::ffi::OsString]) -> Option<super::Command> {
+    super::parse_subcommand_alone::<ParseArgs>(args, "parse").map(super::Command::Parse)
+}
+
 /// Runs `nlkit parse`.
 pub fn run(a: ParseArgs) -> Result<()> {
     let kind = ParserKind::from_name(&a.parser).map_err(|e| match e {
@@ -445,4 +451,68 @@ pub fn run(a: ParseArgs) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// The parse-only parser gives the full parser's arguments, and leaves
+    /// help, errors and other subcommands to it.
+    #[test]
+    fn parse_alone_equals_the_full_parser() {
+        let ok: [&[&str]; 6] = [
+            &["nlkit", "parse", "--grammar", "g.fcfg"],
+            &[
+                "nlkit", "parse", "-g", "g.cfg", "--format", "pretty", "a.txt", "b.txt",
+            ],
+            &[
+                "nlkit",
+                "parse",
+                "--grammar=g",
+                "--parser",
+                "earley",
+                "--count",
+            ],
+            &[
+                "nlkit",
+                "parse",
+                "-g",
+                "g.pcfg",
+                "-p",
+                "random",
+                "--seed",
+                "3",
+                "--beam",
+                "2",
+                "--max-trees",
+                "5",
+                "-f",
+                "jsonl",
+                "--lossy",
+            ],
+            &["nlkit", "parse", "-g", "g", "--", "--count"],
+            &["nlkit", "parse", "-g", "g", "-"],
+        ];
+        for args in ok {
+            let os: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            let fast = parse_alone(&os).expect("parsed");
+            let full = super::super::Cli::try_parse_from(args).unwrap().command;
+            assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{args:?}");
+        }
+        let refused: [&[&str]; 7] = [
+            &["nlkit", "parse", "--help"],
+            &["nlkit", "parse"],
+            &["nlkit", "parse", "-g", "g", "--format", "tree"],
+            &["nlkit", "parse", "-g", "g", "--beam", "x"],
+            &["nlkit", "parse", "--nope"],
+            &["nlkit", "chunk", "x"],
+            &["nlkit"],
+        ];
+        for args in refused {
+            let os: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+            assert!(parse_alone(&os).is_none(), "{args:?}");
+        }
+    }
 }

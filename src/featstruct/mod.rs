@@ -29,6 +29,7 @@
 mod overlay;
 mod parse;
 mod print;
+mod scan;
 mod seq;
 mod subst;
 mod unify;

@@ -1,47 +1,15 @@
 //! The reader for NLTK's feature-structure string syntax
 //! (`FeatStructReader.fromstring`), with NLTK's error messages.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::scan;
 use super::seq::make_seq;
 use super::{FeatStruct, Name, Node, NodeId, SeqKind, Value};
 use crate::sem::logic::Expression;
 use crate::{Error, Result};
+use std::collections::{HashMap, HashSet};
 
 /// The deepest nesting the reader accepts (NLTK's `FeatStructReader.MAX_DEPTH`).
 pub const MAX_DEPTH: usize = 100;
-
-fn re(p: &str) -> Regex {
-    // The patterns are constants, checked by the unit tests.
-    Regex::new(&format!("^(?:{p})")).unwrap_or_else(|_| unreachable!("bad constant pattern"))
-}
-
-const START_FSTRUCT: &str = r"\s*(?:\((\d+)\)\s*)?(\??[\w-]+)?(\[)";
-const BARE_PREFIX: &str = r"\s*(?:\((\d+)\)\s*)?(\??[\w-]+\s*)()";
-const FEATURE_NAME: &str = r#"\s*([+-]?)([^\s\(\)<>"'\-=\[\],]+)\s*"#;
-
-static START_FSTRUCT_RE: LazyLock<Regex> = LazyLock::new(|| re(START_FSTRUCT));
-static BARE_PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| re(BARE_PREFIX));
-static FEATURE_NAME_RE: LazyLock<Regex> = LazyLock::new(|| re(FEATURE_NAME));
-static START_FDICT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"({BARE_PREFIX})|({START_FSTRUCT}\s*({FEATURE_NAME}\s*(=|->)|[+-]{FEATURE_NAME}|\]))"
-    ))
-});
-static END_FSTRUCT_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*]\s*"));
-static REENTRANCE_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*->\s*"));
-static TARGET_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\((\d+)\)\s*"));
-static ASSIGN_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*=\s*"));
-static COMMA_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\s*,\s*"));
-static VAR_RE: LazyLock<Regex> = LazyLock::new(|| re(r"\?[a-zA-Z_][a-zA-Z0-9_]*"));
-static STR_RE: LazyLock<Regex> = LazyLock::new(|| re(r#"[uU]?[rR]?(['"])"#));
-static INT_RE: LazyLock<Regex> = LazyLock::new(|| re(r"-?\d+"));
-static SYM_RE: LazyLock<Regex> = LazyLock::new(|| re(r"[a-zA-Z_][a-zA-Z0-9_]*"));
-static APP_RE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"<app\((\?[a-z][a-z]*)\s*,\s*(\?[a-z][a-z]*)\)>"));
 
 fn depth_message() -> String {
     format!(
@@ -145,7 +113,7 @@ impl<'a> Reader<'a> {
     }
 
     fn read_partial(&mut self, position: usize) -> std::result::Result<(NodeId, usize), Fail> {
-        let is_dict = START_FDICT_RE.is_match(self.rest(position));
+        let is_dict = scan::start_fdict(self.rest(position));
         let id = self.nodes.len();
         self.nodes.push(if is_dict {
             Node::Dict(super::DictItems::new())
@@ -153,22 +121,19 @@ impl<'a> Reader<'a> {
             Node::List(super::ListItems::new())
         });
         let rest = self.rest(position);
-        let caps = match START_FSTRUCT_RE.captures(rest) {
-            Some(c) => c,
-            None => match BARE_PREFIX_RE.captures(rest) {
-                Some(c) => c,
-                None => return Err(at("open bracket or identifier", position)),
-            },
+        let Some(caps) = scan::start_fstruct(rest).or_else(|| scan::bare_prefix(rest)) else {
+            return Err(at("open bracket or identifier", position));
         };
-        let end = position + caps.get(0).map_or(0, |m| m.end());
-        if let Some(ident) = caps.get(1) {
-            if self.reentrances.contains_key(ident.as_str()) {
-                return Err(at("new identifier", position + ident.start()));
+        let end = position + caps.end;
+        if let Some(ident) = caps.ident {
+            let name = &rest[ident.clone()];
+            if self.reentrances.contains_key(name) {
+                return Err(at("new identifier", position + ident.start));
             }
-            self.reentrances.insert(ident.as_str().to_string(), id);
+            self.reentrances.insert(name.to_string(), id);
         }
-        let prefix = caps.get(2).filter(|m| !m.as_str().is_empty());
-        let bracket = caps.get(3).is_some_and(|m| !m.as_str().is_empty());
+        let prefix = caps.prefix.filter(|r| !r.is_empty()).map(|r| &rest[r]);
+        let bracket = caps.bracket;
         if !is_dict {
             if prefix.is_some() || !bracket {
                 return Err(Fail::Msg("open bracket".into()));
@@ -176,7 +141,7 @@ impl<'a> Reader<'a> {
             return self.read_list(id, end);
         }
         if let Some(p) = prefix {
-            let name = p.as_str().trim();
+            let name = p.trim();
             let value = if name.starts_with('?') {
                 Value::Var(name.into())
             } else {
@@ -193,24 +158,24 @@ impl<'a> Reader<'a> {
     }
 
     fn target(&self, mut position: usize) -> std::result::Result<(NodeId, usize), Fail> {
-        let Some(c) = TARGET_RE.captures(self.rest(position)) else {
+        let rest = self.rest(position);
+        let Some((digits, end)) = scan::target(rest) else {
             return Err(at("identifier", position));
         };
-        let name = c.get(1).map_or("", |m| m.as_str());
-        let Some(&id) = self.reentrances.get(name) else {
+        let Some(&id) = self.reentrances.get(&rest[digits]) else {
             return Err(at("bound identifier", position));
         };
-        position += c.get(0).map_or(0, |m| m.end());
+        position += end;
         Ok((id, position))
     }
 
     /// After a value: a close bracket (left for the loop) or a comma.
     fn separator(&self, position: usize) -> std::result::Result<usize, Fail> {
-        if END_FSTRUCT_RE.is_match(self.rest(position)) {
+        if scan::literal(self.rest(position), "]").is_some() {
             return Ok(position);
         }
-        match COMMA_RE.find(self.rest(position)) {
-            Some(m) => Ok(position + m.end()),
+        match scan::literal(self.rest(position), ",") {
+            Some(e) => Ok(position + e),
             None => Err(at("comma", position)),
         }
     }
@@ -221,11 +186,11 @@ impl<'a> Reader<'a> {
         mut position: usize,
     ) -> std::result::Result<(NodeId, usize), Fail> {
         while position < self.s.len() {
-            if let Some(m) = END_FSTRUCT_RE.find(self.rest(position)) {
-                return Ok((id, position + m.end()));
+            if let Some(e) = scan::literal(self.rest(position), "]") {
+                return Ok((id, position + e));
             }
-            let value = if let Some(m) = REENTRANCE_RE.find(self.rest(position)) {
-                let (t, p) = self.target(position + m.end())?;
+            let value = if let Some(e) = scan::literal(self.rest(position), "->") {
+                let (t, p) = self.target(position + e)?;
                 position = p;
                 Value::Node(t)
             } else {
@@ -248,17 +213,17 @@ impl<'a> Reader<'a> {
     ) -> std::result::Result<(NodeId, usize), Fail> {
         let mut names: HashSet<Name> = HashSet::new();
         while position < self.s.len() {
-            if let Some(m) = END_FSTRUCT_RE.find(self.rest(position)) {
-                return self.finalize(id, position + m.end());
+            if let Some(e) = scan::literal(self.rest(position), "]") {
+                return self.finalize(id, position + e);
             }
-            let Some(c) = FEATURE_NAME_RE.captures(self.rest(position)) else {
+            let rest = self.rest(position);
+            let Some(c) = scan::feature_name(rest) else {
                 return Err(at("feature name", position));
             };
-            let sign = c.get(1).map_or("", |m| m.as_str());
-            let name_m = c.get(2).ok_or_else(|| at("feature name", position))?;
-            let name: Name = name_m.as_str().into();
-            let name_start = position + name_m.start();
-            position += c.get(0).map_or(0, |m| m.end());
+            let sign = c.sign;
+            let name: Name = rest[c.name.clone()].into();
+            let name_start = position + c.name.start;
+            position += c.end;
             let name = if name.starts_with('*') && name.ends_with('*') {
                 match name.get(1..name.len().saturating_sub(1)) {
                     Some("type") if name.len() >= 2 => Name::from(super::TYPE),
@@ -277,16 +242,16 @@ impl<'a> Reader<'a> {
                 "+" => Value::Bool(true),
                 "-" => Value::Bool(false),
                 _ => {
-                    if let Some(m) = REENTRANCE_RE.find(self.rest(position)) {
-                        let (t, p) = self.target(position + m.end())?;
+                    if let Some(e) = scan::literal(self.rest(position), "->") {
+                        let (t, p) = self.target(position + e)?;
                         position = p;
                         Value::Node(t)
-                    } else if let Some(m) = ASSIGN_RE.find(self.rest(position)) {
+                    } else if let Some(e) = scan::literal(self.rest(position), "=") {
                         let (v, p) = if name == super::SLASH {
-                            let (n, p) = self.read_partial(position + m.end())?;
+                            let (n, p) = self.read_partial(position + e)?;
                             (Value::Node(n), p)
                         } else {
-                            self.read_value(position + m.end())?
+                            self.read_value(position + e)?
                         };
                         position = p;
                         v
@@ -339,47 +304,40 @@ impl<'a> Reader<'a> {
 
     fn read_value_inner(&mut self, position: usize) -> std::result::Result<(Value, usize), Fail> {
         let rest = self.rest(position);
-        if START_FSTRUCT_RE.is_match(rest) {
+        if scan::start_fstruct(rest).is_some() {
             let (id, p) = self.read_partial(position)?;
             return Ok((Value::Node(id), p));
         }
-        if let Some(m) = VAR_RE.find(rest) {
-            return Ok((Value::Var(m.as_str().into()), position + m.end()));
+        if let Some(e) = scan::var(rest) {
+            return Ok((Value::Var(rest[..e].into()), position + e));
         }
-        if let Some(c) = STR_RE.captures(rest) {
-            let prefix = c.get(0).map_or("", |m| m.as_str());
-            let quote = c.get(1).map_or("'", |m| m.as_str());
+        if let Some((len, quote)) = scan::str_start(rest) {
+            let prefix = &rest[..len];
             let raw = prefix.contains(['r', 'R']);
-            let body_start = position + prefix.len();
+            let body_start = position + len;
             return read_str(self.s, body_start, quote, raw)
                 .map(|(v, p)| (Value::Str(v.into()), p))
                 .ok_or_else(|| at("close quote", body_start));
         }
-        if let Some(m) = INT_RE.find(rest) {
-            return match m.as_str().parse::<i64>() {
-                Ok(i) => Ok((Value::Int(i), position + m.end())),
-                Err(_) => Err(Fail::Msg(format!(
-                    "integer value {} is out of range",
-                    m.as_str()
-                ))),
+        if let Some(e) = scan::int(rest) {
+            let digits = &rest[..e];
+            return match digits.parse::<i64>() {
+                Ok(i) => Ok((Value::Int(i), position + e)),
+                Err(_) => Err(Fail::Msg(format!("integer value {digits} is out of range"))),
             };
         }
-        if let Some(m) = SYM_RE.find(rest) {
-            let v = match m.as_str() {
+        if let Some(e) = scan::sym(rest) {
+            let v = match &rest[..e] {
                 "None" => Value::None,
                 "True" => Value::Bool(true),
                 "False" => Value::Bool(false),
                 s => Value::Str(s.into()),
             };
-            return Ok((v, position + m.end()));
+            return Ok((v, position + e));
         }
-        if let Some(c) = APP_RE.captures(rest) {
-            let text = format!(
-                "{}({})",
-                c.get(1).map_or("", |m| m.as_str()),
-                c.get(2).map_or("", |m| m.as_str())
-            );
-            let end = position + c.get(0).map_or(0, |m| m.end());
+        if let Some((a, b, e)) = scan::app(rest) {
+            let text = format!("{a}({b})");
+            let end = position + e;
             return Expression::fromstring(&text)
                 .map(|e| (Value::Expr(e), end))
                 .map_err(|_| at("logic expression", position + 1));

@@ -17,9 +17,10 @@
 //! nonterminal that reads as a feature list (`[1, 2]`), which NLTK rejects
 //! with a hashing `TypeError`, is a format error too.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::featstruct::{FeatStruct, FeatValue, TYPE};
 use crate::tokenize::is_py_whitespace;
@@ -135,10 +136,10 @@ impl fmt::Display for FeatProduction {
 pub struct FeatureGrammar {
     start: FeatStruct,
     productions: Vec<FeatProduction>,
-    lhs_index: HashMap<TypeKey, Vec<usize>>,
-    rhs_index: HashMap<TypeKey, Vec<usize>>,
+    lhs_index: FxHashMap<TypeKey, Vec<usize>>,
+    rhs_index: FxHashMap<TypeKey, Vec<usize>>,
     empty: Vec<usize>,
-    lexical: HashSet<String>,
+    lexical: FxHashSet<String>,
 }
 
 impl FeatureGrammar {
@@ -153,10 +154,10 @@ impl FeatureGrammar {
     /// assert_eq!(FeatureGrammar::new(s, vec![p]).productions().len(), 1);
     /// ```
     pub fn new(start: FeatStruct, productions: Vec<FeatProduction>) -> Self {
-        let mut lhs_index: HashMap<TypeKey, Vec<usize>> = HashMap::new();
-        let mut rhs_index: HashMap<TypeKey, Vec<usize>> = HashMap::new();
+        let mut lhs_index: FxHashMap<TypeKey, Vec<usize>> = FxHashMap::default();
+        let mut rhs_index: FxHashMap<TypeKey, Vec<usize>> = FxHashMap::default();
         let mut empty = Vec::new();
-        let mut lexical = HashSet::new();
+        let mut lexical = FxHashSet::default();
         for (i, p) in productions.iter().enumerate() {
             lhs_index.entry(type_key(&p.lhs)).or_default().push(i);
             match p.rhs.first() {

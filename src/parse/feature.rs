@@ -9,7 +9,11 @@
 //! nonterminal with a complete edge's left-hand side (whose variables are
 //! renamed apart first), and a complete edge has its bindings substituted
 //! into its nonterminals. Edges are equal when their span, dot,
-//! nonterminals and bindings print the same (NLTK compares them with `==`).
+//! nonterminals and bindings print the same (NLTK compares them with `==`):
+//! an incomplete edge is known by its production's number (grammar
+//! productions that print the same share one) and its printed bindings, a
+//! complete edge by its printed nonterminals, made once per edge (see
+//! `EdgeKey`).
 //! Strategies: NLTK's default bottom-up left-corner
 //! ([`FeatureStrategy::BottomUpLeftCorner`]), bottom-up, top-down, and the
 //! incremental Earley parser.
@@ -23,10 +27,11 @@
 //! [`MAX_CHART_EDGES`] edges is an error (NLTK's parsers stop on a time
 //! limit instead).
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::featstruct::{Bindings, FeatStruct, FeatValue, TYPE};
 use crate::grammar::{type_key, FeatSymbol, FeatureGrammar, TypeKey};
@@ -71,6 +76,23 @@ pub enum FeatureStrategy {
     Earley,
 }
 
+/// The category keys (`_get_type_if_possible`) of a grammar, numbered: the
+/// chart's indexes are keyed by these numbers rather than by strings.
+struct Keys {
+    ids: FxHashMap<TypeKey, u32>,
+}
+
+/// The number of a key that no production of the grammar has: no index
+/// lookup asks for it (lookups use the grammar's keys), so such edges are
+/// not indexed.
+const NO_KEY: u32 = u32::MAX;
+
+impl Keys {
+    fn id(&self, key: &TypeKey) -> u32 {
+        self.ids.get(key).copied().unwrap_or(NO_KEY)
+    }
+}
+
 /// The nonterminals of a tree edge (a production's, or the production's
 /// with bindings substituted), with their printed form, made once.
 #[derive(Debug)]
@@ -79,13 +101,18 @@ struct Prod {
     rhs: Vec<FeatSymbol>,
     /// `repr` of the left-hand side and of each right-hand-side symbol.
     sig: String,
+    /// Hash of `sig` (complete edges are looked up by it).
+    sig_hash: u64,
+    /// A grammar production's number, shared by the productions that print
+    /// the same (`usize::MAX` for substituted productions).
+    canon: usize,
     /// The variables of the left- and right-hand sides (not gathered for
     /// complete edges, which are never asked for them).
     used: Vec<String>,
-    /// `_get_type_if_possible` of the left-hand side and of each
-    /// right-hand-side symbol.
-    lhs_key: TypeKey,
-    rhs_keys: Vec<TypeKey>,
+    /// The numbered `_get_type_if_possible` of the left-hand side and of
+    /// each right-hand-side symbol.
+    lhs_key: u32,
+    rhs_keys: Vec<u32>,
     /// The `*type*` value of the left-hand side and of each right-hand-side
     /// nonterminal (`None` for terminals).
     lhs_type: Option<FeatValue>,
@@ -93,17 +120,17 @@ struct Prod {
 }
 
 impl Prod {
-    fn new(lhs: FeatStruct, rhs: Vec<FeatSymbol>) -> Rc<Prod> {
-        Prod::make(lhs, rhs, true)
+    fn new(lhs: FeatStruct, rhs: Vec<FeatSymbol>, keys: &Keys) -> Prod {
+        Prod::make(lhs, rhs, true, keys)
     }
 
     /// The nonterminals of a complete edge: the right-hand side's keys and
     /// types are never asked for (there is no next symbol), so not made.
-    fn new_complete(lhs: FeatStruct, rhs: Vec<FeatSymbol>) -> Rc<Prod> {
-        Prod::make(lhs, rhs, false)
+    fn new_complete(lhs: FeatStruct, rhs: Vec<FeatSymbol>, keys: &Keys) -> Rc<Prod> {
+        Rc::new(Prod::make(lhs, rhs, false, keys))
     }
 
-    fn make(lhs: FeatStruct, rhs: Vec<FeatSymbol>, rhs_keys: bool) -> Rc<Prod> {
+    fn make(lhs: FeatStruct, rhs: Vec<FeatSymbol>, rhs_keys: bool, keys: &Keys) -> Prod {
         let mut sig = lhs.repr();
         // Only incomplete edges (and the grammar's own productions) are
         // asked for their variables.
@@ -131,7 +158,7 @@ impl Prod {
         used.dedup();
         let (rhs_keys, rhs_types) = if rhs_keys {
             (
-                rhs.iter().map(FeatSymbol::type_key).collect(),
+                rhs.iter().map(|s| keys.id(&s.type_key())).collect(),
                 rhs.iter()
                     .map(|s| match s {
                         FeatSymbol::N(fs) => fs.get(&[TYPE]),
@@ -142,17 +169,62 @@ impl Prod {
         } else {
             (Vec::new(), Vec::new())
         };
-        Rc::new(Prod {
-            lhs_key: type_key(&lhs),
+        let mut h = FxHasher::default();
+        sig.hash(&mut h);
+        Prod {
+            lhs_key: keys.id(&type_key(&lhs)),
             lhs_type: lhs.get(&[TYPE]),
             lhs,
             rhs,
             sig,
+            sig_hash: h.finish(),
+            canon: usize::MAX,
             used,
             rhs_keys,
             rhs_types,
-        })
+        }
     }
+}
+
+/// A complete edge's nonterminals as a hash key: equal when they print the
+/// same.
+#[derive(Debug, Clone)]
+struct Sig(Rc<Prod>);
+
+impl PartialEq for Sig {
+    fn eq(&self, other: &Sig) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.sig == other.0.sig
+    }
+}
+
+impl Eq for Sig {}
+
+impl Hash for Sig {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0.sig_hash);
+    }
+}
+
+/// NLTK's `==` on edges, as a hash key. An incomplete edge's production is
+/// always a grammar production (known by its number) and its bindings are
+/// printed; a complete edge has no bindings (they were substituted) and is
+/// known by its printed nonterminals, which a grammar production has made
+/// once and a substituted one when it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum EdgeKey {
+    Leaf(usize),
+    Incomplete {
+        start: usize,
+        end: usize,
+        dot: usize,
+        prod: usize,
+        bindings: String,
+    },
+    Complete {
+        start: usize,
+        end: usize,
+        sig: Sig,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -170,6 +242,11 @@ struct Edge {
     start: usize,
     end: usize,
     kind: Kind,
+    /// The numbered category of the left-hand side (complete edges and
+    /// leaves) or of the next symbol (incomplete edges).
+    key: u32,
+    /// `variables()`, made on first use.
+    vars: OnceCell<Vec<String>>,
 }
 
 impl Edge {
@@ -187,48 +264,44 @@ impl Edge {
         }
     }
 
-    /// `_get_type_if_possible(edge.lhs())`.
-    fn lhs_key(&self) -> TypeKey {
+    /// NLTK's `==` on edges, as a hash key.
+    fn key(&self) -> EdgeKey {
         match &self.kind {
-            Kind::Leaf(w) => TypeKey::Str(w.clone()),
-            Kind::Tree { prod, .. } => prod.lhs_key.clone(),
-        }
-    }
-
-    /// The category key of the next symbol (`nextsym()`'s type).
-    fn next_key(&self) -> Option<TypeKey> {
-        match &self.kind {
-            Kind::Leaf(_) => None,
-            Kind::Tree { prod, dot, .. } => prod.rhs_keys.get(*dot).cloned(),
-        }
-    }
-
-    /// NLTK's `==` on edges, as a string.
-    fn key(&self) -> String {
-        use std::fmt::Write;
-        match &self.kind {
-            Kind::Leaf(w) => format!("L{} {w}", self.start),
+            Kind::Leaf(_) => EdgeKey::Leaf(self.start),
+            Kind::Tree { prod, dot, .. } if *dot == prod.rhs.len() => EdgeKey::Complete {
+                start: self.start,
+                end: self.end,
+                sig: Sig(prod.clone()),
+            },
             Kind::Tree {
                 prod,
                 dot,
                 bindings,
             } => {
-                let mut k = String::with_capacity(prod.sig.len() + 16);
-                let _ = write!(k, "T{} {} {dot} ", self.start, self.end);
-                k.push_str(&prod.sig);
+                let mut k = String::new();
                 for (var, v) in bindings.iter() {
                     k.push(' ');
                     k.push_str(var);
                     k.push(':');
                     k.push_str(&v.repr());
                 }
-                k
+                EdgeKey::Incomplete {
+                    start: self.start,
+                    end: self.end,
+                    dot: *dot,
+                    prod: prod.canon,
+                    bindings: k,
+                }
             }
         }
     }
 
-    /// NLTK's `FeatureTreeEdge.variables()`.
-    fn variables(&self) -> Vec<String> {
+    /// NLTK's `FeatureTreeEdge.variables()` (made once per edge).
+    fn variables(&self) -> &[String] {
+        self.vars.get_or_init(|| self.make_variables())
+    }
+
+    fn make_variables(&self) -> Vec<String> {
         let Kind::Tree { prod, bindings, .. } = &self.kind else {
             return Vec::new();
         };
@@ -253,6 +326,7 @@ impl Edge {
 /// A tree edge made from a production, with NLTK's completion step: a
 /// complete edge with bindings has them substituted into its nonterminals.
 fn tree_edge(
+    keys: &Keys,
     start: usize,
     end: usize,
     prod: &Rc<Prod>,
@@ -269,25 +343,66 @@ fn tree_edge(
                 t => Ok(t.clone()),
             })
             .collect::<Result<Vec<_>>>()?;
+        let prod = Prod::new_complete(lhs, rhs, keys);
         return Ok(Edge {
             start,
             end,
+            key: prod.lhs_key,
             kind: Kind::Tree {
-                prod: Prod::new_complete(lhs, rhs),
+                prod,
                 dot,
                 bindings: Rc::new(Bindings::new()),
             },
+            vars: OnceCell::new(),
         });
     }
+    let key = if dot == prod.rhs.len() {
+        prod.lhs_key
+    } else {
+        prod.rhs_keys.get(dot).copied().unwrap_or(NO_KEY)
+    };
     Ok(Edge {
         start,
         end,
+        key,
         kind: Kind::Tree {
             prod: prod.clone(),
             dot,
             bindings: Rc::new(bindings),
         },
+        vars: OnceCell::new(),
     })
+}
+
+/// The child-pointer lists of one edge, without repeats. Most edges have
+/// one or two, so they are compared directly; a set is built only for
+/// edges with many.
+#[derive(Default)]
+struct Cpls {
+    lists: Vec<Vec<usize>>,
+    set: Option<FxHashSet<Vec<usize>>>,
+}
+
+/// Child-pointer lists an edge may have before a set is built for them.
+const CPL_SCAN: usize = 16;
+
+impl Cpls {
+    /// Adds `cpl` unless the edge has it; whether it was new.
+    fn insert(&mut self, cpl: Vec<usize>) -> bool {
+        if let Some(set) = &mut self.set {
+            if !set.insert(cpl.clone()) {
+                return false;
+            }
+        } else if self.lists.contains(&cpl) {
+            return false;
+        } else if self.lists.len() >= CPL_SCAN {
+            let mut set: FxHashSet<Vec<usize>> = self.lists.iter().cloned().collect();
+            set.insert(cpl.clone());
+            self.set = Some(set);
+        }
+        self.lists.push(cpl);
+        true
+    }
 }
 
 /// The chart: edges in insertion order, their child-pointer lists, and the
@@ -295,13 +410,12 @@ fn tree_edge(
 struct Chart {
     tokens: Vec<String>,
     edges: Vec<Edge>,
-    ids: FxHashMap<String, usize>,
-    cpls: Vec<Vec<Vec<usize>>>,
-    cpl_sets: Vec<HashSet<Vec<usize>>>,
+    ids: FxHashMap<EdgeKey, usize>,
+    cpls: Vec<Cpls>,
     /// `select(start=, is_complete=True, lhs=)`.
-    complete_at: HashMap<(usize, TypeKey), Vec<usize>>,
+    complete_at: FxHashMap<(usize, u32), Vec<usize>>,
     /// `select(end=, is_complete=False, nextsym=)`.
-    waiting_at: HashMap<(usize, TypeKey), Vec<usize>>,
+    waiting_at: FxHashMap<(usize, u32), Vec<usize>>,
     /// `select(end=)`, for the Earley parser.
     ending_at: Vec<Vec<usize>>,
 }
@@ -314,9 +428,8 @@ impl Chart {
             edges: Vec::new(),
             ids: FxHashMap::default(),
             cpls: Vec::new(),
-            cpl_sets: Vec::new(),
-            complete_at: HashMap::new(),
-            waiting_at: HashMap::new(),
+            complete_at: FxHashMap::default(),
+            waiting_at: FxHashMap::default(),
             ending_at: vec![Vec::new(); n + 1],
         }
     }
@@ -329,33 +442,27 @@ impl Chart {
             Some(&id) => id,
             None => {
                 let id = self.edges.len();
-                if edge.is_complete() {
-                    self.complete_at
-                        .entry((edge.start, edge.lhs_key()))
-                        .or_default()
-                        .push(id);
-                } else if let Some(next) = edge.next_key() {
-                    self.waiting_at
-                        .entry((edge.end, next))
-                        .or_default()
-                        .push(id);
+                // Keys no production has are never looked up.
+                if edge.key != NO_KEY {
+                    let index = if edge.is_complete() {
+                        self.complete_at.entry((edge.start, edge.key))
+                    } else {
+                        self.waiting_at.entry((edge.end, edge.key))
+                    };
+                    index.or_default().push(id);
                 }
                 if let Some(v) = self.ending_at.get_mut(edge.end) {
                     v.push(id);
                 }
                 self.ids.insert(key, id);
                 self.edges.push(edge);
-                self.cpls.push(Vec::new());
-                self.cpl_sets.push(HashSet::new());
+                self.cpls.push(Cpls::default());
                 id
             }
         };
         let mut modified = false;
         for cpl in cpls {
-            if self.cpl_sets[id].insert(cpl.clone()) {
-                self.cpls[id].push(cpl);
-                modified = true;
-            }
+            modified |= self.cpls[id].insert(cpl);
         }
         (id, modified)
     }
@@ -363,6 +470,7 @@ impl Chart {
     /// NLTK's `insert_with_backpointer`.
     fn insert_with_backpointer(&mut self, edge: Edge, left: usize, right: usize) -> (usize, bool) {
         let cpls = self.cpls[left]
+            .lists
             .iter()
             .map(|c| {
                 let mut c = c.clone();
@@ -394,6 +502,11 @@ pub struct FeatureChartParser<'g> {
     grammar: &'g FeatureGrammar,
     strategy: FeatureStrategy,
     prods: Vec<Rc<Prod>>,
+    keys: Keys,
+    /// Productions by the number of their left-hand side's category, and of
+    /// their first right-hand-side symbol's (the grammar's indexes).
+    by_lhs: Vec<Vec<usize>>,
+    by_rhs: Vec<Vec<usize>>,
 }
 
 impl<'g> FeatureChartParser<'g> {
@@ -414,16 +527,52 @@ impl<'g> FeatureChartParser<'g> {
     /// # Ok::<(), nlkit::Error>(())
     /// ```
     pub fn with_strategy(grammar: &'g FeatureGrammar, strategy: FeatureStrategy) -> Self {
+        let mut ids: FxHashMap<TypeKey, u32> = FxHashMap::default();
+        let mut names: Vec<TypeKey> = Vec::new();
+        for p in grammar.productions() {
+            let rhs = p.rhs().iter().map(FeatSymbol::type_key);
+            for k in std::iter::once(type_key(p.lhs())).chain(rhs) {
+                if !ids.contains_key(&k) {
+                    ids.insert(k.clone(), names.len() as u32);
+                    names.push(k);
+                }
+            }
+        }
+        let keys = Keys { ids };
+        let by_lhs = names.iter().map(|k| grammar.by_lhs(k).to_vec()).collect();
+        let by_rhs = names.iter().map(|k| grammar.by_rhs(k).to_vec()).collect();
+        // Productions that print the same are the same production to
+        // NLTK's edges: they share the first one's number.
+        let mut canon: FxHashMap<String, usize> = FxHashMap::default();
         let prods = grammar
             .productions()
             .iter()
-            .map(|p| Prod::new(p.lhs().clone(), p.rhs().to_vec()))
+            .enumerate()
+            .map(|(i, p)| {
+                let mut prod = Prod::new(p.lhs().clone(), p.rhs().to_vec(), &keys);
+                prod.canon = *canon.entry(prod.sig.clone()).or_insert(i);
+                Rc::new(prod)
+            })
             .collect();
         FeatureChartParser {
             grammar,
             strategy,
             prods,
+            keys,
+            by_lhs,
+            by_rhs,
         }
+    }
+
+    /// Productions whose left-hand side has the numbered category `key`.
+    fn prods_by_lhs(&self, key: u32) -> &[usize] {
+        self.by_lhs.get(key as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Productions whose first right-hand-side symbol has the numbered
+    /// category `key`.
+    fn prods_by_rhs(&self, key: u32) -> &[usize] {
+        self.by_rhs.get(key as usize).map_or(&[], Vec::as_slice)
     }
 
     /// Every parse of `tokens`, in NLTK's order (`list(parser.parse(tokens))`).
@@ -479,7 +628,7 @@ impl<'g> FeatureChartParser<'g> {
             }
         }
         let mut agenda: Vec<usize> = (0..chart.edges.len()).rev().collect();
-        let mut done = HashSet::new();
+        let mut done = FxHashSet::default();
         while let Some(edge) = agenda.pop() {
             if chart.edges.len() > MAX_CHART_EDGES {
                 return Err(too_many_edges());
@@ -505,7 +654,7 @@ impl<'g> FeatureChartParser<'g> {
         let mut chart = Chart::new(tokens);
         self.leaf_init(&mut chart);
         self.top_down_init(&mut chart)?;
-        let mut done = HashSet::new();
+        let mut done = FxHashSet::default();
         for end in 0..=chart.tokens.len() {
             let mut agenda: Vec<usize> = chart.ending_at[end].clone();
             while let Some(edge) = agenda.pop() {
@@ -532,11 +681,14 @@ impl<'g> FeatureChartParser<'g> {
     fn leaf_init(&self, chart: &mut Chart) {
         for i in 0..chart.tokens.len() {
             let w = chart.tokens[i].clone();
+            let key = self.keys.id(&TypeKey::Str(w.clone()));
             chart.insert(
                 Edge {
                     start: i,
                     end: i + 1,
                     kind: Kind::Leaf(w),
+                    key,
+                    vars: OnceCell::new(),
                 },
                 vec![Vec::new()],
             );
@@ -547,7 +699,7 @@ impl<'g> FeatureChartParser<'g> {
     fn empty_predict(&self, chart: &mut Chart) -> Result<()> {
         for &p in self.grammar.empty_productions() {
             for i in 0..=chart.tokens.len() {
-                let e = tree_edge(i, i, &self.prods[p], 0, Bindings::new())?;
+                let e = tree_edge(&self.keys, i, i, &self.prods[p], 0, Bindings::new())?;
                 chart.insert(e, vec![Vec::new()]);
             }
         }
@@ -556,8 +708,9 @@ impl<'g> FeatureChartParser<'g> {
 
     /// `FeatureTopDownInitRule`.
     fn top_down_init(&self, chart: &mut Chart) -> Result<()> {
-        for &p in self.grammar.by_lhs(&type_key(self.grammar.start())) {
-            let e = tree_edge(0, 0, &self.prods[p], 0, Bindings::new())?;
+        let start = self.keys.id(&type_key(self.grammar.start()));
+        for &p in self.prods_by_lhs(start) {
+            let e = tree_edge(&self.keys, 0, 0, &self.prods[p], 0, Bindings::new())?;
             chart.insert(e, vec![Vec::new()]);
         }
         Ok(())
@@ -569,13 +722,13 @@ impl<'g> FeatureChartParser<'g> {
         if !e.is_complete() {
             return Ok(Vec::new());
         }
-        let (start, end, key) = (e.start, e.end, e.lhs_key());
+        let (start, end, key) = (e.start, e.end, e.key);
         let mut found = match &e.kind {
             Kind::Tree { prod, .. } => Some(prod.lhs.clone()),
             Kind::Leaf(_) => None,
         };
         let mut out = Vec::new();
-        for &p in self.grammar.by_rhs(&key) {
+        for &p in self.prods_by_rhs(key) {
             let prod = &self.prods[p];
             let mut bindings = Bindings::new();
             if let Some(f) = &mut found {
@@ -588,7 +741,7 @@ impl<'g> FeatureChartParser<'g> {
                     continue;
                 }
             }
-            let new = tree_edge(start, end, prod, 1, bindings)?;
+            let new = tree_edge(&self.keys, start, end, prod, 1, bindings)?;
             let (id, modified) = chart.insert(new, vec![vec![edge]]);
             if modified {
                 out.push(id);
@@ -603,13 +756,13 @@ impl<'g> FeatureChartParser<'g> {
         if !e.is_complete() {
             return Ok(Vec::new());
         }
-        let (start, key, is_tree) = (e.start, e.lhs_key(), matches!(e.kind, Kind::Tree { .. }));
+        let (start, key, is_tree) = (e.start, e.key, matches!(e.kind, Kind::Tree { .. }));
         let mut out = Vec::new();
-        for &p in self.grammar.by_rhs(&key) {
+        for &p in self.prods_by_rhs(key) {
             if is_tree && !matches!(self.prods[p].rhs.first(), Some(FeatSymbol::N(_))) {
                 continue;
             }
-            let new = tree_edge(start, start, &self.prods[p], 0, Bindings::new())?;
+            let new = tree_edge(&self.keys, start, start, &self.prods[p], 0, Bindings::new())?;
             let (id, modified) = chart.insert(new, vec![Vec::new()]);
             if modified {
                 out.push(id);
@@ -624,7 +777,7 @@ impl<'g> FeatureChartParser<'g> {
         &self,
         chart: &mut Chart,
         edge: usize,
-        done: &mut HashSet<(String, usize)>,
+        done: &mut FxHashSet<(String, usize)>,
     ) -> Result<Vec<usize>> {
         let e = &chart.edges[edge];
         let Kind::Tree { bindings, .. } = &e.kind else {
@@ -635,13 +788,13 @@ impl<'g> FeatureChartParser<'g> {
         };
         let index = e.end;
         let with_bindings = next.substitute_bindings(bindings)?;
-        let next_key = type_key(next);
+        let next_key = e.key;
         let cache_key = (with_bindings.repr(), index);
         if done.contains(&cache_key) {
             return Ok(Vec::new());
         }
         let mut out = Vec::new();
-        for &p in self.grammar.by_lhs(&next_key) {
+        for &p in self.prods_by_lhs(next_key) {
             let prod = &self.prods[p];
             if let Some(FeatSymbol::T(first)) = prod.rhs.first() {
                 match chart.tokens.get(index) {
@@ -650,7 +803,7 @@ impl<'g> FeatureChartParser<'g> {
                 }
             }
             if prod.lhs.unify_succeeds(&with_bindings, None, true)? {
-                let new = tree_edge(index, index, prod, 0, Bindings::new())?;
+                let new = tree_edge(&self.keys, index, index, prod, 0, Bindings::new())?;
                 let (id, modified) = chart.insert(new, vec![Vec::new()]);
                 if modified {
                     out.push(id);
@@ -673,18 +826,15 @@ impl<'g> FeatureChartParser<'g> {
         let e = &chart.edges[edge];
         let mut out = Vec::new();
         if e.is_complete() {
-            let key = (e.start, e.lhs_key());
+            let key = (e.start, e.key);
             let mut i = 0;
             while let Some(&left) = chart.waiting_at.get(&key).and_then(|v| v.get(i)) {
                 i += 1;
                 out.extend(self.fundamental(chart, left, edge)?);
             }
         } else {
-            let Some(next) = e.next_key() else {
-                return Ok(out);
-            };
             let end = e.end;
-            let key = (end, next);
+            let key = (end, e.key);
             let mut i = 0;
             while let Some(&right) = chart.complete_at.get(&key).and_then(|v| v.get(i)) {
                 i += 1;
@@ -719,7 +869,7 @@ impl<'g> FeatureChartParser<'g> {
                 }
                 let renamed;
                 let found = if rprod.lhs.has_substitutable() {
-                    renamed = rprod.lhs.rename_variables(&l.variables())?;
+                    renamed = rprod.lhs.rename_variables(l.variables())?;
                     &renamed
                 } else {
                     &rprod.lhs
@@ -733,7 +883,7 @@ impl<'g> FeatureChartParser<'g> {
             (Kind::Leaf(w), Some(FeatSymbol::T(t))) if w == t => (**bindings).clone(),
             _ => return Ok(Vec::new()),
         };
-        let new = tree_edge(l.start, r.end, prod, dot + 1, bindings)?;
+        let new = tree_edge(&self.keys, l.start, r.end, prod, dot + 1, bindings)?;
         let (id, modified) = chart.insert_with_backpointer(new, left, right);
         Ok(if modified { vec![id] } else { Vec::new() })
     }
@@ -743,7 +893,7 @@ impl<'g> FeatureChartParser<'g> {
         let n = chart.tokens.len();
         let start = self.grammar.start();
         let start_type = start.get(&[TYPE]);
-        let mut memo: HashMap<usize, Rc<Vec<Tree>>> = HashMap::new();
+        let mut memo: FxHashMap<usize, Rc<Vec<Tree>>> = FxHashMap::default();
         let mut budget = MAX_PARSE_TREES;
         let mut out = Vec::new();
         for (id, e) in chart.edges.iter().enumerate() {
@@ -773,7 +923,7 @@ enum Sub {
 fn trees(
     chart: &Chart,
     edge: usize,
-    memo: &mut HashMap<usize, Rc<Vec<Tree>>>,
+    memo: &mut FxHashMap<usize, Rc<Vec<Tree>>>,
     budget: &mut usize,
     depth: usize,
 ) -> Result<Rc<Vec<Tree>>> {
@@ -796,7 +946,7 @@ fn trees(
     memo.insert(edge, Rc::new(Vec::new()));
     let label = lhs.repr();
     let mut out = Vec::new();
-    for cpl in &chart.cpls[edge] {
+    for cpl in &chart.cpls[edge].lists {
         let mut choices = Vec::with_capacity(cpl.len());
         for &c in cpl {
             choices.push(match &chart.edges[c].kind {

@@ -1,7 +1,7 @@
 //! Bracketed printing of a [`Tree`]: NLTK's `pformat` (one line when it fits
 //! the margin, else one child per line) and `_pformat_flat`, iterative.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Child, Tree};
 
@@ -87,10 +87,10 @@ fn leaf(w: &str, o: &PformatOptions, out: &mut String) {
 }
 
 /// Character length of the flat form of every subtree, keyed by address.
-fn flat_lengths(tree: &Tree, o: &PformatOptions) -> HashMap<*const Tree, usize> {
+fn flat_lengths(tree: &Tree, o: &PformatOptions) -> FxHashMap<*const Tree, usize> {
     let fixed = clen(&o.parens.0) + clen(&o.nodesep) + 1 + clen(&o.parens.1);
     let quotes = clen(&o.quotes.0) + clen(&o.quotes.1);
-    let mut lens = HashMap::new();
+    let mut lens = FxHashMap::default();
     let mut stack: Vec<(&Tree, bool)> = vec![(tree, false)];
     while let Some((t, done)) = stack.pop() {
         if !done {
