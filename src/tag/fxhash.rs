@@ -150,7 +150,8 @@ impl StrHasher {
 /// with such a part is keyed by its whole string, see `name_key`).
 #[inline]
 pub(crate) fn part_hash(s: &str) -> u64 {
-    if memchr::memchr(b' ', s.as_bytes()).is_some() {
+    // `contains` scans short slices byte by byte, without `memchr`'s call
+    if s.as_bytes().contains(&b' ') {
         0
     } else {
         raw_part_hash(s.as_bytes())
@@ -266,7 +267,11 @@ fn split_key(name: &str, k: usize, from: usize) -> u64 {
     let mut parts = [0u64; 3];
     let mut start = 0;
     for (j, p) in parts.iter_mut().enumerate().take(n) {
-        let space = memchr::memchr(b' ', &rest[start..]).map(|e| start + e);
+        // parts are short: a plain scan beats a `memchr` call
+        let space = rest[start..]
+            .iter()
+            .position(|&c| c == b' ')
+            .map(|e| start + e);
         let end = match (space, j + 1 == n) {
             (None, true) => rest.len(),
             (Some(e), false) => e,
