@@ -319,9 +319,14 @@ pub(crate) enum Templates {
     /// the templates whose bits are set in the mask (bit `k` for template
     /// `k`, see [`bit`]; the tagger adds their rows from tables it built
     /// once).
+    /// (Tagging keys these from part hashes, `perceptron::keys`; this is
+    /// the reference its tests compare with.)
+    #[cfg_attr(not(test), allow(dead_code))]
     OtherContextExcept(u64),
     /// Those that read the previous tags and words, less the templates
-    /// whose bits are set in the mask.
+    /// whose bits are set in the mask (as `OtherContextExcept`, tagging
+    /// keys them from part hashes).
+    #[cfg_attr(not(test), allow(dead_code))]
     TagsAndWordsExcept(u64),
     /// Exactly the templates whose bits are set in the mask.
     Only(u64),

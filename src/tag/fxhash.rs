@@ -145,6 +145,170 @@ impl StrHasher {
     }
 }
 
+/// The hash of one part of a feature (a word, an affix, a tag, a cluster
+/// id) for [`feature_key`], or 0 when the part holds a space (a feature
+/// with such a part is keyed by its whole string, see `name_key`).
+#[inline]
+pub(crate) fn part_hash(s: &str) -> u64 {
+    // `contains` scans short slices byte by byte, without `memchr`'s call
+    if s.as_bytes().contains(&b' ') {
+        0
+    } else {
+        raw_part_hash(s.as_bytes())
+    }
+}
+
+/// [`part_hash`] of a part known to hold no space: the Fx state after the
+/// bytes and the length, with no finaliser ([`feature_key`] mixes the
+/// parts and finalises once; two parts of one length up to 8 bytes never
+/// share a state), and never 0.
+#[inline]
+fn raw_part_hash(b: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(b);
+    h.write_usize(b.len());
+    h.hash | 1
+}
+
+/// The key of the feature of template `k` whose parts have the
+/// [`part_hash`]es `parts` (none 0), as the feature index stores it: the
+/// part hashes mixed with the template's number. A token's words, affixes
+/// and clusters are hashed once and their hashes shared by all the
+/// templates that read them (and kept with cached words), where hashing
+/// each feature's string hashed every word once per template.
+#[inline]
+pub(crate) fn feature_key(k: usize, parts: &[u64]) -> u64 {
+    let mut h = FxHasher {
+        hash: (k as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+    };
+    for &p in parts {
+        h.add(p);
+    }
+    h.finish().max(1)
+}
+
+/// The number of parts of each template of [`super::features::TEMPLATES`].
+pub(crate) const ARITY: [u8; super::features::N_TEMPLATES] = [
+    0, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, // NLTK's
+    1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 2, 1, 3, // extended
+    1, 1, 1, 1, 1, 1, 2, 2, // clusters
+    1, 1, 1, 2, 2, 2, 2, // stacked
+];
+
+/// The index key of the feature named `name`: [`feature_key`] of its
+/// template and parts when it is a template's name, a space and as many
+/// space-free parts (separated by single spaces) as the template has;
+/// otherwise [`hash_str`] of the name. A lookup keys a feature the same
+/// way ([`parts_key`]): by its parts' hashes when none holds a space, by
+/// the joined string otherwise. The two agree because no template's name
+/// followed by a space begins another's (a unit test checks it), so a
+/// feature string splits into a template and space-free parts in at most
+/// one way.
+#[cfg(test)]
+pub(crate) fn name_key(name: &str) -> u64 {
+    NameKeys::default().key(name)
+}
+
+/// `name_key` of many names, faster when consecutive names share their
+/// template (a model's sorted names do): the last template found is tried
+/// first (building the index keys every feature of a model when it loads).
+#[derive(Default)]
+pub(crate) struct NameKeys {
+    /// The template of the last name that had one.
+    last: Option<usize>,
+}
+
+impl NameKeys {
+    /// `name_key` of `name`.
+    pub(crate) fn key(&mut self, name: &str) -> u64 {
+        let templates = &super::features::TEMPLATES;
+        if name == templates[0] {
+            return feature_key(0, &[]);
+        }
+        if let Some(k) = self.last {
+            let t = templates[k];
+            if name.len() > t.len()
+                && name.as_bytes()[t.len()] == b' '
+                && name.as_bytes().starts_with(t.as_bytes())
+            {
+                // no other template can split `name` (see `name_key`)
+                return split_key(name, k, t.len() + 1);
+            }
+        }
+        static TEMPLATE_IDS: std::sync::OnceLock<
+            std::collections::HashMap<&'static str, usize, std::hash::BuildHasherDefault<FxHasher>>,
+        > = std::sync::OnceLock::new();
+        let ids = TEMPLATE_IDS
+            .get_or_init(|| templates.iter().enumerate().map(|(k, t)| (*t, k)).collect());
+        // the template is what precedes the n-th space from the end, for n
+        // parts
+        let b = name.as_bytes();
+        let mut end = b.len();
+        for _ in 0..3 {
+            let Some(at) = memchr::memrchr(b' ', &b[..end]) else {
+                break;
+            };
+            end = at;
+            if let Some(&k) = ids.get(&name[..at]) {
+                self.last = Some(k);
+                return split_key(name, k, at + 1);
+            }
+        }
+        hash_str(name)
+    }
+}
+
+/// `name_key` of `name`, whose template `k` ends before `from`: the
+/// feature key of its parts when there are as many space-separated ones
+/// as the template has, [`hash_str`] of the name otherwise.
+fn split_key(name: &str, k: usize, from: usize) -> u64 {
+    let n = usize::from(ARITY[k]);
+    let rest = name.as_bytes().get(from..).unwrap_or(&[]);
+    let mut parts = [0u64; 3];
+    let mut start = 0;
+    for (j, p) in parts.iter_mut().enumerate().take(n) {
+        // parts are short: a plain scan beats a `memchr` call
+        let space = rest[start..]
+            .iter()
+            .position(|&c| c == b' ')
+            .map(|e| start + e);
+        let end = match (space, j + 1 == n) {
+            (None, true) => rest.len(),
+            (Some(e), false) => e,
+            // too many parts or too few
+            _ => return hash_str(name),
+        };
+        *p = raw_part_hash(&rest[start..end]);
+        start = end + 1;
+    }
+    if n == 0 {
+        return hash_str(name);
+    }
+    feature_key(k, &parts[..n])
+}
+
+/// The index key of the feature of template `k` with `parts` (see
+/// `name_key`), from the parts' strings.
+pub(crate) fn parts_key(k: usize, parts: &[&str]) -> u64 {
+    let mut hashes = [0u64; 3];
+    let mut spaced = parts.len() > hashes.len();
+    for (h, p) in hashes.iter_mut().zip(parts) {
+        *h = part_hash(p);
+        spaced |= *h == 0;
+    }
+    if !spaced {
+        return feature_key(k, &hashes[..parts.len()]);
+    }
+    let mut h = template_states()[k];
+    for (j, p) in parts.iter().enumerate() {
+        if j > 0 {
+            h.write(b" ");
+        }
+        h.write(p.as_bytes());
+    }
+    h.finish()
+}
+
 /// The hasher state after each template name of
 /// [`super::features::TEMPLATES`] and the space that follows it (none after
 /// `bias`, which has no parts).
@@ -194,11 +358,12 @@ fn filter_bits(h: u64) -> u64 {
 }
 
 impl FeatureIndex {
-    /// Builds the table from `(feature, start, end)`, and tells whether two
-    /// features had the same hash (the first one's row is kept).
-    pub(crate) fn build_checked<'a>(
+    /// Builds the table from `(key, start, end)` (a feature's key is
+    /// `name_key` of its name), and tells whether two features had the
+    /// same key (the first one's row is kept).
+    pub(crate) fn build_checked(
         n: usize,
-        rows: impl Iterator<Item = (&'a str, u32, u32)>,
+        rows: impl Iterator<Item = (u64, u32, u32)>,
     ) -> (Self, bool) {
         // at most 3/4 full: linear probing then looks at about 2.5 slots
         // (one cache line) for an absent feature, and the table stays small
@@ -211,8 +376,7 @@ impl FeatureIndex {
             filter_mask: words - 1,
         };
         let mut repeated = false;
-        for (f, a, b) in rows {
-            let h = hash_str(f);
+        for (h, a, b) in rows {
             if let Some(w) = t.filter.get_mut((h >> 32) as usize & t.filter_mask) {
                 *w |= filter_bits(h);
             }
@@ -233,7 +397,7 @@ impl FeatureIndex {
         (t, repeated)
     }
 
-    /// Whether the feature whose [`hash_str`] is `h` may be in the table
+    /// Whether the feature whose key is `h` may be in the table
     /// (`false`: it is not).
     #[inline]
     fn may_contain(&self, h: u64) -> bool {
@@ -243,7 +407,7 @@ impl FeatureIndex {
         }
     }
 
-    /// The row of the feature whose [`hash_str`] is `h`.
+    /// The row of the feature whose key is `h`.
     #[inline]
     pub(crate) fn get_hashed(&self, h: u64) -> Option<(usize, usize)> {
         if self.slots.is_empty() || !self.may_contain(h) {
@@ -334,16 +498,16 @@ mod tests {
         let rows = keys
             .iter()
             .enumerate()
-            .map(|(i, k)| (k.as_str(), i as u32, i as u32 + 1));
+            .map(|(i, k)| (super::name_key(k), i as u32, i as u32 + 1));
         let (index, repeated) = super::FeatureIndex::build_checked(keys.len(), rows);
         assert!(!repeated);
         for (i, k) in keys.iter().enumerate() {
-            let h = hash_str(k);
+            let h = super::name_key(k);
             assert_eq!(index.get_hashed(h), Some((i, i + 1)), "{k}");
             assert_eq!(index.resolve(h, index.home(h)), Some((i, i + 1)), "{k}");
         }
         let absent: Vec<u64> = (0..20_000)
-            .map(|i| hash_str(&format!("i word x{i}")))
+            .map(|i| super::name_key(&format!("i word x{i}")))
             .collect();
         assert!(absent.iter().all(|&h| index.get_hashed(h).is_none()));
         assert!(absent
@@ -361,11 +525,89 @@ mod tests {
         assert_eq!(super::FeatureIndex::default().get_hashed(absent[0]), None);
     }
 
+    /// No template name followed by a space begins another template name
+    /// (what makes `name_key` and `parts_key` agree).
+    #[test]
+    fn no_template_name_and_space_begins_another() {
+        let t = crate::tag::features::TEMPLATES;
+        for a in t {
+            for b in t {
+                assert!(a == b || !b.starts_with(&format!("{a} ")), "{a:?} / {b:?}");
+            }
+        }
+    }
+
+    /// `ARITY` is the number of parts `for_each_feature_parts` gives.
+    #[test]
+    fn arity_is_the_number_of_parts() {
+        use crate::tag::features::{for_each_feature_parts, Context, FeatureSet, Templates};
+        let words: Vec<std::borrow::Cow<'_, str>> = ["-START-", "-START2-", "a", "-END-", "-END2-"]
+            .iter()
+            .map(|w| std::borrow::Cow::Borrowed(*w))
+            .collect();
+        let first = ["-START-", "-START2-", "NN", "-END-", "-END2-"];
+        let ctx = Context {
+            words: &words,
+            clusters: &[],
+            first: &first,
+        };
+        let mut seen = 0;
+        for_each_feature_parts(
+            FeatureSet::Stacked,
+            Templates::All,
+            2,
+            "a",
+            ctx,
+            "NN",
+            "DT",
+            |k, p| {
+                assert_eq!(usize::from(super::ARITY[k]), p.len(), "template {k}");
+                seen += 1;
+            },
+        );
+        assert_eq!(seen, super::ARITY.len());
+    }
+
+    /// A feature's key from its name equals its key from its parts, for
+    /// parts with and without spaces, empty parts and non-ASCII text.
+    #[test]
+    fn name_key_equals_parts_key() {
+        use crate::tag::features::TEMPLATES;
+        let pieces = [
+            "", "a", "NN", "the", "déjà", "a b", " ", "x  y", "-START-", "12345678",
+        ];
+        for (k, t) in TEMPLATES.iter().enumerate() {
+            let n = usize::from(super::ARITY[k]);
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        let parts = &[a, b, c][..n];
+                        let name = if n == 0 {
+                            t.to_string()
+                        } else {
+                            format!("{t} {}", parts.join(" "))
+                        };
+                        assert_eq!(
+                            super::name_key(&name),
+                            super::parts_key(k, parts),
+                            "{name:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // a key from parts differs from the keys of other templates' names
+        assert_ne!(
+            super::name_key("i word a b"),
+            super::parts_key(22, &["a", "b"])
+        );
+    }
+
     fn collisions<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
         let mut seen = HashMap::new();
         let mut out = Vec::new();
         for k in keys {
-            if let Some(o) = seen.insert(super::hash_str(k), k) {
+            if let Some(o) = seen.insert(super::name_key(k), k) {
                 out.push((o.to_string(), k.to_string()));
             }
         }

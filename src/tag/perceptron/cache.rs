@@ -50,6 +50,12 @@ pub(super) struct WordCache {
     /// Empty for models with more than [`WordCache::TAG_PAIR_CLASSES`]
     /// classes, whose tag features are looked up one by one.
     pub(super) tag_pairs: Vec<Weight>,
+    /// The part hashes of each cached word (by its id): its normalised
+    /// form and its last three characters (see `keys`).
+    pub(super) parts: Vec<(u64, u64)>,
+    /// The part hashes of the previous-tag values (see
+    /// [`PerceptronTagger::tag_hashes`]).
+    pub(super) tag_hashes: Vec<u64>,
     /// The summed rows of the templates whose parts take few values.
     pub(super) fixed: FixedRows,
     /// Scratch space of [`PerceptronTagger::tag_ids`], kept between calls.
@@ -94,6 +100,8 @@ pub(super) struct Scratch {
     /// Per token of the window: the rows of its tag-dependent features
     /// given the previous tag `guess`, summed with the batch.
     pub(super) spec: Vec<Weight>,
+    /// The part hashes of the sentence.
+    pub(super) parts: super::keys::SentenceParts,
 }
 
 /// A [`Scratch::guess`] entry of a token with no guessed previous tag.

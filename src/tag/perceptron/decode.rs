@@ -31,6 +31,7 @@ impl PerceptronTagger {
             early,
             guess,
             spec,
+            parts,
         } = &mut scratch;
         scores.resize(nc, 0);
         // looks up the rows of `hashes` (home slots first, all at once) and
@@ -80,13 +81,24 @@ impl PerceptronTagger {
             clusters,
             first,
         };
+        let n = tokens.len();
+        // the part hashes of the sentence (see `keys`)
+        let fixed = &cache.fixed;
+        let use_first = first.len() == n + 4 && fixed.resolve(first, first_ids);
+        parts.fill(
+            tokens,
+            ctx,
+            |p| cache.parts.get(slots[p] as usize).copied(),
+            |q| match first_ids.get(q) {
+                Some(&t) if use_first => fixed.first_hashes[usize::from(t)],
+                _ => part_hash(first.get(q).copied().unwrap_or("")),
+            },
+        );
+        let tag_hashes = &cache.tag_hashes;
         let (mut prev, mut prev2): (&str, &str) = (START[0], START[1]);
         let (mut prev_id, mut prev2_id) = (nc, nc + 1);
         let tag_pairs = &cache.tag_pairs;
-        let n = tokens.len();
         // the templates added from `cache.fixed` rather than looked up
-        let fixed = &cache.fixed;
-        let use_first = first.len() == n + 4 && fixed.resolve(first, first_ids);
         let mut other_mask = 0;
         if !fixed.caps.is_empty() {
             other_mask |= bit(CAP);
@@ -161,6 +173,7 @@ impl PerceptronTagger {
                             cache.clusters.push(c);
                         }
                         cache.dict.push(self.tagdict.get(tokens[p]).copied());
+                        cache.parts.push((parts.words[p + 2], parts.suffix3[p + 2]));
                         at[q] = id * part;
                     }
                 }
@@ -220,21 +233,20 @@ impl PerceptronTagger {
             hashes.clear();
             owner.clear();
             early.clear();
-            let mut known = Some(prev);
+            let mut known = Some(prev_id);
             for (j, &word) in window.iter().enumerate() {
                 early.push(false);
                 if dict[j].is_none() {
                     let w = w0 + j + 2;
-                    let which = Templates::OtherContextExcept(other_mask);
-                    self.push_hashes(which, w, word, ctx, "", hashes);
+                    self.push_other_keys(w, word, ctx, parts, other_mask, hashes);
                     if let (Some(p), false) = (known, tag_pairs.is_empty()) {
-                        let which = Templates::TagsAndWordsExcept(tag_mask);
-                        self.push_hashes(which, w, word, ctx, p, hashes);
+                        let prev = (self.tag_name(p), tag_hashes[p]);
+                        self.push_tag_keys(w, word, ctx, parts, tag_mask, prev, hashes);
                         early[j] = true;
                     }
                     owner.resize(hashes.len(), j);
                 }
-                known = dict[j].map(|t| &*self.classes[usize::from(t)]);
+                known = dict[j].map(usize::from);
             }
             add_all(hashes, owner, homes, statics);
             for (j, &word) in window.iter().enumerate() {
@@ -273,9 +285,9 @@ impl PerceptronTagger {
                     }
                     let g = argmax_first(&statics[(j - 1) * nc..j * nc]);
                     guess[j] = g;
-                    let which = Templates::TagsAndWordsExcept(tag_mask);
-                    let p = &*self.classes[usize::from(g)];
-                    self.push_hashes(which, w0 + j + 2, word, ctx, p, hashes);
+                    let g = usize::from(g);
+                    let prev = (self.tag_name(g), tag_hashes[g]);
+                    self.push_tag_keys(w0 + j + 2, word, ctx, parts, tag_mask, prev, hashes);
                     owner.resize(hashes.len(), j);
                 }
                 spec.resize(window.len() * nc, 0);
@@ -288,7 +300,7 @@ impl PerceptronTagger {
                     None => {
                         scores.copy_from_slice(&statics[j * nc..(j + 1) * nc]);
                         let tags = if tag_pairs.is_empty() {
-                            Templates::ReadingTags
+                            Some(Templates::ReadingTags)
                         } else {
                             let at = (prev_id * (nc + 2) + prev2_id) * nc;
                             add_into(scores, &tag_pairs[at..at + nc]);
@@ -297,13 +309,25 @@ impl PerceptronTagger {
                                 let at = (prev_id * nf + b) * nc;
                                 add_into(scores, &fixed.prev[at..at + nc]);
                             }
-                            Templates::TagsAndWordsExcept(tag_mask)
+                            None
                         };
+                        let i = w0 + j + 2;
                         if usize::from(guess[j]) == prev_id {
                             add_into(scores, &spec[j * nc..(j + 1) * nc]);
-                        } else if !early[j] {
-                            let i = w0 + j + 2;
+                        } else if early[j] {
+                        } else if let Some(tags) = tags {
                             self.add_features(tags, i, word, ctx, (prev, prev2), scores);
+                        } else {
+                            // Templates::TagsAndWordsExcept(tag_mask), keyed
+                            // from the part hashes
+                            hashes.clear();
+                            let p = (prev, tag_hashes[prev_id]);
+                            self.push_tag_keys(i, word, ctx, parts, tag_mask, p, hashes);
+                            for &h in hashes.iter() {
+                                if let Some(row) = self.index.get_hashed(h) {
+                                    self.add_row(row, scores);
+                                }
+                            }
                         }
                         match argmax_unique(scores) {
                             Some(best) => best,

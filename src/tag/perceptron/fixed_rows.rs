@@ -35,6 +35,8 @@ pub(super) struct FixedRows {
     /// The first-stage tag values: its class names, then `-START-`,
     /// `-START2-`, `-END-`, `-END2-` (empty when the tables are not built).
     pub(super) first_ids: FxMap<Box<str>, u16>,
+    /// The part hashes of the first-stage tag values, by id.
+    pub(super) first_hashes: Vec<u64>,
     /// The number of first-stage tag values.
     pub(super) nf: usize,
     /// [`FIRST_OWN`] summed, at `(a * nf + b) * nc` for the values `a`, `b`
@@ -103,6 +105,7 @@ impl PerceptronTagger {
             .chain(START)
             .chain(END)
             .collect();
+        out.first_hashes = names.iter().map(|s| part_hash(s)).collect();
         for (t, name) in names.iter().enumerate() {
             // a repeated name keeps its first id; its rows are the same
             out.first_ids.entry((*name).into()).or_insert(t as u16);

@@ -17,9 +17,12 @@
 //! * Models are saved in nlkit's own versioned format (see [`super::model`]).
 //!
 //! Internally (all for speed; tags stay exactly NLTK's):
-//! * a feature's 64-bit hash finds its row of `(class id, weight)` pairs in
-//!   a flat table (`fxhash::FeatureIndex`); the hash is fed the template's
-//!   saved hasher state and then the parts, never building the string;
+//! * a feature's 64-bit key finds its row of `(class id, weight)` pairs in
+//!   a flat table (`fxhash::FeatureIndex`); the key mixes the template's
+//!   number with the hashes of its parts (`fxhash::feature_key`), so a
+//!   token's word, suffix, cluster and tags are hashed once for all the
+//!   templates that read them (`keys`), and a feature string is never
+//!   built;
 //! * weights are integer thousandths summed in `i32` (exact; NLTK's `f64`
 //!   order is replayed only for an exact tie at the top, see
 //!   `WEIGHT_SCALE`); rows of features that vote for many classes are
@@ -75,7 +78,7 @@ use super::features::{
     bit, cap_value, for_each_feature, for_each_feature_parts, normalize, Context, FeatureSet,
     Templates,
 };
-use super::fxhash::{template_states, FeatureIndex, FxHasher};
+use super::fxhash::{feature_key, part_hash, parts_key, FeatureIndex, FxHasher, NameKeys};
 use super::model::ModelMeta;
 use super::Tagger;
 use crate::{Error, Result};
@@ -85,6 +88,7 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 mod cache;
 mod decode;
 mod fixed_rows;
+mod keys;
 mod nltk_json;
 mod nltk_weights;
 mod table;
@@ -249,6 +253,8 @@ impl PerceptronTagger {
                 pads: self.pad_scores(),
                 clusters: Vec::new(),
                 dict: Vec::new(),
+                parts: Vec::new(),
+                tag_hashes: self.tag_hashes(),
                 tag_pairs: self.tag_pair_scores(),
                 fixed: self.fixed_rows(),
                 scratch: Scratch::default(),

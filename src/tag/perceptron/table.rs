@@ -30,20 +30,11 @@ pub(super) const MAX_WEIGHT_Q: f64 = (1u32 << 24) as f64;
 /// A weight in thousandths.
 pub(crate) type Weight = i32;
 
-/// The hash of the feature of template `k` with `parts`: [`hash_str`] of
-/// the feature string, from the template's saved hasher state.
-///
-/// [`hash_str`]: super::fxhash::hash_str
+/// The index key of the feature of template `k` with `parts` (see
+/// `fxhash::name_key`).
 #[inline]
 pub(super) fn hash_parts(k: usize, parts: &[&str]) -> u64 {
-    let mut h = template_states()[k];
-    for (j, p) in parts.iter().enumerate() {
-        if j > 0 {
-            h.write(b" ");
-        }
-        h.write(p.as_bytes());
-    }
-    h.finish()
+    parts_key(k, parts)
 }
 
 /// Tokens per window of [`PerceptronTagger::tag_ids`] (bounds its scratch
@@ -404,9 +395,14 @@ impl TableBuilder {
                 }
             })
             .collect();
+        // the keys first, in a loop of their own: interleaved with the
+        // index's scattered slot writes, computing them kept fewer of those
+        // writes' cache misses in flight (loading was slower)
+        let mut name_keys = NameKeys::default();
+        let keys: Vec<u64> = self.names.iter().map(|f| name_keys.key(f)).collect();
         let (index, repeated) = FeatureIndex::build_checked(
             self.names.len(),
-            self.names.iter().zip(&slots).map(|(f, &(a, b))| (f, a, b)),
+            keys.iter().zip(&slots).map(|(&h, &(a, b))| (h, a, b)),
         );
         if repeated && self.names.unsorted {
             self.row_start.pop();

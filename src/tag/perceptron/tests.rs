@@ -47,6 +47,8 @@ fn fast_tagging_equals_the_plain_algorithm() {
         .map(|i| format!("Word{i}s"))
         .collect();
     sents.push(many.iter().map(String::as_str).collect());
+    // tokens with spaces: their features are keyed by their strings
+    sents.push(vec!["New York", "is", "a b", "déjà vu", " ", "."]);
     // a word is cached when seen a second time: three rounds tag with an
     // empty, a filling and a full cache
     for round in 0..3 {
@@ -188,7 +190,7 @@ fn index_rows_hold_every_features_weights() {
             }
             let row = t
                 .index
-                .get_hashed(crate::tag::fxhash::hash_str(name))
+                .get_hashed(crate::tag::fxhash::name_key(name))
                 .unwrap();
             if row.1 as u32 & INLINE != 0 {
                 inline += 1;
@@ -202,4 +204,65 @@ fn index_rows_hold_every_features_weights() {
         }
         assert!(inline > 0 && other > 0);
     }
+}
+
+/// The keys tagging computes from part hashes (`keys`) are the keys of
+/// the feature strings, for every template of both embedded models,
+/// every previous tag, the masks tagging uses and tokens and tags with
+/// spaces, empty or non-ASCII.
+#[test]
+fn part_hash_keys_equal_the_keys_of_the_features() {
+    use crate::tag::features::bit;
+    let xpos = crate::tag::default_english_xpos().unwrap();
+    let upos = crate::tag::default_english_upos().unwrap();
+    let sents: [&[&str]; 3] = [
+        &["The", "dog", "barks", "."],
+        &["New-York", "a b", "déjà", "1999", "x", "Ünïcode"],
+        &["", " ", "ok"],
+    ];
+    let sorted = |mut v: Vec<u64>| {
+        v.sort_unstable();
+        v
+    };
+    let mut checked = 0;
+    for t in [xpos, upos] {
+        let hashes = t.tag_hashes();
+        for toks in sents {
+            let context = make_context(toks);
+            let mut clusters = Vec::new();
+            cluster_context(t.clusters(), toks, &mut clusters);
+            let first = t.first_context(toks);
+            let ctx = Context {
+                words: &context,
+                clusters: &clusters,
+                first: &first,
+            };
+            let mut sp = keys::SentenceParts::default();
+            let first_hash = |q: usize| part_hash(first.get(q).copied().unwrap_or(""));
+            sp.fill(toks, ctx, |_| None, first_hash);
+            for (other_mask, tag_mask) in [(0, 0), (bit(CAP) | FIRST_OWN | FIRST_NEXT, FIRST_PREV)]
+            {
+                for (j, &word) in toks.iter().enumerate() {
+                    let i = j + 2;
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    t.push_other_keys(i, word, ctx, &sp, other_mask, &mut a);
+                    let which = Templates::OtherContextExcept(other_mask);
+                    t.push_hashes(which, i, word, ctx, "", &mut b);
+                    assert_eq!(sorted(a), sorted(b), "{toks:?} {j}");
+                    let prevs = (0..hashes.len())
+                        .map(|p| (t.tag_name(p), hashes[p]))
+                        .chain([("A B", 0)]);
+                    for prev in prevs {
+                        let (mut a, mut b) = (Vec::new(), Vec::new());
+                        t.push_tag_keys(i, word, ctx, &sp, tag_mask, prev, &mut a);
+                        let which = Templates::TagsAndWordsExcept(tag_mask);
+                        t.push_hashes(which, i, word, ctx, prev.0, &mut b);
+                        assert_eq!(sorted(a), sorted(b), "{toks:?} {j} {prev:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 0);
 }
