@@ -98,7 +98,7 @@ pub(crate) fn prefix(s: &str, n: usize) -> &str {
 
 /// A compressed word shape: runs of `X` (upper), `x` (lower), `d` (digit),
 /// other characters kept, each run at most twice.
-fn shape(word: &str, out: &mut String) {
+pub(crate) fn shape(word: &str, out: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
@@ -305,7 +305,10 @@ pub(crate) const NEIGHBOUR: [i8; N_TEMPLATES] = {
 pub(crate) enum Templates {
     /// All of them.
     All,
-    /// Those that depend on the token's word only ([`WORD_ONLY`]).
+    /// Those that depend on the token's word only ([`WORD_ONLY`]). Tagging
+    /// keys these from part hashes (`perceptron::keys::push_word_keys`);
+    /// the tests check those keys against this variant's features.
+    #[cfg_attr(not(test), allow(dead_code))]
     WordOnly,
     /// Those that read the previous tags.
     ReadingTags,

@@ -137,13 +137,11 @@ impl PerceptronTagger {
                 }
                 at.push(FRESH | (n_fresh * part));
                 let owner0 = n_fresh * PARTS;
-                self.push_hashes(Templates::WordOnly, p + 2, tokens[p], ctx, "", hashes);
-                owner.resize(hashes.len(), owner0);
-                for (k, &d) in OFFSETS.iter().enumerate() {
-                    let i = (p + 2).wrapping_add_signed(-isize::from(d));
-                    self.push_hashes(Templates::Neighbour(d), i, "", ctx, "", hashes);
-                    owner.resize(hashes.len(), owner0 + 1 + k);
-                }
+                // the word-only and neighbour features, keyed from the
+                // sentence's part hashes (the group `g` of vectors)
+                let group = |g: usize, len: usize| owner.resize(len, owner0 + g);
+                let set = self.feature_set;
+                super::keys::push_word_keys(set, p + 2, tokens[p], ctx, parts, buf, hashes, group);
                 n_fresh += 1;
             }
             fresh.clear();

@@ -11,9 +11,10 @@
 //! A part that holds a space has no part hash (0): its feature is keyed
 //! from its strings, as `fxhash::name_key` keys such a name.
 
+use super::cache::OFFSETS;
 use super::*;
 use crate::tag::clusters::{id_str, MAX_CLUSTERS};
-use crate::tag::features::{suffix, CAPS};
+use crate::tag::features::{prefix, shape, suffix, CAPS};
 
 /// The part hashes of a sentence, one per index of the padded context.
 #[derive(Default)]
@@ -190,5 +191,112 @@ impl PerceptronTagger {
             .map(|c| part_hash(c))
             .chain(START.iter().map(|s| part_hash(s)))
             .collect()
+    }
+}
+
+/// The keys of the features of a word not in the word cache, keyed from
+/// part hashes: those of the word-only templates
+/// ([`Templates::WordOnly`]) of the token `word` at index `q` of the
+/// padded context, then, for each offset `d` of [`OFFSETS`], those of the
+/// templates that read it as the neighbour at `d`
+/// ([`Templates::Neighbour`]`(d)` of the token at `q - d`): the keys that
+/// [`PerceptronTagger::push_hashes`] gives for the same templates, in the
+/// same order. `group(g, n)` is called after each group (`g` 0 for the
+/// word's own templates, `1 + k` for `OFFSETS[k]`) with the number of
+/// keys in `hashes` then.
+///
+/// Speed: the word's normalised form, its three-character suffix and its
+/// clusters are hashed once (the sentence's part hashes, shared with the
+/// other templates), where keying each feature from its strings hashed the
+/// normalised word four times and a cluster's string per template; the
+/// word's shape is built in `buf`, not in a new string. A part with a space
+/// has no part hash: its feature is keyed from its strings, as
+/// [`parts_key`] keys it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn push_word_keys(
+    set: FeatureSet,
+    q: usize,
+    word: &str,
+    ctx: Context<'_>,
+    sp: &SentenceParts,
+    buf: &mut String,
+    hashes: &mut Vec<u64>,
+    mut group: impl FnMut(usize, usize),
+) {
+    let part = |v: &[u64], q: usize| v.get(q).copied().unwrap_or(0);
+    let cluster = |g: usize| cluster_hash(ctx.clusters.get(q).map_or(UNKNOWN[g], |c| c[g]));
+    // a template's key, or its string's key when a part has a space; `i`
+    // and `w` are the token and word the template is read for
+    let key = |k: usize, h: &[u64], i: usize, w: &str, hashes: &mut Vec<u64>| {
+        if h.iter().all(|&x| x != 0) {
+            hashes.push(feature_key(k, h));
+        } else {
+            for_each_feature_parts(set, Templates::Only(bit(k)), i, w, ctx, "", "", |k, p| {
+                hashes.push(hash_parts(k, p))
+            });
+        }
+    };
+    let hw = part(&sp.words, q);
+    let own = |k: usize, h: &[u64], hashes: &mut Vec<u64>| key(k, h, q, word, hashes);
+    own(0, &[], hashes);
+    own(1, &[part(&sp.suffix3, q)], hashes);
+    own(2, &[part_hash(prefix(word, 1))], hashes);
+    own(6, &[hw], hashes);
+    if set != FeatureSet::Nltk {
+        for (k, n) in [(14, 1), (15, 2), (16, 4), (17, 5)] {
+            own(k, &[part_hash(suffix(word, n))], hashes);
+        }
+        for (k, n) in [(18, 2), (19, 3)] {
+            own(k, &[part_hash(prefix(word, n))], hashes);
+        }
+        buf.clear();
+        shape(word, buf);
+        own(20, &[part_hash(buf)], hashes);
+        let yes_no = |b: bool| part_hash(if b { "y" } else { "n" });
+        let digit = yes_no(word.chars().any(|c| c.is_ascii_digit()));
+        let hyphen = yes_no(word.contains('-'));
+        const LENS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+        let len = part_hash(LENS[word.chars().count().min(8)]);
+        own(27, &[digit, hyphen, len], hashes);
+        if set != FeatureSet::Extended {
+            own(28, &[cluster(0)], hashes);
+            own(29, &[cluster(1)], hashes);
+            own(30, &[cluster(2)], hashes);
+        }
+    }
+    group(0, hashes.len());
+    let clusters = !matches!(set, FeatureSet::Nltk | FeatureSet::Extended);
+    let suffix3 = || part_hash(suffix(ctx.words.get(q).map_or("", |c| c.as_ref()), 3));
+    for (g, &d) in OFFSETS.iter().enumerate() {
+        let i = q.wrapping_add_signed(-isize::from(d));
+        let near = |k: usize, h: &[u64], hashes: &mut Vec<u64>| key(k, h, i, "", hashes);
+        match d {
+            -2 => near(10, &[hw], hashes),
+            -1 => {
+                near(8, &[hw], hashes);
+                near(9, &[suffix3()], hashes);
+                if clusters {
+                    near(31, &[cluster(1)], hashes);
+                }
+            }
+            1 => {
+                near(11, &[hw], hashes);
+                near(12, &[suffix3()], hashes);
+                if set != FeatureSet::Nltk {
+                    let w = ctx.words.get(q).map_or("", |c| c.as_ref());
+                    near(24, &[part_hash(suffix(w, 2))], hashes);
+                }
+                if clusters {
+                    near(32, &[cluster(1)], hashes);
+                }
+            }
+            _ => {
+                near(13, &[hw], hashes);
+                if clusters {
+                    near(33, &[cluster(0)], hashes);
+                }
+            }
+        }
+        group(1 + g, hashes.len());
     }
 }

@@ -266,3 +266,74 @@ fn part_hash_keys_equal_the_keys_of_the_features() {
     }
     assert!(checked > 0);
 }
+
+/// The keys of a word not in the word cache, keyed from part hashes
+/// (`keys::push_word_keys`), are the keys of its word-only and neighbour
+/// features' strings, group by group, for every feature set, every token
+/// and tokens with spaces, empty, non-ASCII, with digits and hyphens.
+#[test]
+fn word_keys_equal_the_keys_of_the_features() {
+    let upos = crate::tag::default_english_upos().unwrap();
+    let sents: [&[&str]; 4] = [
+        &["The", "dog", "barks", "."],
+        &[
+            "New-York",
+            "a b",
+            "déjà",
+            "1999",
+            "x",
+            "Ünïcode",
+            "McDonald's",
+        ],
+        &["", " ", "ok"],
+        &["extraordinarily-long-word123"],
+    ];
+    let sets = [
+        FeatureSet::Nltk,
+        FeatureSet::Extended,
+        FeatureSet::Clusters,
+        FeatureSet::Stacked,
+    ];
+    let mut checked = 0;
+    for toks in sents {
+        let context = make_context(toks);
+        let mut clusters = Vec::new();
+        cluster_context(upos.clusters(), toks, &mut clusters);
+        let first = upos.first_context(toks);
+        let ctx = Context {
+            words: &context,
+            clusters: &clusters,
+            first: &first,
+        };
+        let mut sp = keys::SentenceParts::default();
+        let first_hash = |q: usize| part_hash(first.get(q).copied().unwrap_or(""));
+        sp.fill(toks, ctx, |_| None, first_hash);
+        for set in sets {
+            for (p, &word) in toks.iter().enumerate() {
+                let q = p + 2;
+                let (mut a, mut ends) = (Vec::new(), Vec::new());
+                let mut buf = String::new();
+                let group = |g: usize, n: usize| ends.push((g, n));
+                keys::push_word_keys(set, q, word, ctx, &sp, &mut buf, &mut a, group);
+                let mut b = Vec::new();
+                let mut want = Vec::new();
+                let push = |which: Templates, i: usize, w: &str, b: &mut Vec<u64>| {
+                    for_each_feature_parts(set, which, i, w, ctx, "", "", |k, parts| {
+                        b.push(hash_parts(k, parts))
+                    })
+                };
+                push(Templates::WordOnly, q, word, &mut b);
+                want.push((0, b.len()));
+                for (k, &d) in cache::OFFSETS.iter().enumerate() {
+                    let i = q.wrapping_add_signed(-isize::from(d));
+                    push(Templates::Neighbour(d), i, "", &mut b);
+                    want.push((1 + k, b.len()));
+                }
+                assert_eq!(a, b, "{set:?} {toks:?} {p}");
+                assert_eq!(ends, want, "{set:?} {toks:?} {p}");
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 4 * 15);
+}
