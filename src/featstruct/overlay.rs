@@ -188,9 +188,7 @@ fn scan<'a>(fs: &'a FeatStruct, vars: &mut SmallVec<[&'a str; 8]>) -> bool {
 }
 
 /// A value of input `tag` as the work structure holds it: node references
-/// tagged, variables renamed. Inlined: it runs once per copied or merged
-/// item, and as a call it returned each value through memory.
-#[inline(always)]
+/// tagged, variables renamed.
 fn translate(v: &Value, tag: usize, renames: &[(Name, Name)]) -> Value {
     match v {
         Value::Node(c) => Value::Node(tag | c),
