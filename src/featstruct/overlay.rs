@@ -21,11 +21,9 @@
 //! [`FeatStruct::unify`] then runs the general algorithm of `unify.rs` from
 //! the start, so results are the same as that algorithm's in every case.
 
-use std::collections::HashSet;
-
 use smallvec::SmallVec;
 
-use super::subst::{reachable, rename_variable};
+use super::subst::rename_variable_among;
 use super::{DictItems, FeatStruct, ListItems, Name, Node, NodeId, Value};
 
 /// Index work lists: small structures keep them on the stack.
@@ -48,52 +46,85 @@ const WALK_LIMIT: usize = super::MAX_DRAW_DEPTH;
 const VAR_LIMIT: usize = 32;
 
 thread_local! {
-    /// The node vector of the last unification on this thread, emptied,
+    /// The work vectors of the last unification on this thread, emptied,
     /// kept for the next one.
-    static WORK: std::cell::RefCell<Vec<Node>> = const { std::cell::RefCell::new(Vec::new()) };
+    static WORK: std::cell::RefCell<Work> = const {
+        std::cell::RefCell::new(Work {
+            nodes: Vec::new(),
+            forward: Vec::new(),
+            amap: Vec::new(),
+            bmap: Vec::new(),
+        })
+    };
 }
 
-/// The result's nodes while they are built, in a vector kept from one
-/// unification to the next: a unification that fails allocates no nodes,
-/// and one that succeeds copies its nodes into a vector of their exact size.
-struct Work(Vec<Node>);
+/// The result's nodes while they are built and the index maps of the walk,
+/// in vectors kept from one unification to the next: a unification that
+/// fails allocates no nodes, one that succeeds copies its nodes into a
+/// vector of their exact size, and starting one moves four vector headers
+/// rather than building index arrays on the stack and copying them into
+/// place (those copies were a measurable share of a small unification).
+struct Work {
+    /// The result's nodes (copied input nodes).
+    nodes: Vec<Node>,
+    /// NLTK's forward pointers between copied nodes (itself: none).
+    forward: Vec<usize>,
+    /// The copied node or merge target of each node of each input.
+    amap: Vec<usize>,
+    bmap: Vec<usize>,
+}
 
 impl Work {
-    /// This thread's kept vector (a new one when it is in use).
-    fn take() -> Work {
-        let v = WORK
-            .try_with(|w| w.try_borrow_mut().ok().map(|mut w| std::mem::take(&mut *w)))
+    /// This thread's kept vectors (new ones when they are in use), the
+    /// side maps filled with `NONE` for inputs of `alen` and `blen` nodes.
+    fn take(alen: usize, blen: usize) -> Work {
+        let mut w = WORK
+            .try_with(|w| {
+                w.try_borrow_mut().ok().map(|mut w| Work {
+                    nodes: std::mem::take(&mut w.nodes),
+                    forward: std::mem::take(&mut w.forward),
+                    amap: std::mem::take(&mut w.amap),
+                    bmap: std::mem::take(&mut w.bmap),
+                })
+            })
             .ok()
             .flatten()
-            .unwrap_or_default();
-        Work(v)
-    }
-}
-
-impl std::ops::Deref for Work {
-    type Target = Vec<Node>;
-    fn deref(&self) -> &Vec<Node> {
-        &self.0
-    }
-}
-
-impl std::ops::DerefMut for Work {
-    fn deref_mut(&mut self) -> &mut Vec<Node> {
-        &mut self.0
+            .unwrap_or(Work {
+                nodes: Vec::new(),
+                forward: Vec::new(),
+                amap: Vec::new(),
+                bmap: Vec::new(),
+            });
+        w.nodes.reserve(alen + blen);
+        w.amap.resize(alen, NONE);
+        w.bmap.resize(blen, NONE);
+        w
     }
 }
 
 impl Drop for Work {
     fn drop(&mut self) {
-        let mut v = std::mem::take(&mut self.0);
         // Large vectors are freed rather than kept.
-        if v.capacity() == 0 || v.capacity() > 1 << 12 {
+        let limit = 1 << 12;
+        if self.nodes.capacity() > limit
+            || self.forward.capacity() > limit
+            || self.amap.capacity() > limit
+            || self.bmap.capacity() > limit
+        {
             return;
         }
-        v.clear();
+        self.nodes.clear();
+        self.forward.clear();
+        self.amap.clear();
+        self.bmap.clear();
+        // Swapped field by field with the thread's (empty) vectors, so no
+        // other `Work` is dropped here.
         let _ = WORK.try_with(|w| {
             if let Ok(mut w) = w.try_borrow_mut() {
-                *w = v;
+                std::mem::swap(&mut w.nodes, &mut self.nodes);
+                std::mem::swap(&mut w.forward, &mut self.forward);
+                std::mem::swap(&mut w.amap, &mut self.amap);
+                std::mem::swap(&mut w.bmap, &mut self.bmap);
             }
         });
     }
@@ -112,29 +143,43 @@ enum Stop {
 /// too many variables.
 fn scan<'a>(fs: &'a FeatStruct, vars: &mut SmallVec<[&'a str; 8]>) -> bool {
     let mut count = 0;
-    let mut check = |v: &'a Value| match v {
-        Value::Var(name) => {
-            count += 1;
-            if !vars.contains(&name.as_str()) {
-                vars.push(name.as_str());
+    // One test per value, inlined into the loops below (this pass reads
+    // every item of both inputs, so a call per value was a measurable
+    // share of a small unification).
+    #[inline(always)]
+    fn check<'a>(v: &'a Value, count: &mut usize, vars: &mut SmallVec<[&'a str; 8]>) -> bool {
+        match v {
+            Value::Var(name) => {
+                *count += 1;
+                let name = name.as_str();
+                if !vars.contains(&name) {
+                    vars.push(name);
+                }
+                *count < VAR_LIMIT
             }
-            count < VAR_LIMIT
+            Value::Expr(_) | Value::Seq(..) => false,
+            _ => true,
         }
-        Value::Expr(_) | Value::Seq(..) => false,
-        _ => true,
-    };
+    }
     for node in &fs.nodes {
         match node {
             Node::Dict(items) => {
                 for (k, v) in items {
-                    if k == super::SLASH || !check(v) {
+                    // Both special names start with `*`: most names are
+                    // told apart by their first byte.
+                    if k.as_bytes().first() == Some(&b'*') && k == super::SLASH {
+                        return false;
+                    }
+                    if !check(v, &mut count, vars) {
                         return false;
                     }
                 }
             }
             Node::List(items) => {
-                if !items.iter().all(&mut check) {
-                    return false;
+                for v in items {
+                    if !check(v, &mut count, vars) {
+                        return false;
+                    }
                 }
             }
         }
@@ -160,13 +205,8 @@ fn translate(v: &Value, tag: usize, renames: &[(Name, Name)]) -> Value {
 struct Overlay<'a> {
     a: &'a FeatStruct,
     b: &'a FeatStruct,
-    /// The result's nodes (copied input nodes).
-    nodes: Work,
-    /// NLTK's forward pointers between copied nodes (itself: none).
-    forward: Ids,
-    /// The copied node or merge target of each node of each input.
-    amap: Ids,
-    bmap: Ids,
+    /// The result's nodes, forward pointers and side maps.
+    w: Work,
     /// The second input's variables renamed apart (old, new).
     renames: SmallVec<[(Name, Name); 4]>,
     /// NLTK's `bindings`: variable to value (a structure as the reference
@@ -184,16 +224,16 @@ impl<'a> Overlay<'a> {
         loop {
             let next = if r & TAGS != 0 {
                 let map = if r & TAG_A != 0 {
-                    &self.amap
+                    &self.w.amap
                 } else {
-                    &self.bmap
+                    &self.w.bmap
                 };
                 match map.get(r & !TAGS) {
                     Some(&m) if m != NONE => m & !MERGED,
                     _ => return r,
                 }
             } else {
-                match self.forward.get(r) {
+                match self.w.forward.get(r) {
                     Some(&t) if t != r => t,
                     _ => return r,
                 }
@@ -215,9 +255,9 @@ impl<'a> Overlay<'a> {
     /// The side-map entry of tagged reference `r`.
     fn map_entry(&self, r: usize) -> usize {
         let map = if r & TAG_A != 0 {
-            &self.amap
+            &self.w.amap
         } else {
-            &self.bmap
+            &self.w.bmap
         };
         map.get(r & !TAGS).copied().unwrap_or(NONE)
     }
@@ -257,9 +297,9 @@ impl<'a> Overlay<'a> {
     fn materialize(&mut self, r: usize) -> Result<NodeId, Stop> {
         let id = self.copy_node(r)?;
         let map = if r & TAG_A != 0 {
-            &mut self.amap
+            &mut self.w.amap
         } else {
-            &mut self.bmap
+            &mut self.w.bmap
         };
         if let Some(slot) = map.get_mut(r & !TAGS) {
             *slot = id;
@@ -287,9 +327,9 @@ impl<'a> Overlay<'a> {
                 Node::List(out)
             }
         };
-        let id = self.nodes.len();
-        self.nodes.push(node);
-        self.forward.push(id);
+        let id = self.w.nodes.len();
+        self.w.nodes.push(node);
+        self.w.forward.push(id);
         Ok(id)
     }
 
@@ -310,14 +350,14 @@ impl<'a> Overlay<'a> {
             // An input node, merged in place: read, never copied.
             let (src, tag) = self.source(n2).ok_or(Stop::Fallback)?;
             let map = if tag == TAG_A {
-                &mut self.amap
+                &mut self.w.amap
             } else {
-                &mut self.bmap
+                &mut self.w.bmap
             };
             if let Some(slot) = map.get_mut(n2 & !TAGS) {
                 *slot = n1 | MERGED;
             }
-            match (self.nodes.get(n1), src) {
+            match (self.w.nodes.get(n1), src) {
                 (Some(Node::Dict(_)), Node::Dict(items2)) => {
                     let sorted = items2
                         .windows(2)
@@ -351,20 +391,20 @@ impl<'a> Overlay<'a> {
             }
         } else {
             // A copied node: forwarded, its items moved into n1.
-            if let Some(slot) = self.forward.get_mut(n2) {
+            if let Some(slot) = self.w.forward.get_mut(n2) {
                 *slot = n1;
             }
             // A node bound to a variable keeps its items (NLTK substitutes
             // it as it is now).
             let bound = self.is_bound(n2);
-            let node2 = match self.nodes.get_mut(n2) {
+            let node2 = match self.w.nodes.get_mut(n2) {
                 Some(Node::Dict(items)) if bound => Node::Dict(items.clone()),
                 Some(Node::List(items)) if bound => Node::List(items.clone()),
                 Some(Node::Dict(items)) => Node::Dict(std::mem::take(items)),
                 Some(Node::List(items)) => Node::List(std::mem::take(items)),
                 None => return Err(Stop::Fallback),
             };
-            match (self.nodes.get(n1), node2) {
+            match (self.w.nodes.get(n1), node2) {
                 (Some(Node::Dict(_)), Node::Dict(mut items2)) => {
                     items2.sort_by(|a, b| super::print::feature_order(&a.0, &b.0));
                     for (name, v2) in items2 {
@@ -394,7 +434,7 @@ impl<'a> Overlay<'a> {
         v2: Value,
         depth: usize,
     ) -> Result<(), Stop> {
-        let v1 = match self.nodes.get(n1) {
+        let v1 = match self.w.nodes.get(n1) {
             Some(Node::Dict(i1)) => i1.iter().position(|(k, _)| k == name).map(|p| {
                 let v = i1.get(p).map_or(Value::None, |(_, v)| v.clone());
                 (p, v)
@@ -404,14 +444,14 @@ impl<'a> Overlay<'a> {
         match v1 {
             Some((pos, v1)) => {
                 let r = self.unify_values(v1, v2, depth)?;
-                if let Some(Node::Dict(i1)) = self.nodes.get_mut(n1) {
+                if let Some(Node::Dict(i1)) = self.w.nodes.get_mut(n1) {
                     if let Some(slot) = i1.get_mut(pos) {
                         slot.1 = r;
                     }
                 }
             }
             None => {
-                if let Some(Node::Dict(i1)) = self.nodes.get_mut(n1) {
+                if let Some(Node::Dict(i1)) = self.w.nodes.get_mut(n1) {
                     i1.push((name.clone(), v2));
                 }
             }
@@ -421,12 +461,12 @@ impl<'a> Overlay<'a> {
 
     /// `fs1[idx] = unify(fs1[idx], v2)` for feature lists.
     fn merge_item(&mut self, n1: NodeId, idx: usize, v2: Value, depth: usize) -> Result<(), Stop> {
-        let v1 = match self.nodes.get(n1) {
+        let v1 = match self.w.nodes.get(n1) {
             Some(Node::List(l)) => l.get(idx).cloned().unwrap_or(Value::None),
             _ => return Err(Stop::Fallback),
         };
         let r = self.unify_values(v1, v2, depth)?;
-        if let Some(Node::List(l)) = self.nodes.get_mut(n1) {
+        if let Some(Node::List(l)) = self.w.nodes.get_mut(n1) {
             if let Some(slot) = l.get_mut(idx) {
                 *slot = r;
             }
@@ -534,7 +574,7 @@ impl<'a> Overlay<'a> {
     /// reference at its node; the number of nodes reached, and whether one
     /// was reached twice (reentrance).
     fn finish(&mut self, root: NodeId) -> Result<(usize, bool), Stop> {
-        let mut seen: Ids = SmallVec::from_elem(0, self.nodes.len());
+        let mut seen: Ids = SmallVec::from_elem(0, self.w.nodes.len());
         let mut stack = Ids::new();
         stack.push(root);
         let mut reached = 0;
@@ -551,13 +591,13 @@ impl<'a> Overlay<'a> {
                 }
             }
             reached += 1;
-            let len = match self.nodes.get(id) {
+            let len = match self.w.nodes.get(id) {
                 Some(Node::Dict(items)) => items.len(),
                 Some(Node::List(items)) => items.len(),
                 None => 0,
             };
             for i in 0..len {
-                let item = match self.nodes.get(id) {
+                let item = match self.w.nodes.get(id) {
                     Some(Node::Dict(items)) => items.get(i).map(|(_, v)| v),
                     Some(Node::List(items)) => items.get(i),
                     None => None,
@@ -573,7 +613,7 @@ impl<'a> Overlay<'a> {
                             v = Value::Node(t);
                             stack.push(t);
                         }
-                        match self.nodes.get_mut(id) {
+                        match self.w.nodes.get_mut(id) {
                             Some(Node::Dict(items)) => {
                                 if let Some((_, slot)) = items.get_mut(i) {
                                     *slot = v;
@@ -594,7 +634,7 @@ impl<'a> Overlay<'a> {
                 if t & TAGS != 0 {
                     t = self.materialize(t)?;
                 }
-                match self.nodes.get_mut(id) {
+                match self.w.nodes.get_mut(id) {
                     Some(Node::Dict(items)) => {
                         if let Some((_, v)) = items.get_mut(i) {
                             *v = Value::Node(t);
@@ -614,6 +654,31 @@ impl<'a> Overlay<'a> {
     }
 }
 
+/// Node ids reachable from `root` in preorder (NLTK's visiting order),
+/// appended to `out` (as `subst::reachable`, in small on-stack lists).
+fn preorder(nodes: &[Node], root: NodeId, out: &mut Ids) {
+    let mut seen: SmallVec<[bool; 24]> = SmallVec::from_elem(false, nodes.len());
+    let mut stack = Ids::new();
+    stack.push(root);
+    while let Some(id) = stack.pop() {
+        match seen.get_mut(id) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
+        }
+        out.push(id);
+        if let Some(node) = nodes.get(id) {
+            let start = stack.len();
+            stack.extend(node.values().filter_map(|v| match v {
+                Value::Node(c) => Some(*c),
+                _ => None,
+            }));
+            if let Some(pushed) = stack.get_mut(start..) {
+                pushed.reverse();
+            }
+        }
+    }
+}
+
 /// The common case of `unify(a, b)` (no caller bindings): `None` when it
 /// does not apply and the general algorithm must run.
 pub(super) fn unify(
@@ -630,31 +695,31 @@ pub(super) fn unify(
     if rename_vars && bvars.iter().any(|v| avars.contains(v)) {
         // NLTK's `rename_variables(vars=fs1 vars, used_vars=fs2 vars)` on
         // the second structure, in its visiting order.
-        let mut used: HashSet<String> = bvars.iter().map(|v| v.to_string()).collect();
-        for id in reachable(&b.nodes, b.root) {
+        // The used names in a short list (at most VAR_LIMIT of the second
+        // structure's plus the new ones), searched in place: no set to hash
+        // into and no string allocated for a short name.
+        let mut used: SmallVec<[Name; 8]> = bvars.iter().map(|v| Name::from(*v)).collect();
+        let mut order = Ids::new();
+        preorder(&b.nodes, b.root, &mut order);
+        for &id in &order {
             let Some(node) = b.nodes.get(id) else {
                 continue;
             };
             for v in node.values() {
                 if let Value::Var(name) = v {
                     if avars.contains(&name.as_str()) && !renames.iter().any(|(o, _)| o == name) {
-                        let new = rename_variable(name, &used);
-                        used.insert(new.to_string());
+                        let new = rename_variable_among(name, &used);
+                        used.push(new.clone());
                         renames.push((name.clone(), new));
                     }
                 }
             }
         }
     }
-    let mut nodes = Work::take();
-    nodes.reserve(a.nodes.len() + b.nodes.len());
     let mut o = Overlay {
         a,
         b,
-        nodes,
-        forward: Ids::new(),
-        amap: SmallVec::from_elem(NONE, a.nodes.len()),
-        bmap: SmallVec::from_elem(NONE, b.nodes.len()),
+        w: Work::take(a.nodes.len(), b.nodes.len()),
         renames,
         bindings: SmallVec::new(),
         stale: SmallVec::new(),
@@ -670,9 +735,9 @@ pub(super) fn unify(
         root = o.materialize(root).ok()?;
     }
     let (reached, again) = o.finish(root).ok()?;
-    let all = reached == o.nodes.len();
+    let all = reached == o.w.nodes.len();
     let fs = FeatStruct {
-        nodes: o.nodes.drain(..).collect(),
+        nodes: o.w.nodes.drain(..).collect(),
         root,
         tree: false,
     };

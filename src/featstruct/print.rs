@@ -192,10 +192,12 @@ impl<'a> Printer<'a> {
         }
         match fs.nodes.get(id) {
             Some(Node::Dict(items)) => {
-                let sorted: Option<Vec<&(Name, Value)>> = if is_sorted(items) {
+                // Unsorted items (a unification's appended features) are
+                // ordered in a list on the stack: no allocation per node.
+                let sorted: Option<SmallVec<[&(Name, Value); 8]>> = if is_sorted(items) {
                     None
                 } else {
-                    let mut v: Vec<&(Name, Value)> = items.iter().collect();
+                    let mut v: SmallVec<[&(Name, Value); 8]> = items.iter().collect();
                     v.sort_by(|a, b| feature_order(&a.0, &b.0));
                     Some(v)
                 };

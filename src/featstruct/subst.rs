@@ -64,6 +64,28 @@ pub(crate) fn rename_variable(var: &str, used: &HashSet<String>) -> Name {
     compact_str::format_compact!("{name}{n}")
 }
 
+/// [`rename_variable`] with the used names in a short list: the same new
+/// name, built without formatting machinery or a string per candidate
+/// (the unification fast path renames through this).
+pub(crate) fn rename_variable_among(var: &str, used: &[Name]) -> Name {
+    use compact_str::ToCompactString;
+    let mut stem = var.trim_end_matches(|c: char| c.is_ascii_digit());
+    if stem.is_empty() {
+        stem = "?";
+    }
+    let mut n = 2u64;
+    loop {
+        let digits = n.to_compact_string();
+        let mut name = Name::with_capacity(stem.len() + digits.len());
+        name.push_str(stem);
+        name.push_str(&digits);
+        if !used.contains(&name) {
+            return name;
+        }
+        n += 1;
+    }
+}
+
 /// Node ids reachable from `root`, preorder (NLTK's visiting order).
 pub(crate) fn reachable(nodes: &[Node], root: NodeId) -> Vec<NodeId> {
     let mut out = Vec::new();
