@@ -155,6 +155,11 @@ fn copy_dir(from: &Path, to: &Path) {
 #[test]
 fn fine_tuned_folders_refuse_bad_files() {
     let Some((_, dir, _)) = tuned() else { return };
+    // a model without extra columns is still written as version 1
+    let h: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("tagger.json")).unwrap()).unwrap();
+    assert_eq!(h["version"], 1);
+    assert!(h.get("features").is_none() && h.get("feature_vocabs").is_none());
     let tmp = tempfile::tempdir().unwrap();
     let copy = |name: &str| {
         let d = tmp.path().join(name);

@@ -2,7 +2,7 @@
 //! ([`crate::neural::labeller`]): a model trained with `nlkit train-neural
 //! --task chunk` (optionally reading the POS column, `--features pos`)
 //! labels each token with an IOB tag (so does an encoder fine-tuned with
-//! `--task chunk --encoder`, which reads the words only), and the tags become a chunk tree as
+//! `--task chunk --encoder`, with or without the POS column), and the tags become a chunk tree as
 //! NLTK's `conlltags2tree` builds it. NLTK has no neural chunker; its
 //! role matches NLTK book's classifier-based chunkers.
 
@@ -46,8 +46,7 @@ impl NeuralChunker {
         Self::from_any(AnyLabeller::Labeller(Box::new(model)))
     }
 
-    /// Wraps a labeller of either kind (a fine-tuned encoder reads no
-    /// columns).
+    /// Wraps a labeller of either kind.
     ///
     /// # Errors
     /// As [`NeuralChunker::new`].

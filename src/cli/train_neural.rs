@@ -94,7 +94,8 @@ pub struct TrainNeuralArgs {
     dropout: f32,
     /// Extra input columns, comma-separated: `pos` (the POS column of
     /// CoNLL-2000/2002 files, for `chunk` and `ner`), `upos` or `xpos`
-    /// (CoNLL-U, for `upos` and `xpos`).
+    /// (CoNLL-U, for `upos` and `xpos`). With --encoder each column's
+    /// embedding is appended to the encoder's state at each word.
     #[arg(long, value_delimiter = ',', value_name = "COLS")]
     features: Vec<String>,
     /// Embedding width of each extra column.
@@ -146,13 +147,7 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
         },
         crf: !a.no_crf,
         dropout: a.dropout,
-        features: cols
-            .iter()
-            .map(|c| FeatureColumn {
-                name: c.to_string(),
-                dim: a.feature_dim,
-            })
-            .collect(),
+        features: feature_columns(&cols, a.feature_dim),
         ..LabellerConfig::default()
     };
     let opts = TrainConfig {
@@ -180,22 +175,19 @@ pub fn run(a: TrainNeuralArgs) -> Result<()> {
 
 /// `--encoder`: fine-tunes the encoder ([`crate::neural::finetune_tagger`]).
 fn finetune(a: &TrainNeuralArgs, task: Task, encoder: &std::path::Path) -> Result<()> {
-    if !a.features.is_empty() {
-        return Err(crate::Error::InvalidInput(
-            "--features is not available with --encoder (the encoder reads only the words)".into(),
-        ));
-    }
     if a.device != "cpu" {
         return Err(crate::Error::InvalidInput(
             "fine-tuning runs on the CPU only (--device cpu)".into(),
         ));
     }
-    let mut train = task.read(&a.train)?;
+    let cols: Vec<&str> = a.features.iter().map(String::as_str).collect();
+    let mut train = task.read_examples(&a.train, &cols)?;
     if let Some(n) = a.limit {
         train.truncate(n);
     }
-    let dev = task.read(&a.dev)?;
+    let dev = task.read_examples(&a.dev, &cols)?;
     let opts = FineTuneConfig {
+        features: feature_columns(&cols, a.feature_dim),
         epochs: a.epochs.unwrap_or(3),
         batch_size: a.batch_size,
         encoder_lr: a.encoder_lr,
@@ -211,13 +203,23 @@ fn finetune(a: &TrainNeuralArgs, task: Task, encoder: &std::path::Path) -> Resul
     info.training_data = describe(
         &a.train,
         train.len(),
-        train.iter().map(|(w, _)| w.len()).sum(),
+        train.iter().map(|e| e.words.len()).sum(),
     );
     info.licence = a.licence.clone();
     let start = std::time::Instant::now();
-    let model = crate::neural::finetune_tagger(encoder, &train, &dev, &opts, info, &a.output)?;
+    let model = crate::neural::finetune_examples(encoder, &train, &dev, &opts, info, &a.output)?;
     done(model.info(), start, &a.output);
     Ok(())
+}
+
+/// `--features` and `--feature-dim` as columns.
+fn feature_columns(cols: &[&str], dim: usize) -> Vec<FeatureColumn> {
+    cols.iter()
+        .map(|c| FeatureColumn {
+            name: c.to_string(),
+            dim,
+        })
+        .collect()
 }
 
 /// The progress reporter: a bar on a terminal, one line per epoch in logs.

@@ -64,12 +64,11 @@ impl AnyLabeller {
         )?)))
     }
 
-    /// The extra input columns the model reads besides the words (none for
-    /// a fine-tuned encoder).
+    /// The extra input columns the model reads besides the words.
     pub fn feature_columns(&self) -> &[FeatureColumn] {
         match self {
             AnyLabeller::Labeller(l) => l.feature_columns(),
-            AnyLabeller::FineTuned(_) => &[],
+            AnyLabeller::FineTuned(t) => t.feature_columns(),
         }
     }
 
@@ -100,12 +99,11 @@ impl AnyLabeller {
     }
 
     /// Labels sentences with their extra columns (one `Vec` per column in
-    /// [`AnyLabeller::feature_columns`] order, per sentence); a fine-tuned
-    /// encoder ignores them.
+    /// [`AnyLabeller::feature_columns`] order, per sentence).
     ///
     /// # Errors
     /// As [`SequenceLabeller::label_sents_with`] and
-    /// [`FineTunedTagger::tag_sents`]: never empty or made-up labels.
+    /// [`FineTunedTagger::tag_sents_with`]: never empty or made-up labels.
     pub fn label_sents_with<S: AsRef<str>, F: AsRef<str>, C: AsRef<[Vec<F>]>>(
         &self,
         sentences: &[Vec<S>],
@@ -113,7 +111,7 @@ impl AnyLabeller {
     ) -> Result<Vec<Vec<&str>>> {
         match self {
             AnyLabeller::Labeller(l) => l.label_sents_with(sentences, features),
-            AnyLabeller::FineTuned(t) => t.tag_sents(sentences),
+            AnyLabeller::FineTuned(t) => t.tag_sents_with(sentences, features),
         }
     }
 }

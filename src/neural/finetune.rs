@@ -10,6 +10,12 @@
 //! `tokenizer.json`, `model.safetensors` with the tuned weights) plus the
 //! labelling layer (`head.safetensors`) and `tagger.json` (format
 //! `nlkit-finetuned-tagger`, version, labels, provenance, checksums).
+//! With extra input columns ([`FineTuneConfig::features`], e.g. the POS
+//! column of CoNLL-2000) each token's state is the encoder's followed by
+//! one embedding per column ([`super::finetune_columns`]); such a model is
+//! written as version 2 (`features` and their vocabularies in
+//! `tagger.json`, the tables `feat_emb.K` in `head.safetensors`), a model
+//! without columns as version 1, and both are read.
 //! [`FineTunedTagger::load`] reads it back onto the fast inference path.
 //! `nlkit train-neural --encoder DIR` makes one and `nlkit tag --tagger
 //! neural:DIR` runs it. NLTK has no counterpart; this is the usual
@@ -24,9 +30,11 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use super::finetune_columns::Columns;
 use super::iob::IobConstraints;
 use super::labeller::{
-    clip, read_header, score_labels, weights_checksum, Labelled, Metric, ModelInfo,
+    check_examples, check_features, clip, read_header, score_labels, weights_checksum, Example,
+    FeatureColumn, Labelled, Metric, ModelInfo, Vocab,
 };
 use super::{candle_err, Encoder};
 use crate::io::write_atomic;
@@ -35,8 +43,9 @@ use crate::{Error, Result};
 
 /// The format name in a fine-tuned folder's `tagger.json`.
 pub const FINETUNED_FORMAT: &str = "nlkit-finetuned-tagger";
-/// The version of that format this nlkit writes and reads.
-pub const FINETUNED_VERSION: u32 = 1;
+/// The newest version of that format this nlkit writes and reads (1 for
+/// models without extra input columns, 2 for models with them).
+pub const FINETUNED_VERSION: u32 = 2;
 
 const HEADER: &str = "tagger.json";
 const HEAD: &str = "head.safetensors";
@@ -76,6 +85,9 @@ pub struct FineTuneConfig {
     pub seed: u64,
     /// Progress: one phase per epoch, with loss and dev score.
     pub progress: Option<ProgressHandle>,
+    /// Extra input columns (none by default): every training and dev
+    /// sentence must have them, in this order ([`finetune_examples`]).
+    pub features: Vec<FeatureColumn>,
 }
 
 impl Default for FineTuneConfig {
@@ -93,6 +105,7 @@ impl Default for FineTuneConfig {
             metric: Metric::Accuracy,
             seed: 42,
             progress: None,
+            features: Vec::new(),
         }
     }
 }
@@ -119,6 +132,12 @@ struct Header {
     info: ModelInfo,
     head_fnv1a64: String,
     encoder_fnv1a64: String,
+    /// The extra input columns (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    features: Vec<FeatureColumn>,
+    /// One vocabulary per extra column, in index order (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    feature_vocabs: Vec<Vec<String>>,
 }
 
 /// A tagger made by fine-tuning an encoder ([`finetune_tagger`]).
@@ -134,6 +153,9 @@ pub struct FineTunedTagger {
     encoder: Encoder,
     head_w: Tensor,
     head_b: Tensor,
+    /// The extra input columns and their embedding tables.
+    columns: Columns,
+    tables: Vec<Tensor>,
     labels: Vec<String>,
     words: Vec<String>,
     info: ModelInfo,
@@ -166,13 +188,38 @@ impl FineTunedTagger {
     pub fn load(dir: &Path) -> Result<Self> {
         let hpath = dir.join(HEADER);
         let json = std::fs::read(&hpath).map_err(|e| Error::io(&hpath, e))?;
-        let (header, _): (Header, u32) = read_header(
+        let (header, version): (Header, u32) = read_header(
             &json,
             &hpath,
             FINETUNED_FORMAT,
             "fine-tuned tagger",
-            FINETUNED_VERSION..=FINETUNED_VERSION,
+            1..=FINETUNED_VERSION,
         )?;
+        let columns_mismatch = |message: String| Error::ModelMismatch {
+            file: hpath.clone(),
+            part: "feature vocabulary",
+            message,
+        };
+        if version == 1 && !(header.features.is_empty() && header.feature_vocabs.is_empty()) {
+            return Err(columns_mismatch(
+                "a version 1 fine-tuned tagger has no feature columns".into(),
+            ));
+        }
+        if header.features.len() != header.feature_vocabs.len() {
+            return Err(columns_mismatch(format!(
+                "{} feature columns but {} vocabularies",
+                header.features.len(),
+                header.feature_vocabs.len()
+            )));
+        }
+        let columns = Columns {
+            vocabs: header
+                .feature_vocabs
+                .iter()
+                .map(|v| Vocab::from_items(v.clone()))
+                .collect::<Result<_>>()?,
+            columns: header.features.clone(),
+        };
         let read_checked = |name: &str, sum: &str| -> Result<Vec<u8>> {
             let p = dir.join(name);
             let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
@@ -204,19 +251,38 @@ impl FineTunedTagger {
                 ))
             }
         };
-        let want = [header.labels.len(), encoder.hidden_size()];
+        let want = [header.labels.len(), encoder.hidden_size() + columns.width()];
         if header.labels.is_empty() || head_w.dims() != want || head_b.dims() != [want[0]] {
             return Err(mismatch(format!(
-                "head of shape {:?}, {} labels and hidden size {} need {want:?}",
+                "head of shape {:?}, {} labels, hidden size {} and feature width {} need {want:?}",
                 head_w.dims(),
                 header.labels.len(),
-                encoder.hidden_size()
+                encoder.hidden_size(),
+                columns.width()
             )));
+        }
+        let mut tables = Vec::with_capacity(columns.columns.len());
+        for (k, (c, v)) in columns.columns.iter().zip(&columns.vocabs).enumerate() {
+            let name = Columns::table_name(k);
+            let table = t.remove(&name).ok_or_else(|| {
+                columns_mismatch(format!("tensor `{name}` (column `{}`) needed", c.name))
+            })?;
+            if table.dims() != [v.len(), c.dim] {
+                return Err(columns_mismatch(format!(
+                    "`{name}` of shape {:?} for {} values of width {}",
+                    table.dims(),
+                    v.len(),
+                    c.dim
+                )));
+            }
+            tables.push(table);
         }
         Ok(FineTunedTagger {
             encoder,
             head_w,
             head_b,
+            columns,
+            tables,
             iob: iob_for(&header.info.task, &header.labels),
             labels: header.labels,
             words: header.words,
@@ -228,23 +294,55 @@ impl FineTunedTagger {
     ///
     /// # Errors
     /// [`Error::Model`] when the encoder or the layer fails; never empty
-    /// or made-up tags.
+    /// or made-up tags; [`Error::InvalidInput`] for a model that reads
+    /// extra columns (use [`FineTunedTagger::tag_sents_with`]).
     pub fn tag_sents<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Result<Vec<Vec<&str>>> {
+        let none: Vec<Vec<Vec<&str>>> = vec![Vec::new(); sentences.len()];
+        self.tag_sents_with(sentences, &none)
+    }
+
+    /// Tags sentences with their extra columns: `features[i][k][j]` is
+    /// column `k`'s value for token `j` of sentence `i` (the columns of
+    /// [`FineTunedTagger::feature_columns`], in order; none for a model
+    /// without columns). A value never seen in training is read as unknown.
+    ///
+    /// # Errors
+    /// As [`FineTunedTagger::tag_sents`]; [`Error::InvalidInput`] when the
+    /// columns are missing or a column's length differs from its
+    /// sentence's.
+    ///
+    /// # Example
+    /// ```no_run
+    /// use nlkit::neural::FineTunedTagger;
+    /// let t = FineTunedTagger::load(std::path::Path::new("chunk-minilm-pos")).unwrap();
+    /// let tags = t.tag_sents_with(&[vec!["The", "cat"]], &[vec![vec!["DT", "NN"]]]).unwrap();
+    /// assert_eq!(tags[0].len(), 2);
+    /// ```
+    pub fn tag_sents_with<S: AsRef<str>, F: AsRef<str>, C: AsRef<[Vec<F>]>>(
+        &self,
+        sentences: &[Vec<S>],
+        features: &[C],
+    ) -> Result<Vec<Vec<&str>>> {
+        check_features(&self.columns.columns, sentences, features)?;
         let err = candle_err("fine-tuned tagger");
         let mut out = Vec::with_capacity(sentences.len());
-        for group in sentences.chunks(GROUP) {
+        for (group, fgroup) in sentences.chunks(GROUP).zip(features.chunks(GROUP)) {
             let refs: Vec<Vec<&str>> = group
                 .iter()
                 .map(|s| s.iter().map(AsRef::as_ref).collect())
                 .collect();
             let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
             let states = self.encoder.word_states_batch(&slices)?;
-            for (s, st) in refs.iter().zip(states) {
+            for ((s, st), f) in refs.iter().zip(states).zip(fgroup) {
                 if s.is_empty() {
                     out.push(Vec::new());
                     continue;
                 }
                 let ids = last_layer(&st)
+                    .and_then(|h| {
+                        self.columns
+                            .append(&h, &self.tables, std::slice::from_ref(f))
+                    })
                     .and_then(|h| logits(&h, &self.head_w, &self.head_b))
                     .and_then(|l| decode(&l, self.iob.as_ref()))
                     .map_err(&err)?;
@@ -275,6 +373,12 @@ impl FineTunedTagger {
         self.words
             .binary_search_by(|w| w.as_str().cmp(word))
             .is_ok()
+    }
+
+    /// The extra input columns the model reads (none for a model of the
+    /// words only).
+    pub fn feature_columns(&self) -> &[FeatureColumn] {
+        &self.columns.columns
     }
 
     /// The label set, in the layer's order.
@@ -336,38 +440,74 @@ pub fn finetune_tagger(
     train: &[Labelled],
     dev: &[Labelled],
     opts: &FineTuneConfig,
+    info: ModelInfo,
+    out: &Path,
+) -> Result<FineTunedTagger> {
+    let train: Vec<Example> = train.iter().cloned().map(Example::from).collect();
+    let dev: Vec<Example> = dev.iter().cloned().map(Example::from).collect();
+    finetune_examples(encoder_dir, &train, &dev, opts, info, out)
+}
+
+/// Fine-tunes as [`finetune_tagger`] on sentences with the extra input
+/// columns [`FineTuneConfig::features`] names (each sentence's
+/// `features`, in that order); each column's vocabulary is its training
+/// values.
+///
+/// # Errors
+/// As [`finetune_tagger`]; [`Error::InvalidInput`] when a sentence's
+/// columns do not fit the configuration or its words, or a column's width
+/// is 0 or above 65,536.
+///
+/// # Example
+/// ```no_run
+/// use nlkit::neural::labeller::{Example, FeatureColumn, ModelInfo};
+/// use nlkit::neural::{finetune_examples, FineTuneConfig};
+/// let s = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+/// let data = vec![Example { words: s(&["the", "cat"]), features: vec![s(&["DT", "NN"])], labels: s(&["B-NP", "I-NP"]) }];
+/// let opts = FineTuneConfig { features: vec![FeatureColumn { name: "pos".into(), dim: 16 }], ..Default::default() };
+/// let out = std::path::Path::new("chunk-minilm-pos");
+/// let m = finetune_examples(std::path::Path::new(".encoder"), &data, &[], &opts, ModelInfo::new("chunk"), out).unwrap();
+/// assert_eq!(m.feature_columns().len(), 1);
+/// ```
+pub fn finetune_examples(
+    encoder_dir: &Path,
+    train: &[Example],
+    dev: &[Example],
+    opts: &FineTuneConfig,
     mut info: ModelInfo,
     out: &Path,
 ) -> Result<FineTunedTagger> {
     let err = candle_err("fine-tuning");
-    for (what, data) in [("training", train), ("dev", dev)] {
-        if let Some(i) = data.iter().position(|(w, l)| w.len() != l.len()) {
-            return Err(Error::InvalidInput(format!(
-                "{what} sentence {}: {} words but {} labels",
-                i + 1,
-                data[i].0.len(),
-                data[i].1.len()
-            )));
-        }
+    check_examples(train, opts.features.len(), "training")?;
+    check_examples(dev, opts.features.len(), "dev")?;
+    if let Some(c) = opts.features.iter().find(|c| c.dim == 0 || c.dim > 1 << 16) {
+        return Err(Error::InvalidInput(format!(
+            "feature column `{}`: width {} is out of range",
+            c.name, c.dim
+        )));
     }
     if opts.batch_size == 0 || opts.epochs == 0 || !(0.0..1.0).contains(&opts.dropout) {
         return Err(Error::InvalidInput(
             "fine-tuning needs a positive batch size and epoch count, and dropout in [0, 1)".into(),
         ));
     }
-    let train: Vec<&Labelled> = train.iter().filter(|(w, _)| !w.is_empty()).collect();
+    let train: Vec<&Example> = train.iter().filter(|e| !e.words.is_empty()).collect();
     if train.is_empty() {
         return Err(Error::InvalidInput("no training sentences".into()));
     }
-    let mut labels: Vec<String> = train.iter().flat_map(|(_, l)| l.iter().cloned()).collect();
+    let columns = Columns::from_training(&opts.features, &train);
+    let mut labels: Vec<String> = train
+        .iter()
+        .flat_map(|e| e.labels.iter().cloned())
+        .collect();
     labels.sort();
     labels.dedup();
     let label_id = |l: &str| labels.binary_search_by(|x| x.as_str().cmp(l)).ok();
-    let mut known: Vec<String> = train.iter().flat_map(|(w, _)| w.iter().cloned()).collect();
+    let mut known: Vec<String> = train.iter().flat_map(|e| e.words.iter().cloned()).collect();
     known.sort();
     known.dedup();
     let (encoder, enc_vars) = Encoder::load_trainable(encoder_dir)?;
-    let hidden = encoder.hidden_size();
+    let hidden = encoder.hidden_size() + columns.width();
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let a = (6.0 / (hidden + labels.len()) as f32).sqrt();
     let w0: Vec<f32> = (0..labels.len() * hidden)
@@ -378,8 +518,12 @@ pub fn finetune_tagger(
     )
     .map_err(&err)?;
     let head_b = Var::zeros(labels.len(), DType::F32, &Device::Cpu).map_err(&err)?;
+    // drawn after the head's weights, so that a model without columns
+    // draws the same numbers as before
+    let tables = columns.init_tables(&mut rng).map_err(&err)?;
     let enc_list = enc_vars.all_vars();
-    let head_list = vec![head_w.clone(), head_b.clone()];
+    let mut head_list = vec![head_w.clone(), head_b.clone()];
+    head_list.extend(tables.iter().cloned());
     let all: Vec<Var> = enc_list.iter().chain(&head_list).cloned().collect();
     let adam = |vars: Vec<Var>, lr: f64| {
         AdamW::new(
@@ -396,17 +540,24 @@ pub fn finetune_tagger(
 
     let gold: Vec<Vec<u32>> = train
         .iter()
-        .map(|(_, l)| l.iter().map(|l| label_id(l).unwrap_or(0) as u32).collect())
+        .map(|e| {
+            e.labels
+                .iter()
+                .map(|l| label_id(l).unwrap_or(0) as u32)
+                .collect()
+        })
         .collect();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    order.sort_by_key(|&i| train[i].0.len());
+    order.sort_by_key(|&i| train[i].words.len());
     let batches: Vec<Vec<usize>> = order
         .chunks(opts.batch_size)
         .map(<[usize]>::to_vec)
         .collect();
     let total_steps = (batches.len() * opts.epochs) as f64;
     let mut step = 0usize;
-    let dev: Vec<&Labelled> = dev.iter().filter(|(w, _)| !w.is_empty()).collect();
+    let dev: Vec<&Example> = dev.iter().filter(|e| !e.words.is_empty()).collect();
+    let table_tensors =
+        || -> Vec<Tensor> { tables.iter().map(|t| t.as_tensor().clone()).collect() };
     let mut best: Option<f64> = None;
     let mut since_best = 0usize;
     for epoch in 0..opts.epochs {
@@ -426,7 +577,7 @@ pub fn finetune_tagger(
             step += 1;
             let words: Vec<Vec<&str>> = idx
                 .iter()
-                .map(|&i| train[i].0.iter().map(String::as_str).collect())
+                .map(|&i| train[i].words.iter().map(String::as_str).collect())
                 .collect();
             let slices: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
             let states = encoder.word_states_train(&slices)?;
@@ -436,6 +587,9 @@ pub fn finetune_tagger(
                 .collect::<candle_core::Result<_>>()
                 .map_err(&err)?;
             let h = Tensor::cat(&h, 0).map_err(&err)?;
+            let feats: Vec<&[Vec<String>]> =
+                idx.iter().map(|&i| train[i].features.as_slice()).collect();
+            let h = columns.append(&h, &table_tensors(), &feats).map_err(&err)?;
             let h = dropout(&h, opts.dropout, &mut rng).map_err(&err)?;
             let ids: Vec<u32> = idx.iter().flat_map(|&i| gold[i].iter().copied()).collect();
             let n = ids.len();
@@ -464,7 +618,11 @@ pub fn finetune_tagger(
                 encoder_dir,
                 out,
                 &enc_vars,
-                [head_w.as_tensor(), head_b.as_tensor()],
+                (
+                    [head_w.as_tensor(), head_b.as_tensor()],
+                    &columns,
+                    &table_tensors(),
+                ),
                 [&labels, &known],
                 info,
             )
@@ -481,7 +639,7 @@ pub fn finetune_tagger(
         let iob = iob_for(&info.task, &labels);
         let s = dev_score(
             &encoder,
-            [&head_w, &head_b],
+            ([&head_w, &head_b], &columns, &table_tensors()),
             (&labels, iob.as_ref()),
             &dev,
             opts.metric,
@@ -520,28 +678,25 @@ fn dropout(x: &Tensor, p: f32, rng: &mut ChaCha8Rng) -> candle_core::Result<Tens
 /// The dev score of the model being trained.
 fn dev_score(
     encoder: &Encoder,
-    [w, b]: [&Var; 2],
+    ([w, b], columns, tables): ([&Var; 2], &Columns, &[Tensor]),
     (labels, iob): (&[String], Option<&IobConstraints>),
-    dev: &[&Labelled],
+    dev: &[&Example],
     metric: Metric,
 ) -> Result<f64> {
     let err = candle_err("fine-tuning");
+    let tables: Vec<Tensor> = tables.iter().map(Tensor::detach).collect();
     let mut pred: Vec<Vec<&str>> = Vec::with_capacity(dev.len());
     for group in dev.chunks(GROUP) {
         let words: Vec<Vec<&str>> = group
             .iter()
-            .map(|(w, _)| w.iter().map(String::as_str).collect())
+            .map(|e| e.words.iter().map(String::as_str).collect())
             .collect();
         let slices: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
-        for st in encoder.word_states_train(&slices)? {
-            let ids = last_layer(&st)
-                .and_then(|h| {
-                    logits(
-                        &h.detach(),
-                        &w.as_tensor().detach(),
-                        &b.as_tensor().detach(),
-                    )
-                })
+        let states = encoder.word_states_train(&slices)?;
+        for (st, e) in states.iter().zip(group) {
+            let ids = last_layer(st)
+                .and_then(|h| columns.append(&h.detach(), &tables, &[e.features.as_slice()]))
+                .and_then(|h| logits(&h, &w.as_tensor().detach(), &b.as_tensor().detach()))
                 .and_then(|l| decode(&l, iob))
                 .map_err(&err)?;
             pred.push(
@@ -551,7 +706,7 @@ fn dev_score(
             );
         }
     }
-    let gold: Vec<&[String]> = dev.iter().map(|(_, l)| l.as_slice()).collect();
+    let gold: Vec<&[String]> = dev.iter().map(|e| e.labels.as_slice()).collect();
     score_labels(metric, &gold, &pred)
 }
 
@@ -563,7 +718,7 @@ fn write(
     source: &Path,
     out: &Path,
     enc_vars: &candle_nn::VarMap,
-    [w, b]: [&Tensor; 2],
+    ([w, b], columns, tables): ([&Tensor; 2], &Columns, &[Tensor]),
     [labels, words]: [&[String]; 2],
     info: &ModelInfo,
 ) -> Result<()> {
@@ -589,13 +744,24 @@ fn write(
     };
     enc.sort_by(|a, b| a.0.cmp(&b.0));
     let enc = save(enc)?;
-    let head = save(vec![
+    let mut head_tensors = vec![
         ("head.weight".into(), w.clone()),
         ("head.bias".into(), b.clone()),
-    ])?;
+    ];
+    for (k, t) in tables.iter().enumerate() {
+        head_tensors.push((Columns::table_name(k), t.clone()));
+    }
+    let head = save(head_tensors)?;
     let header = Header {
         format: FINETUNED_FORMAT.into(),
-        version: FINETUNED_VERSION,
+        // version 1 readers can still read a model without columns
+        version: if columns.columns.is_empty() {
+            1
+        } else {
+            FINETUNED_VERSION
+        },
+        features: columns.columns.clone(),
+        feature_vocabs: columns.vocabs.iter().map(|v| v.items().to_vec()).collect(),
         labels: labels.to_vec(),
         words: words.to_vec(),
         info: info.clone(),

@@ -31,6 +31,7 @@ mod any_labeller;
 mod bert;
 mod device;
 mod finetune;
+mod finetune_columns;
 mod iob;
 pub mod labeller;
 mod ops;
@@ -39,7 +40,8 @@ pub use any_labeller::AnyLabeller;
 pub use bert::Encoder;
 pub use device::parse_device;
 pub use finetune::{
-    finetune_tagger, FineTuneConfig, FineTunedTagger, FINETUNED_FORMAT, FINETUNED_VERSION,
+    finetune_examples, finetune_tagger, FineTuneConfig, FineTunedTagger, FINETUNED_FORMAT,
+    FINETUNED_VERSION,
 };
 
 /// Turns a candle error into nlkit's [`crate::Error::Model`].

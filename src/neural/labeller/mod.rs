@@ -48,8 +48,9 @@ pub use checkpoint::{weights_checksum, FORMAT, VERSION};
 pub use config::{EncoderKind, FeatureColumn, LabellerConfig, Metric, TrainConfig};
 pub use data::{Example, Labelled, Task};
 pub use embedded::{embedded_ner, EMBEDDED_NER_LANGS};
-pub(crate) use train::{clip, score_labels};
+pub(crate) use train::{check_examples, clip, score_labels};
 pub use train::{train_examples, train_labeller};
+pub(crate) use vocab::RESERVED;
 pub use vocab::{shape, word_key, Vocab, PAD, SHAPES, UNK};
 
 use crate::neural::candle_err;
@@ -280,7 +281,7 @@ impl crate::tag::TryTagger for SequenceLabeller {
 
 /// Checks that every sentence has the model's feature columns, each as
 /// long as the sentence.
-fn check_features<S, F, C: AsRef<[Vec<F>]>>(
+pub(crate) fn check_features<S, F, C: AsRef<[Vec<F>]>>(
     columns: &[FeatureColumn],
     sentences: &[Vec<S>],
     features: &[C],

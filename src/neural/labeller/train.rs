@@ -54,7 +54,9 @@ pub(crate) fn score_labels(metric: Metric, gold: &[&[String]], pred: &[Vec<&str>
     }
 }
 
-fn check(data: &[Example], columns: usize, what: &str) -> Result<()> {
+/// Checks that every sentence has as many labels as words and `columns`
+/// feature columns, each as long as its words.
+pub(crate) fn check_examples(data: &[Example], columns: usize, what: &str) -> Result<()> {
     for (i, e) in data.iter().enumerate() {
         if e.words.len() != e.labels.len() {
             return Err(Error::InvalidInput(format!(
@@ -132,8 +134,8 @@ pub fn train_examples(
     device: &Device,
 ) -> Result<SequenceLabeller> {
     config.validate()?;
-    check(train, config.features.len(), "training")?;
-    check(dev, config.features.len(), "dev")?;
+    check_examples(train, config.features.len(), "training")?;
+    check_examples(dev, config.features.len(), "dev")?;
     if opts.batch_size == 0 {
         return Err(Error::InvalidInput("batch size must be positive".into()));
     }
