@@ -23,6 +23,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
+
 use super::logic::{BinOp, Binder, Expr, Expression, VarKind};
 use crate::{Error, Result};
 
@@ -126,7 +129,9 @@ impl fmt::Display for Value {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Valuation {
-    map: BTreeMap<String, Value>,
+    // Hashed, not a BTreeMap: evaluation looks up every symbol it meets
+    // here, and a sorted map pays a string comparison per tree level.
+    map: FxHashMap<String, Value>,
 }
 
 impl Valuation {
@@ -147,7 +152,7 @@ impl Valuation {
     /// most 1024 characters (NLTK's `MAX_TUPLE_LENGTH`); the message names
     /// the line (0-based, as NLTK's).
     pub fn fromstring(s: &str) -> Result<Valuation> {
-        let mut map = BTreeMap::new();
+        let mut map = FxHashMap::default();
         for (n, line) in s.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -168,7 +173,9 @@ impl Valuation {
 
     /// The symbols, sorted.
     pub fn symbols(&self) -> Vec<&str> {
-        self.map.keys().map(String::as_str).collect()
+        let mut out: Vec<&str> = self.map.keys().map(String::as_str).collect();
+        out.sort_unstable();
+        out
     }
 
     /// Every individual a value mentions (NLTK's `domain`).
@@ -291,7 +298,9 @@ fn read_line(line: &str) -> std::result::Result<(String, Value), String> {
 pub struct Assignment {
     // shared: evaluation copies assignments at every quantifier
     domain: Rc<BTreeSet<String>>,
-    map: BTreeMap<String, String>,
+    // Hashed: looked up for every individual variable evaluation meets;
+    // `Display` sorts its pairs itself.
+    map: FxHashMap<String, String>,
     // set by `Model::satisfy` when the domain holds the model's: binding
     // an individual of the model then needs no membership test
     covers_model: bool,
@@ -302,7 +311,7 @@ impl Assignment {
     pub fn new(domain: BTreeSet<String>) -> Assignment {
         Assignment {
             domain: Rc::new(domain),
-            map: BTreeMap::new(),
+            map: FxHashMap::default(),
             covers_model: false,
         }
     }
@@ -638,18 +647,22 @@ impl Model {
     /// The arguments of a predicate as individuals, when every one is a
     /// variable or constant naming an individual (the common case, without
     /// building a `Value` per argument); `None` otherwise.
-    fn atom_key(&self, args: &[&Expression], g: &Assignment) -> S<Option<Vec<String>>> {
-        let mut key = Vec::with_capacity(args.len());
+    fn atom_key<'a>(
+        &'a self,
+        args: &[&Expression],
+        g: &'a Assignment,
+    ) -> S<Option<SmallVec<[&'a str; 4]>>> {
+        let mut key = SmallVec::new();
         for x in args {
             let Some(v) = x.as_variable() else {
                 return Ok(None);
             };
             match self.valuation.get(v.name()) {
-                Some(Value::Individual(s)) => key.push(s.clone()),
+                Some(Value::Individual(s)) => key.push(s.as_str()),
                 Some(_) => return Ok(None),
                 None if matches!(v.kind(), VarKind::Individual | VarKind::Event) => {
                     match g.get(v.name()) {
-                        Some(s) => key.push(s.to_string()),
+                        Some(s) => key.push(s),
                         None => return Err(Stop::Undefined),
                     }
                 }
@@ -662,14 +675,31 @@ impl Model {
 
 /// `tuple(key) in funval` for a key of individuals (`comparable`: no
 /// argument was a truth value).
-fn member_key(key: &[String], comparable: bool, funval: &Value) -> S<Value> {
+fn member_key<K: AsRef<str>>(key: &[K], comparable: bool, funval: &Value) -> S<Value> {
     match funval {
-        Value::Relation(r) => Ok(Value::Bool(comparable && r.contains(key))),
+        Value::Relation(r) => Ok(Value::Bool(comparable && relation_contains(r, key))),
         Value::Function(_) => Ok(Value::Bool(false)),
         Value::Individual(_) => Err(Stop::Fail(
             "'in <string>' requires string as left operand, not tuple".into(),
         )),
         Value::Bool(_) => Err(Stop::Fail("argument of type 'bool' is not iterable".into())),
+    }
+}
+
+/// Relations with at most this many tuples are searched by scanning them.
+const SCAN_RELATION: usize = 16;
+
+/// `key in r`. A small relation (most of a model's) is scanned, comparing
+/// borrowed strings, so that a predicate's arguments need not be copied
+/// into a `Vec<String>` to ask the set.
+fn relation_contains<K: AsRef<str>>(r: &BTreeSet<Vec<String>>, key: &[K]) -> bool {
+    if r.len() <= SCAN_RELATION {
+        r.iter().any(|t| {
+            t.len() == key.len() && t.iter().zip(key).all(|(a, b)| a.as_str() == b.as_ref())
+        })
+    } else {
+        let owned: Vec<String> = key.iter().map(|k| k.as_ref().to_string()).collect();
+        r.contains(&owned)
     }
 }
 

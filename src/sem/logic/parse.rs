@@ -13,13 +13,51 @@ const SYMBOLS: &[&str] = &[
 ];
 
 /// Every reserved token (`Tokens.TOKENS`); anything else is a variable.
-const TOKENS: &[&str] = &[
-    "and", "&", "^", "or", "|", "implies", "->", "=>", "iff", "<->", "<=>", "=", "==", "!=",
-    "some", "exists", "exist", "all", "forall", "iota", "\\", ".", "(", ")", ",", "not", "-", "!",
-];
+fn is_token(tok: &str) -> bool {
+    matches!(
+        tok,
+        "and"
+            | "&"
+            | "^"
+            | "or"
+            | "|"
+            | "implies"
+            | "->"
+            | "=>"
+            | "iff"
+            | "<->"
+            | "<=>"
+            | "="
+            | "=="
+            | "!="
+            | "some"
+            | "exists"
+            | "exist"
+            | "all"
+            | "forall"
+            | "iota"
+            | "\\"
+            | "."
+            | "("
+            | ")"
+            | ","
+            | "not"
+            | "-"
+            | "!"
+    )
+}
 
-const NOT_LIST: &[&str] = &["not", "-", "!"];
-const QUANTS: &[&str] = &["some", "exists", "exist", "all", "forall", "iota"];
+// `NOT_LIST`, `QUANTS` and `TOKENS` are tested with `match` rather than by
+// scanning a list: the compiler dispatches on the length first, so most
+// tokens are settled without a string comparison (every token of every
+// formula goes through these tests).
+fn is_not(tok: &str) -> bool {
+    matches!(tok, "not" | "-" | "!")
+}
+
+fn is_quant(tok: &str) -> bool {
+    matches!(tok, "some" | "exists" | "exist" | "all" | "forall" | "iota")
+}
 
 const APP: u8 = 3;
 const NO_CONTEXT: u8 = 10;
@@ -59,7 +97,7 @@ fn is_variable(tok: &str) -> bool {
     if tok.bytes().all(|b| b.is_ascii_alphanumeric()) && tok.len() > 7 {
         return true;
     }
-    !TOKENS.contains(&tok)
+    !is_token(tok)
 }
 
 /// A parse error: NLTK's `LogicalExpressionException` before formatting.
@@ -113,8 +151,18 @@ fn tokenize(data: &[char]) -> (Vec<String>, Vec<usize>) {
 pub(crate) fn tokenize_with(data: &[char], symbols: &[&str]) -> (Vec<String>, Vec<usize>) {
     let mut out = Vec::new();
     let mut starts = Vec::new();
-    let mut token = String::new();
-    let mut token_start = 0;
+    // A word token is a run of characters that are neither blanks nor the
+    // start of a symbol, so it is kept as its start and made into a
+    // `String` once, at its full length, where it ends (rather than grown
+    // one character at a time).
+    let mut token_start: Option<usize> = None;
+    let flush =
+        |from: &mut Option<usize>, to: usize, out: &mut Vec<String>, starts: &mut Vec<usize>| {
+            if let Some(b) = from.take() {
+                out.push(data[b..to].iter().collect());
+                starts.push(b);
+            }
+        };
     let mut i = 0;
     while i < data.len() {
         // NLTK walks a trie greedily, without backtracking: the longest run
@@ -138,33 +186,21 @@ pub(crate) fn tokenize_with(data: &[char], symbols: &[&str]) -> (Vec<String>, Ve
                 .iter()
                 .any(|s| s.len() == len && starts_with(s, &data[i..i + len]));
         if is_symbol {
-            if !token.is_empty() {
-                out.push(std::mem::take(&mut token));
-                starts.push(token_start);
-            }
+            flush(&mut token_start, i, &mut out, &mut starts);
             out.push(data[i..i + len].iter().collect());
             starts.push(i);
             i += len;
         } else {
             let c = data[i];
             if c == ' ' || c == '\t' || c == '\n' {
-                if !token.is_empty() {
-                    out.push(std::mem::take(&mut token));
-                    starts.push(token_start);
-                }
-            } else {
-                if token.is_empty() {
-                    token_start = i;
-                }
-                token.push(c);
+                flush(&mut token_start, i, &mut out, &mut starts);
+            } else if token_start.is_none() {
+                token_start = Some(i);
             }
             i += 1;
         }
     }
-    if !token.is_empty() {
-        out.push(token);
-        starts.push(token_start);
-    }
+    flush(&mut token_start, data.len(), &mut out, &mut starts);
     (out, starts)
 }
 
@@ -221,12 +257,12 @@ impl Parser {
         };
         let accum = if is_variable(&tok) {
             self.handle_variable(&tok)?
-        } else if NOT_LIST.contains(&tok.as_str()) {
+        } else if is_not(&tok) {
             let t = self.next_expression(2)?;
             self.mk(Expr::Negated(t))?
         } else if tok == "\\" {
             self.handle_binder(&tok, Binder::Lambda)?
-        } else if QUANTS.contains(&tok.as_str()) {
+        } else if is_quant(&tok) {
             let kind = match tok.as_str() {
                 "some" | "exists" | "exist" => Binder::Exists,
                 "all" | "forall" => Binder::All,
