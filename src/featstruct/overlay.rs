@@ -654,31 +654,6 @@ impl<'a> Overlay<'a> {
     }
 }
 
-/// Node ids reachable from `root` in preorder (NLTK's visiting order),
-/// appended to `out` (as `subst::reachable`, in small on-stack lists).
-fn preorder(nodes: &[Node], root: NodeId, out: &mut Ids) {
-    let mut seen: SmallVec<[bool; 24]> = SmallVec::from_elem(false, nodes.len());
-    let mut stack = Ids::new();
-    stack.push(root);
-    while let Some(id) = stack.pop() {
-        match seen.get_mut(id) {
-            Some(s) if !*s => *s = true,
-            _ => continue,
-        }
-        out.push(id);
-        if let Some(node) = nodes.get(id) {
-            let start = stack.len();
-            stack.extend(node.values().filter_map(|v| match v {
-                Value::Node(c) => Some(*c),
-                _ => None,
-            }));
-            if let Some(pushed) = stack.get_mut(start..) {
-                pushed.reverse();
-            }
-        }
-    }
-}
-
 /// The common case of `unify(a, b)` (no caller bindings): `None` when it
 /// does not apply and the general algorithm must run.
 pub(super) fn unify(
@@ -700,7 +675,7 @@ pub(super) fn unify(
         // into and no string allocated for a short name.
         let mut used: SmallVec<[Name; 8]> = bvars.iter().map(|v| Name::from(*v)).collect();
         let mut order = Ids::new();
-        preorder(&b.nodes, b.root, &mut order);
+        super::subst::preorder(&b.nodes, b.root, &mut order);
         for &id in &order {
             let Some(node) = b.nodes.get(id) else {
                 continue;

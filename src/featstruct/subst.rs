@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use smallvec::SmallVec;
+
 use super::{Bindings, FeatStruct, Name, Node, NodeId, Value};
 use crate::sem::logic::Expression;
 use crate::{Error, Result};
@@ -89,24 +91,34 @@ pub(crate) fn rename_variable_among(var: &str, used: &[Name]) -> Name {
 /// Node ids reachable from `root`, preorder (NLTK's visiting order).
 pub(crate) fn reachable(nodes: &[Node], root: NodeId) -> Vec<NodeId> {
     let mut out = Vec::new();
-    let mut seen = vec![false; nodes.len()];
-    let mut stack = vec![root];
+    preorder(nodes, root, &mut out);
+    out
+}
+
+/// [`reachable`], appended to `out`; the work lists stay on the stack for
+/// small structures (unification's fast path walks one per pair that
+/// shares variables).
+pub(crate) fn preorder(nodes: &[Node], root: NodeId, out: &mut impl Extend<NodeId>) {
+    let mut seen: SmallVec<[bool; 24]> = SmallVec::from_elem(false, nodes.len());
+    let mut stack: SmallVec<[NodeId; 24]> = SmallVec::new();
+    stack.push(root);
     while let Some(id) = stack.pop() {
         match seen.get_mut(id) {
             Some(s) if !*s => *s = true,
             _ => continue,
         }
-        out.push(id);
+        out.extend([id]);
         if let Some(node) = nodes.get(id) {
             let start = stack.len();
             stack.extend(node.values().filter_map(|v| match v {
                 Value::Node(c) => Some(*c),
                 _ => None,
             }));
-            stack[start..].reverse();
+            if let Some(pushed) = stack.get_mut(start..) {
+                pushed.reverse();
+            }
         }
     }
-    out
 }
 
 /// Renames, in the nodes `ids` (in order), the variables in `vars` (all

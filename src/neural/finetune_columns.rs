@@ -11,7 +11,7 @@ use candle_core::{DType, Device, Tensor, Var};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
-use super::labeller::{Example, FeatureColumn, Vocab, RESERVED, UNK};
+use super::labeller::{Example, FeatureColumn, Vocab, UNK};
 
 /// The columns a fine-tuned model reads, with their vocabularies.
 #[derive(Debug, Clone, Default)]
@@ -26,17 +26,7 @@ impl Columns {
     /// The vocabularies of `columns` from the training sentences (each
     /// checked to have these columns).
     pub(crate) fn from_training(columns: &[FeatureColumn], train: &[&Example]) -> Self {
-        let vocabs = (0..columns.len())
-            .map(|k| {
-                Vocab::from_counts(
-                    &RESERVED,
-                    train
-                        .iter()
-                        .flat_map(|e| e.features[k].iter().map(String::as_str)),
-                    1,
-                )
-            })
-            .collect();
+        let vocabs = super::labeller::column_vocabs(columns.len(), train);
         Columns {
             columns: columns.to_vec(),
             vocabs,

@@ -48,9 +48,8 @@ pub use checkpoint::{weights_checksum, FORMAT, VERSION};
 pub use config::{EncoderKind, FeatureColumn, LabellerConfig, Metric, TrainConfig};
 pub use data::{Example, Labelled, Task};
 pub use embedded::{embedded_ner, EMBEDDED_NER_LANGS};
-pub(crate) use train::{check_examples, clip, score_labels};
+pub(crate) use train::{check_examples, clip, column_vocabs, score_labels};
 pub use train::{train_examples, train_labeller};
-pub(crate) use vocab::RESERVED;
 pub use vocab::{shape, word_key, Vocab, PAD, SHAPES, UNK};
 
 use crate::neural::candle_err;

@@ -54,6 +54,22 @@ pub(crate) fn score_labels(metric: Metric, gold: &[&[String]], pred: &[Vec<&str>
     }
 }
 
+/// One vocabulary per extra input column, from the values the training
+/// sentences have in that column (checked beforehand by [`check_examples`]).
+pub(crate) fn column_vocabs(columns: usize, train: &[&Example]) -> Vec<Vocab> {
+    (0..columns)
+        .map(|k| {
+            Vocab::from_counts(
+                &RESERVED,
+                train
+                    .iter()
+                    .flat_map(|e| e.features[k].iter().map(String::as_str)),
+                1,
+            )
+        })
+        .collect()
+}
+
 /// Checks that every sentence has as many labels as words and `columns`
 /// feature columns, each as long as its words.
 pub(crate) fn check_examples(data: &[Example], columns: usize, what: &str) -> Result<()> {
@@ -158,17 +174,7 @@ pub fn train_examples(
         .flat_map(|e| e.words.iter().flat_map(|w| w.chars().map(String::from)))
         .collect();
     let chars = Vocab::from_counts(&RESERVED, char_strs.iter().map(String::as_str), 1);
-    let feats: Vec<Vocab> = (0..config.features.len())
-        .map(|k| {
-            Vocab::from_counts(
-                &RESERVED,
-                train
-                    .iter()
-                    .flat_map(|e| e.features[k].iter().map(String::as_str)),
-                1,
-            )
-        })
-        .collect();
+    let feats = column_vocabs(config.features.len(), &train);
     let labels = Vocab::from_counts(
         &[],
         train
