@@ -459,6 +459,13 @@ fn is_clitic(s: &str) -> bool {
     let mut c = s.chars();
     c.next();
     let after = c.as_str();
+    // At most two characters (8 bytes) may follow the apostrophe, so a
+    // longer rest is refused before anything scans it: callers pass the
+    // whole rest of a chunk, and a long run of quotes asks at every
+    // apostrophe (scanning the rest each time was quadratic).
+    if after.len() > 8 {
+        return false;
+    }
     if after.is_ascii() {
         // at most two characters after the apostrophe
         return after.len() <= 2
