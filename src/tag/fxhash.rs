@@ -4,6 +4,7 @@
 //! concern worth SipHash's cost on the tagging hot path. A final mixing
 //! step (MurmurHash3's finaliser) makes all bits usable for bucket choice.
 
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -66,8 +67,14 @@ impl Hasher for FxHasher {
 /// The 64-bit hash of a feature string (never 0).
 #[inline]
 pub(crate) fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// [`hash_str`] of a string's bytes.
+#[inline]
+fn hash_bytes(s: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(s.as_bytes());
+    h.write(s);
     h.write_usize(s.len());
     h.finish().max(1)
 }
@@ -206,7 +213,7 @@ pub(crate) const ARITY: [u8; super::features::N_TEMPLATES] = [
 /// one way.
 #[cfg(test)]
 pub(crate) fn name_key(name: &str) -> u64 {
-    NameKeys::default().key(name)
+    NameKeys::default().key(name.as_bytes())
 }
 
 /// `name_key` of many names, faster when consecutive names share their
@@ -219,30 +226,38 @@ pub(crate) struct NameKeys {
 }
 
 impl NameKeys {
-    /// `name_key` of `name`.
-    pub(crate) fn key(&mut self, name: &str) -> u64 {
+    /// `name_key` of the name whose UTF-8 bytes are `name` (a model's
+    /// names are keyed as bytes: the embedded models' names are not
+    /// checked to be UTF-8 when nlkit starts, see `FeatureNames`).
+    pub(crate) fn key(&mut self, name: &[u8]) -> u64 {
         let templates = &super::features::TEMPLATES;
-        if name == templates[0] {
+        if name == templates[0].as_bytes() {
             return feature_key(0, &[]);
         }
         if let Some(k) = self.last {
             let t = templates[k];
-            if name.len() > t.len()
-                && name.as_bytes()[t.len()] == b' '
-                && name.as_bytes().starts_with(t.as_bytes())
-            {
+            if name.len() > t.len() && name[t.len()] == b' ' && name.starts_with(t.as_bytes()) {
                 // no other template can split `name` (see `name_key`)
                 return split_key(name, k, t.len() + 1);
             }
         }
         static TEMPLATE_IDS: std::sync::OnceLock<
-            std::collections::HashMap<&'static str, usize, std::hash::BuildHasherDefault<FxHasher>>,
+            std::collections::HashMap<
+                &'static [u8],
+                usize,
+                std::hash::BuildHasherDefault<FxHasher>,
+            >,
         > = std::sync::OnceLock::new();
-        let ids = TEMPLATE_IDS
-            .get_or_init(|| templates.iter().enumerate().map(|(k, t)| (*t, k)).collect());
+        let ids = TEMPLATE_IDS.get_or_init(|| {
+            templates
+                .iter()
+                .enumerate()
+                .map(|(k, t)| (t.as_bytes(), k))
+                .collect()
+        });
         // the template is what precedes the n-th space from the end, for n
         // parts
-        let b = name.as_bytes();
+        let b = name;
         let mut end = b.len();
         for _ in 0..3 {
             let Some(at) = memchr::memrchr(b' ', &b[..end]) else {
@@ -254,16 +269,16 @@ impl NameKeys {
                 return split_key(name, k, at + 1);
             }
         }
-        hash_str(name)
+        hash_bytes(name)
     }
 }
 
 /// `name_key` of `name`, whose template `k` ends before `from`: the
 /// feature key of its parts when there are as many space-separated ones
 /// as the template has, [`hash_str`] of the name otherwise.
-fn split_key(name: &str, k: usize, from: usize) -> u64 {
+fn split_key(name: &[u8], k: usize, from: usize) -> u64 {
     let n = usize::from(ARITY[k]);
-    let rest = name.as_bytes().get(from..).unwrap_or(&[]);
+    let rest = name.get(from..).unwrap_or(&[]);
     let mut parts = [0u64; 3];
     let mut start = 0;
     for (j, p) in parts.iter_mut().enumerate().take(n) {
@@ -276,13 +291,13 @@ fn split_key(name: &str, k: usize, from: usize) -> u64 {
             (None, true) => rest.len(),
             (Some(e), false) => e,
             // too many parts or too few
-            _ => return hash_str(name),
+            _ => return hash_bytes(name),
         };
         *p = raw_part_hash(&rest[start..end]);
         start = end + 1;
     }
     if n == 0 {
-        return hash_str(name);
+        return hash_bytes(name);
     }
     feature_key(k, &parts[..n])
 }
@@ -343,12 +358,29 @@ pub(crate) fn template_states() -> &'static [StrHasher] {
 /// in the CPU's cache) answers most lookups of absent features, which
 /// are most of a tagger's word-pair and tag-word features, without
 /// reading the table; it has no false negatives.
-#[derive(Debug, Clone, Default)]
+///
+/// The table and the filter are plain words (a slot is its key and its
+/// row's `start | end << 32`), so that nlkit's embedded models carry them
+/// ready-made: build.rs builds them when nlkit is built and the tagger
+/// reads them in place from the binary ([`FeatureIndex::from_parts`]),
+/// where building them was most of `nlkit tag`'s start-up.
+#[derive(Debug, Clone)]
 pub(crate) struct FeatureIndex {
-    slots: Vec<(u64, u32, u32)>,
+    slots: Cow<'static, [[u64; 2]]>,
     mask: usize,
-    filter: Vec<u64>,
+    filter: Cow<'static, [u64]>,
     filter_mask: usize,
+}
+
+impl Default for FeatureIndex {
+    fn default() -> Self {
+        FeatureIndex {
+            slots: Cow::Borrowed(&[]),
+            mask: 0,
+            filter: Cow::Borrowed(&[]),
+            filter_mask: 0,
+        }
+    }
 }
 
 /// The two bits of hash `h` in its word of [`FeatureIndex::filter`].
@@ -369,32 +401,59 @@ impl FeatureIndex {
         // (one cache line) for an absent feature, and the table stays small
         let cap = (n.max(4) * 4 / 3 + 1).next_power_of_two();
         let words = (n.max(16) / 16).next_power_of_two();
-        let mut t = FeatureIndex {
-            slots: vec![(0, 0, 0); cap],
-            mask: cap - 1,
-            filter: vec![0; words],
-            filter_mask: words - 1,
-        };
+        let mut slots = vec![[0u64; 2]; cap];
+        let mut filter = vec![0u64; words];
+        let (mask, filter_mask) = (cap - 1, words - 1);
         let mut repeated = false;
         for (h, a, b) in rows {
-            if let Some(w) = t.filter.get_mut((h >> 32) as usize & t.filter_mask) {
+            if let Some(w) = filter.get_mut((h >> 32) as usize & filter_mask) {
                 *w |= filter_bits(h);
             }
-            let mut i = h as usize & t.mask;
+            let mut i = h as usize & mask;
             loop {
-                let slot = &mut t.slots[i];
-                if slot.0 == 0 {
-                    *slot = (h, a, b);
+                let slot = &mut slots[i];
+                if slot[0] == 0 {
+                    *slot = [h, u64::from(a) | u64::from(b) << 32];
                     break;
                 }
-                if slot.0 == h {
+                if slot[0] == h {
                     repeated = true;
                     break;
                 }
-                i = (i + 1) & t.mask;
+                i = (i + 1) & mask;
             }
         }
+        let t = FeatureIndex {
+            slots: Cow::Owned(slots),
+            mask,
+            filter: Cow::Owned(filter),
+            filter_mask,
+        };
         (t, repeated)
+    }
+
+    /// An index from its table and filter as [`FeatureIndex::parts`] gives
+    /// them (borrowed from the binary for the embedded models), or `None`
+    /// when their lengths are not powers of two.
+    pub(crate) fn from_parts(
+        slots: Cow<'static, [[u64; 2]]>,
+        filter: Cow<'static, [u64]>,
+    ) -> Option<Self> {
+        if !slots.len().is_power_of_two() || !filter.len().is_power_of_two() {
+            return None;
+        }
+        Some(FeatureIndex {
+            mask: slots.len() - 1,
+            filter_mask: filter.len() - 1,
+            slots,
+            filter,
+        })
+    }
+
+    /// The table and the filter (see [`FeatureIndex::from_parts`]).
+    #[allow(dead_code)] // build.rs writes them (and tests compare them)
+    pub(crate) fn parts(&self) -> (&[[u64; 2]], &[u64]) {
+        (&self.slots, &self.filter)
     }
 
     /// Whether the feature whose key is `h` may be in the table
@@ -415,9 +474,9 @@ impl FeatureIndex {
         }
         let mut i = h as usize & self.mask;
         loop {
-            let (k, a, b) = self.slots[i];
+            let [k, ab] = self.slots[i];
             if k == h {
-                return Some((a as usize, b as usize));
+                return Some((ab as u32 as usize, (ab >> 32) as usize));
             }
             if k == 0 {
                 return None;
@@ -434,8 +493,7 @@ impl FeatureIndex {
         }
         self.slots
             .get(h as usize & self.mask)
-            .copied()
-            .unwrap_or((0, 0, 0))
+            .map_or((0, 0, 0), |&[k, ab]| (k, ab as u32, (ab >> 32) as u32))
     }
 
     /// The row of hash `h`, given its home slot's contents.

@@ -47,6 +47,7 @@ pub mod model;
 mod perceptron;
 mod pyunicode;
 mod tagged_file;
+mod templates;
 
 pub use any::{AnyTagger, TaggerSource};
 pub use clusters::{ClusterIds, WordClusters, MAX_CLUSTERS};
@@ -245,10 +246,23 @@ pub fn load_model(path: &std::path::Path) -> Result<LoadedModel> {
 
 static XPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_xpos.bin");
 static UPOS_BYTES: &[u8] = include_bytes!("../../corpora/models/en_ewt_upos.bin");
-// their bodies, inflated when nlkit is built (build.rs): decoding them then
-// skips zlib and its buffer (a quarter of `nlkit tag`'s start-up)
-static XPOS_BODY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_ewt_xpos.body"));
-static UPOS_BODY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en_ewt_upos.body"));
+// their bodies, inflated and packed when nlkit is built (build.rs; see
+// `perceptron/image.rs`): the tagger reads their weights and feature index
+// in place, where inflating (a quarter of `nlkit tag`'s start-up), decoding
+// and indexing them was nearly all of that start-up
+static XPOS_PACK: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/en_ewt_xpos.pack"
+)));
+static UPOS_PACK: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/en_ewt_upos.pack"
+)));
+
+/// Bytes aligned to 8, so that the packed images' arrays of `u32` and
+/// `u64` are read in place (`bytemuck` checks the alignment).
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
 
 type Embedded = OnceLock<std::result::Result<std::sync::Arc<PerceptronTagger>, String>>;
 
@@ -257,7 +271,7 @@ type Embedded = OnceLock<std::result::Result<std::sync::Arc<PerceptronTagger>, S
 /// so the two share it.
 fn embedded(
     cell: &'static Embedded,
-    (bytes, body): (&'static [u8], &'static [u8]),
+    (bytes, image): (&'static [u8], &'static [u8]),
     name: &str,
 ) -> Result<&'static std::sync::Arc<PerceptronTagger>> {
     cell.get_or_init(|| {
@@ -268,7 +282,7 @@ fn embedded(
             }
             _ => None,
         };
-        model::decode_inflated(bytes, body, &resolve)
+        model::decode_packed(bytes, image, &resolve)
             .map(std::sync::Arc::new)
             .map_err(|e| e.to_string())
     })
@@ -278,7 +292,7 @@ fn embedded(
 
 fn embedded_xpos() -> Result<&'static std::sync::Arc<PerceptronTagger>> {
     static CELL: Embedded = OnceLock::new();
-    embedded(&CELL, (XPOS_BYTES, XPOS_BODY), "en_ewt_xpos")
+    embedded(&CELL, (XPOS_BYTES, &XPOS_PACK.0), "en_ewt_xpos")
 }
 
 /// nlkit's default English tagger for Penn Treebank tags (UD English-EWT
@@ -306,7 +320,7 @@ pub fn default_english_xpos() -> Result<&'static PerceptronTagger> {
 /// [`Error::Model`] only if the embedded model is defective (a build bug).
 pub fn default_english_upos() -> Result<&'static PerceptronTagger> {
     static CELL: Embedded = OnceLock::new();
-    embedded(&CELL, (UPOS_BYTES, UPOS_BODY), "en_ewt_upos").map(|t| &**t)
+    embedded(&CELL, (UPOS_BYTES, &UPOS_PACK.0), "en_ewt_upos").map(|t| &**t)
 }
 
 /// Reads word/TAG training data: one sentence per line, tokens separated by
@@ -402,20 +416,54 @@ pub fn split_word_tag_line<'a>(
 mod embedded_tests {
     use super::*;
 
-    /// The bodies that build.rs inflated are those of the embedded model
-    /// files, and decode to the same models as the files themselves.
+    /// The images that build.rs packed hold exactly the tables that the
+    /// library builds from the embedded model files at run time (the
+    /// feature names, row starts, entries, weights, dense rows, index and
+    /// its filter), and the models tag and save as the files' do.
     #[test]
-    fn inflated_bodies_are_the_embedded_models() {
-        for (bytes, body) in [(XPOS_BYTES, XPOS_BODY), (UPOS_BYTES, UPOS_BODY)] {
-            let (_, raw) = model::read_container(bytes).unwrap();
-            assert!(raw == body, "build.rs's body differs from the model file's");
+    fn packed_images_are_the_embedded_models() {
+        let pairs = [
+            (XPOS_BYTES, default_english_xpos().unwrap()),
+            (UPOS_BYTES, default_english_upos().unwrap()),
+        ];
+        for (bytes, embedded) in pairs {
+            let from_file = PerceptronTagger::from_bytes(bytes).unwrap();
+            let (f, e) = (&from_file, embedded);
+            assert!(matches!(f.features.text, std::borrow::Cow::Owned(_)));
+            assert!(matches!(e.features.text, std::borrow::Cow::Borrowed(_)));
+            assert!(matches!(e.index.parts().0.len(), n if n > 1000));
+            assert!(f.features.text == e.features.text);
+            assert!(f.features.ends == e.features.ends);
+            assert!(f.row_start == e.row_start);
+            assert!(f.entries == e.entries);
+            assert!(f.values == e.values);
+            assert!(f.dense == e.dense);
+            assert!(f.index.parts() == e.index.parts());
+            assert_eq!(f.classes, e.classes);
+            assert_eq!(f.tagdict, e.tagdict);
+            assert_eq!(f.feature_set, e.feature_set);
+            assert_eq!(f.meta, e.meta);
+            // (a stacked model's first stage is the shared embedded XPOS
+            // model, whose metadata is the XPOS file's, not the copy's in
+            // the UPOS file, so only the XPOS model saves byte for byte)
+            if std::ptr::eq(bytes, XPOS_BYTES) {
+                assert_eq!(f.to_bytes().unwrap(), e.to_bytes().unwrap());
+            }
+            let words = ["They", "bark", "at", "the", "mail-man", "."];
+            assert_eq!(f.tag(&words), e.tag(&words));
         }
-        let from_file = PerceptronTagger::from_bytes(XPOS_BYTES).unwrap();
-        let embedded = default_english_xpos().unwrap();
-        assert_eq!(from_file.n_features(), embedded.n_features());
-        assert_eq!(from_file.n_weights(), embedded.n_weights());
-        assert_eq!(from_file.to_bytes().unwrap(), embedded.to_bytes().unwrap());
-        let words = ["They", "bark", "at", "the", "mail-man", "."];
-        assert_eq!(from_file.tag(&words), embedded.tag(&words));
+    }
+
+    /// A packed image is refused, not misread, when it is cut short or not
+    /// an image.
+    #[test]
+    fn broken_images_are_refused() {
+        let image: &'static [u8] = &XPOS_PACK.0;
+        assert!(perceptron::PackedTable::from_image(image).is_some());
+        for cut in [0, 7, 16, image.len() / 2, image.len() - 1] {
+            assert!(perceptron::PackedTable::from_image(&image[..cut]).is_none());
+        }
+        let e = model::decode_packed(XPOS_BYTES, XPOS_BYTES, &|_| None).unwrap_err();
+        assert!(e.to_string().contains("packed image"), "{e}");
     }
 }

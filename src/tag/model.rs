@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clusters::{ClusterIds, WordClusters};
 use super::features::FeatureSet;
-use super::perceptron::{FxMap, PerceptronTagger, TableBuilder};
+use super::perceptron::{FxMap, PackedTable, PerceptronTagger, TableBuilder};
 use crate::{Error, Result};
 
 /// The file's first bytes.
@@ -101,7 +101,7 @@ struct BodyRef<'a> {
 }
 
 /// Finds an already loaded first stage for the first-stage model file
-/// given (see [`decode_inflated`]).
+/// given (see [`decode_packed`]).
 pub(crate) type FirstStageResolver<'r> =
     &'r (dyn Fn(&[u8]) -> Option<std::sync::Arc<PerceptronTagger>> + Sync);
 
@@ -396,31 +396,36 @@ fn decode_stage(
     resolve: FirstStageResolver,
 ) -> Result<PerceptronTagger> {
     let (meta, raw, version) = read_versioned(bytes)?;
-    decode_body(meta, &raw, version, may_stack, resolve)
+    decode_body(meta, &raw, version, may_stack, resolve, None)
 }
 
-/// Decodes a tagger from a model file whose body the caller has inflated
-/// already (`raw`; nlkit's embedded models are inflated when nlkit is
-/// built): the header is read from `bytes`, the body from `raw`. A stacked
-/// model's first stage is what `resolve` returns for the first stage's
-/// file, or else decoded from it (on another thread, while this model's own
-/// weights are).
-pub(crate) fn decode_inflated(
+/// Decodes a tagger from a model file's header (`bytes`) and the image
+/// that build.rs packed of its body (nlkit's embedded models, see
+/// `src/tag/perceptron/image.rs`): the weights, their index and the
+/// feature names are borrowed from the image as they are; only the rest
+/// of the body (classes, tag dictionary, clusters, first stage) is decoded.
+/// A stacked model's first stage is what `resolve` returns for the first
+/// stage's file, or else decoded from it (on another thread, while this
+/// model's own parts are).
+pub(crate) fn decode_packed(
     bytes: &[u8],
-    raw: &[u8],
+    image: &'static [u8],
     resolve: FirstStageResolver,
 ) -> Result<PerceptronTagger> {
     let (meta, _, version) = header(bytes)?;
-    decode_body(meta, raw, version, true, resolve)
+    let (rest, table) = PackedTable::from_image(image).ok_or_else(|| corrupt("packed image"))?;
+    decode_body(meta, rest, version, true, resolve, Some(table))
 }
 
-/// Decodes the inflated body `raw` of a model file of `version`.
+/// Decodes the inflated body `raw` of a model file of `version`; with
+/// `packed`, the weights are that table (and `raw` has none).
 fn decode_body(
     meta: ModelMeta,
     raw: &[u8],
     version: u32,
     may_stack: bool,
     resolve: FirstStageResolver,
+    packed: Option<PackedTable>,
 ) -> Result<PerceptronTagger> {
     if !is_perceptron(&meta.kind) {
         return Err(Error::Model(format!(
@@ -481,14 +486,15 @@ fn decode_body(
             ),
         };
         let (classes, tagdict, tb, feature_set, clusters) = own?;
-        let mut t = PerceptronTagger::from_table(
-            classes,
-            tagdict,
-            tb,
-            feature_set,
-            clusters.map(std::sync::Arc::new),
-            first,
-        )
+        let clusters = clusters.map(std::sync::Arc::new);
+        let mut t = match packed {
+            Some(table) => {
+                PerceptronTagger::from_packed(classes, tagdict, table, feature_set, clusters, first)
+            }
+            None => {
+                PerceptronTagger::from_table(classes, tagdict, tb, feature_set, clusters, first)
+            }
+        }
         .map_err(corrupt)?;
         t.meta = meta;
         Ok(t)

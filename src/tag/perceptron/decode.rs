@@ -446,7 +446,9 @@ impl PerceptronTagger {
             let k = (a & !DENSE) as usize * self.classes.len();
             self.dense.get(k).copied().unwrap_or(0)
         } else {
-            self.entries.get(a as usize).map_or(0, |e| e.class() as i32)
+            self.entries
+                .get(a as usize)
+                .map_or(0, |&e| Entry::from_raw(e).class() as i32)
         }
     }
 
@@ -473,7 +475,8 @@ impl PerceptronTagger {
                 }
             }
         } else {
-            for e in self.entries.get(a..b).unwrap_or(&[]) {
+            for &e in self.entries.get(a..b).unwrap_or(&[]) {
+                let e = Entry::from_raw(e);
                 if let (Some(s), Some(w)) = (scores.get_mut(e.class()), self.values.get(e.value()))
                 {
                     *s += *w;

@@ -28,6 +28,10 @@
 //!   `WEIGHT_SCALE`); rows of features that vote for many classes are
 //!   also kept dense; sparse entries are 4 bytes (`Entry`), and rows of
 //!   one or two entries are kept in the index slot itself (`INLINE`);
+//! * nlkit's embedded models are packed when nlkit is built (build.rs
+//!   runs `layout.rs` on them and writes `image.rs`'s format): their
+//!   entries, weights, dense rows, feature names and index are read in
+//!   place from the binary, so a process starts without building them;
 //! * a sentence is tagged in windows: the rows of the tag-independent
 //!   features of the whole window are fetched first (their cache misses
 //!   overlap), then tokens are tagged left to right with the few features
@@ -78,7 +82,7 @@ use super::features::{
     bit, cap_value, for_each_feature, for_each_feature_parts, normalize, Context, FeatureSet,
     Templates,
 };
-use super::fxhash::{feature_key, part_hash, parts_key, FeatureIndex, FxHasher, NameKeys};
+use super::fxhash::{feature_key, part_hash, parts_key, FeatureIndex, FxHasher};
 use super::model::ModelMeta;
 use super::Tagger;
 use crate::{Error, Result};
@@ -88,7 +92,9 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 mod cache;
 mod decode;
 mod fixed_rows;
+mod image;
 mod keys;
+mod layout;
 mod nltk_json;
 mod nltk_weights;
 mod table;
@@ -98,8 +104,8 @@ use cache::{Scratch, WordCache, WordCaches};
 use decode::{argmax, cluster_context};
 use fixed_rows::{FixedRows, CAP, FIRST_NEXT, FIRST_OWN, FIRST_PREV};
 pub use nltk_json::nltk_model_files;
-pub(crate) use table::TableBuilder;
 use table::*;
+pub(crate) use table::{PackedTable, TableBuilder};
 pub use train::TrainConfig;
 
 /// NLTK's sentence-start context tags.
@@ -119,17 +125,17 @@ pub struct PerceptronTagger {
     /// Feature hash -> weights (the lookup used when tagging).
     pub(crate) index: FeatureIndex,
     /// Row `r` is `entries[row_start[r]..row_start[r + 1]]`.
-    pub(crate) row_start: Vec<u32>,
+    pub(crate) row_start: Words<u32>,
     /// The weights with their class ids, row after row, packed in 4 bytes
-    /// each (see [`Entry`]).
-    pub(crate) entries: Vec<Entry>,
+    /// each (see [`Entry`]; [`Entry::raw`] here).
+    pub(crate) entries: Words<u32>,
     /// The distinct weight values that entries point into, in thousandths
     /// (see [`Weight`]).
-    pub(crate) values: Vec<i32>,
+    pub(crate) values: Words<i32>,
     /// The rows of features that vote for many classes, again, as dense
     /// rows of one weight per class (0 where the row has none), which the
     /// index points to (see [`DENSE`]).
-    pub(crate) dense: Vec<i32>,
+    pub(crate) dense: Words<i32>,
     /// The feature templates.
     pub(crate) feature_set: FeatureSet,
     /// The word clusters that [`FeatureSet::Clusters`] and
@@ -155,8 +161,22 @@ impl PerceptronTagger {
         first: Option<std::sync::Arc<PerceptronTagger>>,
     ) -> Result<Self> {
         check_parts(feature_set, clusters.as_deref(), first.as_deref())?;
-        let n_classes = classes.len();
-        let (features, index, row_start, entries, values, dense) = tb.finish(n_classes)?;
+        let table = PackedTable(tb.finish(classes.len())?);
+        Self::from_packed(classes, tagdict, table, feature_set, clusters, first)
+    }
+
+    /// A tagger of a packed table (an embedded model's, borrowed from the
+    /// binary: see [`PackedTable::from_image`]).
+    pub(crate) fn from_packed(
+        classes: Vec<Box<str>>,
+        tagdict: FxMap<Box<str>, u16>,
+        table: PackedTable,
+        feature_set: FeatureSet,
+        clusters: Option<std::sync::Arc<WordClusters>>,
+        first: Option<std::sync::Arc<PerceptronTagger>>,
+    ) -> Result<Self> {
+        check_parts(feature_set, clusters.as_deref(), first.as_deref())?;
+        let (features, index, row_start, entries, values, dense) = table.0;
         Ok(PerceptronTagger {
             classes,
             tagdict,
@@ -176,7 +196,8 @@ impl PerceptronTagger {
 
     /// The `(class id, weight)` pairs of the row `entries[a..b]`.
     pub(crate) fn row(&self, a: usize, b: usize) -> impl Iterator<Item = (u16, f64)> + '_ {
-        self.entries.get(a..b).unwrap_or(&[]).iter().map(|e| {
+        self.entries.get(a..b).unwrap_or(&[]).iter().map(|&e| {
+            let e = Entry::from_raw(e);
             let q = self.values.get(e.value()).copied().unwrap_or(0);
             (e.class() as u16, f64::from(q) / WEIGHT_SCALE)
         })

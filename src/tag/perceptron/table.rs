@@ -1,16 +1,26 @@
 //! The interned weight table: feature hashes, row starts, sparse and dense
 //! rows of integer weights, and the builder that lays them out.
 
+use std::borrow::Cow;
+
+use super::layout::{pack, PackError};
 use super::*;
 
-/// Feature index, row starts, class ids and weights.
+pub(crate) use super::layout::{Entry, DENSE, INLINE, NO_ENTRY};
+
+/// A model's packed table, owned (built at run time) or borrowed from the
+/// binary (nlkit's embedded models, packed when nlkit is built).
+pub(super) type Words<T> = Cow<'static, [T]>;
+
+/// Feature names, index, row starts, entries ([`Entry::raw`]), distinct
+/// weights and dense rows.
 pub(super) type TableParts = (
     FeatureNames,
     FeatureIndex,
-    Vec<u32>,
-    Vec<Entry>,
-    Vec<i32>,
-    Vec<i32>,
+    Words<u32>,
+    Words<u32>,
+    Words<i32>,
+    Words<i32>,
 );
 
 /// Weights are kept as integer thousandths while tagging. NLTK rounds
@@ -41,72 +51,6 @@ pub(super) fn hash_parts(k: usize, parts: &[&str]) -> u64 {
 /// memory on very long lines).
 pub(super) const WINDOW: usize = 64;
 
-/// Set in a row start of the index when the row is dense: the rest is the
-/// dense row's number. Frequent features (the bias, the previous tags,
-/// common suffixes) have weights for most classes; adding such a row as a
-/// dense vector is one vectorised loop, where a sparse row is a chain of
-/// scattered loads and stores. Adding 0.0 for the missing classes leaves
-/// every sum bit-for-bit what the sparse row gives.
-pub(crate) const DENSE: u32 = 1 << 31;
-
-/// Set in a row end of the index when the row is inline: a sparse row of
-/// one or two weights is kept in the index slot itself (its row start is
-/// the first [`Entry`], the rest of its row end the second or
-/// [`NO_ENTRY`]), so that looking it up reads the slot and not the row
-/// too. Most of the word-pair and tag-word features that tagging looks up
-/// have one or two weights. Only for entries below `1 << 31` (value index
-/// below `1 << 19`) and models of fewer than 4,095 classes.
-pub(crate) const INLINE: u32 = 1 << 31;
-
-/// The second entry of an inline row of one weight (class 4,095, which a
-/// model with inline rows does not have).
-pub(crate) const NO_ENTRY: u32 = INLINE - 1;
-
-/// One weight of a feature's row: a class id (12 bits) and the index of
-/// its value among the model's distinct weight values (20 bits), in one
-/// `u32`. Tagging is bound by memory reads of these rows, and a model has
-/// few distinct weights (NLTK's English model: 10,946 among 271,206), so
-/// 4-byte entries plus a small value table that stays in cache read half
-/// or less the memory of `(class, f64)` pairs, and the values are still
-/// the exact `f64`s (NLTK's sums are reproduced bit for bit).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Entry(u32);
-
-impl Entry {
-    /// Most classes a perceptron model may have.
-    pub(crate) const MAX_CLASSES: usize = 1 << 12;
-    /// Most distinct weight values a perceptron model may have.
-    pub(crate) const MAX_VALUES: usize = 1 << 20;
-
-    pub(super) fn new(class: u16, value: u32) -> Self {
-        Entry(u32::from(class) | (value << 12))
-    }
-
-    /// The entry as one `u32` (see [`INLINE`]).
-    #[inline]
-    pub(crate) fn raw(self) -> u32 {
-        self.0
-    }
-
-    /// An entry from [`Entry::raw`].
-    #[inline]
-    pub(crate) fn from_raw(raw: u32) -> Self {
-        Entry(raw)
-    }
-
-    /// The class id.
-    #[inline]
-    pub(crate) fn class(self) -> usize {
-        (self.0 & 0xfff) as usize
-    }
-
-    /// The index of the weight in the value table.
-    #[inline]
-    pub(crate) fn value(self) -> usize {
-        (self.0 >> 12) as usize
-    }
-}
-
 /// A model's feature strings in one buffer (a few allocations where a map
 /// of strings needs one per feature, which made loading a model slow).
 /// Tagging finds rows by hash ([`FeatureIndex`]); the names are searched
@@ -114,11 +58,14 @@ impl Entry {
 /// save the model. nlkit's own models store them sorted; NLTK's JSON model
 /// keeps its file order, and the sorted order is then built on first use
 /// (sorting 270k names was a third of loading that model).
+///
+/// The text is bytes, each name checked to be UTF-8 when it is read, so
+/// that an embedded model's names are used in place, unchecked at start-up.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FeatureNames {
-    pub(crate) text: String,
+    pub(crate) text: Words<u8>,
     /// Where each name ends in `text`.
-    pub(crate) ends: Vec<u32>,
+    pub(crate) ends: Words<u32>,
     /// Whether the names are in file order rather than sorted.
     unsorted: bool,
     /// With `unsorted`, the names' numbers in name order.
@@ -133,12 +80,23 @@ impl FeatureNames {
 
     /// The name of feature `r`.
     pub(crate) fn name(&self, r: usize) -> &str {
+        std::str::from_utf8(self.name_bytes(r)).unwrap_or("")
+    }
+
+    /// The UTF-8 bytes of the name of feature `r` (they sort as the names
+    /// do).
+    pub(crate) fn name_bytes(&self, r: usize) -> &[u8] {
         let start = match r.checked_sub(1) {
             Some(p) => self.ends.get(p).map_or(0, |&e| e as usize),
             None => 0,
         };
         let end = self.ends.get(r).map_or(start, |&e| e as usize);
-        self.text.get(start..end).unwrap_or("")
+        self.text.get(start..end).unwrap_or(&[])
+    }
+
+    /// The names' UTF-8 bytes, in order.
+    pub(crate) fn iter_bytes(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).map(|r| self.name_bytes(r))
     }
 
     /// The names, in order.
@@ -150,7 +108,9 @@ impl FeatureNames {
     fn order(&self) -> &[u32] {
         self.order.get_or_init(|| {
             let mut order: Vec<u32> = (0..self.len() as u32).collect();
-            order.sort_unstable_by(|&a, &b| self.name(a as usize).cmp(self.name(b as usize)));
+            order.sort_unstable_by(|&a, &b| {
+                self.name_bytes(a as usize).cmp(self.name_bytes(b as usize))
+            });
             order
         })
     }
@@ -175,7 +135,7 @@ impl FeatureNames {
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match self.name(number(mid)).cmp(f) {
+            match self.name_bytes(number(mid)).cmp(f.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(number(mid) as u32),
@@ -185,8 +145,20 @@ impl FeatureNames {
     }
 
     pub(super) fn push(&mut self, f: &str) {
-        self.text.push_str(f);
-        self.ends.push(self.text.len() as u32);
+        let text = self.text.to_mut();
+        text.extend_from_slice(f.as_bytes());
+        let end = text.len() as u32;
+        self.ends.to_mut().push(end);
+    }
+
+    /// Names borrowed from the binary (an embedded model's, see
+    /// `image.rs`), sorted.
+    pub(super) fn borrowed(text: &'static [u8], ends: &'static [u32]) -> Self {
+        FeatureNames {
+            text: Cow::Borrowed(text),
+            ends: Cow::Borrowed(ends),
+            ..FeatureNames::default()
+        }
     }
 }
 
@@ -206,8 +178,8 @@ impl TableBuilder {
     pub(crate) fn with_capacity(features: usize, entries: usize) -> Self {
         TableBuilder {
             names: FeatureNames {
-                text: String::with_capacity(features * 16),
-                ends: Vec::with_capacity(features),
+                text: Cow::Owned(Vec::with_capacity(features * 16)),
+                ends: Cow::Owned(Vec::with_capacity(features)),
                 ..FeatureNames::default()
             },
             row_start: Vec::with_capacity(features + 1),
@@ -225,8 +197,8 @@ impl TableBuilder {
         let text = features.iter().map(|f| f.len()).sum();
         let mut tb = TableBuilder {
             names: FeatureNames {
-                text: String::with_capacity(text),
-                ends: Vec::with_capacity(features.len()),
+                text: Cow::Owned(Vec::with_capacity(text)),
+                ends: Cow::Owned(Vec::with_capacity(features.len())),
                 ..FeatureNames::default()
             },
             row_start: Vec::with_capacity(features.len() + 1),
@@ -274,13 +246,13 @@ impl TableBuilder {
     /// Sorts the rows by name, keeping the last of equal names.
     pub(super) fn sort(&mut self) {
         let n = self.names.len();
-        let sorted = (1..n).all(|r| self.names.name(r - 1) < self.names.name(r));
+        let sorted = (1..n).all(|r| self.names.name_bytes(r - 1) < self.names.name_bytes(r));
         if sorted {
             return;
         }
         let mut order: Vec<usize> = (0..n).collect();
         // stable: equal names stay in push order, the last is kept
-        order.sort_by(|&a, &b| self.names.name(a).cmp(self.names.name(b)));
+        order.sort_by(|&a, &b| self.names.name_bytes(a).cmp(self.names.name_bytes(b)));
         let ends = |r: usize, rs: &[u32], total: usize| {
             (rs[r] as usize, rs.get(r + 1).map_or(total, |&e| e as usize))
         };
@@ -314,102 +286,89 @@ impl TableBuilder {
                 MAX_WEIGHT_Q / WEIGHT_SCALE
             )));
         }
-        // row ends stay below `INLINE`, the flag of inline rows
-        if self.names.text.len() > u32::MAX as usize || self.entries.len() >= INLINE as usize {
+        if self.names.text.len() > u32::MAX as usize {
             return Err(Error::Model("perceptron model too large".into()));
         }
         let n = self.names.len();
-        let sorted = (1..n).all(|r| self.names.name(r - 1) < self.names.name(r));
+        let sorted = (1..n).all(|r| self.names.name_bytes(r - 1) < self.names.name_bytes(r));
         // unsorted names stay in their order unless two are equal (found
         // while building the index, which is then built again): sorting
         // would keep the last of them
         self.names.unsorted = !sorted;
         self.row_start.push(self.entries.len() as u32);
-        // a row is dense when it has weights for at least a quarter of the
-        // classes (and there are enough classes for it to pay)
-        let is_dense = |a: usize, b: usize| n_classes >= 8 && (b - a) * 4 >= n_classes;
-        let n_rows_dense = self
-            .row_start
-            .windows(2)
-            .filter(|w| is_dense(w[0] as usize, w[1] as usize))
-            .count()
-            .min(DENSE as usize - 1);
-        let mut value_id: FxMap<Weight, u32> = FxMap::default();
-        let mut values: Vec<Weight> = Vec::new();
-        let mut entries = Vec::with_capacity(self.entries.len());
-        for &(class, w) in &self.entries {
-            if usize::from(class) >= Entry::MAX_CLASSES {
-                return Err(Error::Model(format!(
+        let packed = pack(
+            self.names.iter_bytes(),
+            &self.row_start,
+            &self.entries,
+            n_classes,
+        )
+        .map_err(|e| {
+            Error::Model(match e {
+                PackError::TooLarge => "perceptron model too large".into(),
+                PackError::Classes => format!(
                     "perceptron model has more than {} classes",
                     Entry::MAX_CLASSES
-                )));
-            }
-            let next = values.len() as u32;
-            let v = *value_id.entry(w).or_insert_with(|| {
-                values.push(w);
-                next
-            });
-            if values.len() > Entry::MAX_VALUES {
-                return Err(Error::Model(format!(
+                ),
+                PackError::Values => format!(
                     "perceptron model has more than {} distinct weights",
                     Entry::MAX_VALUES
-                )));
-            }
-            entries.push(Entry::new(class, v));
-        }
-        // rows of one or two entries are kept in the index slot (see
-        // `INLINE`) when every entry and row end leaves the flag bit free
-        let inline_ok = n_classes < Entry::MAX_CLASSES - 1;
-        let inline = |a: usize, b: usize| -> Option<(u32, u32)> {
-            if !inline_ok || b <= a || b - a > 2 {
-                return None;
-            }
-            let first = entries.get(a)?.raw();
-            let second = if b - a == 2 {
-                entries.get(a + 1)?.raw()
-            } else {
-                NO_ENTRY
-            };
-            (first < INLINE && second < INLINE).then_some((first, INLINE | second))
-        };
-        // one allocation: growing row by row copied and touched twice
-        let mut dense: Vec<Weight> = Vec::with_capacity(n_rows_dense * n_classes);
-        let mut n_dense = 0u32;
-        let slots: Vec<(u32, u32)> = self
-            .row_start
-            .windows(2)
-            .map(|w| {
-                let (a, b) = (w[0] as usize, w[1] as usize);
-                if is_dense(a, b) && n_dense < DENSE - 1 {
-                    let base = dense.len();
-                    dense.resize(base + n_classes, 0);
-                    for &(c, q) in &self.entries[a..b] {
-                        if let Some(x) = dense.get_mut(base + usize::from(c)) {
-                            *x = q;
-                        }
-                    }
-                    n_dense += 1;
-                    (DENSE | (n_dense - 1), 0)
-                } else {
-                    inline(a, b).unwrap_or((w[0], w[1]))
-                }
+                ),
             })
-            .collect();
-        // the keys first, in a loop of their own: interleaved with the
-        // index's scattered slot writes, computing them kept fewer of those
-        // writes' cache misses in flight (loading was slower)
-        let mut name_keys = NameKeys::default();
-        let keys: Vec<u64> = self.names.iter().map(|f| name_keys.key(f)).collect();
-        let (index, repeated) = FeatureIndex::build_checked(
-            self.names.len(),
-            keys.iter().zip(&slots).map(|(&h, &(a, b))| (h, a, b)),
-        );
+        })?;
+        let repeated = packed.repeated;
         if repeated && self.names.unsorted {
             self.row_start.pop();
             self.names.unsorted = false;
             self.sort();
             return self.finish(n_classes);
         }
-        Ok((self.names, index, self.row_start, entries, values, dense))
+        Ok((
+            self.names,
+            packed.index,
+            Cow::Owned(self.row_start),
+            Cow::Owned(packed.entries),
+            Cow::Owned(packed.values),
+            Cow::Owned(packed.dense),
+        ))
+    }
+}
+
+/// A model's packed table, ready for [`PerceptronTagger::from_packed`].
+pub(crate) struct PackedTable(pub(super) TableParts);
+
+impl PackedTable {
+    /// The table of an embedded model's image (see `image.rs`; build.rs
+    /// packs it when nlkit is built), borrowed where it lies, and the rest
+    /// of the model's body; `None` when the image is not one (a build
+    /// bug). Nothing is decoded or built: the image's arrays are checked
+    /// for alignment and consistent lengths, and used as they are.
+    pub(crate) fn from_image(image: &'static [u8]) -> Option<(&'static [u8], Self)> {
+        use bytemuck::try_cast_slice;
+        let [rest, text, ends, row_start, entries, values, dense, slots, filter] =
+            super::image::sections(image)?;
+        let ends: &[u32] = try_cast_slice(ends).ok()?;
+        let row_start: &[u32] = try_cast_slice(row_start).ok()?;
+        let entries: &[u32] = try_cast_slice(entries).ok()?;
+        if ends.len() + 1 != row_start.len()
+            || row_start.last().map(|&e| e as usize) != Some(entries.len())
+            || ends.last().map_or(0, |&e| e as usize) != text.len()
+        {
+            return None;
+        }
+        let index = FeatureIndex::from_parts(
+            Cow::Borrowed(try_cast_slice(slots).ok()?),
+            Cow::Borrowed(try_cast_slice(filter).ok()?),
+        )?;
+        Some((
+            rest,
+            PackedTable((
+                FeatureNames::borrowed(text, ends),
+                index,
+                Cow::Borrowed(row_start),
+                Cow::Borrowed(entries),
+                Cow::Borrowed(try_cast_slice(values).ok()?),
+                Cow::Borrowed(try_cast_slice(dense).ok()?),
+            )),
+        ))
     }
 }

@@ -185,7 +185,7 @@ fn index_rows_hold_every_features_weights() {
         for (r, name) in t.features.iter().enumerate() {
             let (a, b) = (t.row_start[r] as usize, t.row_start[r + 1] as usize);
             let mut want = vec![0; nc];
-            for e in &t.entries[a..b] {
+            for e in t.entries[a..b].iter().map(|&e| Entry::from_raw(e)) {
                 want[e.class()] += t.values[e.value()];
             }
             let row = t
