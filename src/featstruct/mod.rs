@@ -26,6 +26,7 @@
 //! nesting deeper than 100 levels, with NLTK's message, so no input can
 //! exhaust the stack.
 
+mod empty;
 mod overlay;
 mod parse;
 mod print;

@@ -141,7 +141,7 @@ enum Stop {
 /// Lists the variables of `fs` into `vars`; `false` when `fs` holds a value
 /// the common case does not handle (expression, sequence, `*slash*`) or
 /// too many variables.
-fn scan<'a>(fs: &'a FeatStruct, vars: &mut SmallVec<[&'a str; 8]>) -> bool {
+pub(super) fn scan<'a>(fs: &'a FeatStruct, vars: &mut SmallVec<[&'a str; 8]>) -> bool {
     let mut count = 0;
     // One test per value, inlined into the loops below (this pass reads
     // every item of both inputs, so a call per value was a measurable

@@ -246,3 +246,62 @@ fn overlay_agrees_with_general_path_on_random_pairs() {
     assert!(bound > 100, "{bound}");
     assert!(to_struct > 50, "{to_struct}");
 }
+
+/// Unification with `[]` on either side (`empty.rs`, a copy of the other
+/// structure): NLTK 3.10.4's `repr()` and `str()`, the general algorithm's
+/// answer, and the shortcut taken only where it applies (not for lists,
+/// expressions or `*slash*`).
+#[test]
+fn unification_with_an_empty_dict_copies_the_other_side() {
+    let cases = [
+        (
+            "[]",
+            "(1)[c=[d=?x], a->(1), b=1]",
+            Some("(1)[a->(1), b=1, c=[d=?x]]"),
+            "    [ a -> (1)       ]\n(1) [ b = 1          ]\n    [                ]\n    [ c = [ d = ?x ] ]",
+        ),
+        (
+            "[b=[x=(1)[y=2], z->(1)], a=?v]",
+            "[]",
+            Some("[a=?v, b=[x=(1)[y=2], z->(1)]]"),
+            "[ a = ?v                    ]\n[                           ]\n[     [ x = (1) [ y = 2 ] ] ]\n[ b = [                   ] ]\n[     [ z -> (1)          ] ]",
+        ),
+        (
+            "[]",
+            "NP[num='sg', ?x=?y]",
+            Some("NP[?x=?y, num='sg']"),
+            "[ *type* = 'NP' ]\n[ ?x     = ?y   ]\n[ num    = 'sg' ]",
+        ),
+        ("[]", "[]", Some("[]"), "[]"),
+        (
+            "[]",
+            "[z=[b=?x, a=(1)[-r, q='s']], +y, x->(1)]",
+            Some("[x=(1)[q='s', -r], +y, z=[a->(1), b=?x]]"),
+            "[ x = (1) [ q = 's'   ] ]\n[         [ r = False ] ]\n[                       ]\n[ y = True              ]\n[                       ]\n[ z = [ a -> (1) ]      ]\n[     [ b = ?x   ]      ]",
+        ),
+        ("[]", "[1, 2]", None, ""),
+    ];
+    for (a, b, want, drawn) in cases {
+        let (a, b) = (fs(a), fs(b));
+        assert!(super::empty::unify(&a, &b).is_some() == want.is_some());
+        let got = a.unify(&b).unwrap();
+        let general = a.unify_general(&b, None, true, true).unwrap();
+        assert_eq!(got.as_ref().map(|u| u.repr()).as_deref(), want);
+        assert_eq!(general.as_ref().map(|u| u.repr()).as_deref(), want);
+        if let (Some(u), Some(g)) = (got, general) {
+            assert_eq!(u.to_string(), drawn);
+            assert_eq!(u.to_string(), g.to_string());
+            assert_eq!(u.variables(), g.variables());
+            assert!(u.equal_values(&g, true));
+            assert_eq!(u.unify(&u).unwrap().unwrap().repr(), u.repr());
+        }
+    }
+    // Outside the common case: left to the other paths.
+    for (a, b) in [
+        ("[]", r"[a=<\x.dog(x)>]"),
+        ("[]", "S[a=1]/NP"),
+        ("[a=(1, 2)]", "[]"),
+    ] {
+        assert!(super::empty::unify(&fs(a), &fs(b)).is_none(), "{a} {b}");
+    }
+}

@@ -448,6 +448,10 @@ impl FeatStruct {
         build: bool,
     ) -> Result<Option<FeatStruct>> {
         if user.is_none() {
+            // One side `[]`: a copy of the other.
+            if let Some(r) = super::empty::unify(self, other) {
+                return r;
+            }
             // The common case, without copying the inputs up front.
             if let Some(r) = super::overlay::unify(self, other, rename_vars) {
                 return r;
