@@ -31,7 +31,41 @@ pub const CHUNK: usize = 4096;
 ///
 /// # Errors
 /// The first error from `input`, `f` or `sink`.
-pub fn map_ordered<I, T, U, F, S>(input: I, jobs: usize, f: F, mut sink: S) -> Result<()>
+pub fn map_ordered<I, T, U, F, S>(input: I, jobs: usize, f: F, sink: S) -> Result<()>
+where
+    I: IntoIterator<Item = Result<T>>,
+    T: Send,
+    U: Send,
+    F: Fn(T) -> Result<U> + Sync + Send,
+    S: FnMut(U) -> Result<()>,
+{
+    map_ordered_in(input, jobs, CHUNK, f, sink)
+}
+
+/// [`map_ordered`] reading batches of `batch` items (at least 1) instead
+/// of [`CHUNK`]: about three batches are alive at once (one read, one in
+/// work, one written), so a caller with large results picks smaller ones.
+///
+/// # Errors
+/// As [`map_ordered`].
+///
+/// # Example
+/// ```
+/// let mut out = Vec::new();
+/// nlkit::par::map_ordered_in((1..=5).map(Ok::<i32, nlkit::Error>), 2, 2, |x| Ok(x + 1), |y| {
+///     out.push(y);
+///     Ok(())
+/// })
+/// .unwrap();
+/// assert_eq!(out, [2, 3, 4, 5, 6]);
+/// ```
+pub fn map_ordered_in<I, T, U, F, S>(
+    input: I,
+    jobs: usize,
+    batch: usize,
+    f: F,
+    mut sink: S,
+) -> Result<()>
 where
     I: IntoIterator<Item = Result<T>>,
     T: Send,
@@ -49,6 +83,7 @@ where
         .num_threads(jobs)
         .build()
         .map_err(|e| Error::InvalidInput(format!("cannot start {jobs} threads: {e}")))?;
+    let batch_size = batch.max(1);
     let mut iter = input.into_iter();
     let f = &f;
     // The calling thread reads batch k+1 and writes the results of batch
@@ -57,7 +92,7 @@ where
     pool.in_place_scope(|scope| {
         let mut pending: Option<Receiver<Vec<Result<U>>>> = None;
         loop {
-            let (batch, err, last) = read_batch(&mut iter);
+            let (batch, err, last) = read_batch(&mut iter, batch_size);
             let next = if batch.is_empty() {
                 None
             } else {
@@ -124,16 +159,19 @@ pub fn chunked<T>(
     })
 }
 
-/// Reads up to [`CHUNK`] items; returns them, the input's error if one
+/// Reads up to `size` items; returns them, the input's error if one
 /// ended the batch, and whether the input is exhausted.
-fn read_batch<T>(iter: &mut impl Iterator<Item = Result<T>>) -> (Vec<T>, Option<Error>, bool) {
-    let mut batch = Vec::with_capacity(CHUNK);
+fn read_batch<T>(
+    iter: &mut impl Iterator<Item = Result<T>>,
+    size: usize,
+) -> (Vec<T>, Option<Error>, bool) {
+    let mut batch = Vec::with_capacity(size);
     for item in iter.by_ref() {
         match item {
             Ok(t) => batch.push(t),
             Err(e) => return (batch, Some(e), true),
         }
-        if batch.len() == CHUNK {
+        if batch.len() == size {
             return (batch, None, false);
         }
     }

@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 
 use super::common::{stdout, InputArgs};
 use crate::io::{input_name, open_input, ParagraphReader};
-use crate::pipeline::{write_conllu_with, NeuralStage, Pipeline, SentenceRecord};
+use crate::pipeline::{write_conllu_with, NeuralStage, Pipeline};
 use crate::Result;
 
 /// Output format of `nlkit pipeline`.
@@ -210,16 +210,31 @@ pub fn run(a: PipelineArgs) -> Result<()> {
     for path in a.input.paths() {
         let doc = input_name(&path);
         let mut reader = ParagraphReader::new(open_input(&path)?, doc.clone(), a.input.utf8_mode());
-        let paras = std::iter::from_fn(|| reader.next_with_offset());
+        let mut paras = std::iter::from_fn(|| reader.next_with_offset());
         let mut sent_no = 0usize;
+        if a.jobs <= 1 {
+            // one buffer, reused for every paragraph: no allocation, and no
+            // fresh memory to fault in, per paragraph
+            let mut r = Rendered::default();
+            for item in paras.by_ref() {
+                let (off, text) = item?;
+                r.clear(a.format);
+                r.fill(&pipeline, &doc, off, &text, a.format, multiword)?;
+                r.write(&mut out, &mut sent_no)?;
+            }
+            continue;
+        }
         // the workers format the records too; the writer only puts in the
         // sentence numbers, which need the paragraphs before
-        crate::par::map_ordered(
+        crate::par::map_ordered_in(
             paras,
             a.jobs,
+            JOBS_BATCH,
             |(off, text)| {
-                let recs = pipeline.process(&doc, off, &text)?;
-                Rendered::new(&recs, a.format, multiword)
+                let mut r = Rendered::default();
+                r.clear(a.format);
+                r.fill(&pipeline, &doc, off, &text, a.format, multiword)?;
+                Ok(r)
             },
             |r: Rendered| r.write(&mut out, &mut sent_no),
         )?;
@@ -228,9 +243,17 @@ pub fn run(a: PipelineArgs) -> Result<()> {
     Ok(())
 }
 
+/// Paragraphs per batch with `--jobs N`. Smaller than [`crate::par::CHUNK`]:
+/// about three batches (read, in work, written) are alive at once, and
+/// their formatted output (about ten bytes per input byte) is fresh memory
+/// the kernel zeroes; 512 paragraphs keep that to a few MB and still give
+/// each worker hundreds of paragraphs to steal from.
+const JOBS_BATCH: usize = 512;
+
 /// A paragraph's records, formatted, with where each record's sentence
 /// number is (a record's number within the paragraph, which the writer
 /// replaces by its number within the document).
+#[derive(Default)]
 struct Rendered {
     bytes: Vec<u8>,
     numbers: Vec<std::ops::Range<usize>>,
@@ -239,25 +262,34 @@ struct Rendered {
 }
 
 impl Rendered {
-    fn new(recs: &[SentenceRecord], format: PipelineFormat, multiword: bool) -> Result<Self> {
-        let mut r = Rendered {
-            bytes: Vec::new(),
-            numbers: Vec::with_capacity(recs.len()),
-            first: usize::from(format == PipelineFormat::Conllu),
-        };
-        for rec in recs {
-            let at = match format {
-                PipelineFormat::Jsonl => rec.write_json(&mut r.bytes),
-                PipelineFormat::Conllu => {
-                    // `# sent_id = DOC-N`, N counting from 1
-                    let start = r.bytes.len() + "# sent_id = ".len() + rec.doc.len() + 1;
-                    write_conllu_with(&mut r.bytes, rec, multiword)?;
-                    start..start + (rec.sent + 1).to_string().len()
-                }
-            };
-            r.numbers.push(at);
+    /// Empties the buffers for the next paragraph (keeping their memory).
+    fn clear(&mut self, format: PipelineFormat) {
+        self.bytes.clear();
+        self.numbers.clear();
+        self.first = usize::from(format == PipelineFormat::Conllu);
+    }
+
+    /// Runs `pipeline` on one paragraph and formats its records.
+    fn fill(
+        &mut self,
+        pipeline: &Pipeline,
+        doc: &str,
+        off: u64,
+        text: &str,
+        format: PipelineFormat,
+        multiword: bool,
+    ) -> Result<()> {
+        if format == PipelineFormat::Jsonl {
+            return pipeline.write_jsonl(doc, off, text, &mut self.bytes, &mut self.numbers);
         }
-        Ok(r)
+        for rec in pipeline.process(doc, off, text)? {
+            // `# sent_id = DOC-N`, N counting from 1
+            let start = self.bytes.len() + "# sent_id = ".len() + rec.doc.len() + 1;
+            write_conllu_with(&mut self.bytes, &rec, multiword)?;
+            self.numbers
+                .push(start..start + (rec.sent + 1).to_string().len());
+        }
+        Ok(())
     }
 
     /// Writes the records, numbered from `*sent_no` on (which it advances).

@@ -21,6 +21,7 @@
 
 mod chunk_stage;
 mod config;
+mod direct;
 #[cfg(feature = "neural")]
 mod neural_stage;
 mod record;
@@ -45,6 +46,9 @@ pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
     /// UD sentences and tokens from one tokenizer pass ([`PipelineBuilder::ud_text`])
     ud: bool,
+    /// Set when the pipeline is nlkit's default English one, which
+    /// [`Pipeline::write_jsonl`] writes without building records.
+    english: Option<direct::EnglishTaggers>,
 }
 
 /// Builds a [`Pipeline`] stage by stage ([`Pipeline::builder`]).
@@ -144,13 +148,23 @@ impl PipelineBuilder {
     /// assert_eq!(p.stage_names(), ["tags", "upos"]);
     /// ```
     pub fn english_taggers(self) -> Result<Pipeline> {
-        self.tag("tags", Box::new(crate::tag::default_english_xpos()?))
+        let plain = self.ud && self.stages.is_empty();
+        let (xpos, upos) = (
+            crate::tag::default_english_xpos()?,
+            crate::tag::default_english_upos()?,
+        );
+        let mut p = self
+            .tag("tags", Box::new(xpos))
             .stage(Box::new(StackedTagStage::new(
                 "upos",
-                PerceptronRef::Static(crate::tag::default_english_upos()?),
+                PerceptronRef::Static(upos),
                 "tags",
             )?))
-            .build()
+            .build()?;
+        if plain {
+            p.english = Some(direct::EnglishTaggers { xpos, upos });
+        }
+        Ok(p)
     }
 
     /// As [`PipelineBuilder::english_taggers`], with neural models: a
@@ -233,6 +247,7 @@ impl PipelineBuilder {
             tokenizer,
             stages: self.stages,
             ud: self.ud,
+            english: None,
         })
     }
 }
@@ -256,6 +271,7 @@ impl Pipeline {
             tokenizer,
             stages: Vec::new(),
             ud: false,
+            english: None,
         }
     }
 

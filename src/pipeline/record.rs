@@ -117,27 +117,6 @@ impl SentenceRecord {
     /// assert_eq!(&out[at], b"13");
     /// ```
     pub fn write_json(&self, out: &mut Vec<u8>) -> std::ops::Range<usize> {
-        out.reserve(self.text.len() * 3 + 64);
-        out.extend_from_slice(b"{\"doc\":");
-        push_json_str(out, &self.doc);
-        out.extend_from_slice(b",\"sent\":");
-        let at = out.len();
-        push_u64(out, self.sent as u64);
-        let sent = at..out.len();
-        out.extend_from_slice(b",\"text\":");
-        push_json_str(out, &self.text);
-        out.extend_from_slice(b",\"span\":");
-        push_pair(out, self.span);
-        out.extend_from_slice(b",\"tokens\":");
-        push_str_list(out, &self.tokens);
-        out.extend_from_slice(b",\"spans\":[");
-        for (i, &sp) in self.spans.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            push_pair(out, sp);
-        }
-        out.push(b']');
         let own = [
             ("tags", &self.tags),
             ("upos", &self.upos),
@@ -145,8 +124,63 @@ impl SentenceRecord {
         ];
         let named = own
             .into_iter()
-            .filter_map(|(name, col)| Some((name, col.as_ref()?)));
-        for (name, col) in named.chain(self.columns.iter().map(|(n, c)| (n.as_str(), c))) {
+            .filter_map(|(name, col)| Some((name, col.as_deref()?)));
+        let columns = named.chain(self.columns.iter().map(|(n, c)| (n.as_str(), c.as_slice())));
+        JsonLine {
+            doc: &self.doc,
+            sent: self.sent,
+            text: &self.text,
+            span: self.span,
+            tokens: &self.tokens,
+            spans: self.spans.iter().copied(),
+        }
+        .write(out, columns)
+    }
+}
+
+/// The fields of one JSON line of [`SentenceRecord::write_json`], borrowed
+/// from wherever the caller has them (a record, or the pipeline's direct
+/// writer, which has `&str` tokens and tags and no record), so that both
+/// write the same bytes from one piece of code.
+pub(super) struct JsonLine<'a, T, P> {
+    pub(super) doc: &'a str,
+    pub(super) sent: usize,
+    pub(super) text: &'a str,
+    pub(super) span: (u64, u64),
+    pub(super) tokens: &'a [T],
+    pub(super) spans: P,
+}
+
+impl<T: AsRef<str>, P: Iterator<Item = (u64, u64)>> JsonLine<'_, T, P> {
+    /// Appends the line (with its `\n`) and then `columns` (name, values;
+    /// in the record's field order) to `out`; returns where `sent` is.
+    pub(super) fn write<'c, C: AsRef<str> + 'c>(
+        self,
+        out: &mut Vec<u8>,
+        columns: impl Iterator<Item = (&'c str, &'c [C])>,
+    ) -> std::ops::Range<usize> {
+        out.reserve(self.text.len() * 3 + 64);
+        out.extend_from_slice(b"{\"doc\":");
+        push_json_str(out, self.doc);
+        out.extend_from_slice(b",\"sent\":");
+        let at = out.len();
+        push_u64(out, self.sent as u64);
+        let sent = at..out.len();
+        out.extend_from_slice(b",\"text\":");
+        push_json_str(out, self.text);
+        out.extend_from_slice(b",\"span\":");
+        push_pair(out, self.span);
+        out.extend_from_slice(b",\"tokens\":");
+        push_str_list(out, self.tokens);
+        out.extend_from_slice(b",\"spans\":[");
+        for (i, sp) in self.spans.enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            push_pair(out, sp);
+        }
+        out.push(b']');
+        for (name, col) in columns {
             out.push(b',');
             push_json_str(out, name);
             out.push(b':');
@@ -158,13 +192,13 @@ impl SentenceRecord {
 }
 
 /// Appends `["a","b",...]`.
-fn push_str_list(out: &mut Vec<u8>, items: &[String]) {
+fn push_str_list(out: &mut Vec<u8>, items: &[impl AsRef<str>]) {
     out.push(b'[');
     for (i, s) in items.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        push_json_str(out, s);
+        push_json_str(out, s.as_ref());
     }
     out.push(b']');
 }

@@ -60,12 +60,9 @@ impl std::fmt::Debug for UdSentenceTokenizer {
     }
 }
 
-/// One token of a paragraph, as the features see it.
+/// One token of a paragraph, as the features see it (scoring reads the
+/// hashes; training has the texts too, in [`texts`]).
 struct Tok {
-    /// the lower-cased token and its shape, as text: only for training
-    /// (feature names); empty when scoring, which reads the hashes
-    lower: String,
-    shape: String,
     /// [`fnv`] of the lower-cased token and of its shape
     lower_h: u64,
     shape_h: u64,
@@ -160,29 +157,31 @@ fn lower_hash(t: &str) -> u64 {
 }
 
 /// The tokens of `text` whose spans are `spans` (those of [`UdTokenizer`]),
-/// with their texts when `with_text` (training) and their hashes always.
-fn tokens(text: &str, spans: &[Span], with_text: bool) -> Vec<Tok> {
+/// with their hashes.
+fn tokens(text: &str, spans: &[Span]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(spans.len());
     for (k, sp) in spans.iter().enumerate() {
         let t = sp.slice(text);
         let gap_end = spans.get(k + 1).map_or(text.len(), |n| n.start);
         let gap = text.as_bytes().get(sp.end..gap_end).unwrap_or_default();
-        let (lower, shape) = if with_text {
-            (lower(t), shape(t))
-        } else {
-            (String::new(), String::new())
-        };
         out.push(Tok {
             lower_h: lower_hash(t),
             shape_h: shape_hash(t),
-            lower,
-            shape,
             span: *sp,
             space: !gap.is_empty() || k + 1 == spans.len(),
             newline: memchr::memchr(b'\n', gap).is_some(),
         });
     }
     out
+}
+
+/// The lower-cased form and the shape of each token, as text: what
+/// training names its features with ([`features`]' `texts`).
+fn texts(text: &str, spans: &[Span]) -> Vec<(String, String)> {
+    spans
+        .iter()
+        .map(|sp| (lower(sp.slice(text)), shape(sp.slice(text))))
+        .collect()
 }
 
 fn len_bucket(n: usize) -> &'static str {
@@ -206,9 +205,18 @@ type Part<'a> = (&'a str, u64);
 
 /// Calls `f` with the template name, its [`fnv`] and the parts of each
 /// feature of the boundary after token `i`, the sentence so far having
-/// `so_far` tokens before it. A feature's name is the template and the
-/// parts joined by TABs (tokens hold no whitespace).
-fn features(toks: &[Tok], i: usize, so_far: usize, f: &mut impl FnMut(&'static str, u64, &[Part])) {
+/// `so_far` tokens before it (at most [`MAX_FEATURES`] calls). A feature's
+/// name is the template and the parts joined by TABs (tokens hold no
+/// whitespace); the parts' texts come from `texts` ([`texts`] of the
+/// tokens, for training), and are empty where it has none (scoring reads
+/// only the hashes).
+fn features(
+    toks: &[Tok],
+    texts: &[(String, String)],
+    i: usize,
+    so_far: usize,
+    f: &mut impl FnMut(&'static str, u64, &[Part]),
+) {
     const START: Part = ("<s>", fnv("<s>"));
     const END: Part = ("</s>", fnv("</s>"));
     let get = |k: isize| -> (Part, Part) {
@@ -216,7 +224,10 @@ fn features(toks: &[Tok], i: usize, so_far: usize, f: &mut impl FnMut(&'static s
             return (START, START);
         }
         toks.get(k as usize).map_or((END, END), |t| {
-            ((t.lower.as_str(), t.lower_h), (t.shape.as_str(), t.shape_h))
+            let (lower, shape) = texts
+                .get(k as usize)
+                .map_or(("", ""), |(l, s)| (l.as_str(), s.as_str()));
+            ((lower, t.lower_h), (shape, t.shape_h))
         })
     };
     let ii = i as isize;
@@ -255,6 +266,10 @@ fn features(toks: &[Tok], i: usize, so_far: usize, f: &mut impl FnMut(&'static s
         feat!("nl|s1", s1);
     }
 }
+
+/// The most features [`features`] gives a boundary (19, and 2 more after a
+/// line break), with room to spare.
+const MAX_FEATURES: usize = 24;
 
 /// FNV-1a's offset basis.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -363,6 +378,38 @@ impl Weights {
             }
         }
         w
+    }
+
+    /// `s` plus the weights of the `keys` the table holds, added in the
+    /// keys' order (the same `f32` sum as adding [`Weights::get`] of each
+    /// in turn).
+    ///
+    /// Why: the taggers evict this table from the caches between
+    /// paragraphs, and looked up one after the other each key's filter
+    /// test and slot read waited on the one before (unpredictable
+    /// branches); here the home slots of all the keys are read first, in a
+    /// loop of independent loads whose misses the CPU overlaps, and only a
+    /// key not in its home slot takes the general lookup.
+    fn add(&self, mut s: f32, keys: &[u64]) -> f32 {
+        for keys in keys.chunks(MAX_FEATURES) {
+            let mut homes = [Slot::default(); MAX_FEATURES];
+            for (h, &k) in homes.iter_mut().zip(keys) {
+                if let Some(slot) = self.slots.get((k >> self.shift) as usize) {
+                    *h = *slot;
+                }
+            }
+            for (h, &k) in homes.iter().zip(keys) {
+                let w = if k != 0 && h.key == k {
+                    Some(h.weight)
+                } else {
+                    self.get(k)
+                };
+                if let Some(w) = w {
+                    s += w;
+                }
+            }
+        }
+        s
     }
 
     /// The weight of key `k`.
@@ -484,13 +531,21 @@ impl UdSentenceTokenizer {
     }
 
     fn score(&self, toks: &[Tok], i: usize, so_far: usize) -> f32 {
+        let mut keys = [0u64; MAX_FEATURES];
+        let mut n = 0;
         let mut s = 0.0;
-        features(toks, i, so_far, &mut |_, t, parts| {
-            if let Some(w) = self.weights.get(key(t, parts.iter().map(|p| p.1))) {
-                s += w;
+        features(toks, &[], i, so_far, &mut |_, t, parts| {
+            if n == MAX_FEATURES {
+                // never (see MAX_FEATURES); the sum stays in order anyway
+                s = self.weights.add(s, &keys);
+                n = 0;
+            }
+            if let Some(k) = keys.get_mut(n) {
+                *k = key(t, parts.iter().map(|p| p.1));
+                n += 1;
             }
         });
-        s
+        self.weights.add(s, keys.get(..n).unwrap_or_default())
     }
 
     /// The score of a boundary after each token of `text` (`None` where no
@@ -504,7 +559,7 @@ impl UdSentenceTokenizer {
     }
 
     fn decide_with_tokens(&self, text: &str, threshold: f32) -> Vec<(Span, Vec<Span>)> {
-        let toks = tokens(text, &UdTokenizer::new().spans(text), false);
+        let toks = tokens(text, &UdTokenizer::new().spans(text));
         let mut out = Vec::new();
         let mut start: Option<usize> = None;
         for i in 0..toks.len() {
@@ -578,14 +633,16 @@ impl UdSentenceTokenizer {
             stamp: u64,
             count: u32,
         }
-        let data: Vec<(Vec<Tok>, Vec<bool>)> = paragraphs
+        type Paragraph = (Vec<Tok>, Vec<(String, String)>, Vec<bool>);
+        let data: Vec<Paragraph> = paragraphs
             .iter()
             .map(|(text, ends)| {
-                let toks = tokens(text, &UdTokenizer::new().spans(text), true);
+                let spans = UdTokenizer::new().spans(text);
+                let toks = tokens(text, &spans);
                 let gold = toks.iter().map(|t| ends.contains(&t.span.end)).collect();
-                (toks, gold)
+                (toks, texts(text, &spans), gold)
             })
-            .filter(|(t, _)| !t.is_empty())
+            .filter(|(t, _, _)| !t.is_empty())
             .collect();
         if data.is_empty() {
             return Err(Error::InvalidInput(
@@ -607,7 +664,7 @@ impl UdSentenceTokenizer {
                 order.swap(k, (rng >> 33) as usize % (k + 1));
             }
             for &p in &order {
-                let (toks, gold) = &data[p];
+                let (toks, names, gold) = &data[p];
                 let mut first = 0;
                 for i in 0..toks.len() {
                     if i + 1 == toks.len() || !toks[i].space {
@@ -617,7 +674,7 @@ impl UdSentenceTokenizer {
                         continue;
                     }
                     feats.clear();
-                    features(toks, i, i - first, &mut |t, _, parts| {
+                    features(toks, names, i, i - first, &mut |t, _, parts| {
                         feats.push(feature_name(t, parts))
                     });
                     let score: f32 = feats.iter().filter_map(|f| table.get(f)).map(|w| w.w).sum();
@@ -644,11 +701,11 @@ impl UdSentenceTokenizer {
             }
         }
         // counts, for pruning: how often each feature occurs in the data
-        for (toks, gold) in &data {
+        for (toks, names, gold) in &data {
             let mut first = 0;
             for i in 0..toks.len() {
                 if toks[i].space && i + 1 < toks.len() {
-                    features(toks, i, i - first, &mut |t, _, parts| {
+                    features(toks, names, i, i - first, &mut |t, _, parts| {
                         if let Some(e) = table.get_mut(&feature_name(t, parts)) {
                             e.count = e.count.saturating_add(1);
                         }
@@ -750,6 +807,19 @@ mod tests {
             let k = key(fnv("t"), [i]);
             assert_eq!(table.get(k), map.get(&k).copied());
         }
+        // the in-order sum over the home slots equals adding each get
+        let keys: Vec<u64> = (4950..5010u64)
+            .map(|i| key(fnv("t"), [i]))
+            .chain([0, pairs[7].0, 12345])
+            .collect();
+        let mut want = 0.5f32;
+        for k in &keys {
+            if let Some(w) = table.get(*k) {
+                want += w;
+            }
+        }
+        assert_eq!(table.add(0.5, &keys).to_bits(), want.to_bits());
+        assert_eq!(Weights::default().add(1.0, &keys), 1.0);
         assert_eq!(Weights::default().get(3), None);
         assert_eq!(Weights::new(&[]).get(0), None);
     }
