@@ -162,37 +162,13 @@ fn pack_model(raw: &[u8], big: bool) -> Result<Vec<u8>, String> {
     let mut rest = raw[..features_at].to_vec();
     rest.extend_from_slice(&[0, 0]);
     rest.extend_from_slice(&raw[rows_end..]);
-    let u32s = |v: &[u32]| -> Vec<u8> {
-        v.iter()
-            .flat_map(|&x| {
-                if big {
-                    x.to_be_bytes()
-                } else {
-                    x.to_le_bytes()
-                }
-            })
-            .collect()
+    let u32s = |v: &mut dyn Iterator<Item = u32>| {
+        ordered_bytes(v, u32::to_be_bytes, u32::to_le_bytes, big)
     };
-    let i32s = |v: &[i32]| -> Vec<u8> {
-        v.iter()
-            .flat_map(|&x| {
-                if big {
-                    x.to_be_bytes()
-                } else {
-                    x.to_le_bytes()
-                }
-            })
-            .collect()
-    };
-    let u64s = |v: &mut dyn Iterator<Item = u64>| -> Vec<u8> {
-        v.flat_map(|x| {
-            if big {
-                x.to_be_bytes()
-            } else {
-                x.to_le_bytes()
-            }
-        })
-        .collect()
+    // an i32's bytes are those of the u32 with the same bits
+    let i32s = |v: &[i32]| u32s(&mut v.iter().map(|&x| x as u32));
+    let u64s = |v: &mut dyn Iterator<Item = u64>| {
+        ordered_bytes(v, u64::to_be_bytes, u64::to_le_bytes, big)
     };
     let (slots, filter) = packed.index.parts();
     let slots = u64s(&mut slots.iter().flatten().copied());
@@ -201,9 +177,9 @@ fn pack_model(raw: &[u8], big: bool) -> Result<Vec<u8>, String> {
         &[
             &rest,
             &text,
-            &u32s(&ends),
-            &u32s(&row_start),
-            &u32s(&packed.entries),
+            &u32s(&mut ends.iter().copied()),
+            &u32s(&mut row_start.iter().copied()),
+            &u32s(&mut packed.entries.iter().copied()),
             &i32s(&packed.values),
             &i32s(&packed.dense),
             &slots,
@@ -211,4 +187,14 @@ fn pack_model(raw: &[u8], big: bool) -> Result<Vec<u8>, String> {
         ],
         big,
     ))
+}
+
+/// The numbers of `v` as bytes in the target's order (`big`: big-endian).
+fn ordered_bytes<T, const N: usize>(
+    v: &mut dyn Iterator<Item = T>,
+    be: fn(T) -> [u8; N],
+    le: fn(T) -> [u8; N],
+    big: bool,
+) -> Vec<u8> {
+    v.flat_map(|x| if big { be(x) } else { le(x) }).collect()
 }
